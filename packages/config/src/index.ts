@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * Thrown when configuration does not validate. The message names every offending variable and what
+ * was wrong with it, never its value (values may be secrets).
+ */
+export class ConfigError extends Error {
+  constructor(readonly issues: { variable: string; problem: string }[]) {
+    super(`invalid configuration: ${issues.map((i) => `${i.variable}: ${i.problem}`).join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Validates a slice of the environment against a zod object schema, once, at start-up.
+ * Every package reads configuration through this function; nothing else touches `process.env`.
+ */
+export function readEnv<S extends z.ZodObject>(schema: S, source: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({ variable: issue.path.join('.'), problem: issue.message })),
+    );
+  }
+  return parsed.data;
+}
+
+/** A comma-separated list, trimmed, empty items dropped. */
+export const csv = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x.length > 0));
+
+/** The platform-wide environment: what decides the mode (embedded or distributed). */
+export const platformEnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_DRIVER: z.enum(['pg', 'neon']).optional(),
+  KAFKA_BROKERS: csv.optional(),
+  KAFKA_CLIENT_ID: z.string().default('liaison'),
+  LIAISON_DATA_DIR: z.string().default('.liaison'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  LIAISON_SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+});
+
+export type PlatformEnv = z.infer<typeof platformEnvSchema>;

@@ -1,0 +1,2 @@
+export type { Database, DatabaseOptions, Db, Driver, Pool, Tx } from './client.ts';
+export type { MigrationSet } from './migrate.ts';

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { type EventData, type EventType, eventCatalog } from './catalog.ts';
+
+/** A CloudEvents 1.0.2 event as Liaison uses it: JSON data, a partition key, a subject. */
+export interface CloudEvent<T extends EventType = EventType> {
+  specversion: '1.0';
+  id: string;
+  /** `/agencies/{code}` of the body on whose behalf the event was produced. */
+  source: string;
+  type: T;
+  /** The aggregate id (e.g. the referral id). */
+  subject: string;
+  time: string;
+  datacontenttype: 'application/json';
+  dataschema: string;
+  /** CloudEvents partitioning extension: the Kafka message key. Always the aggregate id. */
+  partitionkey: string;
+  data: EventData<T>;
+}
+
+/** A message as it travels: key, string headers, raw value bytes. Same shape on Kafka and the Postgres log. */
+export interface WireMessage {
+  key: string | null;
+  headers: Record<string, string>;
+  value: Buffer;
+}
+
+/** A message as a consumer receives it, with where it came from. */
+export interface WireRecord extends WireMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+/** Thrown when an event does not match its schema (on publish) — names the fields. */
+export class EventValidationError extends Error {
+  constructor(
+    readonly eventType: string,
+    readonly problems: string[],
+  ) {
+    super(`event ${eventType} is invalid: ${problems.join('; ')}`);
+    this.name = 'EventValidationError';
+  }
+}
+
+/** Builds a CloudEvent for a catalogued type; validates its data against the type's schema. */
+export function makeEvent<T extends EventType>(input: {
+  type: T;
+  source: string;
+  subject: string;
+  data: EventData<T>;
+  id?: string;
+  time?: Date;
+}): CloudEvent<T> {
+  const spec = eventCatalog().get(input.type);
+  if (!spec) throw new EventValidationError(input.type, ['unknown event type']);
+  const event: CloudEvent<T> = {
+    specversion: '1.0',
+    id: input.id ?? randomUUID(),
+    source: input.source,
+    type: input.type,
+    subject: input.subject,
+    time: (input.time ?? new Date()).toISOString(),
+    datacontenttype: 'application/json',
+    dataschema: spec.schemaId,
+    partitionkey: input.subject,
+    data: input.data,
+  };
+  assertValid(event);
+  return event;
+}
+
+/** The topic an event type travels on. */
+export function topicOf(type: string): string {
+  const spec = eventCatalog().get(type);
+  if (!spec) throw new EventValidationError(type, ['unknown event type']);
+  return spec.topic;
+}
+
+const SOURCE = /^\/agencies\/[a-z][a-z0-9-]{1,31}$/;
+
+/** Returns the problems with an event (envelope and data), or an empty list. */
+export function validateEvent(event: CloudEvent): string[] {
+  const problems: string[] = [];
+  if (event.specversion !== '1.0') problems.push('specversion: must be 1.0');
+  for (const attr of ['id', 'source', 'type', 'subject', 'time', 'partitionkey'] as const) {
+    if (typeof event[attr] !== 'string' || event[attr].length === 0) problems.push(`${attr}: required`);
+  }
+  if (typeof event.source === 'string' && !SOURCE.test(event.source)) problems.push('source: must be /agencies/{code}');
+  if (typeof event.time === 'string' && Number.isNaN(Date.parse(event.time))) problems.push('time: not a timestamp');
+  const spec = eventCatalog().get(event.type);
+  if (!spec) {
+    problems.push(`type: unknown event type ${JSON.stringify(event.type)}`);
+    return problems;
+  }
+  if (!spec.validate(event.data)) {
+    for (const e of spec.validate.errors ?? []) {
+      const field = `data${e.instancePath.replaceAll('/', '.')}`;
+      const extra = e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : '';
+      problems.push(`${field}: ${e.message ?? 'invalid'}${extra}`);
+    }
+  }
+  return problems;
+}
+
+/** Throws {@link EventValidationError} when the event is not valid. */
+export function assertValid(event: CloudEvent): void {
+  const problems = validateEvent(event);
+  if (problems.length > 0) throw new EventValidationError(event.type, problems);
+}
+
+/** CloudEvents Kafka protocol binding, binary content mode: attributes as `ce_` headers, data as the value. */
+export function toWire(event: CloudEvent): WireMessage {
+  const headers: Record<string, string> = {
+    ce_specversion: event.specversion,
+    ce_id: event.id,
+    ce_source: event.source,
+    ce_type: event.type,
+    ce_subject: event.subject,
+    ce_time: event.time,
+    ce_dataschema: event.dataschema,
+    ce_partitionkey: event.partitionkey,
+    'content-type': event.datacontenttype,
+  };
+  return { key: event.partitionkey, headers, value: Buffer.from(JSON.stringify(event.data)) };
+}
+
+export type DecodeResult = { ok: true; event: CloudEvent } | { ok: false; reason: string };
+
+/** Decodes and validates a binary-mode message. Never throws: a bad message yields its reason. */
+export function fromWire(message: WireMessage): DecodeResult {
+  const h = message.headers;
+  if (h.ce_specversion !== '1.0') return { ok: false, reason: 'not a CloudEvent: ce_specversion header missing or not 1.0' };
+  if (h['content-type'] !== undefined && !h['content-type'].startsWith('application/json')) {
+    return { ok: false, reason: `unsupported content-type ${h['content-type']}` };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(message.value.toString('utf8'));
+  } catch {
+    return { ok: false, reason: 'value is not JSON' };
+  }
+  const event = {
+    specversion: '1.0',
+    id: h.ce_id,
+    source: h.ce_source,
+    type: h.ce_type,
+    subject: h.ce_subject,
+    time: h.ce_time,
+    datacontenttype: 'application/json',
+    dataschema: h.ce_dataschema,
+    partitionkey: h.ce_partitionkey ?? message.key ?? undefined,
+    data,
+  } as CloudEvent;
+  const problems = validateEvent(event);
+  if (problems.length > 0) return { ok: false, reason: `schema: ${problems.join('; ')}` };
+  return { ok: true, event };
+}

@@ -1,0 +1,20 @@
+export { catalogTopics, DEAD_LETTER_TOPIC, eventCatalog, type EventData, type EventType } from './catalog.ts';
+export {
+  assertValid,
+  type CloudEvent,
+  EventValidationError,
+  fromWire,
+  makeEvent,
+  toWire,
+  topicOf,
+  validateEvent,
+  type WireMessage,
+  type WireRecord,
+} from './envelope.ts';
+export { type BusAdapter, DLQ_HEADERS, EventBus, type ReceivedEvent, type SubscribeOptions, type Subscription, type TopicSpec } from './bus.ts';
+export { appendToOutbox, idempotentHandler, OutboxRelay, type OutboxRelayOptions } from './outbox.ts';
+export { partitionFor } from './partition.ts';
+export type { EventDataByType, ReferralCreatedV1 } from './generated/events.ts';
+export { type BusConfig, createEventBus } from './factory.ts';
+export { pglogMigrations } from './pglog/index.ts';
+export { defineInbox, defineOutbox, type InboxTable, type OutboxTable } from './schema.ts';

@@ -1,0 +1,311 @@
+import { randomUUID } from 'node:crypto';
+import { resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Pool } from '@liaison/db';
+import type { MigrationSet } from '@liaison/db';
+import type pg from 'pg';
+import type { BusAdapter, Subscription, TopicSpec } from '../bus.ts';
+import type { WireMessage, WireRecord } from '../envelope.ts';
+import { partitionFor } from '../partition.ts';
+
+/** The migrations of the Postgres-log bus (schema `eventbus`). */
+export const pglogMigrations: MigrationSet = {
+  schema: 'eventbus',
+  folder: resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle/pglog'),
+};
+
+const WAKE_CHANNEL = 'eventbus_appended';
+
+export interface PgLogAdapterOptions {
+  pool: Pool;
+  /** A member whose heartbeat is older than this (ms) is dead and its partitions are shared out. */
+  sessionTimeout?: number;
+  /** How often members heartbeat and rebalance (ms). */
+  heartbeatInterval?: number;
+  /** Longest wait between polls when no notification arrives (ms). */
+  pollInterval?: number;
+  /** Most records handed to one batch. */
+  maxBatch?: number;
+}
+
+/**
+ * The embedded-default event bus: a durable, partitioned log in Postgres with Kafka's semantics —
+ * per-partition order, consumer groups sharing partitions, committed offsets, redelivery of whatever
+ * was not committed. Appends wake consumers through LISTEN/NOTIFY. A partition belongs to one
+ * member at a time through a session advisory lock, which Postgres releases the moment the member's
+ * connection dies.
+ */
+export class PgLogAdapter implements BusAdapter {
+  readonly kind = 'pglog' as const;
+  private readonly members = new Set<PgLogMember>();
+  private partitionCounts = new Map<string, number>();
+
+  constructor(private readonly options: PgLogAdapterOptions) {}
+
+  async ensureTopics(specs: TopicSpec[]): Promise<void> {
+    const client = await this.options.pool.connect();
+    try {
+      await client.query('begin');
+      for (const t of specs) {
+        await client.query('insert into eventbus.topics (name, partitions) values ($1, $2) on conflict (name) do nothing', [
+          t.name,
+          t.partitions,
+        ]);
+        await client.query(
+          `insert into eventbus.partition_heads (topic, partition)
+           select $1, p from eventbus.topics, generate_series(0, partitions - 1) p where name = $1
+           on conflict do nothing`,
+          [t.name],
+        );
+      }
+      await client.query('commit');
+    } catch (err) {
+      await client.query('rollback').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async partitionsOf(client: pg.PoolClient, topic: string): Promise<number> {
+    const known = this.partitionCounts.get(topic);
+    if (known !== undefined) return known;
+    const { rows } = await client.query<{ partitions: number }>('select partitions from eventbus.topics where name = $1', [topic]);
+    if (!rows[0]) throw new Error(`topic ${topic} does not exist (topics are created up front, never on first use)`);
+    this.partitionCounts.set(topic, rows[0].partitions);
+    return rows[0].partitions;
+  }
+
+  async produce(topic: string, messages: WireMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const client = await this.options.pool.connect();
+    try {
+      const partitions = await this.partitionsOf(client, topic);
+      const byPartition = new Map<number, WireMessage[]>();
+      for (const m of messages) {
+        const p = partitionFor(m.key, partitions);
+        let list = byPartition.get(p);
+        if (!list) byPartition.set(p, (list = []));
+        list.push(m);
+      }
+      await client.query('begin');
+      // Lock partition heads in a fixed order so concurrent producers never deadlock.
+      for (const p of [...byPartition.keys()].sort((a, b) => a - b)) {
+        const batch = byPartition.get(p)!;
+        const head = await client.query<{ first: string }>(
+          `update eventbus.partition_heads set next_offset = next_offset + $3
+           where topic = $1 and partition = $2 returning next_offset - $3 as first`,
+          [topic, p, batch.length],
+        );
+        if (!head.rows[0]) throw new Error(`topic ${topic} has no partition ${p}`);
+        await client.query(
+          `insert into eventbus.log (topic, partition, "offset", key, headers, value)
+           select $1, $2, $3::bigint + m.ord - 1, m.key, m.headers, m.value
+           from unnest($4::text[], $5::jsonb[], $6::bytea[]) with ordinality as m(key, headers, value, ord)`,
+          [topic, p, head.rows[0].first, batch.map((m) => m.key), batch.map((m) => JSON.stringify(m.headers)), batch.map((m) => m.value)],
+        );
+      }
+      await client.query('select pg_notify($1, $2)', [WAKE_CHANNEL, topic]);
+      await client.query('commit');
+    } catch (err) {
+      await client.query('rollback').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async consume(options: {
+    group: string;
+    topics: string[];
+    fromBeginning?: boolean;
+    onBatch: (records: WireRecord[]) => Promise<void>;
+  }): Promise<Subscription> {
+    const member = new PgLogMember(this.options, options);
+    this.members.add(member);
+    await member.start();
+    return {
+      stop: async () => {
+        this.members.delete(member);
+        await member.stop();
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.members].map((m) => m.stop()));
+    this.members.clear();
+  }
+}
+
+interface TopicPartition {
+  topic: string;
+  partition: number;
+}
+
+const tpKey = (tp: TopicPartition) => `${tp.topic}:${tp.partition}`;
+
+/** One member of a consumer group on the Postgres log. */
+class PgLogMember {
+  private readonly memberId = randomUUID();
+  private client: pg.PoolClient | undefined;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private readonly owned = new Map<string, TopicPartition & { next: number }>();
+  private wake: (() => void) | undefined;
+  private lastRebalance = 0;
+  private readonly sessionTimeout: number;
+  private readonly heartbeatInterval: number;
+  private readonly pollInterval: number;
+  private readonly maxBatch: number;
+
+  constructor(
+    private readonly bus: PgLogAdapterOptions,
+    private readonly sub: { group: string; topics: string[]; fromBeginning?: boolean; onBatch: (r: WireRecord[]) => Promise<void> },
+  ) {
+    this.sessionTimeout = bus.sessionTimeout ?? 10000;
+    this.heartbeatInterval = bus.heartbeatInterval ?? 1000;
+    this.pollInterval = bus.pollInterval ?? 500;
+    this.maxBatch = bus.maxBatch ?? 500;
+  }
+
+  async start(): Promise<void> {
+    const client = await this.bus.pool.connect();
+    this.client = client;
+    client.on('notification', (n) => {
+      if (n.channel === WAKE_CHANNEL && n.payload && this.sub.topics.includes(n.payload)) this.wake?.();
+    });
+    await client.query(`listen ${WAKE_CHANNEL}`);
+    await this.rebalance();
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        if (Date.now() - this.lastRebalance >= this.heartbeatInterval) await this.rebalance();
+        let progressed = false;
+        for (const tp of [...this.owned.values()]) {
+          if (!this.running) break;
+          if (await this.pollPartition(tp)) progressed = true;
+        }
+        failures = 0;
+        if (!progressed) await this.sleep(this.pollInterval);
+      } catch {
+        // Handler or database failure: nothing was committed, so the batch comes again after a pause.
+        failures++;
+        if (this.running) await this.sleep(Math.min(200 * 2 ** failures, 5000));
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolveSleep) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolveSleep();
+      }
+      this.wake = done;
+    });
+  }
+
+  private lockArgs(tp: TopicPartition): [string, string] {
+    return [this.sub.group, tpKey(tp)];
+  }
+
+  /** Heartbeats, forgets dead members, and takes or gives back partitions to reach a fair share. */
+  private async rebalance(): Promise<void> {
+    const client = this.client!;
+    this.lastRebalance = Date.now();
+    const { group } = this.sub;
+    await client.query(
+      `insert into eventbus.group_members ("group", member_id, heartbeat_at) values ($1, $2, now())
+       on conflict ("group", member_id) do update set heartbeat_at = now()`,
+      [group, this.memberId],
+    );
+    await client.query(
+      `delete from eventbus.group_members where "group" = $1 and heartbeat_at < now() - make_interval(secs => $2)`,
+      [group, this.sessionTimeout / 1000],
+    );
+    const live = await client.query<{ n: string }>('select count(*) as n from eventbus.group_members where "group" = $1', [group]);
+    const memberCount = Math.max(1, Number(live.rows[0]?.n ?? 1));
+    const parts = await client.query<{ topic: string; partition: number }>(
+      `select name as topic, p as partition from eventbus.topics, generate_series(0, partitions - 1) p
+       where name = any($1::text[]) order by name, p`,
+      [this.sub.topics],
+    );
+    const all = parts.rows;
+    const fair = Math.ceil(all.length / memberCount);
+    // Give back what is over the fair share, so that newcomers get their part.
+    for (const tp of [...this.owned.values()].slice(fair)) {
+      await client.query('select pg_advisory_unlock(hashtext($1), hashtext($2))', this.lockArgs(tp));
+      this.owned.delete(tpKey(tp));
+    }
+    // Start the search at a member-specific place so that members do not all race for partition 0.
+    const offset = all.length > 0 ? Number.parseInt(this.memberId.slice(0, 8), 16) % all.length : 0;
+    for (let i = 0; i < all.length && this.owned.size < fair; i++) {
+      const tp = all[(i + offset) % all.length]!;
+      if (this.owned.has(tpKey(tp))) continue;
+      const got = await client.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtext($1), hashtext($2)) as ok', this.lockArgs(tp));
+      if (!got.rows[0]?.ok) continue;
+      const next = await this.committedOffset(tp);
+      this.owned.set(tpKey(tp), { ...tp, next });
+    }
+  }
+
+  private async committedOffset(tp: TopicPartition): Promise<number> {
+    const client = this.client!;
+    const { rows } = await client.query<{ committed: string }>(
+      'select committed from eventbus.group_offsets where "group" = $1 and topic = $2 and partition = $3',
+      [this.sub.group, tp.topic, tp.partition],
+    );
+    if (rows[0]) return Number(rows[0].committed);
+    if (this.sub.fromBeginning !== false) return 0;
+    const head = await client.query<{ next_offset: string }>(
+      'select next_offset from eventbus.partition_heads where topic = $1 and partition = $2',
+      [tp.topic, tp.partition],
+    );
+    return Number(head.rows[0]?.next_offset ?? 0);
+  }
+
+  /** Reads, hands over and commits one batch of a partition; false when there was nothing new. */
+  private async pollPartition(tp: TopicPartition & { next: number }): Promise<boolean> {
+    const client = this.client!;
+    const { rows } = await client.query<{ offset: string; key: string | null; headers: Record<string, string>; value: Buffer }>(
+      `select "offset", key, headers, value from eventbus.log
+       where topic = $1 and partition = $2 and "offset" >= $3 order by "offset" limit $4`,
+      [tp.topic, tp.partition, tp.next, this.maxBatch],
+    );
+    if (rows.length === 0) return false;
+    const records: WireRecord[] = rows.map((r) => ({ topic: tp.topic, partition: tp.partition, offset: String(r.offset), key: r.key, headers: r.headers, value: r.value }));
+    await this.sub.onBatch(records);
+    const next = Number(rows[rows.length - 1]!.offset) + 1;
+    await client.query(
+      `insert into eventbus.group_offsets ("group", topic, partition, committed) values ($1, $2, $3, $4)
+       on conflict ("group", topic, partition) do update set committed = excluded.committed`,
+      [this.sub.group, tp.topic, tp.partition, next],
+    );
+    tp.next = next;
+    return true;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.client) return;
+    this.running = false;
+    this.wake?.();
+    await this.loop?.catch(() => {});
+    const client = this.client;
+    this.client = undefined;
+    try {
+      await client.query('select pg_advisory_unlock_all()');
+      await client.query(`unlisten ${WAKE_CHANNEL}`);
+      await client.query('delete from eventbus.group_members where "group" = $1 and member_id = $2', [this.sub.group, this.memberId]);
+      client.release();
+    } catch (err) {
+      client.release(err as Error);
+    }
+  }
+}

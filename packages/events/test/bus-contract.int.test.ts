@@ -1,0 +1,216 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { waitFor } from '@liaison/testing';
+import { sql } from 'drizzle-orm';
+import { pgSchema } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  type CloudEvent,
+  DEAD_LETTER_TOPIC,
+  DLQ_HEADERS,
+  defineInbox,
+  type EventBus,
+  idempotentHandler,
+  makeEvent,
+  type ReceivedEvent,
+  toWire,
+  type WireRecord,
+} from '../src/index.ts';
+import { type BusFixture, busFixture } from './helpers.ts';
+
+const TOPIC = 'liaison.referrals';
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+function referralEvent(referralId = randomUUID()): CloudEvent<'jp.liaison.referral.created.v1'> {
+  return makeEvent({
+    type: 'jp.liaison.referral.created.v1',
+    source: '/agencies/center',
+    subject: referralId,
+    data: { referralId, sender: 'center', recipient: 'sia', kind: 'referral', category: 'R01', status: 'requested', createdAt: new Date().toISOString() },
+  });
+}
+
+/** Collects what a subscription receives. */
+function collector() {
+  const received: ReceivedEvent[] = [];
+  return { received, handler: async (events: ReceivedEvent[]) => void received.push(...events) };
+}
+
+// The same contract, word for word, for both adapters of the bus port.
+describe.each(['kafka', 'pglog'] as const)('event bus contract on %s', (kind) => {
+  let fx: BusFixture;
+  let bus: EventBus;
+
+  beforeAll(async () => {
+    fx = await busFixture(kind);
+    bus = fx.bus();
+    await bus.ensureTopics({ partitions: 4 });
+  });
+  afterAll(async () => {
+    await fx.close();
+  });
+
+  it('keeps the order of each key across partitions and publish calls', async () => {
+    const keys = Array.from({ length: 6 }, () => randomUUID());
+    const published = new Map<string, string[]>(keys.map((k) => [k, []]));
+    for (let round = 0; round < 5; round++) {
+      const batch = Array.from({ length: 40 }, (_, i) => referralEvent(keys[(i * 7 + round) % keys.length]));
+      for (const e of batch) published.get(e.subject)!.push(e.id);
+      await bus.publish(batch);
+    }
+    const c = collector();
+    const sub = await fx.bus().subscribe({ group: `order-${randomUUID()}`, topics: [TOPIC], handler: c.handler });
+    await waitFor('all 200 events', () => c.received.length >= 200);
+    await sub.stop();
+    const seen = new Map<string, string[]>();
+    for (const r of c.received) {
+      if (!seen.has(r.event.subject)) seen.set(r.event.subject, []);
+      seen.get(r.event.subject)!.push(r.event.id);
+    }
+    for (const k of keys) expect(seen.get(k)).toEqual(published.get(k));
+    // One key, one partition.
+    for (const k of keys) expect(new Set(c.received.filter((r) => r.event.subject === k).map((r) => r.partition)).size).toBe(1);
+  });
+
+  it('shares partitions among the members of one consumer group', async () => {
+    const group = `share-${randomUUID()}`;
+    const a = collector();
+    const b = collector();
+    const subA = await fx.bus().subscribe({ group, topics: [TOPIC], fromBeginning: false, handler: a.handler });
+    const subB = await fx.bus().subscribe({ group, topics: [TOPIC], fromBeginning: false, handler: b.handler });
+    // Keep publishing until both members have work (a Kafka group needs a rebalance to include B).
+    const ids = new Set<string>();
+    await waitFor(
+      'both members to receive events',
+      async () => {
+        const batch = Array.from({ length: 20 }, () => referralEvent());
+        for (const e of batch) ids.add(e.id);
+        await bus.publish(batch);
+        return a.received.length > 0 && b.received.length > 0;
+      },
+      60000,
+      300,
+    );
+    const union = () => new Set([...a.received, ...b.received].map((r) => r.event.id));
+    await waitFor('every published event', () => [...ids].every((id) => union().has(id)), 30000);
+    await Promise.all([subA.stop(), subB.stop()]);
+    // At any time one partition had one owner: the two members' partitions, once settled, differ.
+    const lastPartitionsA = new Set(a.received.slice(-5).map((r) => r.partition));
+    const lastPartitionsB = new Set(b.received.slice(-5).map((r) => r.partition));
+    expect([...lastPartitionsA].some((p) => lastPartitionsB.has(p))).toBe(false);
+  });
+
+  it('delivers again what a crashed consumer received but never acknowledged', async () => {
+    const group = `crash-${randomUUID()}`;
+    const events = Array.from({ length: 30 }, () => referralEvent());
+    const child = spawn(process.execPath, ['--import', 'tsx', 'packages/events/test/fixtures/crashing-consumer.ts'], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        BUS_KIND: kind,
+        DATABASE_URL: fx.testDb.url,
+        KAFKA_BROKERS: inject('kafkaBrokers').join(','),
+        TOPIC_PREFIX: fx.prefix,
+        TOPIC,
+        GROUP: group,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_code, signal) => r(signal)));
+    await waitFor('the consumer process to subscribe', () => out.includes('subscribed'), 60000);
+    await bus.publish(events);
+    expect(await exited).toBe('SIGKILL');
+    expect(out).toMatch(/received [1-9]/);
+    // A new member of the same group gets everything, including what the dead one held.
+    const c = collector();
+    const sub = await fx.bus().subscribe({ group, topics: [TOPIC], handler: c.handler });
+    const wanted = new Set(events.map((e) => e.id));
+    await waitFor('redelivery of the unacknowledged events', () => [...wanted].every((id) => c.received.some((r) => r.event.id === id)), 60000);
+    await sub.stop();
+  });
+
+  it('applies an event delivered twice only once (inbox keyed by event id)', async () => {
+    const schema = pgSchema('contract');
+    const inbox = defineInbox(schema);
+    await fx.database.db.execute(sql`create schema if not exists contract`);
+    await fx.database.db.execute(
+      sql`create table if not exists contract.inbox (consumer text not null, event_id text not null, event_type text not null, received_at timestamptz not null default now(), primary key (consumer, event_id))`,
+    );
+    await fx.database.db.execute(sql`create table if not exists contract.applied (event_id text not null)`);
+    const event = referralEvent();
+    const other = referralEvent();
+    await bus.publish([event, other]);
+    await bus.publish([event]); // a relay republishing after a crash
+    let batches = 0;
+    const handler = idempotentHandler({
+      db: fx.database.db,
+      inbox,
+      consumer: 'contract-test',
+      apply: async (events, tx) => {
+        for (const e of events) await tx.execute(sql`insert into contract.applied (event_id) values (${e.id})`);
+      },
+    });
+    const sub = await fx.bus().subscribe({
+      group: `dedupe-${randomUUID()}`,
+      topics: [TOPIC],
+      handler: async (events) => {
+        batches++;
+        const mine = events.filter((e) => e.event.id === event.id || e.event.id === other.id);
+        if (mine.length > 0) await handler(mine);
+      },
+    });
+    const count = async (id: string) =>
+      Number((await fx.database.pool.query('select count(*) as n from contract.applied where event_id = $1', [id])).rows[0].n);
+    await waitFor('both events applied', async () => (await count(event.id)) >= 1 && (await count(other.id)) >= 1);
+    // Wait for the duplicate to have passed through as well.
+    await waitFor('the duplicate delivery', async () => {
+      const { rows } = await fx.database.pool.query('select count(*) as n from contract.inbox where event_id = $1', [event.id]);
+      return batches > 0 && Number(rows[0].n) === 1;
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    await sub.stop();
+    expect(await count(event.id)).toBe(1);
+    expect(await count(other.id)).toBe(1);
+  });
+
+  it('moves malformed messages to the dead-letter topic with the reason and goes on', async () => {
+    const good = referralEvent();
+    const schemaInvalid = toWire(referralEvent());
+    schemaInvalid.value = Buffer.from(JSON.stringify({ referralId: 'not-a-uuid', sender: 'center' }));
+    const unknownType = toWire(referralEvent());
+    unknownType.headers.ce_type = 'jp.liaison.nonsense.v9';
+    const key = good.subject;
+    await bus.adapter.produce(bus.topic(TOPIC), [
+      { key, headers: { ...toWire(good).headers, ce_id: randomUUID() }, value: Buffer.from('{not json') },
+      { ...unknownType, key },
+      { ...schemaInvalid, key },
+      toWire(good),
+    ]);
+    const c = collector();
+    const group = `dlq-${randomUUID()}`;
+    const sub = await fx.bus().subscribe({ group, topics: [TOPIC], handler: c.handler });
+    await waitFor('the good event after the bad ones', () => c.received.some((r) => r.event.id === good.id));
+    await sub.stop();
+    const dead: WireRecord[] = [];
+    const dlq = await fx.bus().adapter.consume({
+      group: `dlq-reader-${randomUUID()}`,
+      topics: [bus.topic(DEAD_LETTER_TOPIC)],
+      fromBeginning: true,
+      onBatch: async (records) => void dead.push(...records.filter((r) => r.headers[DLQ_HEADERS.group] === group)),
+    });
+    await waitFor('three dead letters', () => dead.length >= 3);
+    await dlq.stop();
+    const reasons = dead.map((d) => d.headers[DLQ_HEADERS.reason]);
+    expect(reasons).toEqual([
+      'value is not JSON',
+      expect.stringContaining('unknown event type "jp.liaison.nonsense.v9"'),
+      expect.stringMatching(/^schema: (?=.*data\.referralId: must match format "uuid")(?=.*data: must have required property 'recipient')/),
+    ]);
+    expect(dead.map((d) => d.headers[DLQ_HEADERS.topic])).toEqual([bus.topic(TOPIC), bus.topic(TOPIC), bus.topic(TOPIC)]);
+    expect(dead[0]!.value.toString()).toBe('{not json');
+  });
+});

@@ -1,0 +1,46 @@
+import { createDatabase, type Database } from '@liaison/db/client';
+import { migrate } from '@liaison/db/migrate';
+import { createTestDatabase, type TestDatabase, uniqueName } from '@liaison/testing';
+import { inject } from 'vitest';
+import { createEventBus, type EventBus, pglogMigrations } from '../src/index.ts';
+
+export type BusKind = 'kafka' | 'pglog';
+
+export interface BusFixture {
+  kind: BusKind;
+  database: Database;
+  testDb: TestDatabase;
+  prefix: string;
+  /** Builds a bus on the fixture (a new adapter: its own producer and consumers). */
+  bus(options?: { sessionTimeout?: number }): EventBus;
+  close(): Promise<void>;
+}
+
+/** A fresh database (with the Postgres-log schema) and a unique topic prefix, on the run's real Kafka or Postgres. */
+export async function busFixture(kind: BusKind): Promise<BusFixture> {
+  const testDb = await createTestDatabase(inject('pgAdminUrl'), 'bus');
+  const database = createDatabase({ url: testDb.url, max: 20 });
+  await migrate(database, [pglogMigrations]);
+  const prefix = `${uniqueName('t')}.`;
+  const buses: EventBus[] = [];
+  return {
+    kind,
+    database,
+    testDb,
+    prefix,
+    bus(options = {}) {
+      const sessionTimeout = options.sessionTimeout ?? 6000;
+      const bus =
+        kind === 'kafka'
+          ? createEventBus({ kind, brokers: inject('kafkaBrokers'), topicPrefix: prefix, sessionTimeout, log: () => {} })
+          : createEventBus({ kind, pool: database.pool, topicPrefix: prefix, sessionTimeout, heartbeatInterval: 300, pollInterval: 200 });
+      buses.push(bus);
+      return bus;
+    },
+    async close() {
+      await Promise.allSettled(buses.map((b) => b.close()));
+      await database.close();
+      await testDb.drop();
+    },
+  };
+}
