@@ -38,6 +38,15 @@ export const platformEnvSchema = z.object({
   DATABASE_DRIVER: z.enum(['pg', 'neon']).optional(),
   KAFKA_BROKERS: csv.optional(),
   KAFKA_CLIENT_ID: z.string().default('liaison'),
+  /** Prepended to every topic, so that several platforms can share one Kafka cluster. */
+  KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/, 'letters, digits, . _ - only').default(''),
+  KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(5).default(1),
+  KAFKA_MIN_INSYNC_REPLICAS: z.coerce.number().int().min(1).max(5).optional(),
+  TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(6),
+  /** Distributed mode: which service this process runs (`pnpm start:service`). */
+  LIAISON_SERVICE: z.enum(['referrals', 'gateway']).optional(),
+  /** Distributed mode: where the gateway reaches the referrals service. */
+  REFERRALS_URL: z.string().url().optional(),
   LIAISON_DATA_DIR: z.string().default('.liaison'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   LIAISON_SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),

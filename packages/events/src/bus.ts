@@ -1,4 +1,5 @@
 import { catalogTopics, DEAD_LETTER_TOPIC } from './catalog.ts';
+import { groupBy } from './group.ts';
 import { type CloudEvent, assertValid, fromWire, toWire, topicOf, type WireMessage, type WireRecord } from './envelope.ts';
 
 /** A topic to create up front (no topic is ever auto-created). */
@@ -110,14 +111,8 @@ export class EventBus {
 
   /** Publishes events already validated (the outbox relay validated them when they were written). */
   async publishTrusted(events: CloudEvent[]): Promise<void> {
-    const byTopic = new Map<string, WireMessage[]>();
-    for (const event of events) {
-      const topic = topicOf(event.type);
-      let list = byTopic.get(topic);
-      if (!list) byTopic.set(topic, (list = []));
-      list.push(toWire(event));
-    }
-    await Promise.all([...byTopic].map(([topic, messages]) => this.adapter.produce(this.topic(topic), messages)));
+    const byTopic = groupBy(events, (event) => topicOf(event.type));
+    await Promise.all([...byTopic].map(([topic, group]) => this.adapter.produce(this.topic(topic), group.map(toWire))));
   }
 
   /** Subscribes a consumer group; see {@link SubscribeOptions}. */

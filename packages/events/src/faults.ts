@@ -5,7 +5,6 @@
  */
 const plan = new Map<string, number>();
 const hits = new Map<string, number>();
-// biome-ignore lint/complexity/useLiteralKeys: env access is kept to this one line.
 for (const item of (process.env['LIAISON_FAULTS'] ?? '').split(',')) {
   const [name, at] = item.split('=');
   if (name && at) plan.set(name.trim(), Number(at));

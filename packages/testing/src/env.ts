@@ -1,5 +1,4 @@
 /** The only place the test fixtures read the environment. */
-// biome-ignore-all lint/complexity/useLiteralKeys: explicit names read better here.
 export const testEnv = {
   /** A Postgres server to create test databases on (any database of it; we connect as its user). */
   databaseUrl: process.env['DATABASE_URL'] || undefined,

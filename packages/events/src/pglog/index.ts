@@ -6,6 +6,7 @@ import type { MigrationSet } from '@liaison/db';
 import type pg from 'pg';
 import type { BusAdapter, Subscription, TopicSpec } from '../bus.ts';
 import type { WireMessage, WireRecord } from '../envelope.ts';
+import { groupBy } from '../group.ts';
 import { partitionFor } from '../partition.ts';
 
 /** The migrations of the Postgres-log bus (schema `eventbus`). */
@@ -81,13 +82,7 @@ export class PgLogAdapter implements BusAdapter {
     const client = await this.options.pool.connect();
     try {
       const partitions = await this.partitionsOf(client, topic);
-      const byPartition = new Map<number, WireMessage[]>();
-      for (const m of messages) {
-        const p = partitionFor(m.key, partitions);
-        let list = byPartition.get(p);
-        if (!list) byPartition.set(p, (list = []));
-        list.push(m);
-      }
+      const byPartition = groupBy(messages, (m) => partitionFor(m.key, partitions));
       await client.query('begin');
       // Lock partition heads in a fixed order so concurrent producers never deadlock.
       for (const p of [...byPartition.keys()].sort((a, b) => a - b)) {

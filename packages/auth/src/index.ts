@@ -1,0 +1,85 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import type { Db, MigrationSet } from '@liaison/db';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { agencies, apiTokens } from './schema.ts';
+
+export const authMigrations: MigrationSet = {
+  schema: 'auth',
+  folder: resolve(dirname(fileURLToPath(import.meta.url)), '../drizzle'),
+};
+
+/** What a person may do: caseworkers and supervisors work cases; observers see statistics only. */
+export const roles = ['caseworker', 'supervisor', 'secretariat', 'observer', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+/** The authenticated caller: which body, which role, which token. */
+export interface Actor {
+  agency: string;
+  role: Role;
+  tokenId: string;
+  /** The roles of the actor's body in the council (member, observer, secretariat). */
+  agencyRoles: string[];
+}
+
+export interface Agency {
+  code: string;
+  nameJa: string;
+  nameEn: string;
+  roles: string[];
+}
+
+/** The council's composition as shipped (shared/DESIGN.md); the registry table is the truth at run time. */
+export const councilComposition: Agency[] = JSON.parse(
+  readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../data/agencies.json'), 'utf8'),
+);
+
+/** Inserts the shipped council bodies that the registry does not have yet (never overwrites edits). */
+export async function seedAgencies(db: Db, list: Agency[] = councilComposition): Promise<void> {
+  await db.insert(agencies).values(list).onConflictDoNothing();
+}
+
+/** Every body in the registry. */
+export async function listAgencies(db: Db): Promise<Agency[]> {
+  return db.select({ code: agencies.code, nameJa: agencies.nameJa, nameEn: agencies.nameEn, roles: agencies.roles }).from(agencies).orderBy(agencies.code);
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Issues a token for a person of `agency` with `role`; returns the plaintext once. Only its hash is
+ * stored.
+ */
+export async function issueToken(
+  db: Db,
+  input: { agency: string; role: Role; label: string; ttlDays?: number },
+): Promise<{ id: string; token: string; expiresAt: Date }> {
+  const token = `lia_${randomBytes(24).toString('base64url')}`;
+  const expiresAt = new Date(Date.now() + (input.ttlDays ?? 90) * 86_400_000);
+  const [row] = await db
+    .insert(apiTokens)
+    .values({ tokenHash: hashToken(token), agency: input.agency, role: input.role, label: input.label, expiresAt })
+    .returning({ id: apiTokens.id });
+  return { id: row!.id, token, expiresAt };
+}
+
+/** Revokes a token at once. */
+export async function revokeToken(db: Db, tokenId: string): Promise<void> {
+  await db.update(apiTokens).set({ revokedAt: sql`now()` }).where(eq(apiTokens.id, tokenId));
+}
+
+/** Resolves a bearer token to its actor; null when unknown, expired or revoked. */
+export async function verifyToken(db: Db, token: string): Promise<Actor | null> {
+  if (!token.startsWith('lia_') || token.length > 200) return null;
+  const rows = await db
+    .select({ id: apiTokens.id, agency: apiTokens.agency, role: apiTokens.role, agencyRoles: agencies.roles })
+    .from(apiTokens)
+    .innerJoin(agencies, eq(agencies.code, apiTokens.agency))
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, sql`now()`)))
+    .limit(1);
+  const row = rows[0];
+  if (!row) return null;
+  return { agency: row.agency, role: row.role as Role, tokenId: row.id, agencyRoles: row.agencyRoles };
+}

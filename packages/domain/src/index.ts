@@ -1,0 +1,1 @@
+export { categories, category, categoryCodes, type Code, referralKinds } from './taxonomy.ts';

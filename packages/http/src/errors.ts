@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+
+/** One field-level problem: which field (dotted path), and what was wrong. */
+export interface FieldProblem {
+  field: string;
+  problem: string;
+}
+
+/**
+ * The one error vocabulary of every service. Each carries a stable code, an HTTP status, a message
+ * for people, and details for programs. Rendered everywhere as
+ * `{ error: { code, message, requestId, details } }`.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: ContentfulStatusCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const errors = {
+  validation: (problems: FieldProblem[]) =>
+    new AppError('VALIDATION_FAILED', 400, `invalid input: ${problems.map((p) => `${p.field}: ${p.problem}`).join('; ')}`, { problems }),
+  unauthenticated: () => new AppError('UNAUTHENTICATED', 401, 'a valid bearer token is required (Authorization: Bearer lia_…)'),
+  forbidden: (why: string) => new AppError('FORBIDDEN', 403, why),
+  notFound: (what: string) => new AppError('NOT_FOUND', 404, `${what} not found`),
+  conflict: (why: string, details?: unknown) => new AppError('CONFLICT', 409, why, details),
+};
+
+/** Field problems from a zod error, with dotted paths (`recipient`, `urls.0`). */
+export function zodProblems(error: z.ZodError, prefix = ''): FieldProblem[] {
+  const path = (parts: PropertyKey[]) => [prefix, ...parts.map(String)].filter(Boolean).join('.') || '(body)';
+  return error.issues.flatMap((issue) =>
+    // An unknown field is named itself, so a caller sees at once which key to remove.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: path([...issue.path, key]), problem: 'unknown field; not accepted' }))
+      : [{ field: path(issue.path), problem: issue.message }],
+  );
+}
+
+export type RequestIdVariables = { requestId: string };
+
+/** Gives each request an id (kept from `X-Request-Id` when sane) and echoes it. */
+export const requestId: MiddlewareHandler<{ Variables: RequestIdVariables }> = async (c, next) => {
+  const given = c.req.header('x-request-id');
+  const id = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+  c.set('requestId', id);
+  c.header('x-request-id', id);
+  await next();
+};
+
+function body(c: Context, code: string, message: string, details?: unknown) {
+  const requestIdValue = (c.get('requestId' as never) as string | undefined) ?? null;
+  return { error: { code, message, requestId: requestIdValue, ...(details !== undefined ? { details } : {}) } };
+}
+
+/**
+ * `app.onError`: known errors become their status and shape; anything else is a 500 whose message
+ * says nothing of the internals (the cause goes to the log, without request data).
+ */
+export function onError(log: (msg: string) => void = (m) => console.error(m)): ErrorHandler {
+  return (err, c) => {
+    if (err instanceof AppError) return c.json(body(c, err.code, err.message, err.details), err.status);
+    if (err instanceof SyntaxError) return c.json(body(c, 'VALIDATION_FAILED', 'request body is not valid JSON', { problems: [{ field: '(body)', problem: 'not valid JSON' }] }), 400);
+    const status = (err as { status?: number }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return c.json(body(c, 'BAD_REQUEST', err.message), status as ContentfulStatusCode);
+    }
+    log(`unhandled error ${c.req.method} ${c.req.routePath}: ${err.name}: ${err.message}`);
+    return c.json(body(c, 'INTERNAL', 'internal error; quote the requestId when reporting it'), 500);
+  };
+}
+
+export const notFound: NotFoundHandler = (c) => c.json(body(c, 'NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`), 404);

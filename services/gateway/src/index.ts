@@ -1,0 +1,3 @@
+export { createGatewayApp, type GatewayDeps } from './app.ts';
+export type { ServiceFetch } from './builder.ts';
+export { printSdl, schema } from './schema/index.ts';

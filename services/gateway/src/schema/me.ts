@@ -1,0 +1,12 @@
+import { builder } from '../builder.ts';
+import { requireActor } from './errors.ts';
+
+const Me = builder.objectRef<{ agency: string; role: string }>('Me').implement({
+  description: 'The caller: body and role',
+  fields: (t) => ({ agency: t.exposeString('agency'), role: t.exposeString('role') }),
+});
+
+builder.queryType({});
+builder.queryFields((t) => ({
+  me: t.field({ type: Me, resolve: (_r, _a, ctx) => requireActor(ctx).actor }),
+}));

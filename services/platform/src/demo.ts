@@ -1,0 +1,41 @@
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { issueToken, type Role, verifyToken } from '@liaison/auth';
+import type { Db } from '@liaison/db';
+
+export interface DemoToken {
+  agency: string;
+  role: Role;
+  label: string;
+  token: string;
+}
+
+const demoPeople: Omit<DemoToken, 'token'>[] = [
+  { agency: 'center', role: 'caseworker', label: 'デモ 相談員 (center caseworker)' },
+  { agency: 'center', role: 'secretariat', label: 'デモ 事務局 (secretariat)' },
+  { agency: 'sia', role: 'caseworker', label: 'デモ SIA 担当 (SIA caseworker)' },
+  { agency: 'hotline', role: 'caseworker', label: 'デモ IHC 担当 (Hotline caseworker)' },
+  { agency: 'mic', role: 'observer', label: 'デモ 総務省 (MIC observer)' },
+];
+
+/**
+ * Demo tokens for the embedded platform: issued on first start and kept (plaintext, mode 0600) in
+ * the local data folder so that every later start prints the same ones. Never used with a
+ * configured production database unless asked for.
+ */
+export async function ensureDemoTokens(db: Db, dataDir: string): Promise<DemoToken[]> {
+  const file = join(dataDir, 'demo-tokens.json');
+  if (existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as DemoToken[];
+    const valid = await Promise.all(saved.map((t) => verifyToken(db, t.token)));
+    if (saved.length === demoPeople.length && valid.every(Boolean)) return saved;
+  }
+  const tokens: DemoToken[] = [];
+  for (const person of demoPeople) {
+    const { token } = await issueToken(db, { ...person, ttlDays: 365 });
+    tokens.push({ ...person, token });
+  }
+  writeFileSync(file, JSON.stringify(tokens, null, 2), { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return tokens;
+}

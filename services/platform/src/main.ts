@@ -1,0 +1,55 @@
+// `pnpm start`: the whole platform in one process. Embedded Postgres and the Postgres-log bus unless
+// DATABASE_URL / KAFKA_BROKERS say otherwise.
+import { serve } from '@hono/node-server';
+import { env } from './env.ts';
+import { startPlatform } from './platform.ts';
+
+const config = env();
+const platform = await startPlatform({
+  databaseUrl: config.DATABASE_URL,
+  databaseDriver: config.DATABASE_DRIVER,
+  kafkaBrokers: config.KAFKA_BROKERS,
+  kafka: {
+    clientId: config.KAFKA_CLIENT_ID,
+    replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+    ...(config.KAFKA_MIN_INSYNC_REPLICAS ? { minInsyncReplicas: config.KAFKA_MIN_INSYNC_REPLICAS } : {}),
+  },
+  topicPrefix: config.KAFKA_TOPIC_PREFIX,
+  topicPartitions: config.TOPIC_PARTITIONS,
+  dataDir: config.LIAISON_DATA_DIR,
+  embeddedPgPort: config.EMBEDDED_PG_PORT,
+  seedDemo: config.LIAISON_SEED_DEMO,
+});
+
+const server = serve({ fetch: platform.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  const base = `http://${config.HOST}:${info.port}`;
+  const lines = [
+    '',
+    'Liaison — 違法・有害情報相談機関連絡会 連携基盤 is running',
+    `  mode: database=${platform.mode.database} (${platform.mode.driver}), event bus=${platform.mode.bus}`,
+    `  ホーム (home)      ${base}/`,
+    `  GraphQL            ${base}/graphql`,
+    `  REST (OpenAPI)     ${base}/v1/openapi.json`,
+    `  稼働状況 (health)  ${base}/healthz`,
+    '',
+    platform.demoTokens.length > 0 ? 'デモ用トークン (demo tokens, local data only):' : '',
+    ...platform.demoTokens.map((t) => `  ${t.agency.padEnd(8)} ${t.role.padEnd(12)} ${t.token}`),
+    '',
+    platform.demoTokens.length > 0
+      ? `Try: curl -s -X POST ${base}/v1/referrals -H 'authorization: Bearer ${platform.demoTokens[0]?.token}' -H 'content-type: application/json' -d '{"recipient":"sia","category":"R01"}'`
+      : '',
+    '',
+  ];
+  console.log(lines.join('\n'));
+});
+
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  server.close();
+  await platform.stop();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

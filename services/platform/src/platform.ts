@@ -1,0 +1,147 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Agency, authMigrations, listAgencies, seedAgencies, verifyToken } from '@liaison/auth';
+import { createDatabase, type Database, type DatabaseOptions } from '@liaison/db/client';
+import { startEmbeddedPostgres } from '@liaison/db/embedded';
+import { migrate } from '@liaison/db/migrate';
+import { createEventBus, type EventBus, pglogMigrations } from '@liaison/events';
+import { createGatewayApp } from '@liaison/gateway';
+import { notFound, onError } from '@liaison/http';
+import { createReferralsService, type ReferralsService, referralsMigrations } from '@liaison/referrals';
+import { Hono } from 'hono';
+import pg from 'pg';
+import { type DemoToken, ensureDemoTokens } from './demo.ts';
+import { indexPage } from './index-page.ts';
+
+export interface PlatformOptions {
+  /** Postgres URL; when absent an embedded Postgres is started with its data under `dataDir`. */
+  databaseUrl?: string | undefined;
+  databaseDriver?: DatabaseOptions['driver'];
+  neon?: DatabaseOptions['neon'];
+  /** Kafka brokers; when absent the Postgres-log bus is used. */
+  kafkaBrokers?: string[] | undefined;
+  kafka?: { clientId?: string; replicationFactor?: number; minInsyncReplicas?: number; sessionTimeout?: number };
+  topicPrefix?: string;
+  topicPartitions?: number;
+  dataDir: string;
+  embeddedPgPort?: number;
+  seedDemo?: boolean;
+  log?: (message: string) => void;
+}
+
+export interface Platform {
+  app: Hono;
+  database: Database;
+  bus: EventBus;
+  referrals: ReferralsService;
+  demoTokens: DemoToken[];
+  mode: { database: 'embedded' | 'external'; driver: string; bus: 'kafka' | 'pglog' };
+  stop(): Promise<void>;
+}
+
+/** Creates database `name` on the server of `url` if it is missing. */
+async function ensureDatabase(url: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return target.toString();
+}
+
+/**
+ * The whole platform in one process: migrations, the event bus (Kafka or the Postgres log), every
+ * service with its relay and consumers, and one Hono app serving REST, GraphQL and /healthz.
+ */
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const log = options.log ?? ((m: string) => console.log(m));
+  const cleanup: (() => Promise<void>)[] = [];
+  try {
+    let url = options.databaseUrl;
+    let databaseMode: Platform['mode']['database'] = 'external';
+    if (!url) {
+      const dataDir = resolve(options.dataDir);
+      mkdirSync(dataDir, { recursive: true });
+      const embedded = await startEmbeddedPostgres({ dataDir, port: options.embeddedPgPort ?? 54329 });
+      cleanup.push(embedded.stop);
+      url = await ensureDatabase(embedded.url, 'liaison');
+      databaseMode = 'embedded';
+    }
+    const database = createDatabase({ url, driver: options.databaseDriver, neon: options.neon, max: 20 });
+    cleanup.push(() => database.close());
+
+    const useKafka = (options.kafkaBrokers?.length ?? 0) > 0;
+    await migrate(database, [authMigrations, ...(useKafka ? [] : [pglogMigrations]), referralsMigrations]);
+
+    const bus = useKafka
+      ? createEventBus({
+          kind: 'kafka',
+          brokers: options.kafkaBrokers!,
+          clientId: options.kafka?.clientId ?? 'liaison',
+          topicPrefix: options.topicPrefix ?? '',
+          ...(options.kafka?.sessionTimeout ? { sessionTimeout: options.kafka.sessionTimeout } : {}),
+          log: (level, message) => log(`kafka ${level}: ${message}`),
+        })
+      : createEventBus({ kind: 'pglog', pool: database.pool, topicPrefix: options.topicPrefix ?? '' });
+    cleanup.push(() => bus.close());
+    await bus.ensureTopics({
+      partitions: options.topicPartitions ?? 6,
+      ...(useKafka ? { replicationFactor: options.kafka?.replicationFactor ?? 1 } : {}),
+      ...(useKafka && options.kafka?.minInsyncReplicas ? { minInsyncReplicas: options.kafka.minInsyncReplicas } : {}),
+    });
+
+    await seedAgencies(database.db);
+    const demoTokens = options.seedDemo ? await ensureDemoTokens(database.db, resolve(options.dataDir)) : [];
+
+    // The registry changes rarely; a short cache keeps it off the hot path.
+    let registry: { at: number; byCode: Map<string, Agency> } | undefined;
+    const agency = async (code: string) => {
+      if (!registry || Date.now() - registry.at > 30_000) {
+        registry = { at: Date.now(), byCode: new Map((await listAgencies(database.db)).map((a) => [a.code, a])) };
+      }
+      return registry.byCode.get(code);
+    };
+    const verify = (token: string) => verifyToken(database.db, token);
+
+    const referrals = createReferralsService({ database, bus, verifyToken: verify, agency, log });
+    await referrals.start();
+    cleanup.push(() => referrals.stop());
+
+    const gateway = createGatewayApp({ verifyToken: verify, referrals: (req) => Promise.resolve(referrals.app.fetch(req)), log });
+
+    const app = new Hono();
+    app.onError(onError(log));
+    app.notFound(notFound);
+    app.get('/healthz', async (c) => {
+      try {
+        await database.pool.query('select 1');
+        return c.json({ status: 'ok', database: databaseMode, driver: database.driver, bus: bus.kind });
+      } catch {
+        return c.json({ status: 'unavailable', reason: 'database not answering' }, 503);
+      }
+    });
+    app.get('/', (c) => c.html(indexPage()));
+    app.route('/', gateway);
+    app.route('/', referrals.app);
+
+    return {
+      app,
+      database,
+      bus,
+      referrals,
+      demoTokens,
+      mode: { database: databaseMode, driver: database.driver, bus: bus.kind },
+      async stop() {
+        for (const fn of cleanup.reverse()) await fn().catch((err) => log(`shutdown: ${(err as Error).message}`));
+      },
+    };
+  } catch (err) {
+    for (const fn of cleanup.reverse()) await fn().catch(() => {});
+    throw err;
+  }
+}

@@ -1,0 +1,40 @@
+import type { Db } from '@liaison/db';
+import { type CloudEvent, type EventBus, idempotentHandler, type Subscription } from '@liaison/events';
+import { sql } from 'drizzle-orm';
+import { inbox, receivedReferrals } from '../db/schema.ts';
+
+export const INBOX_PROJECTOR_GROUP = 'referrals.inbox-projector';
+
+/**
+ * Builds each recipient body's referral inbox from `referral.created` events, once per event
+ * (inbox-deduplicated, in the same transaction as the insert).
+ */
+export function subscribeInboxProjector(deps: { db: Db; bus: EventBus }): Promise<Subscription> {
+  const handler = idempotentHandler({
+    db: deps.db,
+    inbox,
+    consumer: INBOX_PROJECTOR_GROUP,
+    apply: async (events, tx) => {
+      const created = events.filter(
+        (e): e is CloudEvent<'jp.liaison.referral.created.v1'> => e.type === 'jp.liaison.referral.created.v1',
+      );
+      if (created.length === 0) return;
+      await tx
+        .insert(receivedReferrals)
+        .values(
+          created.map((e) => ({
+            referralId: e.data.referralId,
+            recipient: e.data.recipient,
+            sender: e.data.sender,
+            kind: e.data.kind,
+            category: e.data.category,
+            status: e.data.status,
+            urgent: e.data.urgent ?? false,
+            sentAt: new Date(e.data.createdAt),
+          })),
+        )
+        .onConflictDoUpdate({ target: receivedReferrals.referralId, set: { applyCount: sql`${receivedReferrals.applyCount} + 1` } });
+    },
+  });
+  return deps.bus.subscribe({ group: INBOX_PROJECTOR_GROUP, topics: ['liaison.referrals'], handler });
+}

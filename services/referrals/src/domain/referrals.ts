@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { appendToOutbox, makeEvent } from '@liaison/events';
+import { errors, requireMemberBody, requireRole } from '@liaison/http';
+import { and, desc, eq, or } from 'drizzle-orm';
+import { outbox, receivedReferrals, referrals } from '../db/schema.ts';
+import type { ReceivedReferral, Referral, ReferralsContext } from './context.ts';
+
+export interface CreateReferralInput {
+  recipient: string;
+  kind: 'referral' | 'transfer';
+  category: string;
+  urgent: boolean;
+}
+
+const toReferral = (row: typeof referrals.$inferSelect): Referral => ({
+  id: row.id,
+  sender: row.sender,
+  recipient: row.recipient,
+  kind: row.kind,
+  category: row.category,
+  status: row.status,
+  urgent: row.urgent,
+  createdAt: row.createdAt.toISOString(),
+});
+
+/**
+ * A member body refers a case to another member. The referral row and its `referral.created`
+ * event are written in one transaction; the relay publishes the event afterwards, so the referral
+ * is accepted even while the broker is down, and never announced without being stored.
+ */
+export async function createReferral({ ctx, input }: { ctx: ReferralsContext; input: CreateReferralInput }): Promise<Referral> {
+  const { actor } = ctx;
+  requireMemberBody(actor, 'send referrals');
+  requireRole(actor, ['caseworker', 'supervisor'], 'send referrals');
+  if (input.recipient === actor.agency) throw errors.validation([{ field: 'recipient', problem: 'must be another body than the sender' }]);
+  const recipient = await ctx.agency(input.recipient);
+  if (!recipient) throw errors.validation([{ field: 'recipient', problem: `unknown body ${input.recipient}` }]);
+  if (!recipient.roles.includes('member')) {
+    throw errors.validation([{ field: 'recipient', problem: `${input.recipient} is an observer, not a member that takes cases` }]);
+  }
+  const id = randomUUID();
+  const now = new Date();
+  const event = makeEvent({
+    type: 'jp.liaison.referral.created.v1',
+    source: `/agencies/${actor.agency}`,
+    subject: id,
+    time: now,
+    data: {
+      referralId: id,
+      sender: actor.agency,
+      recipient: input.recipient,
+      kind: input.kind,
+      category: input.category,
+      status: 'requested',
+      urgent: input.urgent,
+      createdAt: now.toISOString(),
+    },
+  });
+  const row = await ctx.db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(referrals)
+      .values({
+        id,
+        sender: actor.agency,
+        recipient: input.recipient,
+        kind: input.kind,
+        category: input.category,
+        status: 'requested',
+        urgent: input.urgent,
+        createdBy: actor.tokenId,
+        createdAt: now,
+      })
+      .returning();
+    await appendToOutbox(tx, outbox, [event]);
+    return inserted!;
+  });
+  return toReferral(row);
+}
+
+/** One referral, for its sender or its recipient only. */
+export async function getReferral({ ctx, id }: { ctx: ReferralsContext; id: string }): Promise<Referral> {
+  const rows = await ctx.db
+    .select()
+    .from(referrals)
+    .where(and(eq(referrals.id, id), or(eq(referrals.sender, ctx.actor.agency), eq(referrals.recipient, ctx.actor.agency))))
+    .limit(1);
+  // Another body's referral is "not found", not "forbidden": its existence is not disclosed.
+  if (!rows[0]) throw errors.notFound(`referral ${id}`);
+  return toReferral(rows[0]);
+}
+
+/** Referrals sent by the actor's body, newest first. */
+export async function listSent({ ctx, limit }: { ctx: ReferralsContext; limit: number }): Promise<Referral[]> {
+  requireMemberBody(ctx.actor, 'see referrals');
+  const rows = await ctx.db.select().from(referrals).where(eq(referrals.sender, ctx.actor.agency)).orderBy(desc(referrals.createdAt)).limit(limit);
+  return rows.map(toReferral);
+}
+
+/** The actor's body's referral inbox ("shared with me"), newest first. */
+export async function listInbox({ ctx, limit }: { ctx: ReferralsContext; limit: number }): Promise<ReceivedReferral[]> {
+  requireMemberBody(ctx.actor, 'see referrals');
+  const rows = await ctx.db
+    .select()
+    .from(receivedReferrals)
+    .where(eq(receivedReferrals.recipient, ctx.actor.agency))
+    .orderBy(desc(receivedReferrals.sentAt))
+    .limit(limit);
+  return rows.map((r) => ({
+    referralId: r.referralId,
+    sender: r.sender,
+    recipient: r.recipient,
+    kind: r.kind,
+    category: r.category,
+    status: r.status,
+    urgent: r.urgent,
+    sentAt: r.sentAt.toISOString(),
+    receivedAt: r.receivedAt.toISOString(),
+  }));
+}

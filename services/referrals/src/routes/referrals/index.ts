@@ -1,0 +1,74 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { createReferral, getReferral, listInbox, listSent } from '../../domain/referrals.ts';
+import type { ReferralsEnv } from '../../env-types.ts';
+import { CreateReferralBody, ErrorBody, IdParam, ListQuery, ReceivedReferral, Referral } from './schema.ts';
+
+const errorResponses = {
+  400: { description: 'Invalid input; details.problems names each field', content: { 'application/json': { schema: ErrorBody } } },
+  401: { description: 'No valid token', content: { 'application/json': { schema: ErrorBody } } },
+  403: { description: 'Wrong body or role', content: { 'application/json': { schema: ErrorBody } } },
+} as const;
+
+const security = [{ bearer: [] }];
+
+/** Mounts the referral routes (`/v1/referrals…`, `/v1/inbox`). */
+export function referralRoutes(app: OpenAPIHono<ReferralsEnv>): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/referrals',
+      summary: 'Refer a case to another member body / 他機関への照会・移送',
+      security,
+      request: { body: { required: true, content: { 'application/json': { schema: CreateReferralBody } } } },
+      responses: { 201: { description: 'Stored; delivered to the recipient asynchronously', content: { 'application/json': { schema: Referral } } }, ...errorResponses },
+    }),
+    async (c) => {
+      const referral = await createReferral({ ctx: c.get('ctx'), input: c.req.valid('json') });
+      return c.json(referral, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/referrals/sent',
+      summary: 'Referrals sent by my body / 送信済み',
+      security,
+      request: { query: ListQuery },
+      responses: { 200: { description: 'Newest first', content: { 'application/json': { schema: ListOf(Referral) } } }, ...errorResponses },
+    }),
+    async (c) => c.json({ items: await listSent({ ctx: c.get('ctx'), limit: c.req.valid('query').limit }) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/referrals/{id}',
+      summary: 'One referral, for its sender or recipient / 照会の詳細',
+      security,
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'The referral', content: { 'application/json': { schema: Referral } } },
+        404: { description: 'No such referral visible to this body', content: { 'application/json': { schema: ErrorBody } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await getReferral({ ctx: c.get('ctx'), id: c.req.valid('param').id }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/inbox',
+      summary: "My body's referral inbox / 受信した照会",
+      security,
+      request: { query: ListQuery },
+      responses: { 200: { description: 'Newest first', content: { 'application/json': { schema: ListOf(ReceivedReferral) } } }, ...errorResponses },
+    }),
+    async (c) => c.json({ items: await listInbox({ ctx: c.get('ctx'), limit: c.req.valid('query').limit }) }, 200),
+  );
+}
+
+function ListOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item) });
+}
