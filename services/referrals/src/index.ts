@@ -23,6 +23,8 @@ export interface ReferralsServiceDeps extends Omit<ReferralsAppDeps, 'db'> {
   relay?: boolean;
   /** Run the inbox projector in this process (default true). */
   consumers?: boolean;
+  /** Outbox rows the relay publishes per transaction (default 1000). */
+  relayBatchSize?: number;
 }
 
 /**
@@ -35,6 +37,7 @@ export function createReferralsService(deps: ReferralsServiceDeps) {
     pool: deps.database.pool,
     outbox,
     bus: deps.bus,
+    ...(deps.relayBatchSize ? { batchSize: deps.relayBatchSize } : {}),
     onError: (err) => deps.log?.(`referrals relay: ${(err as Error).message}`),
   });
   const subscriptions: Subscription[] = [];
