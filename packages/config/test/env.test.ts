@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, platformEnvSchema, readEnv } from '../src/index.ts';
+
+describe('configuration', () => {
+  it('defaults to the embedded platform on port 3000', () => {
+    const env = readEnv(platformEnvSchema, {});
+    expect(env).toMatchObject({ PORT: 3000, LIAISON_SEED_DEMO: true });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.KAFKA_BROKERS).toBeUndefined();
+  });
+
+  it('reads brokers as a list', () => {
+    expect(readEnv(platformEnvSchema, { KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093,' }).KAFKA_BROKERS).toEqual(['127.0.0.1:9092', '127.0.0.1:9093']);
+  });
+
+  it('names every bad variable without echoing its value', () => {
+    let caught: unknown;
+    try {
+      readEnv(platformEnvSchema, { PORT: 'eighty', DATABASE_URL: 'postgres-with-secret-password' });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const error = caught as ConfigError;
+    expect(error.issues.map((i) => i.variable).sort()).toEqual(['DATABASE_URL', 'PORT']);
+    expect(error.message).not.toContain('secret-password');
+  });
+});

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { renderEventTypes } from '../src/codegen.ts';
+import { catalogTopics, eventCatalog, EventValidationError, fromWire, makeEvent, toWire } from '../src/index.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const data = () => ({
+  referralId: randomUUID(),
+  sender: 'center',
+  recipient: 'sia',
+  kind: 'referral' as const,
+  category: 'R01',
+  status: 'requested' as const,
+  createdAt: new Date().toISOString(),
+});
+
+describe('CloudEvents envelope', () => {
+  it('travels in binary mode: ce_ headers, JSON data, key = partition key = subject', () => {
+    const d = data();
+    const event = makeEvent({ type: 'jp.liaison.referral.created.v1', source: '/agencies/center', subject: d.referralId, data: d });
+    const wire = toWire(event);
+    expect(wire.key).toBe(d.referralId);
+    expect(wire.headers).toMatchObject({
+      ce_specversion: '1.0',
+      ce_type: 'jp.liaison.referral.created.v1',
+      ce_source: '/agencies/center',
+      ce_subject: d.referralId,
+      ce_partitionkey: d.referralId,
+      ce_id: event.id,
+      'content-type': 'application/json',
+    });
+    expect(JSON.parse(wire.value.toString())).toEqual(d);
+    expect(fromWire(wire)).toEqual({ ok: true, event });
+  });
+
+  it('refuses to build an event whose data breaks its schema, naming the fields', () => {
+    const bad = { ...data(), category: 'personal name', extra: 'free text' };
+    expect(() =>
+      makeEvent({ type: 'jp.liaison.referral.created.v1', source: '/agencies/center', subject: bad.referralId, data: bad as never }),
+    ).toThrowError(EventValidationError);
+    try {
+      makeEvent({ type: 'jp.liaison.referral.created.v1', source: '/agencies/center', subject: bad.referralId, data: bad as never });
+    } catch (err) {
+      expect((err as EventValidationError).problems).toEqual(
+        expect.arrayContaining(['data.category: must match pattern "^[RIHBCPZ][0-9]{2}$"', 'data: must NOT have additional properties (extra)']),
+      );
+    }
+  });
+
+  it('refuses a source that is not a council body', () => {
+    const d = data();
+    expect(() => makeEvent({ type: 'jp.liaison.referral.created.v1', source: 'https://evil', subject: d.referralId, data: d })).toThrow(
+      /source: must be \/agencies\/\{code\}/,
+    );
+  });
+});
+
+describe('schemas are the single source', () => {
+  it('the committed TypeScript types are what `pnpm gen` writes from schemas/events', async () => {
+    const committed = readFileSync(resolve(here, '../src/generated/events.ts'), 'utf8');
+    expect(committed).toBe(await renderEventTypes());
+  });
+
+  it('the AsyncAPI document names every catalogued topic and event type', () => {
+    const doc = JSON.parse(readFileSync(resolve(here, '../../../schemas/asyncapi.json'), 'utf8'));
+    expect(doc.asyncapi).toMatch(/^3\./);
+    const addresses = Object.values(doc.channels as Record<string, { address: string }>).map((c) => c.address);
+    for (const topic of catalogTopics()) expect(addresses).toContain(topic);
+    expect(addresses).toContain('liaison.dlq');
+    const messageNames = Object.values(doc.components.messages as Record<string, { name: string }>).map((m) => m.name);
+    for (const type of eventCatalog().keys()) expect(messageNames).toContain(type);
+  });
+});
