@@ -45,6 +45,8 @@ export const platformEnvSchema = z.object({
   TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(6),
   /** Distributed mode: which service this process runs (`pnpm start:service`). */
   LIAISON_SERVICE: z.enum(['referrals', 'gateway']).optional(),
+  /** Distributed mode: which parts of the service this process runs (default: all). */
+  LIAISON_PARTS: csv.pipe(z.array(z.enum(['api', 'relay', 'consumers']))).default(['api', 'relay', 'consumers']),
   /** Distributed mode: where the gateway reaches the referrals service. */
   REFERRALS_URL: z.string().url().optional(),
   LIAISON_DATA_DIR: z.string().default('.liaison'),

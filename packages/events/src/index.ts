@@ -12,7 +12,7 @@ export {
   type WireRecord,
 } from './envelope.ts';
 export { type BusAdapter, DLQ_HEADERS, EventBus, type ReceivedEvent, type SubscribeOptions, type Subscription, type TopicSpec } from './bus.ts';
-export { appendToOutbox, idempotentHandler, OutboxRelay, type OutboxRelayOptions } from './outbox.ts';
+export { appendToOutbox, idempotentHandler, outboxInsert, OutboxRelay, type OutboxRelayOptions } from './outbox.ts';
 export { partitionFor } from './partition.ts';
 export type { EventDataByType, ReferralCreatedV1 } from './generated/events.ts';
 export { type BusConfig, createEventBus } from './factory.ts';

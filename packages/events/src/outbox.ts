@@ -1,5 +1,4 @@
 import type { Db, Pool, Tx } from '@liaison/db';
-import { sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import type { EventBus, ReceivedEvent } from './bus.ts';
@@ -7,10 +6,10 @@ import { assertValid, type CloudEvent, topicOf } from './envelope.ts';
 import { faultPoint } from './faults.ts';
 import type { InboxTable, OutboxTable } from './schema.ts';
 
-function qualifiedName(table: OutboxTable): { schema: string; qualified: string; channel: string } {
+function qualifiedName(table: OutboxTable): { schema: string; qualified: string } {
   const config = getTableConfig(table);
   const schema = config.schema ?? 'public';
-  return { schema, qualified: `"${schema}"."${config.name}"`, channel: `outbox_${schema}` };
+  return { schema, qualified: `"${schema}"."${config.name}"` };
 }
 
 /**
@@ -24,17 +23,29 @@ export async function appendToOutbox(tx: Tx, outbox: OutboxTable, events: CloudE
   await tx.insert(outbox).values(
     events.map((event) => ({ eventId: event.id, topic: topicOf(event.type), key: event.partitionkey, event })),
   );
-  // Delivered at commit, and only if the transaction commits: wakes the relay at once.
-  await tx.execute(sql`select pg_notify(${qualifiedName(outbox).channel}, '')`);
+}
+
+/**
+ * For a hand-written hot-path statement (a named prepared statement that writes the state change
+ * and its event in one round trip, as data-modifying CTEs): the outbox insert as SQL text whose
+ * parameters start at `$first`, and their values. Validates the event like {@link appendToOutbox}.
+ */
+export function outboxInsert(outbox: OutboxTable, event: CloudEvent, first: number): { text: string; values: unknown[] } {
+  assertValid(event);
+  const p = (i: number) => `$${first + i}`;
+  return {
+    text: `insert into ${qualifiedName(outbox).qualified} (event_id, topic, key, event) values (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}::jsonb)`,
+    values: [event.id, topicOf(event.type), event.partitionkey, JSON.stringify(event)],
+  };
 }
 
 export interface OutboxRelayOptions {
   pool: Pool;
   outbox: OutboxTable;
   bus: EventBus;
-  /** Rows claimed and published per transaction. */
+  /** Rows claimed and published per batch. */
   batchSize?: number;
-  /** Longest sleep when idle and no notification arrives (ms). */
+  /** Pause between polls when the outbox is empty (ms). */
   idleInterval?: number;
   /** Published rows older than this are deleted (ms); default one day. */
   retention?: number;
@@ -42,20 +53,29 @@ export interface OutboxRelayOptions {
   onError?: (err: unknown) => void;
 }
 
+/** A batch of claimed rows: their transaction stays open (rows locked) until marked or given back. */
+interface Claim {
+  client: pg.PoolClient;
+  ids: string[];
+  events: CloudEvent[];
+}
+
 /**
  * Publishes outbox rows to the bus in batches, oldest first, then marks them published.
  *
- * Rows are claimed with `FOR UPDATE SKIP LOCKED` inside a transaction that also takes a
- * transaction-scoped advisory lock on the outbox: several relays may run (one per service process)
- * and a standby takes over the moment the active one dies, but only one publishes at a time, so
- * one aggregate's events reach the bus in the order they were written. If the relay dies after
- * publishing and before marking, the rows are published again: delivery is at-least-once and
- * consumers dedupe by event id in their inbox.
+ * One relay per outbox is active at a time: it holds a session advisory lock, which Postgres
+ * releases the moment its connection dies, so a standby relay (another process of the same
+ * service) takes over at once. The active relay claims rows with `FOR UPDATE SKIP LOCKED` and
+ * pipelines: while batch k is being published, batch k+1 is already claimed (its SELECT skips k's
+ * locked rows) — but batches are published strictly one after another, so one aggregate's events
+ * reach the bus in the order they were written. If the relay dies after publishing and before
+ * marking, the rows are published again: delivery is at-least-once, and consumers dedupe by event
+ * id in their inbox.
  */
 export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | undefined;
-  private listener: pg.PoolClient | undefined;
+  private leader: pg.PoolClient | undefined;
   private wake: (() => void) | undefined;
   private readonly table: ReturnType<typeof qualifiedName>;
   private lastPrune = 0;
@@ -67,16 +87,6 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    try {
-      const listener = await this.options.pool.connect();
-      listener.on('notification', () => this.wake?.());
-      listener.on('error', () => {});
-      await listener.query(`listen ${this.table.channel}`);
-      this.listener = listener;
-    } catch (err) {
-      // Without notifications the relay still works by polling.
-      this.options.onError?.(err);
-    }
     this.loop = this.run();
   }
 
@@ -84,15 +94,21 @@ export class OutboxRelay {
     let failures = 0;
     while (this.running) {
       try {
-        const published = await this.publishBatch();
+        if (!(await this.lead())) {
+          await this.sleep(1000);
+          continue;
+        }
+        const published = await this.pipeline(() => this.running);
         failures = 0;
-        if (published === 0) await this.sleep(this.options.idleInterval ?? 1000);
+        if (published === 0) await this.sleep(this.options.idleInterval ?? 50);
       } catch (err) {
         failures++;
         this.options.onError?.(err);
+        await this.resign();
         if (this.running) await this.sleep(Math.min(100 * 2 ** failures, 5000));
       }
     }
+    await this.resign();
   }
 
   private sleep(ms: number): Promise<void> {
@@ -106,39 +122,103 @@ export class OutboxRelay {
     });
   }
 
-  /** Publishes one batch; returns how many events were published (0 when idle or another relay is active). */
-  async publishBatch(): Promise<number> {
+  /** Becomes (or stays) the active relay of this outbox; false while another relay is. */
+  private async lead(): Promise<boolean> {
+    if (this.leader) return true;
     const client = await this.options.pool.connect();
-    try {
-      await client.query('begin');
-      const lock = await client.query<{ ok: boolean }>('select pg_try_advisory_xact_lock(hashtext($1)) as ok', [this.table.qualified]);
-      if (!lock.rows[0]?.ok) {
-        await client.query('commit');
-        return 0;
-      }
-      const { rows } = await client.query<{ id: string; event: CloudEvent }>(
-        `select id, event from ${this.table.qualified} where published_at is null order by id limit $1 for update skip locked`,
-        [this.options.batchSize ?? 1000],
-      );
-      if (rows.length > 0) {
-        await this.options.bus.publishTrusted(rows.map((r) => r.event));
-        faultPoint('relay.afterPublish');
-        await client.query(`update ${this.table.qualified} set published_at = now() where id = any($1::bigint[])`, [rows.map((r) => r.id)]);
-      }
-      await client.query('commit');
-      if (Date.now() - this.lastPrune > 60_000) await this.prune();
-      return rows.length;
-    } catch (err) {
-      await client.query('rollback').catch(() => {});
-      throw err;
-    } finally {
+    client.on('error', () => {});
+    const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtext($1)) as ok', [this.table.qualified]);
+    if (!rows[0]?.ok) {
       client.release();
+      return false;
+    }
+    this.leader = client;
+    return true;
+  }
+
+  private async resign(): Promise<void> {
+    const leader = this.leader;
+    this.leader = undefined;
+    if (!leader) return;
+    try {
+      await leader.query('select pg_advisory_unlock(hashtext($1))', [this.table.qualified]);
+      leader.release();
+    } catch (err) {
+      leader.release(err as Error);
     }
   }
 
-  /** Publishes until the outbox is empty (for start-up and tests). */
+  private async claim(): Promise<Claim> {
+    const client = await this.options.pool.connect();
+    try {
+      await client.query('begin');
+      const { rows } = await client.query<{ id: string; event: CloudEvent }>(
+        `select id, event from ${this.table.qualified} where published_at is null order by id limit $1 for update skip locked`,
+        [this.options.batchSize ?? 2000],
+      );
+      return { client, ids: rows.map((r) => r.id), events: rows.map((r) => r.event) };
+    } catch (err) {
+      await this.giveBack({ client, ids: [], events: [] });
+      throw err;
+    }
+  }
+
+  private async giveBack(claim: Claim): Promise<void> {
+    await claim.client.query('rollback').catch(() => {});
+    claim.client.release();
+  }
+
+  private async markPublished(claim: Claim): Promise<void> {
+    try {
+      await claim.client.query(`update ${this.table.qualified} set published_at = now() where id = any($1::bigint[])`, [claim.ids]);
+      await claim.client.query('commit');
+      claim.client.release();
+    } catch (err) {
+      claim.client.release(err as Error);
+      throw err;
+    }
+  }
+
+  /** Publishes batches until the outbox is empty or `go()` turns false; returns how many events. */
+  private async pipeline(go: () => boolean): Promise<number> {
+    let published = 0;
+    let next: Promise<Claim> | undefined = this.claim();
+    try {
+      while (next) {
+        const current: Claim = await next;
+        next = undefined;
+        if (current.ids.length === 0) {
+          await this.giveBack(current);
+          break;
+        }
+        // Claim the following batch while this one is on its way to the bus.
+        if (go()) next = this.claim();
+        try {
+          await this.options.bus.publishTrusted(current.events);
+        } catch (err) {
+          await this.giveBack(current);
+          throw err;
+        }
+        faultPoint('relay.afterPublish');
+        await this.markPublished(current);
+        published += current.ids.length;
+      }
+    } finally {
+      // A batch claimed but not published goes back untouched, to be published in order later.
+      if (next) await next.then((c) => this.giveBack(c)).catch(() => {});
+    }
+    if (Date.now() - this.lastPrune > 60_000) await this.prune();
+    return published;
+  }
+
+  /** Publishes until the outbox is empty (start-up, tests, benchmarks). Waits while another relay is active. */
   async drain(): Promise<void> {
-    while ((await this.publishBatch()) > 0) {}
+    while (!(await this.lead())) await this.sleep(200);
+    try {
+      await this.pipeline(() => true);
+    } finally {
+      if (!this.running) await this.resign();
+    }
   }
 
   private async prune(): Promise<void> {
@@ -160,12 +240,6 @@ export class OutboxRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
-    if (this.listener) {
-      const listener = this.listener;
-      this.listener = undefined;
-      await listener.query(`unlisten ${this.table.channel}`).catch(() => {});
-      listener.release();
-    }
   }
 }
 

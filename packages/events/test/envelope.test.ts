@@ -4,7 +4,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderEventTypes } from '../src/codegen.ts';
-import { catalogTopics, eventCatalog, EventValidationError, fromWire, makeEvent, toWire } from '../src/index.ts';
+import { pgSchema } from 'drizzle-orm/pg-core';
+import { assertValid, catalogTopics, defineOutbox, eventCatalog, EventValidationError, fromWire, makeEvent, outboxInsert, toWire } from '../src/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const data = () => ({
@@ -36,25 +37,26 @@ describe('CloudEvents envelope', () => {
     expect(fromWire(wire)).toEqual({ ok: true, event });
   });
 
-  it('refuses to build an event whose data breaks its schema, naming the fields', () => {
+  it('refuses an event whose data breaks its schema, naming the fields (before the outbox or the bus)', () => {
     const bad = { ...data(), category: 'personal name', extra: 'free text' };
-    expect(() =>
-      makeEvent({ type: 'jp.liaison.referral.created.v1', source: '/agencies/center', subject: bad.referralId, data: bad as never }),
-    ).toThrowError(EventValidationError);
+    const event = makeEvent({ type: 'jp.liaison.referral.created.v1', source: '/agencies/center', subject: bad.referralId, data: bad as never });
+    expect(() => assertValid(event)).toThrowError(EventValidationError);
+    expect(() => outboxInsert(defineOutbox(pgSchema('x')), event, 1)).toThrowError(EventValidationError);
+    let problems: string[] = [];
     try {
-      makeEvent({ type: 'jp.liaison.referral.created.v1', source: '/agencies/center', subject: bad.referralId, data: bad as never });
+      assertValid(event);
     } catch (err) {
-      expect((err as EventValidationError).problems).toEqual(
-        expect.arrayContaining(['data.category: must match pattern "^[RIHBCPZ][0-9]{2}$"', 'data: must NOT have additional properties (extra)']),
-      );
+      problems = (err as EventValidationError).problems;
     }
+    expect(problems).toEqual(
+      expect.arrayContaining(['data.category: must match pattern "^[RIHBCPZ][0-9]{2}$"', 'data: must NOT have additional properties (extra)']),
+    );
   });
 
   it('refuses a source that is not a council body', () => {
     const d = data();
-    expect(() => makeEvent({ type: 'jp.liaison.referral.created.v1', source: 'https://evil', subject: d.referralId, data: d })).toThrow(
-      /source: must be \/agencies\/\{code\}/,
-    );
+    const event = makeEvent({ type: 'jp.liaison.referral.created.v1', source: 'https://evil', subject: d.referralId, data: d });
+    expect(() => assertValid(event)).toThrow(/source: must be \/agencies\/\{code\}/);
   });
 });
 

@@ -1,13 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Actor, Agency } from '@liaison/auth';
-import type { Db } from '@liaison/db';
+import type { Database } from '@liaison/db';
 import type { MiddlewareHandler } from 'hono';
 import { authenticate, errors, notFound, onError, requestId, zodProblems } from '@liaison/http';
 import type { ReferralsEnv } from './env-types.ts';
 import { referralRoutes } from './routes/referrals/index.ts';
 
 export interface ReferralsAppDeps {
-  db: Db;
+  database: Database;
   verifyToken: (token: string) => Promise<Actor | null>;
   agency: (code: string) => Promise<Agency | undefined>;
   log?: (message: string) => void;
@@ -30,7 +30,7 @@ export function createReferralsApp(deps: ReferralsAppDeps): OpenAPIHono<Referral
     info: { title: 'Liaison referrals API / 照会API', version: '1.0.0', description: 'Referrals between the member bodies of 違法・有害情報相談機関連絡会.' },
   });
   const withContext: MiddlewareHandler<ReferralsEnv> = async (c, next) => {
-    c.set('ctx', { actor: c.get('actor'), db: deps.db, agency: deps.agency });
+    c.set('ctx', { actor: c.get('actor'), db: deps.database.db, pool: deps.database.pool, agency: deps.agency });
     await next();
   };
   for (const path of ['/v1/referrals', '/v1/referrals/*', '/v1/inbox']) app.use(path, authenticate(deps.verifyToken), withContext);

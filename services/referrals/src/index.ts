@@ -16,14 +16,13 @@ export const referralsMigrations: MigrationSet = {
   folder: resolve(dirname(fileURLToPath(import.meta.url)), '../drizzle'),
 };
 
-export interface ReferralsServiceDeps extends Omit<ReferralsAppDeps, 'db'> {
-  database: Database;
+export interface ReferralsServiceDeps extends ReferralsAppDeps {
   bus: EventBus;
   /** Run the outbox relay in this process (default true). */
   relay?: boolean;
   /** Run the inbox projector in this process (default true). */
   consumers?: boolean;
-  /** Outbox rows the relay publishes per transaction (default 1000). */
+  /** Outbox rows the relay publishes per batch (default 2000). */
   relayBatchSize?: number;
 }
 
@@ -32,7 +31,7 @@ export interface ReferralsServiceDeps extends Omit<ReferralsAppDeps, 'db'> {
  * dependencies. Runs alone (its own process) or beside the others (embedded platform).
  */
 export function createReferralsService(deps: ReferralsServiceDeps) {
-  const app = createReferralsApp({ ...deps, db: deps.database.db });
+  const app = createReferralsApp(deps);
   const relay = new OutboxRelay({
     pool: deps.database.pool,
     outbox,

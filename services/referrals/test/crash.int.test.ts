@@ -43,7 +43,7 @@ describe.each(['kafka', 'pglog'] as const)('crash recovery on %s', (kind) => {
   });
 
   it(`applies each of ${REFERRALS} referrals exactly once across a relay crash and a consumer crash`, async () => {
-    const ctx = caseworkerContext(fx.database.db);
+    const ctx = caseworkerContext(fx.database);
     const ids = await pool(Array.from({ length: REFERRALS }, (_, i) => i), 16, async (i) => {
       const r = await createReferral({ ctx, input: { recipient: 'sia', kind: 'referral', category: i % 2 ? 'R01' : 'B01', urgent: false } });
       return r.id;

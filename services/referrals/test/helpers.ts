@@ -17,9 +17,9 @@ const members: Record<string, Agency> = {
 };
 
 /** A domain context acting as a caseworker of `agency` (the registry holds center and sia). */
-export function caseworkerContext(db: Database['db'], agency = 'center'): ReferralsContext {
+export function caseworkerContext(database: Database, agency = 'center'): ReferralsContext {
   const actor: Actor = { agency, role: 'caseworker', tokenId: randomUUID(), agencyRoles: ['member'] };
-  return { actor, db, agency: async (code) => members[code] };
+  return { actor, db: database.db, pool: database.pool, agency: async (code) => members[code] };
 }
 
 export interface ServiceFixture {

@@ -1,10 +1,12 @@
 import type { Actor, Agency } from '@liaison/auth';
-import type { Db } from '@liaison/db';
+import type { Db, Pool } from '@liaison/db';
 
 /** What every domain function of this service gets: who acts, and the service's dependencies. */
 export interface ReferralsContext {
   actor: Actor;
   db: Db;
+  /** The same database's pool, for the few hot-path statements prepared by hand. */
+  pool: Pool;
   /** Looks a body up in the council registry (injected: the registry is not this service's table). */
   agency: (code: string) => Promise<Agency | undefined>;
 }

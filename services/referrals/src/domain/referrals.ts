@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { appendToOutbox, makeEvent } from '@liaison/events';
+import { makeEvent, outboxInsert } from '@liaison/events';
 import { errors, requireMemberBody, requireRole } from '@liaison/http';
 import { and, desc, eq, or } from 'drizzle-orm';
 import { outbox, receivedReferrals, referrals } from '../db/schema.ts';
@@ -56,25 +56,28 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
       createdAt: now.toISOString(),
     },
   });
-  const row = await ctx.db.transaction(async (tx) => {
-    const [inserted] = await tx
-      .insert(referrals)
-      .values({
-        id,
-        sender: actor.agency,
-        recipient: input.recipient,
-        kind: input.kind,
-        category: input.category,
-        status: 'requested',
-        urgent: input.urgent,
-        createdBy: actor.tokenId,
-        createdAt: now,
-      })
-      .returning();
-    await appendToOutbox(tx, outbox, [event]);
-    return inserted!;
+  // The referral and its event, atomically, in one statement: the hottest write of the platform,
+  // so a named prepared statement rather than the query builder (a third of the CPU per call).
+  const outboxRow = outboxInsert(outbox, event, 9);
+  await ctx.pool.query({
+    name: 'referrals.create',
+    text: `with state as (
+             insert into referrals.referrals (id, sender, recipient, kind, category, status, urgent, created_by, created_at)
+             values ($1, $2, $3, $4, $5, 'requested', $6, $7, $8) returning id),
+           events as (${outboxRow.text})
+           select id from state`,
+    values: [id, actor.agency, input.recipient, input.kind, input.category, input.urgent, actor.tokenId, now, ...outboxRow.values],
   });
-  return toReferral(row);
+  return {
+    id,
+    sender: actor.agency,
+    recipient: input.recipient,
+    kind: input.kind,
+    category: input.category,
+    status: 'requested',
+    urgent: input.urgent,
+    createdAt: now.toISOString(),
+  };
 }
 
 /** One referral, for its sender or its recipient only. */

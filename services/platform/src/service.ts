@@ -1,0 +1,72 @@
+// `pnpm start:service` — distributed mode: one service in its own process.
+//   LIAISON_SERVICE=referrals  DATABASE_URL=… KAFKA_BROKERS=…  [LIAISON_PARTS=api,relay,consumers]  PORT=…
+//   LIAISON_SERVICE=gateway    DATABASE_URL=… REFERRALS_URL=http://…  PORT=…
+// Migrations are applied by `pnpm migrate` (or by the first process to start, under a lock).
+import { serve } from '@hono/node-server';
+import { authMigrations, listAgencies, seedAgencies, verifyToken } from '@liaison/auth';
+import { createDatabase } from '@liaison/db/client';
+import { migrate } from '@liaison/db/migrate';
+import { createEventBus, pglogMigrations } from '@liaison/events';
+import { createGatewayApp } from '@liaison/gateway';
+import { createReferralsService, referralsMigrations } from '@liaison/referrals';
+import { env } from './env.ts';
+
+const config = env();
+const fail = (message: string): never => {
+  console.error(message);
+  process.exit(2);
+};
+if (!config.LIAISON_SERVICE) fail('LIAISON_SERVICE must be referrals or gateway');
+if (!config.DATABASE_URL) fail('DATABASE_URL is required in distributed mode');
+const database = createDatabase({ url: config.DATABASE_URL!, driver: config.DATABASE_DRIVER });
+const verify = (token: string) => verifyToken(database.db, token);
+const stops: (() => Promise<void>)[] = [() => database.close()];
+let app: { fetch: (request: Request) => Response | Promise<Response> } | undefined;
+const parts = new Set(config.LIAISON_PARTS);
+
+if (config.LIAISON_SERVICE === 'referrals') {
+  const useKafka = (config.KAFKA_BROKERS?.length ?? 0) > 0;
+  await migrate(database, [authMigrations, ...(useKafka ? [] : [pglogMigrations]), referralsMigrations]);
+  await seedAgencies(database.db);
+  const bus = useKafka
+    ? createEventBus({ kind: 'kafka', brokers: config.KAFKA_BROKERS!, clientId: config.KAFKA_CLIENT_ID, topicPrefix: config.KAFKA_TOPIC_PREFIX })
+    : createEventBus({ kind: 'pglog', pool: database.pool, topicPrefix: config.KAFKA_TOPIC_PREFIX });
+  await bus.ensureTopics({
+    partitions: config.TOPIC_PARTITIONS,
+    ...(useKafka ? { replicationFactor: config.KAFKA_REPLICATION_FACTOR } : {}),
+    ...(useKafka && config.KAFKA_MIN_INSYNC_REPLICAS ? { minInsyncReplicas: config.KAFKA_MIN_INSYNC_REPLICAS } : {}),
+  });
+  const agencies = new Map((await listAgencies(database.db)).map((a) => [a.code, a]));
+  const service = createReferralsService({
+    database,
+    bus,
+    verifyToken: verify,
+    agency: async (code) => agencies.get(code),
+    relay: parts.has('relay'),
+    consumers: parts.has('consumers'),
+  });
+  await service.start();
+  stops.unshift(() => bus.close(), () => service.stop());
+  if (parts.has('api')) app = service.app;
+} else {
+  if (!config.REFERRALS_URL) fail('REFERRALS_URL is required for the gateway');
+  const base = new URL(config.REFERRALS_URL!);
+  app = createGatewayApp({
+    verifyToken: verify,
+    referrals: (req) => {
+      const url = new URL(req.url);
+      return fetch(new URL(url.pathname + url.search, base), { headers: req.headers, method: req.method });
+    },
+  });
+}
+
+const server = app ? serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }) : undefined;
+console.log(`${config.LIAISON_SERVICE} running (${[...parts].join(', ')})${server ? ` on http://${config.HOST}:${config.PORT}` : ''}`);
+
+async function shutdown() {
+  server?.close();
+  for (const stop of stops) await stop().catch(() => {});
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
