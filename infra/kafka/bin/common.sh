@@ -8,11 +8,9 @@ ensure_kafka_jars() {
   if [ -f "$KAFKA_LIB/.complete" ]; then return 0; fi
   command -v mvn >/dev/null || { echo "Maven (mvn) is needed to fetch Kafka from Maven Central" >&2; return 1; }
   command -v java >/dev/null || { echo "Java 17 is needed to run Kafka" >&2; return 1; }
-  local profile=()
-  case "$KAFKA_VERSION" in 4.*) profile=(-Dkafka4) ;; esac
   echo "fetching Apache Kafka $KAFKA_VERSION from Maven Central into $KAFKA_LIB" >&2
   rm -rf "$KAFKA_LIB"
-  mvn -q -B -f "$KAFKA_HOME_DIR/pom.xml" "${profile[@]}" -Dkafka.version="$KAFKA_VERSION" \
+  mvn -q -B -f "$KAFKA_HOME_DIR/pom.xml" -Dkafka.version="$KAFKA_VERSION" \
     dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$KAFKA_LIB" >&2
   touch "$KAFKA_LIB/.complete"
 }
@@ -20,11 +18,7 @@ ensure_kafka_jars() {
 # Sets KAFKA_JAVA_CMD to the java command line for a Kafka main class: kafka_java_cmd LOGDIR CLASS ARGS…
 kafka_java_cmd() {
   local logdir="$1"; shift
-  local logging
-  case "$KAFKA_VERSION" in
-    4.*) logging="-Dlog4j2.configurationFile=$KAFKA_HOME_DIR/config/log4j2.yaml" ;;
-    *) logging="-Dlog4j.configuration=file:$KAFKA_HOME_DIR/config/log4j.properties" ;;
-  esac
+  local logging="-Dlog4j.configuration=file:$KAFKA_HOME_DIR/config/log4j.properties"
   # shellcheck disable=SC2206
   local heap=(${KAFKA_HEAP_OPTS:--Xms256m -Xmx768m})
   KAFKA_JAVA_CMD=(java "${heap[@]}" -XX:+UseG1GC -Djava.awt.headless=true \
