@@ -18,6 +18,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     teardownTimeout: 60_000,
-    reporters: ['default'],
+    reporters: ['default', './packages/testing/src/summary-reporter.ts'],
   },
 });
