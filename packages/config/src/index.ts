@@ -12,11 +12,14 @@ export class ConfigError extends Error {
 }
 
 /**
- * Validates a slice of the environment against a zod object schema, once, at start-up.
+ * Validates a slice of the environment against a zod object schema, once, at start-up. Empty
+ * variables count as unset.
  * Every package reads configuration through this function; nothing else touches `process.env`.
  */
 export function readEnv<S extends z.ZodObject>(schema: S, source: NodeJS.ProcessEnv = process.env): z.infer<S> {
-  const parsed = schema.safeParse(source);
+  // An empty variable (`DATABASE_URL=`) means unset, as shells and CI systems commonly write it.
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => ({ variable: issue.path.join('.'), problem: issue.message })),

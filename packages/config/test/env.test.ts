@@ -9,6 +9,11 @@ describe('configuration', () => {
     expect(env.KAFKA_BROKERS).toBeUndefined();
   });
 
+  it('treats an empty variable as unset', () => {
+    expect(readEnv(platformEnvSchema, { DATABASE_URL: '', KAFKA_BROKERS: '' })).toMatchObject({ PORT: 3000 });
+    expect(readEnv(platformEnvSchema, { DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
   it('reads brokers as a list', () => {
     expect(readEnv(platformEnvSchema, { KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093,' }).KAFKA_BROKERS).toEqual(['127.0.0.1:9092', '127.0.0.1:9093']);
   });

