@@ -4,6 +4,7 @@ import type pg from 'pg';
 import type { EventBus, ReceivedEvent } from './bus.ts';
 import { assertValid, type CloudEvent, topicOf } from './envelope.ts';
 import { faultPoint } from './faults.ts';
+import { Sleeper } from './sleeper.ts';
 import type { InboxTable, OutboxTable } from './schema.ts';
 
 function qualifiedName(table: OutboxTable): { schema: string; qualified: string } {
@@ -76,7 +77,7 @@ export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | undefined;
   private leader: pg.PoolClient | undefined;
-  private wake: (() => void) | undefined;
+  private readonly sleeper = new Sleeper();
   private readonly table: ReturnType<typeof qualifiedName>;
   private lastPrune = 0;
 
@@ -112,14 +113,7 @@ export class OutboxRelay {
   }
 
   private sleep(ms: number): Promise<void> {
-    return new Promise((resolveSleep) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolveSleep();
-      }
-      this.wake = done;
-    });
+    return this.sleeper.sleep(ms);
   }
 
   /** Becomes (or stays) the active relay of this outbox; false while another relay is. */
@@ -238,7 +232,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.wake?.();
+    this.sleeper.wake();
     await this.loop;
   }
 }

@@ -72,7 +72,7 @@ describe('Kafka outage', () => {
     await waitFor(`all ${ids.length} referrals delivered after the broker returned`, async () => (await delivered(fx)) === ids.length, 120000, 500);
     const rows = await fx.database.pool.query('select referral_id from referrals.received_referrals');
     expect(new Set(rows.rows.map((r) => r.referral_id))).toEqual(new Set(ids));
-  });
+  }, 240_000);
 });
 
 async function delivered(fx: ServiceFixture): Promise<number> {

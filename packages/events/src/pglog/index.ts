@@ -7,6 +7,7 @@ import type pg from 'pg';
 import type { BusAdapter, Subscription, TopicSpec } from '../bus.ts';
 import type { WireMessage, WireRecord } from '../envelope.ts';
 import { groupBy } from '../group.ts';
+import { Sleeper } from '../sleeper.ts';
 import { partitionFor } from '../partition.ts';
 
 /** The migrations of the Postgres-log bus (schema `eventbus`). */
@@ -147,7 +148,7 @@ class PgLogMember {
   private running = false;
   private loop: Promise<void> | undefined;
   private readonly owned = new Map<string, TopicPartition & { next: number }>();
-  private wake: (() => void) | undefined;
+  private readonly sleeper = new Sleeper();
   private lastRebalance = 0;
   private readonly sessionTimeout: number;
   private readonly heartbeatInterval: number;
@@ -168,7 +169,7 @@ class PgLogMember {
     const client = await this.bus.pool.connect();
     this.client = client;
     client.on('notification', (n) => {
-      if (n.channel === WAKE_CHANNEL && n.payload && this.sub.topics.includes(n.payload)) this.wake?.();
+      if (n.channel === WAKE_CHANNEL && n.payload && this.sub.topics.includes(n.payload)) this.sleeper.wake();
     });
     await client.query(`listen ${WAKE_CHANNEL}`);
     await this.rebalance();
@@ -197,14 +198,7 @@ class PgLogMember {
   }
 
   private sleep(ms: number): Promise<void> {
-    return new Promise((resolveSleep) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolveSleep();
-      }
-      this.wake = done;
-    });
+    return this.sleeper.sleep(ms);
   }
 
   private lockArgs(tp: TopicPartition): [string, string] {
@@ -290,7 +284,7 @@ class PgLogMember {
   async stop(): Promise<void> {
     if (!this.client) return;
     this.running = false;
-    this.wake?.();
+    this.sleeper.wake();
     await this.loop?.catch(() => {});
     const client = this.client;
     this.client = undefined;

@@ -38,23 +38,24 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
   if (!recipient.roles.includes('member')) {
     throw errors.validation([{ field: 'recipient', problem: `${input.recipient} is an observer, not a member that takes cases` }]);
   }
-  const id = randomUUID();
   const now = new Date();
+  const referral: Referral = {
+    id: randomUUID(),
+    sender: actor.agency,
+    recipient: input.recipient,
+    kind: input.kind,
+    category: input.category,
+    status: 'requested',
+    urgent: input.urgent,
+    createdAt: now.toISOString(),
+  };
+  const { id, ...rest } = referral;
   const event = makeEvent({
     type: 'jp.liaison.referral.created.v1',
     source: `/agencies/${actor.agency}`,
     subject: id,
     time: now,
-    data: {
-      referralId: id,
-      sender: actor.agency,
-      recipient: input.recipient,
-      kind: input.kind,
-      category: input.category,
-      status: 'requested',
-      urgent: input.urgent,
-      createdAt: now.toISOString(),
-    },
+    data: { referralId: id, ...rest, status: 'requested' },
   });
   // The referral and its event, atomically, in one statement: the hottest write of the platform,
   // so a named prepared statement rather than the query builder (a third of the CPU per call).
@@ -68,16 +69,7 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
            select id from state`,
     values: [id, actor.agency, input.recipient, input.kind, input.category, input.urgent, actor.tokenId, now, ...outboxRow.values],
   });
-  return {
-    id,
-    sender: actor.agency,
-    recipient: input.recipient,
-    kind: input.kind,
-    category: input.category,
-    status: 'requested',
-    urgent: input.urgent,
-    createdAt: now.toISOString(),
-  };
+  return referral;
 }
 
 /** One referral, for its sender or its recipient only. */
