@@ -1,1 +1,24 @@
+export {
+  allowedNext,
+  type BusinessStatus,
+  businessStatusCodes,
+  businessStatuses,
+  canTransition,
+  type Side,
+  statusesNeedingReason,
+  type TaskStatus,
+  taskStatuses,
+  taskStatusLabels,
+  terminalStatuses,
+} from './task-status.ts';
 export { categories, category, categoryCodes, type Code, referralKinds } from './taxonomy.ts';
+export {
+  addBusinessDays,
+  addCalendarDays,
+  type CalendarOptions,
+  endOfJstDay,
+  type IsoDate,
+  isBusinessDay,
+  jstDate,
+  nationalHoliday,
+} from './calendar.ts';
