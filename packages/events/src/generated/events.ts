@@ -4,32 +4,68 @@
 /**
  * Registry code of a council body, e.g. center, sia.
  */
-export type AgencyCode = string
+export type AgencyCode = string;
 
 /**
  * A member body referred (or transferred) a case to another member. Ids and codes only: no personal data, no free text, no URL.
  */
 export interface ReferralCreatedV1 {
+  /**
+   * The referral (FHIR Task) id; also the event subject and partition key.
+   */
+  referralId: string;
+  sender: AgencyCode;
+  recipient: AgencyCode;
+  /**
+   * referral: the sender keeps the case; transfer: ownership moves.
+   */
+  kind: "referral" | "transfer";
+  /**
+   * Taxonomy category code, e.g. R01.
+   */
+  category: string;
+  status: "draft" | "requested";
+  urgent?: boolean;
+  createdAt: string;
+}
+
+export type TaskStatus =
+  | "draft"
+  | "requested"
+  | "received"
+  | "accepted"
+  | "rejected"
+  | "ready"
+  | "in-progress"
+  | "on-hold"
+  | "completed"
+  | "failed"
+  | "cancelled"
+  | "entered-in-error";
+
 /**
- * The referral (FHIR Task) id; also the event subject and partition key.
+ * A referral moved to another FHIR Task status (or its business status changed). Codes only: the free-text reason stays with the referral, never on the bus.
  */
-referralId: string
-sender: AgencyCode
-recipient: AgencyCode
-/**
- * referral: the sender keeps the case; transfer: ownership moves.
- */
-kind: ("referral" | "transfer")
-/**
- * Taxonomy category code, e.g. R01.
- */
-category: string
-status: ("draft" | "requested")
-urgent?: boolean
-createdAt: string
+export interface ReferralStatusChangedV1 {
+  referralId: string;
+  sender: AgencyCode;
+  recipient: AgencyCode;
+  from: TaskStatus;
+  to: TaskStatus;
+  /**
+   * Code of the Japanese sub-state (e.g. deletion-requested = 削除依頼済).
+   */
+  businessStatus?: string;
+  changedBy: AgencyCode;
+  /**
+   * The referral's version after the change; consumers ignore older versions.
+   */
+  version: number;
+  changedAt: string;
 }
 
 /** Event data by CloudEvents `type`. */
 export interface EventDataByType {
   'jp.liaison.referral.created.v1': ReferralCreatedV1;
+  'jp.liaison.referral.status_changed.v1': ReferralStatusChangedV1;
 }

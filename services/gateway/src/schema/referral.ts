@@ -1,4 +1,4 @@
-import { category } from '@liaison/domain';
+import { businessStatuses, category, type TaskStatus, taskStatusLabels } from '@liaison/domain';
 import { builder } from '../builder.ts';
 import { callService, requireActor } from './errors.ts';
 
@@ -8,7 +8,8 @@ interface ReceivedReferralShape {
   recipient: string;
   kind: 'referral' | 'transfer';
   category: string;
-  status: string;
+  status: TaskStatus;
+  businessStatus: string | null;
   urgent: boolean;
   sentAt: string;
   receivedAt: string;
@@ -36,6 +37,16 @@ const ReceivedReferral = builder.objectRef<ReceivedReferralShape>('ReceivedRefer
     kind: t.field({ type: ReferralKind, resolve: (r) => r.kind }),
     category: t.field({ type: CategoryRef, resolve: (r) => ({ code: r.category }) }),
     status: t.exposeString('status', { description: 'FHIR Task status' }),
+    statusLabelJa: t.string({ description: '状態（日本語）', resolve: (r) => taskStatusLabels[r.status]?.ja ?? r.status }),
+    statusLabelEn: t.string({ resolve: (r) => taskStatusLabels[r.status]?.en ?? r.status }),
+    businessStatus: t.string({
+      nullable: true,
+      description: 'Japanese sub-state, e.g. 削除依頼済 (label, Japanese first)',
+      resolve: (r) => {
+        const b = businessStatuses.find((x) => x.code === r.businessStatus);
+        return b ? `${b.ja} (${b.en})` : r.businessStatus;
+      },
+    }),
     urgent: t.exposeBoolean('urgent'),
     sentAt: t.field({ type: 'DateTime', resolve: (r) => r.sentAt }),
     receivedAt: t.field({ type: 'DateTime', resolve: (r) => r.receivedAt }),

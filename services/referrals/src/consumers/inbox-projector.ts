@@ -1,6 +1,6 @@
 import type { Db } from '@liaison/db';
 import { type CloudEvent, type EventBus, idempotentHandler, type Subscription } from '@liaison/events';
-import { sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { inbox, receivedReferrals } from '../db/schema.ts';
 
 export const INBOX_PROJECTOR_GROUP = 'referrals.inbox-projector';
@@ -18,8 +18,7 @@ export function subscribeInboxProjector(deps: { db: Db; bus: EventBus }): Promis
       const created = events.filter(
         (e): e is CloudEvent<'jp.liaison.referral.created.v1'> => e.type === 'jp.liaison.referral.created.v1',
       );
-      if (created.length === 0) return;
-      await tx
+      if (created.length > 0) await tx
         .insert(receivedReferrals)
         .values(
           created.map((e) => ({
@@ -34,6 +33,16 @@ export function subscribeInboxProjector(deps: { db: Db; bus: EventBus }): Promis
           })),
         )
         .onConflictDoUpdate({ target: receivedReferrals.referralId, set: { applyCount: sql`${receivedReferrals.applyCount} + 1` } });
+      // Events of one referral arrive in order (same key, same partition), and the version guard
+      // keeps a redelivered older change from overwriting a newer one.
+      for (const e of events) {
+        if (e.type !== 'jp.liaison.referral.status_changed.v1') continue;
+        const change = (e as CloudEvent<'jp.liaison.referral.status_changed.v1'>).data;
+        await tx
+          .update(receivedReferrals)
+          .set({ status: change.to, businessStatus: change.businessStatus ?? null, version: change.version })
+          .where(and(eq(receivedReferrals.referralId, change.referralId), lt(receivedReferrals.version, change.version)));
+      }
     },
   });
   return deps.bus.subscribe({ group: INBOX_PROJECTOR_GROUP, topics: ['liaison.referrals'], handler });

@@ -1,6 +1,6 @@
 import { defineInbox, defineOutbox } from '@liaison/events/schema';
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Everything the referrals service stores lives in this schema; no other service reads it. */
 export const referralsSchema = pgSchema('referrals');
@@ -15,11 +15,37 @@ export const referrals = referralsSchema.table(
     kind: text('kind').$type<'referral' | 'transfer'>().notNull(),
     category: text('category').notNull(),
     status: text('status').notNull(),
+    /** Japanese sub-state code (Task.businessStatus), e.g. deletion-requested = 削除依頼済. */
+    businessStatus: text('business_status'),
+    /** Why the last status was entered (Task.statusReason); free text, never on the bus. */
+    statusReason: text('status_reason'),
     urgent: boolean('urgent').notNull().default(false),
+    /** Optimistic concurrency and event ordering: +1 on every change. */
+    version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
   },
-  (t) => [index('referrals_sender_created').on(t.sender, t.createdAt)],
+  (t) => [index('referrals_sender_created').on(t.sender, t.createdAt), index('referrals_recipient_status').on(t.recipient, t.status)],
+);
+
+/** Every status change of a referral: who (body, token), from what, to what, why, when. */
+export const referralStatusHistory = referralsSchema.table(
+  'referral_status_history',
+  {
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id),
+    version: integer('version').notNull(),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    businessStatus: text('business_status'),
+    statusReason: text('status_reason'),
+    changedBy: text('changed_by').notNull(),
+    changedByToken: uuid('changed_by_token').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.referralId, t.version] })],
 );
 
 /**
@@ -35,6 +61,8 @@ export const receivedReferrals = referralsSchema.table(
     kind: text('kind').$type<'referral' | 'transfer'>().notNull(),
     category: text('category').notNull(),
     status: text('status').notNull(),
+    businessStatus: text('business_status'),
+    version: integer('version').notNull().default(1),
     urgent: boolean('urgent').notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().default(sql`now()`),

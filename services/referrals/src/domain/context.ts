@@ -1,5 +1,6 @@
 import type { Actor, Agency } from '@liaison/auth';
 import type { Db, Pool } from '@liaison/db';
+import type { TaskStatus } from '@liaison/domain';
 
 /** What every domain function of this service gets: who acts, and the service's dependencies. */
 export interface ReferralsContext {
@@ -17,12 +18,16 @@ export interface Referral {
   recipient: string;
   kind: 'referral' | 'transfer';
   category: string;
-  status: string;
+  status: TaskStatus;
+  businessStatus: string | null;
+  statusReason: string | null;
   urgent: boolean;
+  version: number;
   createdAt: string;
+  updatedAt: string;
 }
 
-export interface ReceivedReferral extends Omit<Referral, 'id' | 'createdAt'> {
+export interface ReceivedReferral extends Omit<Referral, 'id' | 'createdAt' | 'updatedAt' | 'statusReason'> {
   referralId: string;
   sentAt: string;
   receivedAt: string;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { makeEvent, outboxInsert } from '@liaison/events';
 import { errors, requireMemberBody, requireRole } from '@liaison/http';
-import { and, desc, eq, or } from 'drizzle-orm';
+import type { TaskStatus } from '@liaison/domain';
+import { and, desc, eq, ne, or } from 'drizzle-orm';
 import { outbox, receivedReferrals, referrals } from '../db/schema.ts';
 import type { ReceivedReferral, Referral, ReferralsContext } from './context.ts';
 
@@ -10,17 +11,23 @@ export interface CreateReferralInput {
   kind: 'referral' | 'transfer';
   category: string;
   urgent: boolean;
+  /** `draft` keeps it with the sender (the recipient sees nothing yet); default `requested`. */
+  status?: 'draft' | 'requested';
 }
 
-const toReferral = (row: typeof referrals.$inferSelect): Referral => ({
+export const toReferral = (row: typeof referrals.$inferSelect): Referral => ({
   id: row.id,
   sender: row.sender,
   recipient: row.recipient,
   kind: row.kind,
   category: row.category,
-  status: row.status,
+  status: row.status as TaskStatus,
+  businessStatus: row.businessStatus,
+  statusReason: row.statusReason,
   urgent: row.urgent,
+  version: row.version,
   createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
 });
 
 /**
@@ -33,41 +40,46 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
   requireMemberBody(actor, 'send referrals');
   requireRole(actor, ['caseworker', 'supervisor'], 'send referrals');
   if (input.recipient === actor.agency) throw errors.validation([{ field: 'recipient', problem: 'must be another body than the sender' }]);
-  const recipient = await ctx.agency(input.recipient);
-  if (!recipient) throw errors.validation([{ field: 'recipient', problem: `unknown body ${input.recipient}` }]);
-  if (!recipient.roles.includes('member')) {
+  const recipientBody = await ctx.agency(input.recipient);
+  if (!recipientBody) throw errors.validation([{ field: 'recipient', problem: `unknown body ${input.recipient}` }]);
+  if (!recipientBody.roles.includes('member')) {
     throw errors.validation([{ field: 'recipient', problem: `${input.recipient} is an observer, not a member that takes cases` }]);
   }
   const now = new Date();
+  const status = input.status ?? 'requested';
   const referral: Referral = {
     id: randomUUID(),
     sender: actor.agency,
     recipient: input.recipient,
     kind: input.kind,
     category: input.category,
-    status: 'requested',
+    status,
+    businessStatus: null,
+    statusReason: null,
     urgent: input.urgent,
+    version: 1,
     createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
   };
-  const { id, ...rest } = referral;
+  const { id, sender, recipient, kind, category, urgent, createdAt } = referral;
   const event = makeEvent({
     type: 'jp.liaison.referral.created.v1',
     source: `/agencies/${actor.agency}`,
     subject: id,
     time: now,
-    data: { referralId: id, ...rest, status: 'requested' },
+    data: { referralId: id, sender, recipient, kind, category, status, urgent, createdAt },
   });
   // The referral and its event, atomically, in one statement: the hottest write of the platform,
   // so a named prepared statement rather than the query builder (a third of the CPU per call).
-  const outboxRow = outboxInsert(outbox, event, 9);
+  const outboxRow = outboxInsert(outbox, event, 10);
   await ctx.pool.query({
     name: 'referrals.create',
     text: `with state as (
-             insert into referrals.referrals (id, sender, recipient, kind, category, status, urgent, created_by, created_at)
-             values ($1, $2, $3, $4, $5, 'requested', $6, $7, $8) returning id),
+             insert into referrals.referrals (id, sender, recipient, kind, category, status, urgent, created_by, created_at, updated_at)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) returning id),
            events as (${outboxRow.text})
            select id from state`,
-    values: [id, actor.agency, input.recipient, input.kind, input.category, input.urgent, actor.tokenId, now, ...outboxRow.values],
+    values: [id, actor.agency, input.recipient, input.kind, input.category, status, input.urgent, actor.tokenId, now, ...outboxRow.values],
   });
   return referral;
 }
@@ -97,7 +109,7 @@ export async function listInbox({ ctx, limit }: { ctx: ReferralsContext; limit: 
   const rows = await ctx.db
     .select()
     .from(receivedReferrals)
-    .where(eq(receivedReferrals.recipient, ctx.actor.agency))
+    .where(and(eq(receivedReferrals.recipient, ctx.actor.agency), ne(receivedReferrals.status, 'draft')))
     .orderBy(desc(receivedReferrals.sentAt))
     .limit(limit);
   return rows.map((r) => ({
@@ -106,7 +118,9 @@ export async function listInbox({ ctx, limit }: { ctx: ReferralsContext; limit: 
     recipient: r.recipient,
     kind: r.kind,
     category: r.category,
-    status: r.status,
+    status: r.status as TaskStatus,
+    businessStatus: r.businessStatus,
+    version: r.version,
     urgent: r.urgent,
     sentAt: r.sentAt.toISOString(),
     receivedAt: r.receivedAt.toISOString(),

@@ -1,7 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { createReferral, getReferral, listInbox, listSent } from '../../domain/referrals.ts';
+import { changeStatus, listActionNeeded, statusHistory } from '../../domain/status.ts';
 import type { ReferralsEnv } from '../../env-types.ts';
-import { CreateReferralBody, ErrorBody, IdParam, ListQuery, ReceivedReferral, Referral } from './schema.ts';
+import { ChangeStatusBody, CreateReferralBody, ErrorBody, IdParam, ListQuery, ReceivedReferral, Referral, StatusChange } from './schema.ts';
 
 const errorResponses = {
   400: { description: 'Invalid input; details.problems names each field', content: { 'application/json': { schema: ErrorBody } } },
@@ -38,6 +39,51 @@ export function referralRoutes(app: OpenAPIHono<ReferralsEnv>): void {
       responses: { 200: { description: 'Newest first', content: { 'application/json': { schema: ListOf(Referral) } } }, ...errorResponses },
     }),
     async (c) => c.json({ items: await listSent({ ctx: c.get('ctx'), limit: c.req.valid('query').limit }) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/referrals/action-needed',
+      summary: 'Referrals where my body has the next move / 要対応',
+      security,
+      request: { query: ListQuery },
+      responses: { 200: { description: 'Urgent first, then oldest first', content: { 'application/json': { schema: ListOf(Referral) } } }, ...errorResponses },
+    }),
+    async (c) => c.json({ items: await listActionNeeded({ ctx: c.get('ctx'), limit: c.req.valid('query').limit }) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/referrals/{id}/status',
+      summary: 'Move a referral to another status / 状態の変更',
+      security,
+      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: ChangeStatusBody } } } },
+      responses: {
+        200: { description: 'The referral after the change', content: { 'application/json': { schema: Referral } } },
+        404: { description: 'No such referral visible to this body', content: { 'application/json': { schema: ErrorBody } } },
+        409: { description: 'Not allowed from the current status for this side; details.allowed lists what is', content: { 'application/json': { schema: ErrorBody } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await changeStatus({ ctx: c.get('ctx'), id: c.req.valid('param').id, input: c.req.valid('json') }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/referrals/{id}/history',
+      summary: 'Status history of a referral / 状態の履歴',
+      security,
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'Oldest first', content: { 'application/json': { schema: ListOf(StatusChange) } } },
+        404: { description: 'No such referral visible to this body', content: { 'application/json': { schema: ErrorBody } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json({ items: await statusHistory({ ctx: c.get('ctx'), id: c.req.valid('param').id }) }, 200),
   );
 
   app.openapi(

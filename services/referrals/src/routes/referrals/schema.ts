@@ -1,10 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { categoryCodes } from '@liaison/domain';
+import { businessStatusCodes, categoryCodes, taskStatuses } from '@liaison/domain';
 
 export const AgencyCode = z
   .string()
   .regex(/^[a-z][a-z0-9-]{1,31}$/, 'must be a council body code such as "sia"')
   .openapi({ example: 'sia' });
+
+export const TaskStatus = z.enum(taskStatuses).openapi({ description: 'FHIR Task status' });
 
 export const CreateReferralBody = z
   .strictObject({
@@ -12,8 +14,30 @@ export const CreateReferralBody = z
     kind: z.enum(['referral', 'transfer']).default('referral').openapi({ description: 'referral 照会: the sender keeps the case; transfer 移送: ownership moves' }),
     category: z.enum(categoryCodes, { message: `must be a taxonomy category code (${categoryCodes.slice(0, 3).join(', ')}, …)` }).openapi({ example: 'R01' }),
     urgent: z.boolean().default(false),
+    status: z.enum(['draft', 'requested']).default('requested').openapi({ description: 'draft 下書き: not yet sent; requested 依頼済: sent' }),
   })
   .openapi('CreateReferral');
+
+export const ChangeStatusBody = z
+  .strictObject({
+    status: TaskStatus,
+    businessStatus: z.enum(businessStatusCodes, { message: `must be a business status code (${businessStatusCodes.slice(0, 3).join(', ')}, …)` }).optional(),
+    statusReason: z.string().trim().min(1).max(2000).optional().openapi({ description: 'Required for rejected, failed, cancelled, entered-in-error' }),
+    expectedVersion: z.number().int().min(1).optional(),
+  })
+  .openapi('ChangeStatus');
+
+export const StatusChange = z
+  .object({
+    version: z.number().int(),
+    from: TaskStatus,
+    to: TaskStatus,
+    businessStatus: z.string().nullable(),
+    statusReason: z.string().nullable(),
+    changedBy: AgencyCode,
+    changedAt: z.string().datetime(),
+  })
+  .openapi('StatusChange');
 
 export const Referral = z
   .object({
@@ -22,9 +46,13 @@ export const Referral = z
     recipient: AgencyCode,
     kind: z.enum(['referral', 'transfer']),
     category: z.string(),
-    status: z.string().openapi({ description: 'FHIR Task status' }),
+    status: TaskStatus,
+    businessStatus: z.string().nullable(),
+    statusReason: z.string().nullable(),
     urgent: z.boolean(),
+    version: z.number().int(),
     createdAt: z.string().datetime(),
+    updatedAt: z.string().datetime(),
   })
   .openapi('Referral');
 
@@ -35,7 +63,9 @@ export const ReceivedReferral = z
     recipient: AgencyCode,
     kind: z.enum(['referral', 'transfer']),
     category: z.string(),
-    status: z.string(),
+    status: TaskStatus,
+    businessStatus: z.string().nullable(),
+    version: z.number().int(),
     urgent: z.boolean(),
     sentAt: z.string().datetime(),
     receivedAt: z.string().datetime(),

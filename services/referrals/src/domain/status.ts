@@ -1,0 +1,125 @@
+import { allowedNext, type BusinessStatus, canTransition, type Side, statusesNeedingReason, type TaskStatus, taskStatusLabels } from '@liaison/domain';
+import { appendToOutbox, makeEvent } from '@liaison/events';
+import { errors, requireMemberBody, requireRole } from '@liaison/http';
+import { eq, sql } from 'drizzle-orm';
+import { outbox, referralStatusHistory, referrals } from '../db/schema.ts';
+import type { Referral, ReferralsContext } from './context.ts';
+import { toReferral } from './referrals.ts';
+
+export interface ChangeStatusInput {
+  status: TaskStatus;
+  businessStatus?: BusinessStatus | undefined;
+  statusReason?: string | undefined;
+  /** When given, the change applies only if the referral is still at this version (else 409). */
+  expectedVersion?: number | undefined;
+}
+
+/**
+ * Moves a referral to another status, as its sender or its recipient, under FHIR Task's rules.
+ * The row, its history entry and the `status_changed` event are written in one transaction, with
+ * the row locked so that two people acting at once are put in order. The recipient may also change
+ * only the business status (削除依頼済 …) by giving the current status again.
+ */
+export async function changeStatus({ ctx, id, input }: { ctx: ReferralsContext; id: string; input: ChangeStatusInput }): Promise<Referral> {
+  const { actor } = ctx;
+  requireMemberBody(actor, 'change referrals');
+  requireRole(actor, ['caseworker', 'supervisor'], 'change referrals');
+  const reason = input.statusReason?.trim() || undefined;
+  if (statusesNeedingReason.includes(input.status) && !reason) {
+    throw errors.validation([{ field: 'statusReason', problem: `a reason is required to set ${input.status} (${taskStatusLabels[input.status].ja})` }]);
+  }
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(referrals).where(eq(referrals.id, id)).for('update');
+    const side: Side | undefined = row?.sender === actor.agency ? 'sender' : row?.recipient === actor.agency ? 'recipient' : undefined;
+    if (!row || !side) throw errors.notFound(`referral ${id}`);
+    const from = row.status as TaskStatus;
+    if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
+      throw errors.conflict(`referral ${id} changed meanwhile (version ${row.version}, expected ${input.expectedVersion}); reload it`, {
+        currentVersion: row.version,
+        currentStatus: from,
+      });
+    }
+    const sameStatus = input.status === from;
+    if (sameStatus ? !(side === 'recipient' && input.businessStatus && allowedNext(from, side).length > 0) : !canTransition(from, input.status, side)) {
+      const allowed = allowedNext(from, side);
+      throw errors.conflict(
+        `the ${side} may not move a referral from ${from} to ${input.status}; allowed next: ${allowed.length > 0 ? allowed.join(', ') : 'none'}`,
+        { from, to: input.status, side, allowed },
+      );
+    }
+    const now = new Date();
+    const version = row.version + 1;
+    const businessStatus = input.businessStatus ?? (sameStatus ? row.businessStatus : null);
+    const [updated] = await tx
+      .update(referrals)
+      .set({ status: input.status, businessStatus, statusReason: reason ?? (sameStatus ? row.statusReason : null), version, updatedAt: now })
+      .where(eq(referrals.id, id))
+      .returning();
+    await tx.insert(referralStatusHistory).values({
+      referralId: id,
+      version,
+      fromStatus: from,
+      toStatus: input.status,
+      businessStatus,
+      statusReason: reason ?? null,
+      changedBy: actor.agency,
+      changedByToken: actor.tokenId,
+      changedAt: now,
+    });
+    await appendToOutbox(tx, outbox, [
+      makeEvent({
+        type: 'jp.liaison.referral.status_changed.v1',
+        source: `/agencies/${actor.agency}`,
+        subject: id,
+        time: now,
+        data: {
+          referralId: id,
+          sender: row.sender,
+          recipient: row.recipient,
+          from,
+          to: input.status,
+          ...(businessStatus ? { businessStatus } : {}),
+          changedBy: actor.agency,
+          version,
+          changedAt: now.toISOString(),
+        },
+      }),
+    ]);
+    return toReferral(updated!);
+  });
+}
+
+/** The status history of a referral, oldest first, for its sender or recipient. */
+export async function statusHistory({ ctx, id }: { ctx: ReferralsContext; id: string }) {
+  const [row] = await ctx.db.select({ sender: referrals.sender, recipient: referrals.recipient }).from(referrals).where(eq(referrals.id, id));
+  if (!row || (row.sender !== ctx.actor.agency && row.recipient !== ctx.actor.agency)) throw errors.notFound(`referral ${id}`);
+  const rows = await ctx.db.select().from(referralStatusHistory).where(eq(referralStatusHistory.referralId, id)).orderBy(referralStatusHistory.version);
+  return rows.map((r) => ({
+    version: r.version,
+    from: r.fromStatus as TaskStatus,
+    to: r.toStatus as TaskStatus,
+    businessStatus: r.businessStatus,
+    statusReason: r.statusReason,
+    changedBy: r.changedBy,
+    changedAt: r.changedAt.toISOString(),
+  }));
+}
+
+/** Statuses in which the recipient has the next move, and in which the sender has. */
+const recipientMoves: TaskStatus[] = ['requested', 'received', 'accepted', 'ready', 'in-progress', 'on-hold'];
+const senderMoves: TaskStatus[] = ['draft'];
+
+/** "Action needed": referrals where the actor's body has the next move, oldest first. */
+export async function listActionNeeded({ ctx, limit }: { ctx: ReferralsContext; limit: number }): Promise<Referral[]> {
+  requireMemberBody(ctx.actor, 'see referrals');
+  const me = ctx.actor.agency;
+  const rows = await ctx.db
+    .select()
+    .from(referrals)
+    .where(
+      sql`(${referrals.recipient} = ${me} and ${referrals.status} in ${recipientMoves}) or (${referrals.sender} = ${me} and ${referrals.status} in ${senderMoves})`,
+    )
+    .orderBy(sql`${referrals.urgent} desc`, referrals.createdAt)
+    .limit(limit);
+  return rows.map(toReferral);
+}
