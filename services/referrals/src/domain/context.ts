@@ -32,3 +32,6 @@ export interface ReceivedReferral extends Omit<Referral, 'id' | 'createdAt' | 'u
   sentAt: string;
   receivedAt: string;
 }
+
+/** Case work — referrals and their statuses — is for caseworkers and supervisors of member bodies. */
+export const caseRoles = ['caseworker', 'supervisor'] as const;

@@ -4,7 +4,7 @@ import { errors, requireMemberBody, requireRole } from '@liaison/http';
 import type { TaskStatus } from '@liaison/domain';
 import { and, desc, eq, ne, or } from 'drizzle-orm';
 import { outbox, receivedReferrals, referrals } from '../db/schema.ts';
-import type { ReceivedReferral, Referral, ReferralsContext } from './context.ts';
+import { caseRoles, type ReceivedReferral, type Referral, type ReferralsContext } from './context.ts';
 
 export interface CreateReferralInput {
   recipient: string;
@@ -38,7 +38,7 @@ export const toReferral = (row: typeof referrals.$inferSelect): Referral => ({
 export async function createReferral({ ctx, input }: { ctx: ReferralsContext; input: CreateReferralInput }): Promise<Referral> {
   const { actor } = ctx;
   requireMemberBody(actor, 'send referrals');
-  requireRole(actor, ['caseworker', 'supervisor'], 'send referrals');
+  requireRole(actor, caseRoles, 'send referrals');
   if (input.recipient === actor.agency) throw errors.validation([{ field: 'recipient', problem: 'must be another body than the sender' }]);
   const recipientBody = await ctx.agency(input.recipient);
   if (!recipientBody) throw errors.validation([{ field: 'recipient', problem: `unknown body ${input.recipient}` }]);
@@ -86,6 +86,8 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
 
 /** One referral, for its sender or its recipient only. */
 export async function getReferral({ ctx, id }: { ctx: ReferralsContext; id: string }): Promise<Referral> {
+  requireMemberBody(ctx.actor, 'see referrals');
+  requireRole(ctx.actor, caseRoles, 'see referrals');
   const rows = await ctx.db
     .select()
     .from(referrals)
@@ -99,6 +101,7 @@ export async function getReferral({ ctx, id }: { ctx: ReferralsContext; id: stri
 /** Referrals sent by the actor's body, newest first. */
 export async function listSent({ ctx, limit }: { ctx: ReferralsContext; limit: number }): Promise<Referral[]> {
   requireMemberBody(ctx.actor, 'see referrals');
+  requireRole(ctx.actor, caseRoles, 'see referrals');
   const rows = await ctx.db.select().from(referrals).where(eq(referrals.sender, ctx.actor.agency)).orderBy(desc(referrals.createdAt)).limit(limit);
   return rows.map(toReferral);
 }
@@ -106,6 +109,7 @@ export async function listSent({ ctx, limit }: { ctx: ReferralsContext; limit: n
 /** The actor's body's referral inbox ("shared with me"), newest first. */
 export async function listInbox({ ctx, limit }: { ctx: ReferralsContext; limit: number }): Promise<ReceivedReferral[]> {
   requireMemberBody(ctx.actor, 'see referrals');
+  requireRole(ctx.actor, caseRoles, 'see referrals');
   const rows = await ctx.db
     .select()
     .from(receivedReferrals)

@@ -3,7 +3,7 @@ import { appendToOutbox, makeEvent } from '@liaison/events';
 import { errors, requireMemberBody, requireRole } from '@liaison/http';
 import { eq, sql } from 'drizzle-orm';
 import { outbox, referralStatusHistory, referrals } from '../db/schema.ts';
-import type { Referral, ReferralsContext } from './context.ts';
+import { caseRoles, type Referral, type ReferralsContext } from './context.ts';
 import { toReferral } from './referrals.ts';
 
 export interface ChangeStatusInput {
@@ -23,7 +23,7 @@ export interface ChangeStatusInput {
 export async function changeStatus({ ctx, id, input }: { ctx: ReferralsContext; id: string; input: ChangeStatusInput }): Promise<Referral> {
   const { actor } = ctx;
   requireMemberBody(actor, 'change referrals');
-  requireRole(actor, ['caseworker', 'supervisor'], 'change referrals');
+  requireRole(actor, caseRoles, 'change referrals');
   const reason = input.statusReason?.trim() || undefined;
   if (statusesNeedingReason.includes(input.status) && !reason) {
     throw errors.validation([{ field: 'statusReason', problem: `a reason is required to set ${input.status} (${taskStatusLabels[input.status].ja})` }]);
@@ -91,6 +91,8 @@ export async function changeStatus({ ctx, id, input }: { ctx: ReferralsContext; 
 
 /** The status history of a referral, oldest first, for its sender or recipient. */
 export async function statusHistory({ ctx, id }: { ctx: ReferralsContext; id: string }) {
+  requireMemberBody(ctx.actor, 'see referrals');
+  requireRole(ctx.actor, caseRoles, 'see referrals');
   const [row] = await ctx.db.select({ sender: referrals.sender, recipient: referrals.recipient }).from(referrals).where(eq(referrals.id, id));
   if (!row || (row.sender !== ctx.actor.agency && row.recipient !== ctx.actor.agency)) throw errors.notFound(`referral ${id}`);
   const rows = await ctx.db.select().from(referralStatusHistory).where(eq(referralStatusHistory.referralId, id)).orderBy(referralStatusHistory.version);
@@ -112,6 +114,7 @@ const senderMoves: TaskStatus[] = ['draft'];
 /** "Action needed": referrals where the actor's body has the next move, oldest first. */
 export async function listActionNeeded({ ctx, limit }: { ctx: ReferralsContext; limit: number }): Promise<Referral[]> {
   requireMemberBody(ctx.actor, 'see referrals');
+  requireRole(ctx.actor, caseRoles, 'see referrals');
   const me = ctx.actor.agency;
   const rows = await ctx.db
     .select()
