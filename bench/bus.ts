@@ -12,6 +12,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { auditMigrations } from '@liaison/audit';
 import { authMigrations } from '@liaison/auth';
 import { createDatabase } from '@liaison/db/client';
 import { migrate } from '@liaison/db/migrate';
@@ -72,7 +73,7 @@ async function rawKafka(brokers: string[]): Promise<{ rate: number; e2eRate: num
 async function relayPath(brokers: string[], adminUrl: string, mode: 'relay' | 'e2e') {
   const testDb = await createTestDatabase(adminUrl, 'bench');
   const database = createDatabase({ url: testDb.url, max: 40 });
-  await migrate(database, [authMigrations, referralsMigrations]);
+  await migrate(database, [authMigrations, auditMigrations, referralsMigrations]);
   const topicPrefix = `${uniqueName('bench')}.`;
   const bus = createEventBus({ kind: 'kafka', brokers, topicPrefix, log: () => {} });
   await bus.ensureTopics({ partitions: PARTITIONS });

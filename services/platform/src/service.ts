@@ -3,6 +3,7 @@
 //   LIAISON_SERVICE=gateway    DATABASE_URL=… REFERRALS_URL=http://…  PORT=…
 // Migrations are applied by `pnpm migrate` (or by the first process to start, under a lock).
 import { serve } from '@hono/node-server';
+import { AuditSealer, auditMigrations } from '@liaison/audit';
 import { authMigrations, listAgencies, seedAgencies, verifyToken } from '@liaison/auth';
 import { createDatabase } from '@liaison/db/client';
 import { migrate } from '@liaison/db/migrate';
@@ -26,7 +27,7 @@ const parts = new Set(config.LIAISON_PARTS);
 
 if (config.LIAISON_SERVICE === 'referrals') {
   const useKafka = (config.KAFKA_BROKERS?.length ?? 0) > 0;
-  await migrate(database, [authMigrations, ...(useKafka ? [] : [pglogMigrations]), referralsMigrations]);
+  await migrate(database, [authMigrations, auditMigrations, ...(useKafka ? [] : [pglogMigrations]), referralsMigrations]);
   await seedAgencies(database.db);
   const bus = useKafka
     ? createEventBus({ kind: 'kafka', brokers: config.KAFKA_BROKERS!, clientId: config.KAFKA_CLIENT_ID, topicPrefix: config.KAFKA_TOPIC_PREFIX })
@@ -47,6 +48,12 @@ if (config.LIAISON_SERVICE === 'referrals') {
   });
   await service.start();
   stops.unshift(() => bus.close(), () => service.stop());
+  // Any process may seal the audit log (one at a time); it needs the key, kept outside the database.
+  if (config.AUDIT_KEY) {
+    const sealer = new AuditSealer(database.pool, config.AUDIT_KEY);
+    sealer.start();
+    stops.unshift(() => sealer.stop());
+  }
   if (parts.has('api')) app = service.app;
 } else {
   if (!config.REFERRALS_URL) fail('REFERRALS_URL is required for the gateway');

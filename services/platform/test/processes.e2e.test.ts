@@ -75,6 +75,12 @@ describe('pnpm start (src/main.ts) on embedded defaults', () => {
       });
       expect(created.status).toBe(201);
 
+      // The audit log of what just happened verifies (`pnpm audit:verify`), once sealed.
+      await new Promise((r) => setTimeout(r, 1200));
+      const verify = run('src/audit-verify.ts', { LIAISON_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) });
+      expect(await verify.exited, verify.output.text).toBe(0);
+      expect(verify.output.text).toMatch(/audit log intact\): [1-9]\d* entries sealed/);
+
       p.child.kill('SIGTERM');
       expect(await p.exited).toBe(0);
     } finally {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { auditMigrations } from '@liaison/audit';
 import { authMigrations } from '@liaison/auth';
 import type { Actor, Agency } from '@liaison/auth';
 import { createDatabase, type Database } from '@liaison/db/client';
@@ -36,7 +37,7 @@ export interface ServiceFixture {
 export async function serviceFixture(kind: BusKind, options: { brokers?: string[] } = {}): Promise<ServiceFixture> {
   const testDb = await createTestDatabase(inject('pgAdminUrl'), 'svc');
   const database = createDatabase({ url: testDb.url, max: 30 });
-  await migrate(database, [authMigrations, pglogMigrations, referralsMigrations]);
+  await migrate(database, [authMigrations, auditMigrations, pglogMigrations, referralsMigrations]);
   const prefix = `${uniqueName('svc')}.`;
   const brokers = options.brokers ?? inject('kafkaBrokers');
   const buses: EventBus[] = [];

@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { sealAudit, verifyAudit } from '@liaison/audit';
 import type { Actor, Agency } from '@liaison/auth';
 import { waitFor } from '@liaison/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +77,13 @@ describe('referral status changes', () => {
     expect(history.body.items.every((h: { changedBy: string }) => h.changedBy === 'sia')).toBe(true);
     await waitFor('the inbox to show the final status', async () => (await inboxItem(id))?.version === 6);
     expect(await inboxItem(id)).toMatchObject({ status: 'completed', businessStatus: 'deleted' });
+
+    // Every state change is in the audit log, and the chain verifies once sealed.
+    const audited = await fx.database.pool.query('select agency, action from audit.entries where subject_id = $1 order by id', [id]);
+    expect(audited.rows.map((r) => `${r.agency} ${r.action}`)).toEqual(['center referral.create', ...Array(5).fill('sia referral.status')]);
+    const key = randomBytes(32);
+    while ((await sealAudit(fx.database.pool, key)) > 0) {}
+    expect(await verifyAudit(fx.database.pool, key)).toMatchObject({ ok: true });
   });
 
   it('refuses an illegal move with 409 naming the allowed next statuses, and changes nothing', async () => {

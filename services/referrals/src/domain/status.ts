@@ -1,4 +1,5 @@
 import { allowedNext, type BusinessStatus, canTransition, type Side, statusesNeedingReason, type TaskStatus, taskStatusLabels } from '@liaison/domain';
+import { appendAudit } from '@liaison/audit';
 import { appendToOutbox, makeEvent } from '@liaison/events';
 import { errors, requireMemberBody, requireRole } from '@liaison/http';
 import { eq, sql } from 'drizzle-orm';
@@ -66,6 +67,17 @@ export async function changeStatus({ ctx, id, input }: { ctx: ReferralsContext; 
       changedByToken: actor.tokenId,
       changedAt: now,
     });
+    await appendAudit(tx, [
+      {
+        agency: actor.agency,
+        actor: actor.tokenId,
+        action: 'referral.status',
+        subjectType: 'referral',
+        subjectId: id,
+        reason: reason ?? null,
+        details: { from, to: input.status, version, ...(businessStatus ? { businessStatus } : {}) },
+      },
+    ]);
     await appendToOutbox(tx, outbox, [
       makeEvent({
         type: 'jp.liaison.referral.status_changed.v1',

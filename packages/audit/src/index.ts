@@ -1,0 +1,192 @@
+import { createHmac } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db, MigrationSet, Pool } from '@liaison/db';
+import { auditEntries } from './schema.ts';
+
+export const auditMigrations: MigrationSet = {
+  schema: 'audit',
+  folder: resolve(dirname(fileURLToPath(import.meta.url)), '../drizzle'),
+};
+
+export interface AuditEntry {
+  agency: string;
+  /** The token (person) that acted; null for the platform itself. */
+  actor: string | null;
+  /** What happened, e.g. `referral.create`, `referral.status`, `pii.read`. */
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  /** Why (purpose or legal ground), when the action needs one. */
+  reason?: string | null;
+  /** Codes and ids only. */
+  details?: Record<string, unknown>;
+}
+
+/** Appends entries in the caller's transaction (or autocommit): the effect and its audit row commit together. */
+export async function appendAudit(db: Db, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(auditEntries).values(
+    entries.map((e) => ({
+      agency: e.agency,
+      actor: e.actor,
+      action: e.action,
+      subjectType: e.subjectType,
+      subjectId: e.subjectId,
+      reason: e.reason ?? null,
+      details: e.details ?? {},
+    })),
+  );
+}
+
+/**
+ * For a hand-written hot-path statement: the audit insert as SQL text with parameters from `$first`,
+ * and their values (the same row {@link appendAudit} writes).
+ */
+export function auditInsert(e: AuditEntry, first: number): { text: string; values: unknown[] } {
+  const p = (i: number) => `$${first + i}`;
+  return {
+    text: `insert into audit.entries (agency, actor, action, subject_type, subject_id, reason, details) values (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}::jsonb)`,
+    values: [e.agency, e.actor, e.action, e.subjectType, e.subjectId, e.reason ?? null, JSON.stringify(e.details ?? {})],
+  };
+}
+
+interface Row {
+  id: string;
+  at: string;
+  agency: string;
+  actor: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  reason: string | null;
+  details: string;
+  chain_pos: string | null;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+// Text forms straight from Postgres (timestamps to the microsecond, jsonb normalised), so that
+// sealing and verifying hash exactly the same bytes.
+const SELECT = `select id, at::text as at, agency, actor::text as actor, action, subject_type, subject_id, reason, details::text as details, chain_pos, prev_hash, hash from audit.entries`;
+
+const GENESIS = 'liaison-audit-genesis';
+
+/** The keyed hash of one entry at one position after `prev`. */
+function entryHash(key: Buffer, prev: string, pos: number, r: Row): string {
+  const content = JSON.stringify([pos, prev, r.id, r.at, r.agency, r.actor, r.action, r.subject_type, r.subject_id, r.reason, r.details]);
+  return createHmac('sha256', key).update(content).digest('hex');
+}
+
+/**
+ * Links unsealed entries into the chain, oldest first, in batches. One sealer at a time (an
+ * advisory lock); returns how many entries it sealed.
+ */
+export async function sealAudit(pool: Pool, key: Buffer, batch = 1000): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query(`select pg_advisory_xact_lock(hashtext('liaison.audit.seal'))`);
+    const head = await client.query<{ chain_pos: string; hash: string }>(`select chain_pos, hash from audit.head where name = 'main'`);
+    let pos = Number(head.rows[0]?.chain_pos ?? 0);
+    let prev = head.rows[0]?.hash ?? GENESIS;
+    const { rows } = await client.query<Row>(`${SELECT} where chain_pos is null order by id limit $1 for update`, [batch]);
+    for (const r of rows) {
+      pos++;
+      const hash = entryHash(key, prev, pos, r);
+      await client.query('update audit.entries set chain_pos = $1, prev_hash = $2, hash = $3 where id = $4', [pos, prev, hash, r.id]);
+      prev = hash;
+    }
+    if (rows.length > 0) {
+      await client.query(
+        `insert into audit.head (name, chain_pos, hash) values ('main', $1, $2)
+         on conflict (name) do update set chain_pos = excluded.chain_pos, hash = excluded.hash, sealed_at = now()`,
+        [pos, prev],
+      );
+    }
+    await client.query('commit');
+    return rows.length;
+  } catch (err) {
+    await client.query('rollback').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+export type AuditVerdict =
+  | { ok: true; sealed: number; unsealed: number }
+  | { ok: false; sealed: number; problem: 'altered' | 'missing' | 'reordered' | 'truncated'; position: number; entryId?: string; message: string };
+
+/**
+ * Walks the chain from the start and reports the first entry that was altered, the first position
+ * that is missing (deleted), or a tail cut off behind the recorded head.
+ */
+export async function verifyAudit(pool: Pool, key: Buffer): Promise<AuditVerdict> {
+  const client = await pool.connect();
+  try {
+    let expected = 1;
+    let prev = GENESIS;
+    let sealed = 0;
+    // Page through the chain so a long log does not sit in memory at once.
+    for (;;) {
+      const { rows } = await client.query<Row>(`${SELECT} where chain_pos >= $1 order by chain_pos limit 5000`, [expected]);
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        const pos = Number(r.chain_pos);
+        if (pos !== expected) {
+          return { ok: false, sealed, problem: 'missing', position: expected, message: `audit entry at chain position ${expected} is missing (deleted)` };
+        }
+        if (r.prev_hash !== prev) {
+          return { ok: false, sealed, problem: 'reordered', position: pos, entryId: r.id, message: `audit entry ${r.id} at position ${pos} does not follow the entry before it` };
+        }
+        const hash = entryHash(key, prev, pos, r);
+        if (hash !== r.hash) {
+          return { ok: false, sealed, problem: 'altered', position: pos, entryId: r.id, message: `audit entry ${r.id} at position ${pos} was altered after sealing` };
+        }
+        prev = hash;
+        expected++;
+        sealed++;
+      }
+    }
+    const head = await client.query<{ chain_pos: string; hash: string }>(`select chain_pos, hash from audit.head where name = 'main'`);
+    const headPos = Number(head.rows[0]?.chain_pos ?? 0);
+    if (headPos > sealed || (headPos > 0 && head.rows[0]?.hash !== prev)) {
+      return { ok: false, sealed, problem: 'truncated', position: sealed + 1, message: `audit chain ends at position ${sealed}, but ${headPos} entries were sealed` };
+    }
+    const unsealed = await client.query<{ n: string }>('select count(*) as n from audit.entries where chain_pos is null');
+    return { ok: true, sealed, unsealed: Number(unsealed.rows[0]?.n ?? 0) };
+  } finally {
+    client.release();
+  }
+}
+
+/** Seals the audit log every `interval` ms in the background (one sealer wins at a time). */
+export class AuditSealer {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly key: Buffer,
+    private readonly options: { interval?: number; onError?: (err: unknown) => void } = {},
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = (async () => {
+        while ((await sealAudit(this.pool, this.key)) > 0) {}
+      })()
+        .catch((err) => this.options.onError?.(err))
+        .finally(() => {
+          this.running = undefined;
+        });
+    }, this.options.interval ?? 500);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+}
