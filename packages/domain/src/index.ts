@@ -22,3 +22,4 @@ export {
   jstDate,
   nationalHoliday,
 } from './calendar.ts';
+export { type Clock, clocks, clocksStoppedBy, type DeadlinePolicy, type PlannedDeadline, planDeadlines } from './deadlines.ts';

@@ -126,7 +126,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     sealer.start();
     cleanup.push(() => sealer.stop());
 
-    const referrals = createReferralsService({ database, bus, verifyToken: verify, agency, log });
+    const secretariat = (await listAgencies(database.db)).find((a) => a.roles.includes('secretariat'))?.code;
+    const referrals = createReferralsService({ database, bus, verifyToken: verify, agency, log, ...(secretariat ? { secretariat } : {}) });
     await referrals.start();
     cleanup.push(() => referrals.stop());
 

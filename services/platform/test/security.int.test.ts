@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { issueToken } from '@liaison/auth';
 import { createTestDatabase, type TestDatabase } from '@liaison/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { printSdl, schema } from '@liaison/gateway';
@@ -11,7 +12,7 @@ import { client } from './helpers.ts';
  * A valid request for every REST route, keyed by method and OpenAPI path. The suite fails when the
  * API has a route missing here, so no route goes without its security checks.
  */
-const validRequests: Record<string, (ids: { referral: string }) => { path: string; body?: unknown }> = {
+const validRequests: Record<string, (ids: { referral: string }) => { path: string; body?: unknown; wrongRole?: 'admin' }> = {
   'POST /v1/referrals': () => ({ path: '/v1/referrals', body: { recipient: 'sia', category: 'R01' } }),
   'GET /v1/referrals/sent': () => ({ path: '/v1/referrals/sent' }),
   'GET /v1/referrals/action-needed': () => ({ path: '/v1/referrals/action-needed' }),
@@ -19,6 +20,8 @@ const validRequests: Record<string, (ids: { referral: string }) => { path: strin
   'GET /v1/referrals/{id}/history': (ids) => ({ path: `/v1/referrals/${ids.referral}/history` }),
   'GET /v1/referrals/{id}': (ids) => ({ path: `/v1/referrals/${ids.referral}` }),
   'GET /v1/inbox': () => ({ path: '/v1/inbox' }),
+  // The secretariat's own list: for it, an administrator is the wrong role.
+  'GET /v1/deadlines/overdue': () => ({ path: '/v1/deadlines/overdue', wrongRole: 'admin' }),
 };
 
 /** What an observer body and a wrong role get from each GraphQL query field. */
@@ -64,7 +67,7 @@ describe('authorization on every route and field', () => {
   };
 
   it('has a security case for every route of the OpenAPI document', () => {
-    expect(routes.length).toBeGreaterThanOrEqual(7);
+    expect(routes.length).toBeGreaterThanOrEqual(8);
     for (const r of routes) expect(Object.keys(validRequests), `${r.method} ${r.path}`).toContain(`${r.method} ${r.path}`);
   });
 
@@ -84,7 +87,11 @@ describe('authorization on every route and field', () => {
   });
 
   it('refuses every route to a member body’s person in the wrong role (403)', async () => {
-    for (const r of routes) expect((await send(r, api.tokenOf('center', 'secretariat'))).status, `${r.method} ${r.path}`).toBe(403);
+    const admin = (await issueToken(platform.database.db, { agency: 'center', role: 'admin', label: 'security test' })).token;
+    for (const r of routes) {
+      const wrong = validRequests[`${r.method} ${r.path}`]!({ referral }).wrongRole === 'admin' ? admin : api.tokenOf('center', 'secretariat');
+      expect((await send(r, wrong)).status, `${r.method} ${r.path}`).toBe(403);
+    }
   });
 
   it('shows another member body nothing of a referral it is not party to', async () => {

@@ -5,10 +5,12 @@ import { type EventBus, OutboxRelay, type Subscription } from '@liaison/events';
 import { createReferralsApp, type ReferralsAppDeps } from './app.ts';
 import { subscribeInboxProjector } from './consumers/inbox-projector.ts';
 import { outbox } from './db/schema.ts';
+import { DeadlineScheduler } from './domain/deadlines.ts';
 
 export { createReferralsApp, type ReferralsAppDeps } from './app.ts';
 export { INBOX_PROJECTOR_GROUP, subscribeInboxProjector } from './consumers/inbox-projector.ts';
 export type { ReceivedReferral, Referral } from './domain/context.ts';
+export { DeadlineScheduler, forgetPolicies } from './domain/deadlines.ts';
 export { createReferral, type CreateReferralInput, listInbox } from './domain/referrals.ts';
 
 export const referralsMigrations: MigrationSet = {
@@ -24,6 +26,10 @@ export interface ReferralsServiceDeps extends ReferralsAppDeps {
   consumers?: boolean;
   /** Outbox rows the relay publishes per batch (default 2000). */
   relayBatchSize?: number;
+  /** Run the deadline scheduler in this process (default: with the relay). */
+  scheduler?: boolean;
+  /** The body missed deadlines are escalated to (the registry's secretariat; default center). */
+  secretariat?: string;
 }
 
 /**
@@ -40,15 +46,24 @@ export function createReferralsService(deps: ReferralsServiceDeps) {
     onError: (err) => deps.log?.(`referrals relay: ${(err as Error).message}`),
   });
   const subscriptions: Subscription[] = [];
+  const scheduler = new DeadlineScheduler({
+    db: deps.database.db,
+    pool: deps.database.pool,
+    secretariat: deps.secretariat ?? 'center',
+    onError: (err) => deps.log?.(`deadline scheduler: ${(err as Error).message}`),
+  });
   return {
     app,
     relay,
+    scheduler,
     migrations: referralsMigrations,
     async start() {
       if (deps.relay !== false) await relay.start();
+      if (deps.scheduler ?? deps.relay !== false) scheduler.start();
       if (deps.consumers !== false) subscriptions.push(await subscribeInboxProjector({ db: deps.database.db, bus: deps.bus }));
     },
     async stop() {
+      await scheduler.stop();
       await Promise.all(subscriptions.splice(0).map((s) => s.stop()));
       await relay.stop();
     },

@@ -7,6 +7,38 @@
 export type AgencyCode = string;
 
 /**
+ * A referral deadline falls due within a day (期限接近). Emitted once per deadline.
+ */
+export interface DeadlineApproachingV1 {
+  deadlineId: string;
+  referralId: string;
+  sender: AgencyCode;
+  recipient: AgencyCode;
+  /**
+   * acknowledge 受領, decide 受諾・辞退の判断, complete 完了
+   */
+  clock: "acknowledge" | "decide" | "complete";
+  dueAt: string;
+  escalatedTo?: AgencyCode;
+}
+
+/**
+ * A referral deadline passed unmet (期限超過); escalated to the secretariat. Emitted once per deadline.
+ */
+export interface DeadlineMissedV1 {
+  deadlineId: string;
+  referralId: string;
+  sender: AgencyCode;
+  recipient: AgencyCode;
+  /**
+   * acknowledge 受領, decide 受諾・辞退の判断, complete 完了
+   */
+  clock: "acknowledge" | "decide" | "complete";
+  dueAt: string;
+  escalatedTo?: AgencyCode;
+}
+
+/**
  * A member body referred (or transferred) a case to another member. Ids and codes only: no personal data, no free text, no URL.
  */
 export interface ReferralCreatedV1 {
@@ -66,6 +98,8 @@ export interface ReferralStatusChangedV1 {
 
 /** Event data by CloudEvents `type`. */
 export interface EventDataByType {
+  'jp.liaison.deadline.approaching.v1': DeadlineApproachingV1;
+  'jp.liaison.deadline.missed.v1': DeadlineMissedV1;
   'jp.liaison.referral.created.v1': ReferralCreatedV1;
   'jp.liaison.referral.status_changed.v1': ReferralStatusChangedV1;
 }

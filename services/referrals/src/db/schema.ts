@@ -1,6 +1,6 @@
 import { defineInbox, defineOutbox } from '@liaison/events/schema';
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Everything the referrals service stores lives in this schema; no other service reads it. */
 export const referralsSchema = pgSchema('referrals');
@@ -73,3 +73,41 @@ export const receivedReferrals = referralsSchema.table(
 
 export const outbox = defineOutbox(referralsSchema);
 export const inbox = defineInbox(referralsSchema);
+
+/**
+ * Business-day clocks per recipient and category (most specific row wins; null = any): how long
+ * the recipient has to acknowledge, to decide (accept or reject) and to complete a referral.
+ */
+export const deadlinePolicies = referralsSchema.table(
+  'deadline_policies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    recipient: text('recipient'),
+    category: text('category'),
+    acknowledgeDays: integer('acknowledge_days').notNull(),
+    decideDays: integer('decide_days').notNull(),
+    completeDays: integer('complete_days').notNull(),
+  },
+  (t) => [uniqueIndex('deadline_policies_scope').on(sql`coalesce(${t.recipient}, '*')`, sql`coalesce(${t.category}, '*')`)],
+);
+
+/** One clock of one referral. Each of `approaching` and `missed` is emitted once: the emission is recorded with its outbox row. */
+export const deadlines = referralsSchema.table(
+  'deadlines',
+  {
+    id: uuid('id').primaryKey(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id),
+    clock: text('clock').$type<'acknowledge' | 'decide' | 'complete'>().notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    approachingAt: timestamp('approaching_at', { withTimezone: true }).notNull(),
+    approachingEmittedAt: timestamp('approaching_emitted_at', { withTimezone: true }),
+    missedEmittedAt: timestamp('missed_emitted_at', { withTimezone: true }),
+    metAt: timestamp('met_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('deadlines_referral_clock').on(t.referralId, t.clock),
+    index('deadlines_open_due').on(t.dueAt).where(sql`${t.metAt} is null`),
+  ],
+);

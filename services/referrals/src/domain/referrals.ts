@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { auditInsert } from '@liaison/audit';
 import { makeEvent, outboxInsert } from '@liaison/events';
 import { errors, requireMemberBody, requireRole } from '@liaison/http';
-import type { TaskStatus } from '@liaison/domain';
+import { planDeadlines, type TaskStatus } from '@liaison/domain';
+import { deadlineInsert, policyFor } from './deadlines.ts';
 import { and, desc, eq, ne, or } from 'drizzle-orm';
 import { outbox, receivedReferrals, referrals } from '../db/schema.ts';
 import { caseRoles, type ReceivedReferral, type Referral, type ReferralsContext } from './context.ts';
@@ -73,19 +74,22 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
   // The referral, its event and its audit entry, atomically, in one statement: the hottest write of the platform,
   // so a named prepared statement rather than the query builder (a third of the CPU per call).
   const outboxRow = outboxInsert(outbox, event, 10);
+  // The clocks start when the referral is requested (a draft starts them when it is sent).
+  const clockRows = status === 'requested' ? deadlineInsert('$1', planDeadlines(now, await policyFor(ctx.db, recipient, category)), 21) : undefined;
   const auditRow = auditInsert(
     { agency: actor.agency, actor: actor.tokenId, action: 'referral.create', subjectType: 'referral', subjectId: id, details: { recipient, kind, category, status } },
     14,
   );
   await ctx.pool.query({
-    name: 'referrals.create',
+    name: clockRows ? 'referrals.create' : 'referrals.create-draft',
     text: `with state as (
              insert into referrals.referrals (id, sender, recipient, kind, category, status, urgent, created_by, created_at, updated_at)
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) returning id),
            events as (${outboxRow.text}),
-           audited as (${auditRow.text})
+           audited as (${auditRow.text})${clockRows ? `,
+           clocks as (${clockRows.text})` : ''}
            select id from state`,
-    values: [id, actor.agency, input.recipient, input.kind, input.category, status, input.urgent, actor.tokenId, now, ...outboxRow.values, ...auditRow.values],
+    values: [id, actor.agency, input.recipient, input.kind, input.category, status, input.urgent, actor.tokenId, now, ...outboxRow.values, ...auditRow.values, ...(clockRows?.values ?? [])],
   });
   return referral;
 }

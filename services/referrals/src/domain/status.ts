@@ -5,6 +5,7 @@ import { errors, requireMemberBody, requireRole } from '@liaison/http';
 import { eq, sql } from 'drizzle-orm';
 import { outbox, referralStatusHistory, referrals } from '../db/schema.ts';
 import { caseRoles, type Referral, type ReferralsContext } from './context.ts';
+import { startClocks, stopClocks } from './deadlines.ts';
 import { toReferral } from './referrals.ts';
 
 export interface ChangeStatusInput {
@@ -56,6 +57,8 @@ export async function changeStatus({ ctx, id, input }: { ctx: ReferralsContext; 
       .set({ status: input.status, businessStatus, statusReason: reason ?? (sameStatus ? row.statusReason : null), version, updatedAt: now })
       .where(eq(referrals.id, id))
       .returning();
+    if (from === 'draft' && input.status === 'requested') await startClocks(tx, row, now);
+    await stopClocks(tx, id, input.status, now);
     await tx.insert(referralStatusHistory).values({
       referralId: id,
       version,

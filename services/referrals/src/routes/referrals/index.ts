@@ -1,8 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { createReferral, getReferral, listInbox, listSent } from '../../domain/referrals.ts';
+import { listOverdue } from '../../domain/deadlines.ts';
 import { changeStatus, listActionNeeded, statusHistory } from '../../domain/status.ts';
 import type { ReferralsEnv } from '../../env-types.ts';
-import { ChangeStatusBody, CreateReferralBody, ErrorBody, IdParam, ListQuery, ReceivedReferral, Referral, StatusChange } from './schema.ts';
+import { ChangeStatusBody, CreateReferralBody, ErrorBody, IdParam, ListQuery, OverdueDeadline, ReceivedReferral, Referral, StatusChange } from './schema.ts';
 
 const errorResponses = {
   400: { description: 'Invalid input; details.problems names each field', content: { 'application/json': { schema: ErrorBody } } },
@@ -100,6 +101,17 @@ export function referralRoutes(app: OpenAPIHono<ReferralsEnv>): void {
       },
     }),
     async (c) => c.json(await getReferral({ ctx: c.get('ctx'), id: c.req.valid('param').id }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/deadlines/overdue',
+      summary: 'Overdue clocks / 期限超過の一覧 (secretariat: all bodies; members: their own referrals)',
+      security,
+      responses: { 200: { description: 'Oldest due first', content: { 'application/json': { schema: ListOf(OverdueDeadline) } } }, ...errorResponses },
+    }),
+    async (c) => c.json({ items: await listOverdue({ ctx: c.get('ctx') }) }, 200),
   );
 
   app.openapi(

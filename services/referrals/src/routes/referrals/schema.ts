@@ -88,3 +88,15 @@ export const ErrorBody = z
     }),
   })
   .openapi('Error');
+
+export const OverdueDeadline = z
+  .object({
+    referralId: z.string().uuid(),
+    clock: z.enum(['acknowledge', 'decide', 'complete']).openapi({ description: 'acknowledge 受領 / decide 受諾・辞退 / complete 完了' }),
+    dueAt: z.string().datetime(),
+    sender: AgencyCode,
+    recipient: AgencyCode,
+    category: z.string(),
+    status: z.string(),
+  })
+  .openapi('OverdueDeadline');
