@@ -23,3 +23,4 @@ export {
   nationalHoliday,
 } from './calendar.ts';
 export { type Clock, clocks, clocksStoppedBy, type DeadlinePolicy, type PlannedDeadline, planDeadlines } from './deadlines.ts';
+export { type RoutingInput, type RoutingRule, type RoutingSuggestion, routingRules, suggestRouting } from './routing.ts';

@@ -20,6 +20,7 @@ const validRequests: Record<string, (ids: { referral: string }) => { path: strin
   'GET /v1/referrals/{id}/history': (ids) => ({ path: `/v1/referrals/${ids.referral}/history` }),
   'GET /v1/referrals/{id}': (ids) => ({ path: `/v1/referrals/${ids.referral}` }),
   'GET /v1/inbox': () => ({ path: '/v1/inbox' }),
+  'POST /v1/routing/suggestions': () => ({ path: '/v1/routing/suggestions', body: { category: 'R01', consulter: 'GRD', victimUnder18: true } }),
   // The secretariat's own list: for it, an administrator is the wrong role.
   'GET /v1/deadlines/overdue': () => ({ path: '/v1/deadlines/overdue', wrongRole: 'admin' }),
 };
@@ -67,7 +68,7 @@ describe('authorization on every route and field', () => {
   };
 
   it('has a security case for every route of the OpenAPI document', () => {
-    expect(routes.length).toBeGreaterThanOrEqual(8);
+    expect(routes.length).toBeGreaterThanOrEqual(9);
     for (const r of routes) expect(Object.keys(validRequests), `${r.method} ${r.path}`).toContain(`${r.method} ${r.path}`);
   });
 

@@ -33,7 +33,7 @@ export function createReferralsApp(deps: ReferralsAppDeps): OpenAPIHono<Referral
     c.set('ctx', { actor: c.get('actor'), db: deps.database.db, pool: deps.database.pool, agency: deps.agency });
     await next();
   };
-  for (const path of ['/v1/referrals', '/v1/referrals/*', '/v1/inbox', '/v1/deadlines/*']) app.use(path, authenticate(deps.verifyToken), withContext);
+  for (const path of ['/v1/referrals', '/v1/referrals/*', '/v1/inbox', '/v1/deadlines/*', '/v1/routing/*']) app.use(path, authenticate(deps.verifyToken), withContext);
   referralRoutes(app);
   return app;
 }

@@ -20,6 +20,11 @@ export const referrals = referralsSchema.table(
     /** Why the last status was entered (Task.statusReason); free text, never on the bus. */
     statusReason: text('status_reason'),
     urgent: boolean('urgent').notNull().default(false),
+    /** Who the division-of-labour rules suggested (bodies to refer to), when the sender asked. */
+    routingSuggested: text('routing_suggested').array(),
+    /** Whether the sender followed the suggestion; when not, why (recorded, never on the bus). */
+    routingFollowed: boolean('routing_followed'),
+    routingOverrideReason: text('routing_override_reason'),
     /** Optimistic concurrency and event ordering: +1 on every change. */
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').notNull(),

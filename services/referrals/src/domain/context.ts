@@ -21,13 +21,15 @@ export interface Referral {
   status: TaskStatus;
   businessStatus: string | null;
   statusReason: string | null;
+  /** The routing suggestion recorded at creation, and whether it was followed. */
+  routing: { suggested: string[]; followed: boolean; overrideReason: string | null } | null;
   urgent: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;
 }
 
-export interface ReceivedReferral extends Omit<Referral, 'id' | 'createdAt' | 'updatedAt' | 'statusReason'> {
+export interface ReceivedReferral extends Omit<Referral, 'id' | 'createdAt' | 'updatedAt' | 'statusReason' | 'routing'> {
   referralId: string;
   sentAt: string;
   receivedAt: string;

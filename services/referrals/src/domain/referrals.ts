@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { auditInsert } from '@liaison/audit';
 import { makeEvent, outboxInsert } from '@liaison/events';
 import { errors, requireMemberBody, requireRole } from '@liaison/http';
-import { planDeadlines, type TaskStatus } from '@liaison/domain';
+import { planDeadlines, suggestRouting, type TaskStatus } from '@liaison/domain';
 import { deadlineInsert, policyFor } from './deadlines.ts';
 import { and, desc, eq, ne, or } from 'drizzle-orm';
 import { outbox, receivedReferrals, referrals } from '../db/schema.ts';
@@ -15,6 +15,11 @@ export interface CreateReferralInput {
   urgent: boolean;
   /** `draft` keeps it with the sender (the recipient sees nothing yet); default `requested`. */
   status?: 'draft' | 'requested';
+  /**
+   * The case's codes for a routing suggestion: when given, the suggestion is computed and recorded
+   * with whether the sender followed it; overriding it needs `overrideReason`.
+   */
+  routing?: { consulter?: string | undefined; victimUnder18?: boolean | undefined; overrideReason?: string | undefined } | undefined;
 }
 
 export const toReferral = (row: typeof referrals.$inferSelect): Referral => ({
@@ -26,6 +31,7 @@ export const toReferral = (row: typeof referrals.$inferSelect): Referral => ({
   status: row.status as TaskStatus,
   businessStatus: row.businessStatus,
   statusReason: row.statusReason,
+  routing: row.routingSuggested ? { suggested: row.routingSuggested, followed: row.routingFollowed ?? false, overrideReason: row.routingOverrideReason } : null,
   urgent: row.urgent,
   version: row.version,
   createdAt: row.createdAt.toISOString(),
@@ -47,6 +53,20 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
   if (!recipientBody.roles.includes('member')) {
     throw errors.validation([{ field: 'recipient', problem: `${input.recipient} is an observer, not a member that takes cases` }]);
   }
+  let routing: { suggested: string[]; followed: boolean; overrideReason: string | null } | undefined;
+  if (input.routing) {
+    const suggested = suggestRouting({ category: input.category, consulter: input.routing.consulter, victimUnder18: input.routing.victimUnder18 })
+      .filter((s) => s.action === 'refer')
+      .map((s) => s.body);
+    const followed = suggested.includes(input.recipient);
+    const overrideReason = input.routing.overrideReason?.trim() || null;
+    if (!followed && !overrideReason) {
+      throw errors.validation([
+        { field: 'routing.overrideReason', problem: `needed to refer to ${input.recipient} against the suggestion (${suggested.join(', ') || 'advice only, no referral'})` },
+      ]);
+    }
+    routing = { suggested, followed, overrideReason: followed ? null : overrideReason };
+  }
   const now = new Date();
   const status = input.status ?? 'requested';
   const referral: Referral = {
@@ -58,6 +78,7 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
     status,
     businessStatus: null,
     statusReason: null,
+    routing: routing ?? null,
     urgent: input.urgent,
     version: 1,
     createdAt: now.toISOString(),
@@ -73,23 +94,35 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
   });
   // The referral, its event and its audit entry, atomically, in one statement: the hottest write of the platform,
   // so a named prepared statement rather than the query builder (a third of the CPU per call).
-  const outboxRow = outboxInsert(outbox, event, 10);
+  const outboxRow = outboxInsert(outbox, event, 13);
   // The clocks start when the referral is requested (a draft starts them when it is sent).
-  const clockRows = status === 'requested' ? deadlineInsert('$1', planDeadlines(now, await policyFor(ctx.db, recipient, category)), 21) : undefined;
+  const clockRows = status === 'requested' ? deadlineInsert('$1', planDeadlines(now, await policyFor(ctx.db, recipient, category)), 24) : undefined;
   const auditRow = auditInsert(
-    { agency: actor.agency, actor: actor.tokenId, action: 'referral.create', subjectType: 'referral', subjectId: id, details: { recipient, kind, category, status } },
-    14,
+    {
+      agency: actor.agency,
+      actor: actor.tokenId,
+      action: 'referral.create',
+      subjectType: 'referral',
+      subjectId: id,
+      reason: routing?.overrideReason ?? null,
+      details: { recipient, kind, category, status, ...(routing ? { routingSuggested: routing.suggested, routingFollowed: routing.followed } : {}) },
+    },
+    17,
   );
   await ctx.pool.query({
     name: clockRows ? 'referrals.create' : 'referrals.create-draft',
     text: `with state as (
-             insert into referrals.referrals (id, sender, recipient, kind, category, status, urgent, created_by, created_at, updated_at)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) returning id),
+             insert into referrals.referrals (id, sender, recipient, kind, category, status, urgent, created_by, created_at, updated_at,
+                                              routing_suggested, routing_followed, routing_override_reason)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12) returning id),
            events as (${outboxRow.text}),
            audited as (${auditRow.text})${clockRows ? `,
            clocks as (${clockRows.text})` : ''}
            select id from state`,
-    values: [id, actor.agency, input.recipient, input.kind, input.category, status, input.urgent, actor.tokenId, now, ...outboxRow.values, ...auditRow.values, ...(clockRows?.values ?? [])],
+    values: [
+      id, actor.agency, input.recipient, input.kind, input.category, status, input.urgent, actor.tokenId, now,
+      routing?.suggested ?? null, routing?.followed ?? null, routing?.overrideReason ?? null,
+      ...outboxRow.values, ...auditRow.values, ...(clockRows?.values ?? [])],
   });
   return referral;
 }

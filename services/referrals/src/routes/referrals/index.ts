@@ -1,9 +1,10 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { createReferral, getReferral, listInbox, listSent } from '../../domain/referrals.ts';
 import { listOverdue } from '../../domain/deadlines.ts';
+import { suggest } from '../../domain/routing.ts';
 import { changeStatus, listActionNeeded, statusHistory } from '../../domain/status.ts';
 import type { ReferralsEnv } from '../../env-types.ts';
-import { ChangeStatusBody, CreateReferralBody, ErrorBody, IdParam, ListQuery, OverdueDeadline, ReceivedReferral, Referral, StatusChange } from './schema.ts';
+import { ChangeStatusBody, CreateReferralBody, RoutingSuggestion, SuggestRoutingBody, ErrorBody, IdParam, ListQuery, OverdueDeadline, ReceivedReferral, Referral, StatusChange } from './schema.ts';
 
 const errorResponses = {
   400: { description: 'Invalid input; details.problems names each field', content: { 'application/json': { schema: ErrorBody } } },
@@ -101,6 +102,18 @@ export function referralRoutes(app: OpenAPIHono<ReferralsEnv>): void {
       },
     }),
     async (c) => c.json(await getReferral({ ctx: c.get('ctx'), id: c.req.valid('param').id }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/routing/suggestions',
+      summary: 'Who should take a case, and why / 担当機関の提案',
+      security,
+      request: { body: { required: true, content: { 'application/json': { schema: SuggestRoutingBody } } } },
+      responses: { 200: { description: 'In order of the rules', content: { 'application/json': { schema: ListOf(RoutingSuggestion) } } }, ...errorResponses },
+    }),
+    async (c) => c.json({ items: await suggest({ ctx: c.get('ctx'), input: c.req.valid('json') }) }, 200),
   );
 
   app.openapi(

@@ -6,6 +6,16 @@ export const AgencyCode = z
   .regex(/^[a-z][a-z0-9-]{1,31}$/, 'must be a council body code such as "sia"')
   .openapi({ example: 'sia' });
 
+export const ConsulterCode = z.enum(['SELF', 'GRD', 'FAM', 'SCH', 'LAW', 'ORG', 'AGY', 'PRV', 'SND', 'ANO'], {
+  message: 'must be a consulter code (SELF, GRD, FAM, SCH, LAW, ORG, AGY, PRV, SND, ANO)',
+});
+
+export const RoutingBasis = z.strictObject({
+  consulter: ConsulterCode.optional(),
+  victimUnder18: z.boolean().optional(),
+  overrideReason: z.string().trim().min(1).max(2000).optional(),
+});
+
 export const TaskStatus = z.enum(taskStatuses).openapi({ description: 'FHIR Task status' });
 
 export const CreateReferralBody = z
@@ -15,8 +25,29 @@ export const CreateReferralBody = z
     category: z.enum(categoryCodes, { message: `must be a taxonomy category code (${categoryCodes.slice(0, 3).join(', ')}, …)` }).openapi({ example: 'R01' }),
     urgent: z.boolean().default(false),
     status: z.enum(['draft', 'requested']).default('requested').openapi({ description: 'draft 下書き: not yet sent; requested 依頼済: sent' }),
+    routing: RoutingBasis.optional().openapi({ description: 'The case codes for a routing suggestion; recorded with whether it was followed' }),
   })
   .openapi('CreateReferral');
+
+export const SuggestRoutingBody = z
+  .strictObject({
+    category: z.enum(categoryCodes, { message: 'must be a taxonomy category code' }),
+    consulter: ConsulterCode.optional(),
+    victimUnder18: z.boolean().optional(),
+  })
+  .openapi('SuggestRouting');
+
+export const RoutingSuggestion = z
+  .object({
+    body: AgencyCode,
+    nameJa: z.string(),
+    nameEn: z.string(),
+    action: z.enum(['refer', 'advise']).openapi({ description: 'refer 照会: pass the case; advise 案内: point the person there' }),
+    rule: z.string(),
+    reasonJa: z.string(),
+    reasonEn: z.string(),
+  })
+  .openapi('RoutingSuggestion');
 
 export const ChangeStatusBody = z
   .strictObject({
@@ -49,6 +80,7 @@ export const Referral = z
     status: TaskStatus,
     businessStatus: z.string().nullable(),
     statusReason: z.string().nullable(),
+    routing: z.object({ suggested: z.array(AgencyCode), followed: z.boolean(), overrideReason: z.string().nullable() }).nullable(),
     urgent: z.boolean(),
     version: z.number().int(),
     createdAt: z.string().datetime(),
