@@ -10,6 +10,8 @@ export const agencies = auth.table('agencies', {
   nameJa: text('name_ja').notNull(),
   nameEn: text('name_en').notNull(),
   roles: text('roles').array().notNull(),
+  /** X25519 public key (raw, base64) that sealed packages for this body are encrypted to. */
+  publicKey: text('public_key'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
 });
 

@@ -52,8 +52,20 @@ export const platformEnvSchema = z.object({
     .transform((v) => Buffer.from(v, 'base64'))
     .refine((b) => b.length >= 32, 'must be at least 32 bytes, base64-encoded')
     .optional(),
+  /** Master key for personal-data fields at rest (base64, ≥ 32 bytes); each body's key is derived from it. Embedded mode makes one. */
+  FIELD_KEY: z
+    .string()
+    .transform((v) => Buffer.from(v, 'base64'))
+    .refine((b) => b.length >= 32, 'must be at least 32 bytes, base64-encoded')
+    .optional(),
+  /** The council key for keyed URL hashes (base64, ≥ 32 bytes). Embedded mode makes one. */
+  COUNCIL_KEY: z
+    .string()
+    .transform((v) => Buffer.from(v, 'base64'))
+    .refine((b) => b.length >= 32, 'must be at least 32 bytes, base64-encoded')
+    .optional(),
   /** Distributed mode: which service this process runs (`pnpm start:service`). */
-  LIAISON_SERVICE: z.enum(['referrals', 'gateway']).optional(),
+  LIAISON_SERVICE: z.enum(['referrals', 'intake', 'gateway']).optional(),
   /** Distributed mode: which parts of the service this process runs (default: all). */
   LIAISON_PARTS: csv.pipe(z.array(z.enum(['api', 'relay', 'consumers']))).default(['api', 'relay', 'consumers']),
   /** Distributed mode: where the gateway reaches the referrals service. */

@@ -11,7 +11,23 @@ export {
   taskStatusLabels,
   terminalStatuses,
 } from './task-status.ts';
-export { categories, category, categoryCodes, type Code, referralKinds } from './taxonomy.ts';
+export {
+  categories,
+  category,
+  categoryCodes,
+  type Code,
+  consulterCodes,
+  consulterTypes,
+  legalGroundCodes,
+  legalGrounds,
+  platformTypeCodes,
+  platformTypes,
+  referralKinds,
+  requestedActionCodes,
+  requestedActions,
+  sharingPurposeCodes,
+  sharingPurposes,
+} from './taxonomy.ts';
 export {
   addBusinessDays,
   addCalendarDays,

@@ -54,3 +54,73 @@ export const referralKinds = [
   { code: 'referral', ja: '照会', en: 'Referral (sender keeps the case)' },
   { code: 'transfer', ja: '移送', en: 'Transfer (ownership moves)' },
 ] as const;
+
+/** Where the content is: platform types. */
+export const platformTypes: readonly Code[] = [
+  { code: 'SNS', ja: 'SNS', en: 'Social network' },
+  { code: 'VID', ja: '動画共有', en: 'Video sharing' },
+  { code: 'BBS', ja: '電子掲示板', en: 'Bulletin board' },
+  { code: 'MIR', ja: 'まとめ・転載サイト', en: 'Mirror / aggregation site' },
+  { code: 'REV', ja: '口コミ・レビュー', en: 'Reviews' },
+  { code: 'BLG', ja: 'ブログ', en: 'Blog' },
+  { code: 'MSG', ja: 'メッセージアプリ', en: 'Messaging' },
+  { code: 'QA', ja: 'Q&Aサイト', en: 'Q&A site' },
+  { code: 'SRC', ja: '検索エンジン', en: 'Search engine' },
+  { code: 'EC', ja: 'EC・フリマ', en: 'E-commerce / marketplace' },
+  { code: 'MAT', ja: 'マッチング', en: 'Matching / dating' },
+  { code: 'GAM', ja: 'オンラインゲーム', en: 'Online game' },
+  { code: 'NWS', ja: 'ニュース・コメント欄', en: 'News / comments' },
+  { code: 'ADV', ja: '広告', en: 'Advertising' },
+  { code: 'OTH', ja: 'その他', en: 'Other' },
+];
+
+/** Who consulted. */
+export const consulterTypes: readonly Code[] = [
+  { code: 'SELF', ja: '本人', en: 'The person concerned' },
+  { code: 'GRD', ja: '保護者', en: 'Guardian' },
+  { code: 'FAM', ja: '家族', en: 'Family' },
+  { code: 'SCH', ja: '学校関係者', en: 'School' },
+  { code: 'LAW', ja: '弁護士', en: 'Lawyer' },
+  { code: 'ORG', ja: '企業・団体', en: 'Company / organisation' },
+  { code: 'AGY', ja: '行政機関', en: 'Public agency' },
+  { code: 'PRV', ja: 'プロバイダ', en: 'Provider' },
+  { code: 'SND', ja: '発信者側', en: 'Sender side' },
+  { code: 'ANO', ja: '匿名', en: 'Anonymous' },
+];
+
+/** What the consulter asked for. */
+export const requestedActions: readonly Code[] = [
+  { code: 'advice', ja: '助言', en: 'Advice' },
+  { code: 'self-request', ja: '本人による削除依頼', en: 'Deletion request by the person' },
+  { code: 'notice-on-behalf', ja: '代理通知', en: 'Notice on the person’s behalf' },
+  { code: 'art25-request', ja: '25条申出', en: 'Art. 25 request to a designated platform' },
+  { code: 'disclosure', ja: '発信者情報開示', en: 'Sender information disclosure' },
+  { code: 'police', ja: '警察への相談', en: 'Police' },
+  { code: 'moj', ja: '法務局', en: 'Legal Affairs Bureau' },
+  { code: 'houterasu', ja: '法テラス', en: 'Japan Legal Support Center' },
+];
+
+/** What personal data may be shared for (the purposes a consent names). */
+export const sharingPurposes: readonly Code[] = [
+  { code: 'deletion-request', ja: '削除依頼のため', en: 'To request deletion' },
+  { code: 'platform-notice', ja: 'プロバイダへの通知のため', en: 'To notify the platform' },
+  { code: 'police-report', ja: '警察への情報提供のため', en: 'To inform the police' },
+  { code: 'legal-support', ja: '法的支援のため', en: 'For legal support' },
+  { code: 'consumer-support', ja: '消費生活相談のため', en: 'For consumer counselling' },
+  { code: 'advice', ja: '助言のため', en: 'For advice' },
+];
+
+/** APPI Art. 27(1): grounds for providing personal data to a third party without consent. */
+export const legalGrounds: readonly Code[] = [
+  { code: 'appi-27-1-i', ja: '法令に基づく場合（27条1項1号）', en: 'Required by law (Art. 27(1)(i))' },
+  { code: 'appi-27-1-ii', ja: '人の生命・身体・財産の保護に必要で同意取得が困難（2号）', en: 'Protecting life, body or property, consent hard to obtain (ii)' },
+  { code: 'appi-27-1-iii', ja: '公衆衛生・児童の健全な育成に特に必要で同意取得が困難（3号）', en: 'Public health or the sound upbringing of children (iii)' },
+  { code: 'appi-27-1-iv', ja: '国の機関等の法令事務への協力（4号）', en: 'Cooperating with a state body performing its legal duties (iv)' },
+];
+
+const codesOf = (list: readonly Code[]) => list.map((c) => c.code) as [string, ...string[]];
+export const platformTypeCodes = codesOf(platformTypes);
+export const consulterCodes = codesOf(consulterTypes);
+export const requestedActionCodes = codesOf(requestedActions);
+export const sharingPurposeCodes = codesOf(sharingPurposes);
+export const legalGroundCodes = codesOf(legalGrounds);

@@ -18,6 +18,7 @@ export async function renderEventTypes(dir = eventSchemasDir): Promise<string> {
       additionalProperties: false,
       format: true,
       declareExternallyReferenced: true,
+      ignoreMinAndMaxItems: true,
     });
     // Schemas share definitions (agencyCode, …): keep each declaration once, and refuse two
     // different definitions under one name.

@@ -14,7 +14,7 @@ export {
 export { type BusAdapter, DLQ_HEADERS, EventBus, type ReceivedEvent, type SubscribeOptions, type Subscription, type TopicSpec } from './bus.ts';
 export { appendToOutbox, idempotentHandler, outboxInsert, OutboxRelay, type OutboxRelayOptions } from './outbox.ts';
 export { partitionFor } from './partition.ts';
-export type { EventDataByType, ReferralCreatedV1, ReferralStatusChangedV1 } from './generated/events.ts';
+export type { CaseFactV1, EventDataByType, ReferralCreatedV1, ReferralStatusChangedV1 } from './generated/events.ts';
 export { type BusConfig, createEventBus } from './factory.ts';
 export { pglogMigrations } from './pglog/index.ts';
 export { defineInbox, defineOutbox, type InboxTable, type OutboxTable } from './schema.ts';

@@ -1,6 +1,7 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { issueToken, type Role, verifyToken } from '@liaison/auth';
+import { issueToken, listAgencies, type Role, setAgencyPublicKey, verifyToken } from '@liaison/auth';
+import { generateBodyKeyPair } from '@liaison/privacy';
 import type { Db } from '@liaison/db';
 
 export interface DemoToken {
@@ -38,4 +39,20 @@ export async function ensureDemoTokens(db: Db, dataDir: string): Promise<DemoTok
   writeFileSync(file, JSON.stringify(tokens, null, 2), { mode: 0o600 });
   chmodSync(file, 0o600);
   return tokens;
+}
+
+/**
+ * Demo key pairs for the member bodies that have published none: public keys into the registry,
+ * private keys into `dataDir/keys/<body>.json` (mode 0600) — in real use each body makes its own
+ * and the platform never sees the private half.
+ */
+export async function ensureDemoBodyKeys(db: Db, dataDir: string): Promise<void> {
+  const dir = join(dataDir, 'keys');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  for (const body of await listAgencies(db)) {
+    if (!body.roles.includes('member') || body.publicKey) continue;
+    const pair = generateBodyKeyPair();
+    writeFileSync(join(dir, `${body.code}.json`), JSON.stringify(pair), { mode: 0o600 });
+    await setAgencyPublicKey(db, body.code, pair.publicKey);
+  }
 }

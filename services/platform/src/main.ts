@@ -20,6 +20,8 @@ const platform = await startPlatform({
   embeddedPgPort: config.EMBEDDED_PG_PORT,
   seedDemo: config.LIAISON_SEED_DEMO,
   auditKey: config.AUDIT_KEY,
+  fieldKey: config.FIELD_KEY,
+  councilKey: config.COUNCIL_KEY,
 });
 
 const server = serve({ fetch: platform.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

@@ -4,6 +4,7 @@ import { authMigrations } from '@liaison/auth';
 import { createDatabase } from '@liaison/db/client';
 import { migrate } from '@liaison/db/migrate';
 import { pglogMigrations } from '@liaison/events';
+import { intakeMigrations } from '@liaison/intake';
 import { referralsMigrations } from '@liaison/referrals';
 import { env } from './env.ts';
 
@@ -13,6 +14,6 @@ if (!config.DATABASE_URL) {
   process.exit(2);
 }
 const database = createDatabase({ url: config.DATABASE_URL, driver: config.DATABASE_DRIVER });
-await migrate(database, [authMigrations, auditMigrations, pglogMigrations, referralsMigrations]);
+await migrate(database, [authMigrations, auditMigrations, pglogMigrations, referralsMigrations, intakeMigrations]);
 await database.close();
-console.log('migrations applied: auth, audit, eventbus, referrals');
+console.log('migrations applied: auth, audit, eventbus, referrals, intake');

@@ -9,10 +9,12 @@ import { migrate } from '@liaison/db/migrate';
 import { createEventBus, type EventBus, pglogMigrations } from '@liaison/events';
 import { createGatewayApp } from '@liaison/gateway';
 import { notFound, onError } from '@liaison/http';
+import { createIntakeService, type IntakeService, intakeMigrations } from '@liaison/intake';
 import { createReferralsService, type ReferralsService, referralsMigrations } from '@liaison/referrals';
 import { Hono } from 'hono';
 import pg from 'pg';
-import { type DemoToken, ensureDemoTokens } from './demo.ts';
+import { type DemoToken, ensureDemoBodyKeys, ensureDemoTokens } from './demo.ts';
+import { bodyDataKey } from './keys.ts';
 import { indexPage } from './index-page.ts';
 
 export interface PlatformOptions {
@@ -30,6 +32,10 @@ export interface PlatformOptions {
   seedDemo?: boolean;
   /** Key of the audit hash chain; by default one kept in `dataDir/audit-key` (made on first start). */
   auditKey?: Buffer | undefined;
+  /** Master key for personal data at rest; by default `dataDir/field-key`. */
+  fieldKey?: Buffer | undefined;
+  /** Council key for URL hashes; by default `dataDir/council-key`. */
+  councilKey?: Buffer | undefined;
   log?: (message: string) => void;
 }
 
@@ -38,6 +44,7 @@ export interface Platform {
   database: Database;
   bus: EventBus;
   referrals: ReferralsService;
+  intake: IntakeService;
   demoTokens: DemoToken[];
   mode: { database: 'embedded' | 'external'; driver: string; bus: 'kafka' | 'pglog' };
   stop(): Promise<void>;
@@ -88,7 +95,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     cleanup.push(() => database.close());
 
     const useKafka = (options.kafkaBrokers?.length ?? 0) > 0;
-    await migrate(database, [authMigrations, auditMigrations, ...(useKafka ? [] : [pglogMigrations]), referralsMigrations]);
+    await migrate(database, [authMigrations, auditMigrations, ...(useKafka ? [] : [pglogMigrations]), referralsMigrations, intakeMigrations]);
 
     const bus = useKafka
       ? createEventBus({
@@ -109,6 +116,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
     await seedAgencies(database.db);
     const demoTokens = options.seedDemo ? await ensureDemoTokens(database.db, resolve(options.dataDir)) : [];
+    if (options.seedDemo) await ensureDemoBodyKeys(database.db, resolve(options.dataDir));
 
     // The registry changes rarely; a short cache keeps it off the hot path.
     let registry: { at: number; byCode: Map<string, Agency> } | undefined;
@@ -131,6 +139,19 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     await referrals.start();
     cleanup.push(() => referrals.stop());
 
+    const fieldKey = options.fieldKey ?? localSecret(resolve(options.dataDir), 'field-key');
+    const intake = createIntakeService({
+      database,
+      bus,
+      verifyToken: verify,
+      agency,
+      dataKey: bodyDataKey(fieldKey),
+      councilKey: options.councilKey ?? localSecret(resolve(options.dataDir), 'council-key'),
+      log,
+    });
+    await intake.start();
+    cleanup.push(() => intake.stop());
+
     const gateway = createGatewayApp({ verifyToken: verify, referrals: (req) => Promise.resolve(referrals.app.fetch(req)), log });
 
     const app = new Hono();
@@ -147,12 +168,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     app.get('/', (c) => c.html(indexPage()));
     app.route('/', gateway);
     app.route('/', referrals.app);
+    app.route('/', intake.app);
 
     return {
       app,
       database,
       bus,
       referrals,
+      intake,
       demoTokens,
       mode: { database: databaseMode, driver: database.driver, bus: bus.kind },
       async stop() {

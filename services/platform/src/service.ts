@@ -9,15 +9,17 @@ import { createDatabase } from '@liaison/db/client';
 import { migrate } from '@liaison/db/migrate';
 import { createEventBus, pglogMigrations } from '@liaison/events';
 import { createGatewayApp } from '@liaison/gateway';
+import { createIntakeService, intakeMigrations } from '@liaison/intake';
 import { createReferralsService, referralsMigrations } from '@liaison/referrals';
 import { env } from './env.ts';
+import { bodyDataKey } from './keys.ts';
 
 const config = env();
 const fail = (message: string): never => {
   console.error(message);
   process.exit(2);
 };
-if (!config.LIAISON_SERVICE) fail('LIAISON_SERVICE must be referrals or gateway');
+if (!config.LIAISON_SERVICE) fail('LIAISON_SERVICE must be referrals, intake or gateway');
 if (!config.DATABASE_URL) fail('DATABASE_URL is required in distributed mode');
 const database = createDatabase({ url: config.DATABASE_URL!, driver: config.DATABASE_DRIVER });
 const verify = (token: string) => verifyToken(database.db, token);
@@ -25,7 +27,27 @@ const stops: (() => Promise<void>)[] = [() => database.close()];
 let app: { fetch: (request: Request) => Response | Promise<Response> } | undefined;
 const parts = new Set(config.LIAISON_PARTS);
 
-if (config.LIAISON_SERVICE === 'referrals') {
+if (config.LIAISON_SERVICE === 'intake') {
+  if (!config.FIELD_KEY || !config.COUNCIL_KEY) fail('FIELD_KEY and COUNCIL_KEY are required for the intake service');
+  const useKafka = (config.KAFKA_BROKERS?.length ?? 0) > 0;
+  await migrate(database, [authMigrations, auditMigrations, ...(useKafka ? [] : [pglogMigrations]), intakeMigrations]);
+  const bus = useKafka
+    ? createEventBus({ kind: 'kafka', brokers: config.KAFKA_BROKERS!, clientId: config.KAFKA_CLIENT_ID, topicPrefix: config.KAFKA_TOPIC_PREFIX })
+    : createEventBus({ kind: 'pglog', pool: database.pool, topicPrefix: config.KAFKA_TOPIC_PREFIX });
+  const agencies = new Map((await listAgencies(database.db)).map((a) => [a.code, a]));
+  const service = createIntakeService({
+    database,
+    bus,
+    verifyToken: verify,
+    agency: async (code) => agencies.get(code),
+    dataKey: bodyDataKey(config.FIELD_KEY!),
+    councilKey: config.COUNCIL_KEY!,
+    relay: parts.has('relay'),
+  });
+  await service.start();
+  stops.unshift(() => bus.close(), () => service.stop());
+  if (parts.has('api')) app = service.app;
+} else if (config.LIAISON_SERVICE === 'referrals') {
   const useKafka = (config.KAFKA_BROKERS?.length ?? 0) > 0;
   await migrate(database, [authMigrations, auditMigrations, ...(useKafka ? [] : [pglogMigrations]), referralsMigrations]);
   await seedAgencies(database.db);

@@ -12,7 +12,8 @@ import { client } from './helpers.ts';
  * A valid request for every REST route, keyed by method and OpenAPI path. The suite fails when the
  * API has a route missing here, so no route goes without its security checks.
  */
-const validRequests: Record<string, (ids: { referral: string }) => { path: string; body?: unknown; wrongRole?: 'admin' }> = {
+type Ids = { referral: string; case: string; consent: string; package: string };
+const validRequests: Record<string, (ids: Ids) => { path: string; body?: unknown; wrongRole?: 'admin' }> = {
   'POST /v1/referrals': () => ({ path: '/v1/referrals', body: { recipient: 'sia', category: 'R01' } }),
   'GET /v1/referrals/sent': () => ({ path: '/v1/referrals/sent' }),
   'GET /v1/referrals/action-needed': () => ({ path: '/v1/referrals/action-needed' }),
@@ -21,6 +22,12 @@ const validRequests: Record<string, (ids: { referral: string }) => { path: strin
   'GET /v1/referrals/{id}': (ids) => ({ path: `/v1/referrals/${ids.referral}` }),
   'GET /v1/inbox': () => ({ path: '/v1/inbox' }),
   'POST /v1/routing/suggestions': () => ({ path: '/v1/routing/suggestions', body: { category: 'R01', consulter: 'GRD', victimUnder18: true } }),
+  'POST /v1/cases': () => ({ path: '/v1/cases', body: { category: 'R01', consulter: 'SELF', victimUnder18: false, person: { name: '試験太郎' } } }),
+  'GET /v1/cases/{id}': (ids) => ({ path: `/v1/cases/${ids.case}?purpose=test` }),
+  'POST /v1/cases/{id}/consents': (ids) => ({ path: `/v1/cases/${ids.case}/consents`, body: { givenBy: 'person', recipients: ['sia'], purposes: ['deletion-request'] } }),
+  'POST /v1/cases/{id}/consents/{consentId}/revoke': (ids) => ({ path: `/v1/cases/${ids.case}/consents/${ids.consent}/revoke` }),
+  'POST /v1/cases/{id}/packages': (ids) => ({ path: `/v1/cases/${ids.case}/packages`, body: { recipient: 'sia', purpose: 'deletion-request' } }),
+  'GET /v1/packages/{id}': (ids) => ({ path: `/v1/packages/${ids.package}` }),
   // The secretariat's own list: for it, an administrator is the wrong role.
   'GET /v1/deadlines/overdue': () => ({ path: '/v1/deadlines/overdue', wrongRole: 'admin' }),
 };
@@ -39,17 +46,27 @@ describe('authorization on every route and field', () => {
   let api: ReturnType<typeof client>;
   let routes: { method: string; path: string }[];
   let referral: string;
+  let ids: Ids;
   const dataDir = mkdtempSync(join(tmpdir(), 'liaison-sec-'));
 
   beforeAll(async () => {
     testDb = await createTestDatabase(inject('pgAdminUrl'), 'sec');
     platform = await startPlatform({ databaseUrl: testDb.url, dataDir, seedDemo: true, log: () => {}, topicPartitions: 2 });
     api = client(platform);
-    const doc = (await api.get('/v1/openapi.json')).body as { paths: Record<string, Record<string, { security?: unknown[] }>> };
-    routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })));
-    const created = await api.post('/v1/referrals', { recipient: 'sia', category: 'R01' }, api.tokenOf('center'));
+    routes = [];
+    for (const docPath of ['/v1/openapi.json', '/v1/intake/openapi.json']) {
+      const doc = (await api.get(docPath)).body as { paths: Record<string, Record<string, unknown>> };
+      routes.push(...Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path }))));
+    }
+    const center = api.tokenOf('center');
+    const created = await api.post('/v1/referrals', { recipient: 'sia', category: 'R01' }, center);
     expect(created.status).toBe(201);
     referral = created.body.id;
+    const kase = await api.post('/v1/cases', { category: 'R01', consulter: 'SELF', victimUnder18: false, person: { name: '試験花子' } }, center);
+    const consent = await api.post(`/v1/cases/${kase.body.id}/consents`, { givenBy: 'person', recipients: ['sia'], purposes: ['deletion-request'] }, center);
+    const pkg = await api.post(`/v1/cases/${kase.body.id}/packages`, { recipient: 'sia', purpose: 'deletion-request' }, center);
+    expect([kase.status, consent.status, pkg.status]).toEqual([201, 201, 201]);
+    ids = { referral, case: kase.body.id, consent: consent.body.id, package: pkg.body.id };
   });
   afterAll(async () => {
     await platform?.stop();
@@ -58,7 +75,7 @@ describe('authorization on every route and field', () => {
   });
 
   const send = async (route: { method: string; path: string }, token: string | undefined) => {
-    const req = validRequests[`${route.method} ${route.path}`]!({ referral });
+    const req = validRequests[`${route.method} ${route.path}`]!(ids);
     const res = await platform.app.request(req.path, {
       method: route.method,
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -68,7 +85,7 @@ describe('authorization on every route and field', () => {
   };
 
   it('has a security case for every route of the OpenAPI document', () => {
-    expect(routes.length).toBeGreaterThanOrEqual(9);
+    expect(routes.length).toBeGreaterThanOrEqual(15);
     for (const r of routes) expect(Object.keys(validRequests), `${r.method} ${r.path}`).toContain(`${r.method} ${r.path}`);
   });
 
@@ -90,12 +107,12 @@ describe('authorization on every route and field', () => {
   it('refuses every route to a member body’s person in the wrong role (403)', async () => {
     const admin = (await issueToken(platform.database.db, { agency: 'center', role: 'admin', label: 'security test' })).token;
     for (const r of routes) {
-      const wrong = validRequests[`${r.method} ${r.path}`]!({ referral }).wrongRole === 'admin' ? admin : api.tokenOf('center', 'secretariat');
+      const wrong = validRequests[`${r.method} ${r.path}`]!(ids).wrongRole === 'admin' ? admin : api.tokenOf('center', 'secretariat');
       expect((await send(r, wrong)).status, `${r.method} ${r.path}`).toBe(403);
     }
   });
 
-  it('shows another member body nothing of a referral it is not party to', async () => {
+  it('shows another member body nothing of a referral, case or package it is not party to', async () => {
     const hotline = api.tokenOf('hotline');
     for (const r of routes) {
       const res = await send(r, hotline);
@@ -104,7 +121,7 @@ describe('authorization on every route and field', () => {
         expect(res.status, label).toBe(404);
       } else {
         expect(res.status, label).toBeLessThan(300);
-        expect(JSON.stringify(res.body), label).not.toContain(referral);
+        for (const id of Object.values(ids)) expect(JSON.stringify(res.body), label).not.toContain(id);
       }
     }
     // Nor can it act in another body's name.

@@ -7,6 +7,48 @@
 export type AgencyCode = string;
 
 /**
+ * The anonymized facts of a consultation case, for statistics: codes, month, body, durations and keyed hashes of normalised URLs. Never personal data, free text or a raw URL. Replaces the earlier fact of the same case (higher version wins).
+ */
+export interface CaseFactV1 {
+  caseId: string;
+  agency: AgencyCode;
+  /**
+   * Month the consultation was received (JST).
+   */
+  month: string;
+  category: string;
+  platformType?: string;
+  designatedPlatform?: boolean;
+  consulter: string;
+  victimUnder18: boolean;
+  /**
+   * @maxItems 20
+   */
+  requestedActions: string[];
+  outcome?: string;
+  /**
+   * HMAC-SHA256 (base64url) of each normalised URL under the council key.
+   *
+   * @maxItems 50
+   */
+  urlHashes: string[];
+  daysToClose?: number;
+  version: number;
+}
+
+/**
+ * A person (or their guardian) withdrew consent to sharing: the packages it covered were purged. Recipients must delete any copy they opened. Ids and codes only.
+ */
+export interface ConsentRevokedV1 {
+  caseId: string;
+  consentId: string;
+  owner: AgencyCode;
+  recipients: AgencyCode[];
+  purgedPackages: string[];
+  revokedAt: string;
+}
+
+/**
  * A referral deadline falls due within a day (期限接近). Emitted once per deadline.
  */
 export interface DeadlineApproachingV1 {
@@ -59,6 +101,10 @@ export interface ReferralCreatedV1 {
   status: "draft" | "requested";
   urgent?: boolean;
   createdAt: string;
+  /**
+   * A sealed package of personal data for the recipient (fetched with its own credentials), when the referral carries any.
+   */
+  packageId?: string;
 }
 
 export type TaskStatus =
@@ -98,6 +144,8 @@ export interface ReferralStatusChangedV1 {
 
 /** Event data by CloudEvents `type`. */
 export interface EventDataByType {
+  'jp.liaison.case.fact.v1': CaseFactV1;
+  'jp.liaison.consent.revoked.v1': ConsentRevokedV1;
   'jp.liaison.deadline.approaching.v1': DeadlineApproachingV1;
   'jp.liaison.deadline.missed.v1': DeadlineMissedV1;
   'jp.liaison.referral.created.v1': ReferralCreatedV1;

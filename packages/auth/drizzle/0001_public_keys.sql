@@ -1,0 +1,1 @@
+ALTER TABLE "auth"."agencies" ADD COLUMN "public_key" text;

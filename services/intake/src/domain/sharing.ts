@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { appendAudit } from '@liaison/audit';
+import { legalGrounds } from '@liaison/domain';
+import { appendToOutbox, makeEvent } from '@liaison/events';
+import { AppError, errors, requireMemberBody, requireRole } from '@liaison/http';
+import { seal } from '@liaison/privacy';
+import { and, eq, isNull } from 'drizzle-orm';
+import { consents, outbox, packages } from '../db/schema.ts';
+import { decryptPersonal, ownCase } from './cases.ts';
+import { caseRoles, type IntakeContext } from './context.ts';
+
+export interface ConsentInput {
+  givenBy: 'person' | 'guardian';
+  recipients: string[];
+  purposes: string[];
+  givenAt?: string | undefined;
+}
+
+/** Records a consent to share a case's personal data with named recipients for named purposes. */
+export async function recordConsent({ ctx, caseId, input }: { ctx: IntakeContext; caseId: string; input: ConsentInput }) {
+  const row = await ownCase(ctx, caseId);
+  // A consent for a child's case is given by the guardian.
+  if (row.victimUnder18 && input.givenBy !== 'guardian') {
+    throw errors.validation([{ field: 'givenBy', problem: 'the person concerned is under 18: consent is given by a guardian' }]);
+  }
+  for (const [i, code] of input.recipients.entries()) {
+    const body = await ctx.agency(code);
+    if (!body) throw errors.validation([{ field: `recipients.${i}`, problem: `unknown body ${code}` }]);
+  }
+  const id = randomUUID();
+  const givenAt = input.givenAt ? new Date(input.givenAt) : new Date();
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(consents).values({ id, caseId, givenBy: input.givenBy, recipients: input.recipients, purposes: input.purposes, givenAt, recordedBy: ctx.actor.tokenId });
+    await appendAudit(tx, [
+      { agency: ctx.actor.agency, actor: ctx.actor.tokenId, action: 'consent.record', subjectType: 'case', subjectId: caseId, details: { consentId: id, givenBy: input.givenBy, recipients: input.recipients, purposes: input.purposes } },
+    ]);
+  });
+  return { id, caseId, givenBy: input.givenBy, recipients: input.recipients, purposes: input.purposes, givenAt: givenAt.toISOString(), revokedAt: null };
+}
+
+export interface PackageInput {
+  recipient: string;
+  purpose: string;
+  legalGround?: string | undefined;
+  legalReason?: string | undefined;
+}
+
+/**
+ * Seals a case's personal data to the recipient body's public key. Allowed only under a live
+ * consent covering that recipient and purpose, or under an APPI Art. 27(1) ground recorded with its
+ * reason; otherwise refused (403, saying what is missing). The platform keeps only the ciphertext.
+ */
+export async function sealPackage({ ctx, caseId, input }: { ctx: IntakeContext; caseId: string; input: PackageInput }) {
+  const row = await ownCase(ctx, caseId);
+  const recipient = await ctx.agency(input.recipient);
+  if (!recipient) throw errors.validation([{ field: 'recipient', problem: `unknown body ${input.recipient}` }]);
+  if (input.recipient === ctx.actor.agency) throw errors.validation([{ field: 'recipient', problem: 'must be another body' }]);
+  if (!recipient.publicKey) throw errors.conflict(`${input.recipient} has published no public key; nothing can be sealed to it`);
+  let consentId: string | null = null;
+  if (input.legalGround) {
+    if (!input.legalReason?.trim()) throw errors.validation([{ field: 'legalReason', problem: 'a legal ground needs its reason recorded' }]);
+  } else {
+    const live = await ctx.db
+      .select()
+      .from(consents)
+      .where(and(eq(consents.caseId, caseId), isNull(consents.revokedAt)));
+    const covering = live.find((c) => c.recipients.includes(input.recipient) && c.purposes.includes(input.purpose));
+    if (!covering) {
+      throw new AppError(
+        'CONSENT_REQUIRED',
+        403,
+        `no consent covers sharing this case's personal data with ${input.recipient} for ${input.purpose}; record one, or give an APPI Art. 27(1) ground (${legalGrounds.map((g) => g.code).join(', ')}) with its reason`,
+        { recipient: input.recipient, purpose: input.purpose },
+      );
+    }
+    consentId = covering.id;
+  }
+  const id = randomUUID();
+  const personal = decryptPersonal(ctx, row);
+  const sealed = seal(recipient.publicKey, Buffer.from(JSON.stringify({ caseId, category: row.category, ...personal })), `package:${id}`);
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(packages).values({
+      id,
+      caseId,
+      owner: ctx.actor.agency,
+      recipient: input.recipient,
+      purpose: input.purpose,
+      consentId,
+      legalGround: input.legalGround ?? null,
+      legalReason: input.legalReason?.trim() ?? null,
+      sealed,
+      createdBy: ctx.actor.tokenId,
+    });
+    await appendAudit(tx, [
+      {
+        agency: ctx.actor.agency,
+        actor: ctx.actor.tokenId,
+        action: 'pii.share',
+        subjectType: 'case',
+        subjectId: caseId,
+        reason: input.legalGround ? `${input.legalGround}: ${input.legalReason?.trim()}` : `consent ${consentId}`,
+        details: { packageId: id, recipient: input.recipient, purpose: input.purpose },
+      },
+    ]);
+  });
+  return { id, caseId, recipient: input.recipient, purpose: input.purpose, consentId, legalGround: input.legalGround ?? null };
+}
+
+/** The recipient fetches its package (ciphertext only; it opens it with its own key). Every fetch is audited. */
+export async function fetchPackage({ ctx, id }: { ctx: IntakeContext; id: string }) {
+  requireMemberBody(ctx.actor, 'fetch packages');
+  requireRole(ctx.actor, caseRoles, 'fetch packages');
+  const [row] = await ctx.db.select().from(packages).where(eq(packages.id, id));
+  if (!row || row.recipient !== ctx.actor.agency) throw errors.notFound(`package ${id}`);
+  if (!row.sealed || row.purgedAt) {
+    throw new AppError('GONE', 410, `package ${id} was purged (${row.purgeReason ?? 'withdrawn'}) at ${row.purgedAt?.toISOString()}`);
+  }
+  await appendAudit(ctx.db, [
+    { agency: ctx.actor.agency, actor: ctx.actor.tokenId, action: 'pii.read', subjectType: 'package', subjectId: id, reason: row.purpose, details: { owner: row.owner } },
+  ]);
+  return { id, owner: row.owner, recipient: row.recipient, purpose: row.purpose, context: `package:${id}`, sealed: row.sealed.toString('base64') };
+}
+
+/**
+ * Revokes a consent: every package it covered is purged (ciphertext dropped, purge recorded and
+ * audited), and `consent.revoked` tells the recipients to delete any copy they opened.
+ */
+export async function revokeConsent({ ctx, caseId, consentId }: { ctx: IntakeContext; caseId: string; consentId: string }) {
+  requireRole(ctx.actor, caseRoles, 'revoke consents');
+  await ownCase(ctx, caseId);
+  return ctx.db.transaction(async (tx) => {
+    const [consent] = await tx.select().from(consents).where(and(eq(consents.id, consentId), eq(consents.caseId, caseId))).for('update');
+    if (!consent) throw errors.notFound(`consent ${consentId}`);
+    if (consent.revokedAt) throw errors.conflict(`consent ${consentId} was already revoked at ${consent.revokedAt.toISOString()}`);
+    const now = new Date();
+    await tx.update(consents).set({ revokedAt: now, revokedBy: ctx.actor.tokenId }).where(eq(consents.id, consentId));
+    const purged = await tx
+      .update(packages)
+      .set({ sealed: null, purgedAt: now, purgeReason: 'consent revoked' })
+      .where(and(eq(packages.consentId, consentId), isNull(packages.purgedAt)))
+      .returning({ id: packages.id, recipient: packages.recipient });
+    await appendAudit(tx, [
+      { agency: ctx.actor.agency, actor: ctx.actor.tokenId, action: 'consent.revoke', subjectType: 'case', subjectId: caseId, details: { consentId } },
+      ...purged.map((p) => ({
+        agency: ctx.actor.agency,
+        actor: ctx.actor.tokenId,
+        action: 'pii.purge',
+        subjectType: 'package',
+        subjectId: p.id,
+        reason: 'consent revoked',
+        details: { recipient: p.recipient, consentId },
+      })),
+    ]);
+    await appendToOutbox(tx, outbox, [
+      makeEvent({
+        type: 'jp.liaison.consent.revoked.v1',
+        source: `/agencies/${ctx.actor.agency}`,
+        subject: caseId,
+        time: now,
+        data: { caseId, consentId, owner: ctx.actor.agency, recipients: consent.recipients, purgedPackages: purged.map((p) => p.id), revokedAt: now.toISOString() },
+      }),
+    ]);
+    return { consentId, revokedAt: now.toISOString(), purgedPackages: purged.map((p) => p.id) };
+  });
+}

@@ -1,0 +1,32 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MigrationSet } from '@liaison/db';
+import { type EventBus, OutboxRelay } from '@liaison/events';
+import { createIntakeApp, type IntakeAppDeps } from './app.ts';
+import { outbox } from './db/schema.ts';
+
+export { createIntakeApp, type IntakeAppDeps } from './app.ts';
+
+export const intakeMigrations: MigrationSet = {
+  schema: 'intake',
+  folder: resolve(dirname(fileURLToPath(import.meta.url)), '../drizzle'),
+};
+
+/** The intake service: its REST app and its outbox relay (case facts, consent revocations). */
+export function createIntakeService(deps: IntakeAppDeps & { bus: EventBus; relay?: boolean }) {
+  const app = createIntakeApp(deps);
+  const relay = new OutboxRelay({ pool: deps.database.pool, outbox, bus: deps.bus, onError: (err) => deps.log?.(`intake relay: ${(err as Error).message}`) });
+  return {
+    app,
+    relay,
+    migrations: intakeMigrations,
+    async start() {
+      if (deps.relay !== false) await relay.start();
+    },
+    async stop() {
+      await relay.stop();
+    },
+  };
+}
+
+export type IntakeService = ReturnType<typeof createIntakeService>;

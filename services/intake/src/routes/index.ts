@@ -1,0 +1,56 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { getCase, recordCase } from '../domain/cases.ts';
+import { fetchPackage, recordConsent, revokeConsent, sealPackage } from '../domain/sharing.ts';
+import type { IntakeEnv } from '../env-types.ts';
+import {
+  CaseIdParam,
+  CaseView,
+  ConsentBody,
+  ConsentParams,
+  ConsentView,
+  ErrorBody,
+  PackageBody,
+  PackageIdParam,
+  PackageView,
+  PurposeQuery,
+  RecordCaseBody,
+  Revocation,
+  SealedPackage,
+} from './schema.ts';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+const errorResponses = {
+  400: { description: 'Invalid input; details.problems names each field', ...json(ErrorBody) },
+  401: { description: 'No valid token', ...json(ErrorBody) },
+  403: { description: 'Wrong body or role, or no consent or legal ground', ...json(ErrorBody) },
+  404: { description: 'Not found for this body', ...json(ErrorBody) },
+} as const;
+const security = [{ bearer: [] }];
+
+/** Mounts the intake routes: cases, consents, sealed packages. */
+export function intakeRoutes(app: OpenAPIHono<IntakeEnv>): void {
+  app.openapi(
+    createRoute({ method: 'post', path: '/v1/cases', summary: 'Record a consultation / 相談の登録', security, request: { body: { required: true, ...json(RecordCaseBody) } }, responses: { 201: { description: 'Recorded', ...json(CaseView) }, ...errorResponses } }),
+    async (c) => c.json(await recordCase({ ctx: c.get('ctx'), input: c.req.valid('json') }), 201),
+  );
+  app.openapi(
+    createRoute({ method: 'get', path: '/v1/cases/{id}', summary: 'A case of my body / 相談の詳細 (personal data only with a purpose, audited)', security, request: { params: CaseIdParam, query: PurposeQuery }, responses: { 200: { description: 'The case', ...json(CaseView) }, ...errorResponses } }),
+    async (c) => c.json(await getCase({ ctx: c.get('ctx'), id: c.req.valid('param').id, purpose: c.req.valid('query').purpose }), 200),
+  );
+  app.openapi(
+    createRoute({ method: 'post', path: '/v1/cases/{id}/consents', summary: 'Record a consent to share / 同意の記録', security, request: { params: CaseIdParam, body: { required: true, ...json(ConsentBody) } }, responses: { 201: { description: 'Recorded', ...json(ConsentView) }, ...errorResponses } }),
+    async (c) => c.json(await recordConsent({ ctx: c.get('ctx'), caseId: c.req.valid('param').id, input: c.req.valid('json') }), 201),
+  );
+  app.openapi(
+    createRoute({ method: 'post', path: '/v1/cases/{id}/consents/{consentId}/revoke', summary: 'Revoke a consent; purges what it covered / 同意の撤回', security, request: { params: ConsentParams }, responses: { 200: { description: 'Revoked and purged', ...json(Revocation) }, 409: { description: 'Already revoked', ...json(ErrorBody) }, ...errorResponses } }),
+    async (c) => c.json(await revokeConsent({ ctx: c.get('ctx'), caseId: c.req.valid('param').id, consentId: c.req.valid('param').consentId }), 200),
+  );
+  app.openapi(
+    createRoute({ method: 'post', path: '/v1/cases/{id}/packages', summary: 'Seal personal data to a recipient body / 個人情報の封緘', security, request: { params: CaseIdParam, body: { required: true, ...json(PackageBody) } }, responses: { 201: { description: 'Sealed', ...json(PackageView) }, 409: { description: 'Recipient has no public key', ...json(ErrorBody) }, ...errorResponses } }),
+    async (c) => c.json(await sealPackage({ ctx: c.get('ctx'), caseId: c.req.valid('param').id, input: c.req.valid('json') }), 201),
+  );
+  app.openapi(
+    createRoute({ method: 'get', path: '/v1/packages/{id}', summary: 'Fetch a package sealed to my body / 封緘パッケージの取得', security, request: { params: PackageIdParam }, responses: { 200: { description: 'Ciphertext; open it with your own key', ...json(SealedPackage) }, 410: { description: 'Purged', ...json(ErrorBody) }, ...errorResponses } }),
+    async (c) => c.json(await fetchPackage({ ctx: c.get('ctx'), id: c.req.valid('param').id }), 200),
+  );
+}

@@ -1,0 +1,97 @@
+import { z } from '@hono/zod-openapi';
+import { categoryCodes, consulterCodes, legalGroundCodes, platformTypeCodes, requestedActionCodes, sharingPurposeCodes } from '@liaison/domain';
+
+const code = (codes: [string, ...string[]], what: string) => z.enum(codes, { message: `must be a ${what} code (${codes.slice(0, 3).join(', ')}, …)` });
+export const AgencyCode = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'must be a council body code such as "sia"');
+const httpUrl = z
+  .string()
+  .max(2048)
+  .refine((u) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(u).protocol);
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL');
+
+export const RecordCaseBody = z
+  .strictObject({
+    category: code(categoryCodes, 'taxonomy category'),
+    platformType: code(platformTypeCodes, 'platform type').optional(),
+    operator: z.string().trim().min(1).max(100).optional().openapi({ description: 'The platform operator (a company), e.g. X, LINEヤフー' }),
+    designatedPlatform: z.boolean().optional().openapi({ description: '大規模特定電気通信役務提供者 (designated large platform)' }),
+    consulter: code(consulterCodes, 'consulter'),
+    victimUnder18: z.boolean(),
+    requestedActions: z.array(code(requestedActionCodes, 'requested action')).max(20).default([]),
+    urls: z.array(httpUrl).max(50).default([]),
+    summary: z.string().trim().max(10000).optional().openapi({ description: 'Free text; encrypted at rest, never leaves this body unsealed' }),
+    person: z
+      .strictObject({
+        name: z.string().trim().min(1).max(200).optional(),
+        contact: z.string().trim().min(1).max(200).optional(),
+        school: z.string().trim().min(1).max(200).optional(),
+      })
+      .optional()
+      .openapi({ description: 'Personal data; encrypted field by field at rest' }),
+  })
+  .openapi('RecordCase');
+
+export const CaseView = z
+  .object({
+    id: z.string().uuid(),
+    agency: AgencyCode,
+    month: z.string(),
+    category: z.string(),
+    platformType: z.string().nullable(),
+    operator: z.string().nullable(),
+    designatedPlatform: z.boolean(),
+    consulter: z.string(),
+    victimUnder18: z.boolean(),
+    requestedActions: z.array(z.string()),
+    outcome: z.string().nullable(),
+    urlHashes: z.array(z.string()),
+    version: z.number().int(),
+    createdAt: z.string(),
+    personal: z
+      .object({ urls: z.array(z.string()), summary: z.string().nullable(), person: z.object({ name: z.string().optional(), contact: z.string().optional(), school: z.string().optional() }) })
+      .optional(),
+  })
+  .openapi('Case');
+
+export const ConsentBody = z
+  .strictObject({
+    givenBy: z.enum(['person', 'guardian'], { message: 'must be person (本人) or guardian (保護者)' }),
+    recipients: z.array(AgencyCode).min(1).max(20),
+    purposes: z.array(code(sharingPurposeCodes, 'sharing purpose')).min(1).max(10),
+    givenAt: z.string().datetime({ offset: true }).optional(),
+  })
+  .openapi('Consent');
+
+export const ConsentView = z
+  .object({ id: z.string().uuid(), caseId: z.string().uuid(), givenBy: z.string(), recipients: z.array(z.string()), purposes: z.array(z.string()), givenAt: z.string(), revokedAt: z.string().nullable() })
+  .openapi('ConsentRecord');
+
+export const PackageBody = z
+  .strictObject({
+    recipient: AgencyCode,
+    purpose: code(sharingPurposeCodes, 'sharing purpose'),
+    legalGround: code(legalGroundCodes, 'APPI Art. 27(1) ground').optional(),
+    legalReason: z.string().trim().min(1).max(2000).optional(),
+  })
+  .openapi('SealPackage');
+
+export const PackageView = z
+  .object({ id: z.string().uuid(), caseId: z.string().uuid(), recipient: z.string(), purpose: z.string(), consentId: z.string().nullable(), legalGround: z.string().nullable() })
+  .openapi('Package');
+
+export const SealedPackage = z
+  .object({ id: z.string().uuid(), owner: z.string(), recipient: z.string(), purpose: z.string(), context: z.string(), sealed: z.string().openapi({ description: 'base64: X25519 + HKDF-SHA256 + AES-256-GCM sealed box' }) })
+  .openapi('SealedPackage');
+
+export const Revocation = z.object({ consentId: z.string().uuid(), revokedAt: z.string(), purgedPackages: z.array(z.string().uuid()) }).openapi('Revocation');
+
+export const CaseIdParam = z.object({ id: z.string().uuid('must be a case id (UUID)') });
+export const ConsentParams = z.object({ id: z.string().uuid('must be a case id (UUID)'), consentId: z.string().uuid('must be a consent id (UUID)') });
+export const PackageIdParam = z.object({ id: z.string().uuid('must be a package id (UUID)') });
+export const PurposeQuery = z.object({ purpose: z.string().trim().min(1).max(500).optional().openapi({ description: 'Why personal data is read; without it, codes only' }) });
+export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string().nullable(), details: z.unknown().optional() }) }).openapi('Error');

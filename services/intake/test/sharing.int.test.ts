@@ -1,0 +1,166 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { auditMigrations, sealAudit, verifyAudit } from '@liaison/audit';
+import type { Actor, Agency } from '@liaison/auth';
+import { createDatabase, type Database } from '@liaison/db/client';
+import { migrate } from '@liaison/db/migrate';
+import { createEventBus, pglogMigrations } from '@liaison/events';
+import { generateBodyKeyPair, open } from '@liaison/privacy';
+import { createTestDatabase, type TestDatabase, uniqueName, waitFor } from '@liaison/testing';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createIntakeService, type IntakeService, intakeMigrations } from '../src/index.ts';
+
+const keys = { sia: generateBodyKeyPair(), hotline: generateBodyKeyPair(), center: generateBodyKeyPair() };
+const bodies: Record<string, Agency> = {
+  center: { code: 'center', nameJa: 'センター', nameEn: 'Center', roles: ['member', 'secretariat'], publicKey: keys.center.publicKey },
+  sia: { code: 'sia', nameJa: 'SIA', nameEn: 'SIA', roles: ['member'], publicKey: keys.sia.publicKey },
+  hotline: { code: 'hotline', nameJa: 'ホットライン', nameEn: 'Hotline', roles: ['member'], publicKey: keys.hotline.publicKey },
+};
+const actor = (agency: string): Actor => ({ agency, role: 'caseworker', tokenId: randomUUID(), agencyRoles: ['member'] });
+const actors: Record<string, Actor> = { lia_center: actor('center'), lia_sia: actor('sia'), lia_hotline: actor('hotline') };
+
+const PII = { name: '山田花子', contact: '090-1234-5678', school: '杉並区立○○中学校' };
+const SUMMARY = '同級生がSNSに娘の写真と悪口を投稿している';
+const URL_A = 'https://sns.example.com/posts/98765?utm_source=line';
+
+// Cases, consent and sealed packages: personal data is shared only under a covering consent or a
+// legal ground, only as ciphertext the recipient alone can open, and revocation purges it.
+describe('personal data sharing', () => {
+  let testDb: TestDatabase;
+  let database: Database;
+  let service: IntakeService;
+  const logs: string[] = [];
+  const dataKeys = new Map<string, Buffer>();
+
+  const call = async (method: 'GET' | 'POST', path: string, as: string, body?: unknown) => {
+    const res = await service.app.request(path, {
+      method,
+      headers: { authorization: `Bearer lia_${as}`, 'content-type': 'application/json' },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+  const newCase = async () => {
+    const res = await call('POST', '/v1/cases', 'center', {
+      category: 'R01', platformType: 'SNS', operator: 'Example SNS', consulter: 'GRD', victimUnder18: true,
+      requestedActions: ['notice-on-behalf'], urls: [URL_A], summary: SUMMARY, person: PII,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.id as string;
+  };
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase(inject('pgAdminUrl'), 'intake');
+    database = createDatabase({ url: testDb.url });
+    await migrate(database, [auditMigrations, pglogMigrations, intakeMigrations]);
+    const bus = createEventBus({ kind: 'pglog', pool: database.pool, topicPrefix: `${uniqueName('intake')}.` });
+    await bus.ensureTopics({ partitions: 2 });
+    service = createIntakeService({
+      database, bus, councilKey: randomBytes(32),
+      verifyToken: async (t) => actors[t] ?? null,
+      agency: async (c) => bodies[c],
+      dataKey: (a) => dataKeys.get(a) ?? dataKeys.set(a, randomBytes(32)).get(a)!,
+      log: (m) => void logs.push(m),
+    });
+    await service.start();
+  });
+  afterAll(async () => {
+    await service?.stop();
+    await database?.close();
+    await testDb?.drop();
+  });
+
+  it('keeps personal data encrypted at rest and shows it only with a purpose, auditing the read', async () => {
+    const id = await newCase();
+    const raw = await database.pool.query('select * from intake.cases where id = $1', [id]);
+    const stored = JSON.stringify(raw.rows[0]);
+    for (const secret of [PII.name, PII.contact, PII.school, SUMMARY, 'sns.example.com']) expect(stored).not.toContain(secret);
+    const plain = await call('GET', `/v1/cases/${id}`, 'center');
+    expect(plain.body.personal).toBeUndefined();
+    const withPurpose = await call('GET', `/v1/cases/${id}?purpose=${encodeURIComponent('削除依頼文の作成')}`, 'center');
+    expect(withPurpose.body.personal).toEqual({ urls: [URL_A], summary: SUMMARY, person: PII });
+    const audit = await database.pool.query(`select agency, reason from audit.entries where action = 'pii.read' and subject_id = $1`, [id]);
+    expect(audit.rows).toEqual([{ agency: 'center', reason: '削除依頼文の作成' }]);
+    expect((await call('GET', `/v1/cases/${id}`, 'sia')).status).toBe(404);
+  });
+
+  it('refuses to seal personal data without a covering consent or a legal ground', async () => {
+    const id = await newCase();
+    const none = await call('POST', `/v1/cases/${id}/packages`, 'center', { recipient: 'sia', purpose: 'deletion-request' });
+    expect(none.status).toBe(403);
+    expect(none.body.error.code).toBe('CONSENT_REQUIRED');
+    // A child's consent is the guardian's to give.
+    const byChild = await call('POST', `/v1/cases/${id}/consents`, 'center', { givenBy: 'person', recipients: ['sia'], purposes: ['deletion-request'] });
+    expect(byChild.status).toBe(400);
+    expect(byChild.body.error.details.problems[0].field).toBe('givenBy');
+    const consent = await call('POST', `/v1/cases/${id}/consents`, 'center', { givenBy: 'guardian', recipients: ['sia'], purposes: ['deletion-request'] });
+    expect(consent.status).toBe(201);
+    // The consent covers SIA for deletion requests, nothing else.
+    expect((await call('POST', `/v1/cases/${id}/packages`, 'center', { recipient: 'hotline', purpose: 'deletion-request' })).status).toBe(403);
+    expect((await call('POST', `/v1/cases/${id}/packages`, 'center', { recipient: 'sia', purpose: 'police-report' })).status).toBe(403);
+    // A legal ground must come with its reason.
+    const noReason = await call('POST', `/v1/cases/${id}/packages`, 'center', { recipient: 'hotline', purpose: 'police-report', legalGround: 'appi-27-1-ii' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.details.problems[0].field).toBe('legalReason');
+    const legal = await call('POST', `/v1/cases/${id}/packages`, 'center', { recipient: 'hotline', purpose: 'police-report', legalGround: 'appi-27-1-ii', legalReason: '自殺をほのめかす投稿があり緊急' });
+    expect(legal.status).toBe(201);
+    expect(await database.pool.query('select count(*)::int as n from intake.packages where case_id = $1', [id]).then((r) => r.rows[0].n)).toBe(1);
+  });
+
+  it('seals to the recipient only: SIA opens its package, nobody else can fetch or open it', async () => {
+    const id = await newCase();
+    await call('POST', `/v1/cases/${id}/consents`, 'center', { givenBy: 'guardian', recipients: ['sia'], purposes: ['deletion-request'] });
+    const pkg = await call('POST', `/v1/cases/${id}/packages`, 'center', { recipient: 'sia', purpose: 'deletion-request' });
+    expect(pkg.status).toBe(201);
+    const fetched = await call('GET', `/v1/packages/${pkg.body.id}`, 'sia');
+    expect(fetched.status).toBe(200);
+    const sealed = Buffer.from(fetched.body.sealed, 'base64');
+    const opened = JSON.parse(open(keys.sia, sealed, fetched.body.context).toString());
+    expect(opened).toMatchObject({ caseId: id, person: PII, summary: SUMMARY, urls: [URL_A] });
+    for (const other of [keys.hotline, keys.center]) expect(() => open(other, sealed, fetched.body.context)).toThrow();
+    expect((await call('GET', `/v1/packages/${pkg.body.id}`, 'hotline')).status).toBe(404);
+    expect((await call('GET', `/v1/packages/${pkg.body.id}`, 'center')).status).toBe(404);
+    const reads = await database.pool.query(`select agency from audit.entries where action = 'pii.read' and subject_id = $1`, [pkg.body.id]);
+    expect(reads.rows).toEqual([{ agency: 'sia' }]);
+  });
+
+  it('purges the recipient’s copy when consent is revoked, records the purge, and tells the recipients', async () => {
+    const id = await newCase();
+    const consent = await call('POST', `/v1/cases/${id}/consents`, 'center', { givenBy: 'guardian', recipients: ['sia'], purposes: ['deletion-request'] });
+    const pkg = await call('POST', `/v1/cases/${id}/packages`, 'center', { recipient: 'sia', purpose: 'deletion-request' });
+    const revoked = await call('POST', `/v1/cases/${id}/consents/${consent.body.id}/revoke`, 'center');
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.purgedPackages).toEqual([pkg.body.id]);
+    const row = await database.pool.query('select sealed, purged_at, purge_reason from intake.packages where id = $1', [pkg.body.id]);
+    expect(row.rows[0]).toMatchObject({ sealed: null, purge_reason: 'consent revoked' });
+    expect(row.rows[0].purged_at).not.toBeNull();
+    const gone = await call('GET', `/v1/packages/${pkg.body.id}`, 'sia');
+    expect(gone.status).toBe(410);
+    const purge = await database.pool.query(`select agency, reason from audit.entries where action = 'pii.purge' and subject_id = $1`, [pkg.body.id]);
+    expect(purge.rows).toEqual([{ agency: 'center', reason: 'consent revoked' }]);
+    const event = await database.pool.query(`select event from intake.outbox where event->>'type' = 'jp.liaison.consent.revoked.v1' and key = $1`, [id]);
+    expect(event.rows[0].event.data).toMatchObject({ consentId: consent.body.id, recipients: ['sia'], purgedPackages: [pkg.body.id] });
+    // Sealing again under the revoked consent is refused; revoking twice is a conflict.
+    expect((await call('POST', `/v1/cases/${id}/packages`, 'center', { recipient: 'sia', purpose: 'deletion-request' })).status).toBe(403);
+    expect((await call('POST', `/v1/cases/${id}/consents/${consent.body.id}/revoke`, 'center')).status).toBe(409);
+  });
+
+  it('puts no personal data, free text or raw URL on any topic, in any log line, or in the audit details', async () => {
+    await waitFor('the case facts on the bus', async () => {
+      const { rows } = await database.pool.query(`select count(*)::int as n from intake.outbox where published_at is null`);
+      return rows[0].n === 0;
+    });
+    const onBus = await database.pool.query(`select headers::text || convert_from(value, 'UTF8') as text from eventbus.log`);
+    expect(onBus.rows.length).toBeGreaterThan(0);
+    const outbox = await database.pool.query(`select event::text as text from intake.outbox`);
+    const audit = await database.pool.query(`select details::text as text from audit.entries`);
+    const haystacks = [...onBus.rows, ...outbox.rows, ...audit.rows].map((r) => r.text as string).concat(logs);
+    for (const secret of [PII.name, PII.contact, PII.school, SUMMARY, 'sns.example.com', '98765']) {
+      for (const text of haystacks) expect(text).not.toContain(secret);
+    }
+    const fact = outbox.rows.map((r) => JSON.parse(r.text)).find((e) => e.type === 'jp.liaison.case.fact.v1');
+    expect(fact.data).toMatchObject({ agency: 'center', category: 'R01', consulter: 'GRD', victimUnder18: true, urlHashes: [expect.stringMatching(/^[A-Za-z0-9_-]{43}$/)] });
+    const key = randomBytes(32);
+    while ((await sealAudit(database.pool, key)) > 0) {}
+    expect(await verifyAudit(database.pool, key)).toMatchObject({ ok: true });
+  });
+});
