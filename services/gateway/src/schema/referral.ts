@@ -10,6 +10,7 @@ interface ReceivedReferralShape {
   category: string;
   status: TaskStatus;
   businessStatus: string | null;
+  packageId: string | null;
   urgent: boolean;
   sentAt: string;
   receivedAt: string;
@@ -48,6 +49,10 @@ const ReceivedReferral = builder.objectRef<ReceivedReferralShape>('ReceivedRefer
       },
     }),
     urgent: t.exposeBoolean('urgent'),
+    packageId: t.exposeID('packageId', {
+      nullable: true,
+      description: 'Sealed personal data for your body (GET /v1/packages/{id}; open with your private key)',
+    }),
     sentAt: t.field({ type: 'DateTime', resolve: (r) => r.sentAt }),
     receivedAt: t.field({ type: 'DateTime', resolve: (r) => r.receivedAt }),
   }),

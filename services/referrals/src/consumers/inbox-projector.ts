@@ -29,6 +29,7 @@ export function subscribeInboxProjector(deps: { db: Db; bus: EventBus }): Promis
             category: e.data.category,
             status: e.data.status,
             urgent: e.data.urgent ?? false,
+            packageId: e.data.packageId ?? null,
             sentAt: new Date(e.data.createdAt),
           })),
         )

@@ -25,6 +25,8 @@ export const referrals = referralsSchema.table(
     /** Whether the sender followed the suggestion; when not, why (recorded, never on the bus). */
     routingFollowed: boolean('routing_followed'),
     routingOverrideReason: text('routing_override_reason'),
+    /** A sealed package of personal data for the recipient (held by the sender's intake), if any. */
+    packageId: uuid('package_id'),
     /** Optimistic concurrency and event ordering: +1 on every change. */
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').notNull(),
@@ -68,6 +70,7 @@ export const receivedReferrals = referralsSchema.table(
     status: text('status').notNull(),
     businessStatus: text('business_status'),
     version: integer('version').notNull().default(1),
+    packageId: uuid('package_id'),
     urgent: boolean('urgent').notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().default(sql`now()`),

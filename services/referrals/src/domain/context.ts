@@ -23,6 +23,8 @@ export interface Referral {
   statusReason: string | null;
   /** The routing suggestion recorded at creation, and whether it was followed. */
   routing: { suggested: string[]; followed: boolean; overrideReason: string | null } | null;
+  /** The sealed package of personal data for the recipient, if the referral carries any. */
+  packageId: string | null;
   urgent: boolean;
   version: number;
   createdAt: string;

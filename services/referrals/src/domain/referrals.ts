@@ -15,6 +15,8 @@ export interface CreateReferralInput {
   urgent: boolean;
   /** `draft` keeps it with the sender (the recipient sees nothing yet); default `requested`. */
   status?: 'draft' | 'requested';
+  /** A package of the case's personal data already sealed to the recipient (intake service). */
+  packageId?: string | undefined;
   /**
    * The case's codes for a routing suggestion: when given, the suggestion is computed and recorded
    * with whether the sender followed it; overriding it needs `overrideReason`.
@@ -31,6 +33,7 @@ export const toReferral = (row: typeof referrals.$inferSelect): Referral => ({
   status: row.status as TaskStatus,
   businessStatus: row.businessStatus,
   statusReason: row.statusReason,
+  packageId: row.packageId,
   routing: row.routingSuggested ? { suggested: row.routingSuggested, followed: row.routingFollowed ?? false, overrideReason: row.routingOverrideReason } : null,
   urgent: row.urgent,
   version: row.version,
@@ -79,6 +82,7 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
     businessStatus: null,
     statusReason: null,
     routing: routing ?? null,
+    packageId: input.packageId ?? null,
     urgent: input.urgent,
     version: 1,
     createdAt: now.toISOString(),
@@ -90,13 +94,13 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
     source: `/agencies/${actor.agency}`,
     subject: id,
     time: now,
-    data: { referralId: id, sender, recipient, kind, category, status, urgent, createdAt },
+    data: { referralId: id, sender, recipient, kind, category, status, urgent, createdAt, ...(input.packageId ? { packageId: input.packageId } : {}) },
   });
   // The referral, its event and its audit entry, atomically, in one statement: the hottest write of the platform,
   // so a named prepared statement rather than the query builder (a third of the CPU per call).
-  const outboxRow = outboxInsert(outbox, event, 13);
+  const outboxRow = outboxInsert(outbox, event, 14);
   // The clocks start when the referral is requested (a draft starts them when it is sent).
-  const clockRows = status === 'requested' ? deadlineInsert('$1', planDeadlines(now, await policyFor(ctx.db, recipient, category)), 24) : undefined;
+  const clockRows = status === 'requested' ? deadlineInsert('$1', planDeadlines(now, await policyFor(ctx.db, recipient, category)), 25) : undefined;
   const auditRow = auditInsert(
     {
       agency: actor.agency,
@@ -105,23 +109,23 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
       subjectType: 'referral',
       subjectId: id,
       reason: routing?.overrideReason ?? null,
-      details: { recipient, kind, category, status, ...(routing ? { routingSuggested: routing.suggested, routingFollowed: routing.followed } : {}) },
+      details: { recipient, kind, category, status, ...(input.packageId ? { packageId: input.packageId } : {}), ...(routing ? { routingSuggested: routing.suggested, routingFollowed: routing.followed } : {}) },
     },
-    17,
+    18,
   );
   await ctx.pool.query({
     name: clockRows ? 'referrals.create' : 'referrals.create-draft',
     text: `with state as (
              insert into referrals.referrals (id, sender, recipient, kind, category, status, urgent, created_by, created_at, updated_at,
-                                              routing_suggested, routing_followed, routing_override_reason)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12) returning id),
+                                              routing_suggested, routing_followed, routing_override_reason, package_id)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13) returning id),
            events as (${outboxRow.text}),
            audited as (${auditRow.text})${clockRows ? `,
            clocks as (${clockRows.text})` : ''}
            select id from state`,
     values: [
       id, actor.agency, input.recipient, input.kind, input.category, status, input.urgent, actor.tokenId, now,
-      routing?.suggested ?? null, routing?.followed ?? null, routing?.overrideReason ?? null,
+      routing?.suggested ?? null, routing?.followed ?? null, routing?.overrideReason ?? null, input.packageId ?? null,
       ...outboxRow.values, ...auditRow.values, ...(clockRows?.values ?? [])],
   });
   return referral;
@@ -168,6 +172,7 @@ export async function listInbox({ ctx, limit }: { ctx: ReferralsContext; limit: 
     status: r.status as TaskStatus,
     businessStatus: r.businessStatus,
     version: r.version,
+    packageId: r.packageId,
     urgent: r.urgent,
     sentAt: r.sentAt.toISOString(),
     receivedAt: r.receivedAt.toISOString(),

@@ -26,6 +26,7 @@ export const CreateReferralBody = z
     urgent: z.boolean().default(false),
     status: z.enum(['draft', 'requested']).default('requested').openapi({ description: 'draft 下書き: not yet sent; requested 依頼済: sent' }),
     routing: RoutingBasis.optional().openapi({ description: 'The case codes for a routing suggestion; recorded with whether it was followed' }),
+    packageId: z.string().uuid('must be a package id (UUID)').optional().openapi({ description: 'A package of personal data sealed to the recipient (POST /v1/cases/{id}/packages)' }),
   })
   .openapi('CreateReferral');
 
@@ -81,6 +82,7 @@ export const Referral = z
     businessStatus: z.string().nullable(),
     statusReason: z.string().nullable(),
     routing: z.object({ suggested: z.array(AgencyCode), followed: z.boolean(), overrideReason: z.string().nullable() }).nullable(),
+    packageId: z.string().uuid().nullable(),
     urgent: z.boolean(),
     version: z.number().int(),
     createdAt: z.string().datetime(),
@@ -98,6 +100,7 @@ export const ReceivedReferral = z
     status: TaskStatus,
     businessStatus: z.string().nullable(),
     version: z.number().int(),
+    packageId: z.string().uuid().nullable(),
     urgent: z.boolean(),
     sentAt: z.string().datetime(),
     receivedAt: z.string().datetime(),

@@ -1,0 +1,2 @@
+ALTER TABLE "referrals"."received_referrals" ADD COLUMN "package_id" uuid;--> statement-breakpoint
+ALTER TABLE "referrals"."referrals" ADD COLUMN "package_id" uuid;
