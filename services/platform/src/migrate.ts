@@ -5,6 +5,7 @@ import { createDatabase } from '@liaison/db/client';
 import { migrate } from '@liaison/db/migrate';
 import { pglogMigrations } from '@liaison/events';
 import { intakeMigrations } from '@liaison/intake';
+import { notifierMigrations } from '@liaison/notifier';
 import { referralsMigrations } from '@liaison/referrals';
 import { env } from './env.ts';
 
@@ -14,6 +15,6 @@ if (!config.DATABASE_URL) {
   process.exit(2);
 }
 const database = createDatabase({ url: config.DATABASE_URL, driver: config.DATABASE_DRIVER });
-await migrate(database, [authMigrations, auditMigrations, pglogMigrations, referralsMigrations, intakeMigrations]);
+await migrate(database, [authMigrations, auditMigrations, pglogMigrations, referralsMigrations, intakeMigrations, notifierMigrations]);
 await database.close();
-console.log('migrations applied: auth, audit, eventbus, referrals, intake');
+console.log('migrations applied: auth, audit, eventbus, referrals, intake, notifier');

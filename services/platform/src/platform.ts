@@ -10,6 +10,7 @@ import { createEventBus, type EventBus, pglogMigrations } from '@liaison/events'
 import { createGatewayApp } from '@liaison/gateway';
 import { notFound, onError } from '@liaison/http';
 import { createIntakeService, type IntakeService, intakeMigrations } from '@liaison/intake';
+import { createNotifierService, type NotifierService, notifierMigrations, type TargetCheck } from '@liaison/notifier';
 import { createReferralsService, type ReferralsService, referralsMigrations } from '@liaison/referrals';
 import { Hono } from 'hono';
 import pg from 'pg';
@@ -36,6 +37,8 @@ export interface PlatformOptions {
   fieldKey?: Buffer | undefined;
   /** Council key for URL hashes; by default `dataDir/council-key`. */
   councilKey?: Buffer | undefined;
+  /** Webhook delivery: which targets are allowed (tests: loopback receivers) and whether to send at all. */
+  webhooks?: { targets?: TargetCheck; dispatcher?: boolean };
   log?: (message: string) => void;
 }
 
@@ -45,6 +48,7 @@ export interface Platform {
   bus: EventBus;
   referrals: ReferralsService;
   intake: IntakeService;
+  notifier: NotifierService;
   demoTokens: DemoToken[];
   mode: { database: 'embedded' | 'external'; driver: string; bus: 'kafka' | 'pglog' };
   stop(): Promise<void>;
@@ -95,7 +99,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     cleanup.push(() => database.close());
 
     const useKafka = (options.kafkaBrokers?.length ?? 0) > 0;
-    await migrate(database, [authMigrations, auditMigrations, ...(useKafka ? [] : [pglogMigrations]), referralsMigrations, intakeMigrations]);
+    await migrate(database, [authMigrations, auditMigrations, ...(useKafka ? [] : [pglogMigrations]), referralsMigrations, intakeMigrations, notifierMigrations]);
 
     const bus = useKafka
       ? createEventBus({
@@ -152,6 +156,17 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     await intake.start();
     cleanup.push(() => intake.stop());
 
+    const notifier = createNotifierService({
+      database,
+      bus,
+      verifyToken: verify,
+      targets: options.webhooks?.targets ?? {},
+      dispatcher: options.webhooks?.dispatcher ?? true,
+      log,
+    });
+    await notifier.start();
+    cleanup.push(() => notifier.stop());
+
     const gateway = createGatewayApp({ verifyToken: verify, referrals: (req) => Promise.resolve(referrals.app.fetch(req)), log });
 
     const app = new Hono();
@@ -169,6 +184,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     app.route('/', gateway);
     app.route('/', referrals.app);
     app.route('/', intake.app);
+    app.route('/', notifier.app);
 
     return {
       app,
@@ -176,6 +192,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       bus,
       referrals,
       intake,
+      notifier,
       demoTokens,
       mode: { database: databaseMode, driver: database.driver, bus: bus.kind },
       async stop() {

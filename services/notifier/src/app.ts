@@ -1,0 +1,88 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Actor } from '@liaison/auth';
+import type { Db } from '@liaison/db';
+import { catalogTopics, eventCatalog } from '@liaison/events';
+import { type AuthVariables, authenticate, errors, notFound, onError, type RequestIdVariables, requestId, zodProblems } from '@liaison/http';
+import type { MiddlewareHandler } from 'hono';
+import { listDeadLetters, listEndpoints, type NotifierContext, redeliver, registerEndpoint } from './domain/endpoints.ts';
+import type { TargetCheck } from './domain/ssrf.ts';
+
+type NotifierEnv = { Variables: AuthVariables & RequestIdVariables & { ctx: NotifierContext } };
+
+const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string().nullable(), details: z.unknown().optional() }) }).openapi('Error');
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+const errorResponses = {
+  400: { description: 'Invalid input; details.problems names each field', ...json(ErrorBody) },
+  401: { description: 'No valid token', ...json(ErrorBody) },
+  403: { description: 'Wrong body or role', ...json(ErrorBody) },
+} as const;
+const security = [{ bearer: [] }];
+const eventTypes = [...eventCatalog().keys()] as [string, ...string[]];
+
+const RegisterBody = z
+  .strictObject({
+    url: z.string().max(2048).openapi({ description: 'https URL of your receiver; private, loopback and link-local targets are refused' }),
+    eventTypes: z.array(z.enum(eventTypes, { message: 'must be a catalogued event type' })).max(20).default([]),
+  })
+  .openapi('RegisterWebhook');
+const Endpoint = z.object({ id: z.string().uuid(), url: z.string(), eventTypes: z.array(z.string()), enabled: z.boolean(), disabledReason: z.string().nullable() }).openapi('WebhookEndpoint');
+const Registered = z.object({ id: z.string().uuid(), url: z.string(), eventTypes: z.array(z.string()), enabled: z.boolean(), secret: z.string().openapi({ description: 'Standard Webhooks secret; shown once' }) }).openapi('RegisteredWebhook');
+const DeadLetter = z
+  .object({ id: z.string().uuid(), endpointId: z.string().uuid(), eventId: z.string(), eventType: z.string(), attempts: z.number().int(), lastStatusCode: z.number().int().nullable(), lastError: z.string().nullable(), createdAt: z.string() })
+  .openapi('DeadLetter');
+
+export interface NotifierAppDeps {
+  db: Db;
+  verifyToken: (token: string) => Promise<Actor | null>;
+  targets: TargetCheck;
+  log?: (message: string) => void;
+}
+
+/** Builds the partner-delivery REST app: webhook endpoints and the dead-letter list of each body. */
+export function createNotifierApp(deps: NotifierAppDeps): OpenAPIHono<NotifierEnv> {
+  const app = new OpenAPIHono<NotifierEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw errors.validation(zodProblems(result.error, result.target === 'json' ? '' : result.target));
+    },
+  });
+  app.onError(onError(deps.log));
+  app.notFound(notFound);
+  app.use('*', requestId);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.doc31('/v1/webhooks/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Liaison webhooks / Webhook配信', version: '1.0.0', description: `Standard Webhooks deliveries of the events concerning your body (topics: ${catalogTopics().join(', ')}).` },
+  });
+  const withContext: MiddlewareHandler<NotifierEnv> = async (c, next) => {
+    c.set('ctx', { actor: c.get('actor'), db: deps.db, targets: deps.targets });
+    await next();
+  };
+  app.use('/v1/webhooks', authenticate(deps.verifyToken), withContext);
+  app.use('/v1/webhooks/dead-letters', authenticate(deps.verifyToken), withContext);
+  app.use('/v1/webhooks/dead-letters/*', authenticate(deps.verifyToken), withContext);
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/v1/webhooks', summary: 'Register a webhook endpoint / Webhookの登録', security, request: { body: { required: true, ...json(RegisterBody) } }, responses: { 201: { description: 'Registered', ...json(Registered) }, ...errorResponses } }),
+    async (c) => c.json(await registerEndpoint({ ctx: c.get('ctx'), input: c.req.valid('json') }), 201),
+  );
+  app.openapi(
+    createRoute({ method: 'get', path: '/v1/webhooks', summary: "My body's endpoints / 登録済みWebhook", security, responses: { 200: { description: 'Endpoints', ...json(z.object({ items: z.array(Endpoint) })) }, ...errorResponses } }),
+    async (c) => c.json({ items: await listEndpoints({ ctx: c.get('ctx') }) }, 200),
+  );
+  app.openapi(
+    createRoute({ method: 'get', path: '/v1/webhooks/dead-letters', summary: 'Deliveries that gave up / 配信失敗', security, responses: { 200: { description: 'Newest first', ...json(z.object({ items: z.array(DeadLetter) })) }, ...errorResponses } }),
+    async (c) => c.json({ items: await listDeadLetters({ ctx: c.get('ctx') }) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/webhooks/dead-letters/{id}/redeliver',
+      summary: 'Deliver a dead letter again / 再配信',
+      security,
+      request: { params: z.object({ id: z.string().uuid('must be a delivery id (UUID)') }) },
+      responses: { 200: { description: 'Queued', ...json(z.object({ id: z.string(), status: z.literal('pending') })) }, 404: { description: 'No such dead letter', ...json(ErrorBody) }, ...errorResponses },
+    }),
+    async (c) => c.json(await redeliver({ ctx: c.get('ctx'), id: c.req.valid('param').id }), 200),
+  );
+  return app;
+}
