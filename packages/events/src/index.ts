@@ -18,3 +18,4 @@ export type { CaseFactV1, EventDataByType, ReferralCreatedV1, ReferralStatusChan
 export { type BusConfig, createEventBus } from './factory.ts';
 export { pglogMigrations } from './pglog/index.ts';
 export { defineInbox, defineOutbox, type InboxTable, type OutboxTable } from './schema.ts';
+export { concernedBodies } from './concerns.ts';

@@ -3,12 +3,15 @@ import { bearerToken, notFound, onError, requestId } from '@liaison/http';
 import { createYoga } from 'graphql-yoga';
 import { Hono } from 'hono';
 import type { GatewayContext, ServiceFetch } from './builder.ts';
+import type { EventFeed } from './feed.ts';
 import { schema } from './schema/index.ts';
 
 export interface GatewayDeps {
   verifyToken: (token: string) => Promise<Actor | null>;
   /** The referrals service: its app's `fetch` when embedded, an HTTP client when distributed. */
   referrals: ServiceFetch;
+  /** Live events for GraphQL subscriptions (SSE). */
+  feed?: EventFeed;
   log?: (message: string) => void;
 }
 
@@ -29,7 +32,7 @@ export function createGatewayApp(deps: GatewayDeps): Hono {
   app.on(['GET', 'POST'], '/graphql', async (c) => {
     const token = bearerToken(c.req.header('authorization')) ?? null;
     const actor = token ? await deps.verifyToken(token) : null;
-    return yoga.fetch(c.req.raw, { gatewayContext: { actor, token: actor ? token : null, referrals: deps.referrals } });
+    return yoga.fetch(c.req.raw, { gatewayContext: { actor, token: actor ? token : null, referrals: deps.referrals, feed: deps.feed } });
   });
   return app;
 }

@@ -1,5 +1,6 @@
 import SchemaBuilder from '@pothos/core';
 import type { Actor } from '@liaison/auth';
+import type { EventFeed } from './feed.ts';
 
 /** Calls the referrals service's REST API on behalf of the caller (in-process or over HTTP). */
 export type ServiceFetch = (request: Request) => Promise<Response>;
@@ -10,6 +11,8 @@ export interface GatewayContext {
   /** The caller's own bearer token, forwarded so each service checks it itself. */
   token: string | null;
   referrals: ServiceFetch;
+  /** Live events for subscriptions (absent on a gateway without a bus). */
+  feed?: EventFeed | undefined;
 }
 
 export const builder = new SchemaBuilder<{

@@ -7,7 +7,7 @@ import { inbox } from './db/schema.ts';
 import { Dispatcher, fanOut } from './domain/dispatch.ts';
 
 export { createNotifierApp } from './app.ts';
-export { concernedBodies, Dispatcher, retrySchedule, signature } from './domain/dispatch.ts';
+export { Dispatcher, retrySchedule, signature } from './domain/dispatch.ts';
 export { refuseTarget, type TargetCheck } from './domain/ssrf.ts';
 
 export const notifierMigrations: MigrationSet = {

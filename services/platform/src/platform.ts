@@ -7,7 +7,7 @@ import { createDatabase, type Database, type DatabaseOptions } from '@liaison/db
 import { startEmbeddedPostgres } from '@liaison/db/embedded';
 import { migrate } from '@liaison/db/migrate';
 import { createEventBus, type EventBus, pglogMigrations } from '@liaison/events';
-import { createGatewayApp } from '@liaison/gateway';
+import { createEventFeed, createGatewayApp } from '@liaison/gateway';
 import { notFound, onError } from '@liaison/http';
 import { createIntakeService, type IntakeService, intakeMigrations } from '@liaison/intake';
 import { createNotifierService, type NotifierService, notifierMigrations, type TargetCheck } from '@liaison/notifier';
@@ -167,7 +167,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     await notifier.start();
     cleanup.push(() => notifier.stop());
 
-    const gateway = createGatewayApp({ verifyToken: verify, referrals: (req) => Promise.resolve(referrals.app.fetch(req)), log });
+    const feed = createEventFeed();
+    const live = await feed.connect(bus);
+    cleanup.push(() => live.stop());
+    const gateway = createGatewayApp({ verifyToken: verify, referrals: (req) => Promise.resolve(referrals.app.fetch(req)), feed, log });
 
     const app = new Hono();
     app.onError(onError(log));

@@ -37,3 +37,51 @@ export async function countRows(platform: Platform, table: string): Promise<numb
   const { rows } = await platform.database.pool.query(`select count(*)::int as n from ${table}`);
   return rows[0].n as number;
 }
+
+/**
+ * Opens a GraphQL subscription over SSE on the platform (in-process) and collects the `next`
+ * payloads; `errors` collects what the server refused with.
+ */
+export async function subscribe(platform: Platform, query: string, token?: string) {
+  const res = await platform.app.request('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  const events: Record<string, any>[] = [];
+  const errors: { message: string; extensions?: { code?: string } }[] = [];
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let open = true;
+  const done = (async () => {
+    try {
+      while (open) {
+        const { value, done: end } = await reader.read();
+        if (end) break;
+        buffer += decoder.decode(value, { stream: true });
+        for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
+          const chunk = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const data = chunk.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('');
+          if (!data) continue;
+          const payload = JSON.parse(data) as { data?: Record<string, any>; errors?: typeof errors };
+          if (payload.errors) errors.push(...payload.errors);
+          if (payload.data) events.push(payload.data);
+        }
+      }
+    } catch {
+      // closed
+    }
+  })();
+  return {
+    status: res.status,
+    events,
+    errors,
+    async close() {
+      open = false;
+      await reader.cancel().catch(() => {});
+      await done;
+    },
+  };
+}

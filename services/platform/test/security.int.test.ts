@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueToken } from '@liaison/auth';
-import { createTestDatabase, type TestDatabase } from '@liaison/testing';
+import { createTestDatabase, type TestDatabase, waitFor } from '@liaison/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { printSdl, schema } from '@liaison/gateway';
 import { type Platform, startPlatform } from '../src/platform.ts';
-import { client } from './helpers.ts';
+import { client, subscribe } from './helpers.ts';
 
 /**
  * A valid request for every REST route, keyed by method and OpenAPI path. The suite fails when the
@@ -160,5 +160,20 @@ describe('authorization on every route and field', () => {
     }
     const hotlineInbox = await api.graphql('{ referralInbox { id } }', api.tokenOf('hotline'));
     expect(JSON.stringify(hotlineInbox)).not.toContain(referral);
+  });
+
+  it('refuses every GraphQL subscription to anonymous callers, observers and wrong roles', async () => {
+    expect(Object.keys(schema.getSubscriptionType()!.getFields())).toEqual(['liveEvents']);
+    const query = 'subscription { liveEvents { id type } }';
+    for (const [token, code] of [
+      [undefined, 'UNAUTHENTICATED'],
+      [api.tokenOf('mic', 'observer'), 'FORBIDDEN'],
+      [api.tokenOf('center', 'secretariat'), 'FORBIDDEN'],
+    ] as const) {
+      const sub = await subscribe(platform, query, token);
+      await waitFor(`the refusal (${code})`, () => sub.errors.length > 0, 10000);
+      expect(sub.errors[0]?.extensions?.code).toBe(code);
+      await sub.close();
+    }
   });
 });

@@ -2,6 +2,7 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from '../builder.ts';
 import './me.ts';
 import './referral.ts';
+import './live.ts';
 
 /** The gateway's GraphQL schema, built once. */
 export const schema = builder.toSchema();

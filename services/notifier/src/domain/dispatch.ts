@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Db } from '@liaison/db';
-import { type CloudEvent, idempotentHandler, type InboxTable } from '@liaison/events';
+import { type CloudEvent, concernedBodies, idempotentHandler, type InboxTable } from '@liaison/events';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { deliveries, endpoints } from '../db/schema.ts';
 import { refuseTarget, type TargetCheck } from './ssrf.ts';
@@ -10,25 +10,6 @@ import { refuseTarget, type TargetCheck } from './ssrf.ts';
  * 5 h, 10 h, 14 h, 20 h, 24 h, 24 h — eleven attempts over about 4 days, then the dead-letter list.
  */
 export const retrySchedule = [5, 300, 1800, 7200, 18000, 36000, 50400, 72000, 86400, 86400].map((s) => s * 1000);
-
-/** Which bodies an event concerns. */
-export function concernedBodies(event: CloudEvent): string[] {
-  const d = event.data as unknown as Record<string, unknown>;
-  switch (event.type) {
-    case 'jp.liaison.referral.created.v1':
-      return [d.recipient as string];
-    case 'jp.liaison.referral.status_changed.v1':
-      return [d.sender as string, d.recipient as string].filter((b) => b !== d.changedBy);
-    case 'jp.liaison.deadline.approaching.v1':
-      return [d.recipient as string, d.sender as string];
-    case 'jp.liaison.deadline.missed.v1':
-      return [...new Set([d.recipient as string, d.sender as string, d.escalatedTo as string].filter(Boolean))];
-    case 'jp.liaison.consent.revoked.v1':
-      return d.recipients as string[];
-    default:
-      return [];
-  }
-}
 
 /** Fans events out to the endpoints of the bodies they concern, once per (endpoint, event). */
 export function fanOut(db: Db, inbox: InboxTable) {
