@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BodyKeyPair, open } from '@liaison/privacy';
+import { Kafka, logLevel } from 'kafkajs';
 import { createTestDatabase, type TestDatabase, uniqueName, waitFor } from '@liaison/testing';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -21,6 +22,8 @@ describe('walk-through: a child defamation case from the Center to SIA', () => {
   let receiver: Server;
   let hookUrl: string;
   const hooks: { headers: Record<string, string>; body: string }[] = [];
+  const logs: string[] = [];
+  const prefix = `${uniqueName('walk')}.`;
   const dataDir = mkdtempSync(join(tmpdir(), 'liaison-walk-'));
 
   beforeAll(async () => {
@@ -39,12 +42,12 @@ describe('walk-through: a child defamation case from the Center to SIA', () => {
     platform = await startPlatform({
       databaseUrl: testDb.url,
       kafkaBrokers: inject('kafkaBrokers'),
-      topicPrefix: `${uniqueName('walk')}.`,
+      topicPrefix: prefix,
       kafka: { sessionTimeout: 6000 },
       topicPartitions: 3,
       dataDir,
       seedDemo: true,
-      log: () => {},
+      log: (m) => void logs.push(m),
       // SIA's receiver runs on this machine in the test.
       webhooks: { targets: { allowPrivateTargets: true } },
     });
@@ -134,5 +137,34 @@ describe('walk-through: a child defamation case from the Center to SIA', () => {
 
     await siaLive.close();
     await centerLive.close();
+
+    // 8. Nothing personal on any topic, in any log line, in any webhook body or in the case facts.
+    const secrets = [PERSON.name, PERSON.contact, PERSON.school, 'sns.example.com', '同級生'];
+    const onTopics = await readTopics(inject('kafkaBrokers'), prefix);
+    expect(onTopics.length).toBeGreaterThan(5);
+    for (const text of [...onTopics, ...logs, ...hooks.map((h) => h.body)]) for (const secret of secrets) expect(text).not.toContain(secret);
   }, 180_000);
 });
+
+/** Every message on the run's topics (headers and value as text), read with a plain kafkajs consumer. */
+async function readTopics(brokers: string[], prefix: string): Promise<string[]> {
+  const kafka = new Kafka({ brokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+  const expected = (await Promise.all(topics.map((t) => admin.fetchTopicOffsets(t)))).flat().reduce((n, p) => n + Number(p.high) - Number(p.low), 0);
+  await admin.disconnect();
+  const consumer = kafka.consumer({ groupId: uniqueName('walk-scan') });
+  const texts: string[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topics, fromBeginning: true });
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      const headers = Object.entries(message.headers ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(' ');
+      texts.push(`${message.key?.toString() ?? ''} ${headers} ${message.value?.toString() ?? ''}`);
+    },
+  });
+  await waitFor('every message of the run’s topics', () => texts.length >= expected, 60000);
+  await consumer.disconnect();
+  return texts;
+}
