@@ -40,3 +40,13 @@ export {
 } from './calendar.ts';
 export { type Clock, clocks, clocksStoppedBy, type DeadlinePolicy, type PlannedDeadline, planDeadlines } from './deadlines.ts';
 export { type RoutingInput, type RoutingRule, type RoutingSuggestion, routingRules, suggestRouting } from './routing.ts';
+export {
+  actionOutcomeCodes,
+  actionOutcomes,
+  caseActionCodes,
+  caseActions,
+  extensionGroundCodes,
+  extensionGrounds,
+  type StatutoryClock,
+  statutoryClock,
+} from './statutory.ts';

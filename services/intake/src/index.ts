@@ -4,6 +4,7 @@ import type { MigrationSet } from '@liaison/db';
 import { type EventBus, OutboxRelay } from '@liaison/events';
 import { createIntakeApp, type IntakeAppDeps } from './app.ts';
 import { outbox } from './db/schema.ts';
+import { emitMissedClocks } from './domain/actions.ts';
 
 export { createIntakeApp, type IntakeAppDeps } from './app.ts';
 
@@ -16,14 +17,29 @@ export const intakeMigrations: MigrationSet = {
 export function createIntakeService(deps: IntakeAppDeps & { bus: EventBus; relay?: boolean }) {
   const app = createIntakeApp(deps);
   const relay = new OutboxRelay({ pool: deps.database.pool, outbox, bus: deps.bus, onError: (err) => deps.log?.(`intake relay: ${(err as Error).message}`) });
+  let clockTimer: NodeJS.Timeout | undefined;
+  let clockRun: Promise<unknown> | undefined;
   return {
     app,
     relay,
     migrations: intakeMigrations,
+    /** One pass of the statutory-clock check at `now` (the timer calls it every 30 s). */
+    emitMissedClocks: (now: Date) => emitMissedClocks(deps.database.db, now),
     async start() {
-      if (deps.relay !== false) await relay.start();
+      if (deps.relay !== false) {
+        await relay.start();
+        clockTimer = setInterval(() => {
+          clockRun ??= emitMissedClocks(deps.database.db, new Date())
+            .catch((err) => deps.log?.(`statutory clocks: ${(err as Error).message}`))
+            .finally(() => {
+              clockRun = undefined;
+            });
+        }, 30_000);
+      }
     },
     async stop() {
+      clearInterval(clockTimer);
+      await clockRun;
       await relay.stop();
     },
   };

@@ -164,3 +164,68 @@ describe('personal data sharing', () => {
     expect(await verifyAudit(database.pool, key)).toMatchObject({ ok: true });
   });
 });
+
+describe('actions and statutory clocks', () => {
+  let testDb: TestDatabase;
+  let database: Database;
+  let service: IntakeService;
+
+  const call = async (method: 'GET' | 'POST', path: string, body?: unknown) => {
+    const res = await service.app.request(path, {
+      method,
+      headers: { authorization: 'Bearer lia_center', 'content-type': 'application/json' },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase(inject('pgAdminUrl'), 'actions');
+    database = createDatabase({ url: testDb.url });
+    await migrate(database, [auditMigrations, pglogMigrations, intakeMigrations]);
+    const bus = createEventBus({ kind: 'pglog', pool: database.pool, topicPrefix: `${uniqueName('actions')}.` });
+    service = createIntakeService({ database, bus, councilKey: randomBytes(32), verifyToken: async (t) => actors[t] ?? null, agency: async (c) => bodies[c], dataKey: () => randomBytes(32), relay: false });
+  });
+  afterAll(async () => {
+    await database?.close();
+    await testDb?.drop();
+  });
+
+  it('starts the Art. 25 clock on a deletion request to a designated platform and emits its miss once', async () => {
+    const kase = await call('POST', '/v1/cases', { category: 'R01', consulter: 'SELF', victimUnder18: false, designatedPlatform: true });
+    const requestedAt = '2026-04-28T15:00:00+09:00';
+    const action = await call('POST', `/v1/cases/${kase.body.id}/actions`, { action: 'art25-request', requestedAt });
+    expect(action.status).toBe(201);
+    expect(action.body).toMatchObject({ clock: 'art25-decision', dueAt: '2026-05-05T14:59:59.999Z', outcome: null });
+    const advice = await call('POST', `/v1/cases/${kase.body.id}/actions`, { action: 'advice' });
+    expect(advice.body.clock).toBeNull();
+
+    const late = new Date('2026-05-06T09:00:00+09:00');
+    await Promise.all([service.emitMissedClocks(late), service.emitMissedClocks(late)]);
+    await service.emitMissedClocks(new Date(late.getTime() + 86_400_000)); // a later pass, or a restart
+    const missed = await database.pool.query(`select event from intake.outbox where event->>'type' = 'jp.liaison.case.clock_missed.v1' and key = $1`, [kase.body.id]);
+    expect(missed.rows.map((r) => r.event.data)).toEqual([expect.objectContaining({ actionId: action.body.id, clock: 'art25-decision', designatedPlatform: true })]);
+    expect((await call('GET', '/v1/cases/actions/overdue')).body.items.map((a: { id: string }) => a.id)).toContain(action.body.id);
+  });
+
+  it('records outcomes: an extension needs its ground and keeps the clock; a decision stops it and updates the case fact', async () => {
+    const kase = await call('POST', '/v1/cases', { category: 'R03', consulter: 'SELF', victimUnder18: false, designatedPlatform: true });
+    const action = await call('POST', `/v1/cases/${kase.body.id}/actions`, { action: 'art25-request', requestedAt: '2026-01-05T10:00:00+09:00' });
+    const noGround = await call('POST', `/v1/cases/${kase.body.id}/actions/${action.body.id}/outcome`, { outcome: 'extended' });
+    expect(noGround.status).toBe(400);
+    expect(noGround.body.error.details.problems[0].field).toBe('extensionGround');
+    const extended = await call('POST', `/v1/cases/${kase.body.id}/actions/${action.body.id}/outcome`, { outcome: 'extended', extensionGround: 'expert-review' });
+    expect(extended.body).toMatchObject({ outcome: 'extended', extensionGround: 'expert-review', outcomeAt: null });
+    const decided = await call('POST', `/v1/cases/${kase.body.id}/actions/${action.body.id}/outcome`, { outcome: 'deleted' });
+    expect(decided.body.outcomeAt).not.toBeNull();
+    expect((await call('GET', '/v1/cases/actions/overdue')).body.items.map((a: { id: string }) => a.id)).not.toContain(action.body.id);
+    const facts = await database.pool.query(`select event from intake.outbox where event->>'type' = 'jp.liaison.case.fact.v1' and key = $1 order by id`, [kase.body.id]);
+    expect(facts.rows.at(-1)!.event.data).toMatchObject({ outcome: 'deleted', version: 3 });
+  });
+
+  it('gives the sender 2 days to object when the case is about intimate images', async () => {
+    const kase = await call('POST', '/v1/cases', { category: 'R05', consulter: 'SELF', victimUnder18: false });
+    const inquiry = await call('POST', `/v1/cases/${kase.body.id}/actions`, { action: 'sender-inquiry', requestedAt: '2026-11-27T10:00:00+09:00' });
+    expect(inquiry.body).toMatchObject({ clock: 'sender-objection', dueAt: '2026-11-29T14:59:59.999Z' });
+  });
+});

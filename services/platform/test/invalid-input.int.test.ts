@@ -10,7 +10,7 @@ import { client } from './helpers.ts';
 const RUNS = 1000;
 
 /** A valid body for every write endpoint that takes one; the suite fails when one is missing. */
-const validBodies: Record<string, (ids: { case: string }) => { path: string; as: string; body: Record<string, unknown> }> = {
+const validBodies: Record<string, (ids: { case: string; action: string }) => { path: string; as: string; body: Record<string, unknown> }> = {
   'POST /v1/referrals': () => ({ path: '/v1/referrals', as: 'center', body: { recipient: 'sia', category: 'R01', kind: 'referral', urgent: false, status: 'requested' } }),
   'POST /v1/referrals/{id}/status': () => ({ path: '/v1/referrals/{referral}/status', as: 'sia', body: { status: 'received', businessStatus: 'advised', expectedVersion: 1 } }),
   'POST /v1/routing/suggestions': () => ({ path: '/v1/routing/suggestions', as: 'center', body: { category: 'R01', consulter: 'GRD', victimUnder18: true } }),
@@ -21,6 +21,8 @@ const validBodies: Record<string, (ids: { case: string }) => { path: string; as:
   }),
   'POST /v1/cases/{id}/consents': (ids) => ({ path: `/v1/cases/${ids.case}/consents`, as: 'center', body: { givenBy: 'guardian', recipients: ['sia'], purposes: ['deletion-request'], givenAt: '2026-11-27T10:00:00+09:00' } }),
   'POST /v1/cases/{id}/packages': (ids) => ({ path: `/v1/cases/${ids.case}/packages`, as: 'center', body: { recipient: 'sia', purpose: 'deletion-request', legalGround: 'appi-27-1-ii', legalReason: '緊急' } }),
+  'POST /v1/cases/{id}/actions': (ids) => ({ path: `/v1/cases/${ids.case}/actions`, as: 'center', body: { action: 'art25-request', requestedAt: '2026-11-27T10:00:00+09:00', designatedPlatform: true, electionCandidate: false } }),
+  'POST /v1/cases/{id}/actions/{actionId}/outcome': (ids) => ({ path: `/v1/cases/${ids.case}/actions/${ids.action}/outcome`, as: 'center', body: { outcome: 'extended', extensionGround: 'expert-review' } }),
   'POST /v1/webhooks': () => ({ path: '/v1/webhooks', as: 'sia', body: { url: 'https://hooks.partner.example/x', eventTypes: ['jp.liaison.referral.created.v1'] } }),
 };
 
@@ -40,12 +42,12 @@ describe('invalid input on every write endpoint (property-based)', () => {
   let testDb: TestDatabase;
   let api: ReturnType<typeof client>;
   const ops: { key: string; required: string[] }[] = [];
-  let ids: { case: string; referral: string };
+  let ids: { case: string; referral: string; action: string };
   const dataDir = mkdtempSync(join(tmpdir(), 'liaison-fuzz-'));
 
   const snapshot = async () => {
     const exact = await Promise.all(
-      ['referrals.referrals', 'referrals.outbox', 'referrals.referral_status_history', 'intake.cases', 'intake.consents', 'intake.packages', 'intake.outbox', 'notifier.endpoints', 'audit.entries'].map(
+      ['referrals.referrals', 'referrals.outbox', 'referrals.referral_status_history', 'intake.cases', 'intake.consents', 'intake.packages', 'intake.case_actions', 'intake.outbox', 'notifier.endpoints', 'audit.entries'].map(
         async (t) => [t, (await platform.database.pool.query(`select count(*)::int as n from ${t}`)).rows[0].n] as const,
       ),
     );
@@ -69,7 +71,8 @@ describe('invalid input on every write endpoint (property-based)', () => {
     }
     const kase = await api.post('/v1/cases', { category: 'R01', consulter: 'SELF', victimUnder18: false }, api.tokenOf('center'));
     const referral = await api.post('/v1/referrals', { recipient: 'sia', category: 'R01' }, api.tokenOf('center'));
-    ids = { case: kase.body.id, referral: referral.body.id };
+    const action = await api.post(`/v1/cases/${kase.body.id}/actions`, { action: 'advice' }, api.tokenOf('center'));
+    ids = { case: kase.body.id, referral: referral.body.id, action: action.body.id };
   });
   afterAll(async () => {
     await platform?.stop();

@@ -2,6 +2,19 @@
 /* eslint-disable */
 
 /**
+ * A statutory clock on an action towards a platform ran out without an outcome (e.g. no Art. 25 decision notice within 7 days). Emitted once per action. Ids and codes only.
+ */
+export interface CaseClockMissedV1 {
+  caseId: string;
+  actionId: string;
+  agency: string;
+  action: string;
+  clock: "art25-decision" | "sender-objection";
+  designatedPlatform?: boolean;
+  dueAt: string;
+}
+
+/**
  * Registry code of a council body, e.g. center, sia.
  */
 export type AgencyCode = string;
@@ -144,6 +157,7 @@ export interface ReferralStatusChangedV1 {
 
 /** Event data by CloudEvents `type`. */
 export interface EventDataByType {
+  'jp.liaison.case.clock_missed.v1': CaseClockMissedV1;
   'jp.liaison.case.fact.v1': CaseFactV1;
   'jp.liaison.consent.revoked.v1': ConsentRevokedV1;
   'jp.liaison.deadline.approaching.v1': DeadlineApproachingV1;

@@ -80,3 +80,26 @@ export const packages = intakeSchema.table(
 );
 
 export const outbox = defineOutbox(intakeSchema);
+
+/** Actions taken on a case and their outcomes; some start a statutory clock (Art. 25, Art. 3(2)(ii)). */
+export const caseActions = intakeSchema.table(
+  'case_actions',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    agency: text('agency').notNull(),
+    action: text('action').notNull(),
+    designatedPlatform: boolean('designated_platform').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    clock: text('clock'),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    outcome: text('outcome'),
+    extensionGround: text('extension_ground'),
+    outcomeAt: timestamp('outcome_at', { withTimezone: true }),
+    missedEmittedAt: timestamp('missed_emitted_at', { withTimezone: true }),
+    recordedBy: uuid('recorded_by').notNull(),
+  },
+  (t) => [index('case_actions_open_due').on(t.dueAt).where(sql`${t.outcomeAt} is null and ${t.dueAt} is not null`)],
+);

@@ -52,7 +52,8 @@ function view(row: CaseRow, personal?: { urls: string[]; summary: string | null;
   };
 }
 
-function caseFact(row: CaseRow) {
+/** The anonymized fact of a case (what statistics may know). */
+export function caseFact(row: CaseRow) {
   return makeEvent({
     type: 'jp.liaison.case.fact.v1',
     source: `/agencies/${row.agency}`,

@@ -1,8 +1,12 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { listOverdueActions, recordAction, recordOutcome } from '../domain/actions.ts';
 import { getCase, recordCase } from '../domain/cases.ts';
 import { fetchPackage, recordConsent, revokeConsent, sealPackage } from '../domain/sharing.ts';
 import type { IntakeEnv } from '../env-types.ts';
 import {
+  ActionBody,
+  ActionParams,
+  ActionView,
   CaseIdParam,
   CaseView,
   ConsentBody,
@@ -11,6 +15,7 @@ import {
   ErrorBody,
   PackageBody,
   PackageIdParam,
+  OutcomeBody,
   PackageView,
   PurposeQuery,
   RecordCaseBody,
@@ -29,6 +34,18 @@ const security = [{ bearer: [] }];
 
 /** Mounts the intake routes: cases, consents, sealed packages. */
 export function intakeRoutes(app: OpenAPIHono<IntakeEnv>): void {
+  app.openapi(
+    createRoute({ method: 'get', path: '/v1/cases/actions/overdue', summary: 'Actions whose statutory clock ran out / 法定期限を過ぎた対応', security, responses: { 200: { description: 'Oldest due first', ...json(z.object({ items: z.array(ActionView) })) }, ...errorResponses } }),
+    async (c) => c.json({ items: await listOverdueActions({ ctx: c.get('ctx') }) }, 200),
+  );
+  app.openapi(
+    createRoute({ method: 'post', path: '/v1/cases/{id}/actions', summary: 'Record an action taken / 対応の記録 (starts statutory clocks)', security, request: { params: CaseIdParam, body: { required: true, ...json(ActionBody) } }, responses: { 201: { description: 'Recorded', ...json(ActionView) }, ...errorResponses } }),
+    async (c) => c.json(await recordAction({ ctx: c.get('ctx'), caseId: c.req.valid('param').id, input: c.req.valid('json') }), 201),
+  );
+  app.openapi(
+    createRoute({ method: 'post', path: '/v1/cases/{id}/actions/{actionId}/outcome', summary: 'Record the outcome of an action / 結果の記録', security, request: { params: ActionParams, body: { required: true, ...json(OutcomeBody) } }, responses: { 200: { description: 'Recorded', ...json(ActionView) }, ...errorResponses } }),
+    async (c) => c.json(await recordOutcome({ ctx: c.get('ctx'), caseId: c.req.valid('param').id, actionId: c.req.valid('param').actionId, input: c.req.valid('json') }), 200),
+  );
   app.openapi(
     createRoute({ method: 'post', path: '/v1/cases', summary: 'Record a consultation / 相談の登録', security, request: { body: { required: true, ...json(RecordCaseBody) } }, responses: { 201: { description: 'Recorded', ...json(CaseView) }, ...errorResponses } }),
     async (c) => c.json(await recordCase({ ctx: c.get('ctx'), input: c.req.valid('json') }), 201),

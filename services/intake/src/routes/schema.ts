@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { categoryCodes, consulterCodes, legalGroundCodes, platformTypeCodes, requestedActionCodes, sharingPurposeCodes } from '@liaison/domain';
+import { actionOutcomeCodes, caseActionCodes, categoryCodes, consulterCodes, extensionGroundCodes, legalGroundCodes, platformTypeCodes, requestedActionCodes, sharingPurposeCodes } from '@liaison/domain';
 
 const code = (codes: [string, ...string[]], what: string) => z.enum(codes, { message: `must be a ${what} code (${codes.slice(0, 3).join(', ')}, …)` });
 export const AgencyCode = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'must be a council body code such as "sia"');
@@ -95,3 +95,30 @@ export const ConsentParams = z.object({ id: z.string().uuid('must be a case id (
 export const PackageIdParam = z.object({ id: z.string().uuid('must be a package id (UUID)') });
 export const PurposeQuery = z.object({ purpose: z.string().trim().min(1).max(500).optional().openapi({ description: 'Why personal data is read; without it, codes only' }) });
 export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string().nullable(), details: z.unknown().optional() }) }).openapi('Error');
+
+export const ActionBody = z
+  .strictObject({
+    action: code(caseActionCodes, 'case action'),
+    requestedAt: z.string().datetime({ offset: true }).optional(),
+    designatedPlatform: z.boolean().optional(),
+    electionCandidate: z.boolean().optional(),
+  })
+  .openapi('RecordAction');
+export const OutcomeBody = z
+  .strictObject({ outcome: code(actionOutcomeCodes, 'outcome'), extensionGround: code(extensionGroundCodes, 'Art. 25(2) extension ground').optional() })
+  .openapi('RecordOutcome');
+export const ActionView = z
+  .object({
+    id: z.string().uuid(),
+    caseId: z.string().uuid(),
+    action: z.string(),
+    designatedPlatform: z.boolean(),
+    requestedAt: z.string(),
+    clock: z.string().nullable().openapi({ description: 'art25-decision (7 days) or sender-objection (7 or 2 days)' }),
+    dueAt: z.string().nullable(),
+    outcome: z.string().nullable(),
+    extensionGround: z.string().nullable(),
+    outcomeAt: z.string().nullable(),
+  })
+  .openapi('CaseAction');
+export const ActionParams = z.object({ id: z.string().uuid('must be a case id (UUID)'), actionId: z.string().uuid('must be an action id (UUID)') });
