@@ -93,3 +93,19 @@ export async function verifyToken(db: Db, token: string): Promise<Actor | null> 
   if (!row) return null;
   return { agency: row.agency, role: row.role as Role, tokenId: row.id, agencyRoles: row.agencyRoles };
 }
+
+/** The tokens of one body (never their hashes), newest first. */
+export async function listTokens(db: Db, agency: string) {
+  const rows = await db
+    .select({ id: apiTokens.id, role: apiTokens.role, label: apiTokens.label, createdAt: apiTokens.createdAt, expiresAt: apiTokens.expiresAt, revokedAt: apiTokens.revokedAt })
+    .from(apiTokens)
+    .where(eq(apiTokens.agency, agency))
+    .orderBy(sql`${apiTokens.createdAt} desc`);
+  return rows;
+}
+
+/** The body a token belongs to, or undefined. */
+export async function tokenAgency(db: Db, tokenId: string): Promise<string | undefined> {
+  const [row] = await db.select({ agency: apiTokens.agency }).from(apiTokens).where(eq(apiTokens.id, tokenId));
+  return row?.agency;
+}

@@ -17,6 +17,7 @@ const demoPeople: Omit<DemoToken, 'token'>[] = [
   { agency: 'sia', role: 'caseworker', label: 'デモ SIA 担当 (SIA caseworker)' },
   { agency: 'hotline', role: 'caseworker', label: 'デモ IHC 担当 (Hotline caseworker)' },
   { agency: 'mic', role: 'observer', label: 'デモ 総務省 (MIC observer)' },
+  { agency: 'center', role: 'admin', label: 'デモ 管理者 (center admin: tokens)' },
 ];
 
 /**

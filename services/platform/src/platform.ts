@@ -17,6 +17,7 @@ import pg from 'pg';
 import { type DemoToken, ensureDemoBodyKeys, ensureDemoTokens } from './demo.ts';
 import { bodyDataKey } from './keys.ts';
 import { indexPage } from './index-page.ts';
+import { createTokenApp } from './tokens.ts';
 
 export interface PlatformOptions {
   /** Postgres URL; when absent an embedded Postgres is started with its data under `dataDir`. */
@@ -188,6 +189,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     app.route('/', referrals.app);
     app.route('/', intake.app);
     app.route('/', notifier.app);
+    app.route('/', createTokenApp({ db: database.db, verifyToken: verify, log }));
 
     return {
       app,

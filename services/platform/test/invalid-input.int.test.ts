@@ -23,6 +23,7 @@ const validBodies: Record<string, (ids: { case: string; action: string }) => { p
   'POST /v1/cases/{id}/packages': (ids) => ({ path: `/v1/cases/${ids.case}/packages`, as: 'center', body: { recipient: 'sia', purpose: 'deletion-request', legalGround: 'appi-27-1-ii', legalReason: '緊急' } }),
   'POST /v1/cases/{id}/actions': (ids) => ({ path: `/v1/cases/${ids.case}/actions`, as: 'center', body: { action: 'art25-request', requestedAt: '2026-11-27T10:00:00+09:00', designatedPlatform: true, electionCandidate: false } }),
   'POST /v1/cases/{id}/actions/{actionId}/outcome': (ids) => ({ path: `/v1/cases/${ids.case}/actions/${ids.action}/outcome`, as: 'center', body: { outcome: 'extended', extensionGround: 'expert-review' } }),
+  'POST /v1/tokens': () => ({ path: '/v1/tokens', as: 'center/admin', body: { role: 'caseworker', label: 'x', ttlDays: 30 } }),
   'POST /v1/webhooks': () => ({ path: '/v1/webhooks', as: 'sia', body: { url: 'https://hooks.partner.example/x', eventTypes: ['jp.liaison.referral.created.v1'] } }),
 };
 
@@ -47,7 +48,7 @@ describe('invalid input on every write endpoint (property-based)', () => {
 
   const snapshot = async () => {
     const exact = await Promise.all(
-      ['referrals.referrals', 'referrals.outbox', 'referrals.referral_status_history', 'intake.cases', 'intake.consents', 'intake.packages', 'intake.case_actions', 'intake.outbox', 'notifier.endpoints', 'audit.entries'].map(
+      ['referrals.referrals', 'referrals.outbox', 'referrals.referral_status_history', 'intake.cases', 'intake.consents', 'intake.packages', 'intake.case_actions', 'intake.outbox', 'notifier.endpoints', 'auth.api_tokens', 'audit.entries'].map(
         async (t) => [t, (await platform.database.pool.query(`select count(*)::int as n from ${t}`)).rows[0].n] as const,
       ),
     );
@@ -58,7 +59,7 @@ describe('invalid input on every write endpoint (property-based)', () => {
     testDb = await createTestDatabase(inject('pgAdminUrl'), 'fuzz');
     platform = await startPlatform({ databaseUrl: testDb.url, dataDir, seedDemo: true, log: () => {}, topicPartitions: 2, webhooks: { targets: { resolve: async () => ['203.0.113.10'] }, dispatcher: false } });
     api = client(platform);
-    for (const doc of ['/v1/openapi.json', '/v1/intake/openapi.json', '/v1/webhooks/openapi.json']) {
+    for (const doc of ['/v1/openapi.json', '/v1/intake/openapi.json', '/v1/webhooks/openapi.json', '/v1/tokens/openapi.json']) {
       const { body } = await api.get(doc);
       for (const [path, methods] of Object.entries(body.paths as Record<string, Record<string, any>>)) {
         for (const [method, op] of Object.entries(methods)) {
@@ -90,7 +91,8 @@ describe('invalid input on every write endpoint (property-based)', () => {
     for (const op of ops) {
       const example = validBodies[op.key]!(ids);
       const path = example.path.replace('{referral}', ids.referral);
-      const token = api.tokenOf(example.as);
+      const [agency, role] = example.as.split('/');
+      const token = api.tokenOf(agency!, role);
       const fields = Object.keys(example.body);
       const invalid = fc.oneof(
         fc.constantFrom(...fields).chain((field) => wrongType(example.body[field]).map((value) => ({ body: JSON.stringify({ ...example.body, [field]: value }), field }))),

@@ -12,8 +12,8 @@ import { client, subscribe } from './helpers.ts';
  * A valid request for every REST route, keyed by method and OpenAPI path. The suite fails when the
  * API has a route missing here, so no route goes without its security checks.
  */
-type Ids = { referral: string; case: string; consent: string; package: string; action: string };
-const validRequests: Record<string, (ids: Ids) => { path: string; body?: unknown; wrongRole?: 'admin' }> = {
+type Ids = { referral: string; case: string; consent: string; package: string; action: string; token: string };
+const validRequests: Record<string, (ids: Ids) => { path: string; body?: unknown; wrongRole?: 'admin'; otherBodyRole?: 'admin' }> = {
   'POST /v1/referrals': () => ({ path: '/v1/referrals', body: { recipient: 'sia', category: 'R01' } }),
   'GET /v1/referrals/sent': () => ({ path: '/v1/referrals/sent' }),
   'GET /v1/referrals/action-needed': () => ({ path: '/v1/referrals/action-needed' }),
@@ -35,6 +35,10 @@ const validRequests: Record<string, (ids: Ids) => { path: string; body?: unknown
   'GET /v1/webhooks': () => ({ path: '/v1/webhooks' }),
   'GET /v1/webhooks/dead-letters': () => ({ path: '/v1/webhooks/dead-letters' }),
   'POST /v1/webhooks/dead-letters/{id}/redeliver': (ids) => ({ path: `/v1/webhooks/dead-letters/${ids.referral}/redeliver` }),
+  // Token management is for administrators: another body's administrator is the cross-tenant case.
+  'POST /v1/tokens': () => ({ path: '/v1/tokens', body: { role: 'caseworker', label: 'security test' }, otherBodyRole: 'admin' }),
+  'GET /v1/tokens': () => ({ path: '/v1/tokens', otherBodyRole: 'admin' }),
+  'POST /v1/tokens/{id}/revoke': (ids) => ({ path: `/v1/tokens/${ids.token}/revoke`, otherBodyRole: 'admin' }),
   // The secretariat's own list: for it, an administrator is the wrong role.
   'GET /v1/deadlines/overdue': () => ({ path: '/v1/deadlines/overdue', wrongRole: 'admin' }),
 };
@@ -70,7 +74,7 @@ describe('authorization on every route and field', () => {
     });
     api = client(platform);
     routes = [];
-    for (const docPath of ['/v1/openapi.json', '/v1/intake/openapi.json', '/v1/webhooks/openapi.json']) {
+    for (const docPath of ['/v1/openapi.json', '/v1/intake/openapi.json', '/v1/webhooks/openapi.json', '/v1/tokens/openapi.json']) {
       const doc = (await api.get(docPath)).body as { paths: Record<string, Record<string, unknown>> };
       routes.push(...Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path }))));
     }
@@ -83,7 +87,8 @@ describe('authorization on every route and field', () => {
     const pkg = await api.post(`/v1/cases/${kase.body.id}/packages`, { recipient: 'sia', purpose: 'deletion-request' }, center);
     const action = await api.post(`/v1/cases/${kase.body.id}/actions`, { action: 'deletion-request' }, center);
     expect([kase.status, consent.status, pkg.status, action.status]).toEqual([201, 201, 201, 201]);
-    ids = { referral, case: kase.body.id, consent: consent.body.id, package: pkg.body.id, action: action.body.id };
+    const spare = await issueToken(platform.database.db, { agency: 'center', role: 'caseworker', label: 'to be revoked by nobody else' });
+    ids = { referral, case: kase.body.id, consent: consent.body.id, package: pkg.body.id, action: action.body.id, token: spare.id };
   });
   afterAll(async () => {
     await platform?.stop();
@@ -102,7 +107,7 @@ describe('authorization on every route and field', () => {
   };
 
   it('has a security case for every route of the OpenAPI document', () => {
-    expect(routes.length).toBeGreaterThanOrEqual(22);
+    expect(routes.length).toBeGreaterThanOrEqual(25);
     for (const r of routes) expect(Object.keys(validRequests), `${r.method} ${r.path}`).toContain(`${r.method} ${r.path}`);
   });
 
@@ -131,8 +136,9 @@ describe('authorization on every route and field', () => {
 
   it('shows another member body nothing of a referral, case or package it is not party to', async () => {
     const hotline = api.tokenOf('hotline');
+    const hotlineAdmin = (await issueToken(platform.database.db, { agency: 'hotline', role: 'admin', label: 'security test' })).token;
     for (const r of routes) {
-      const res = await send(r, hotline);
+      const res = await send(r, validRequests[`${r.method} ${r.path}`]!(ids).otherBodyRole === 'admin' ? hotlineAdmin : hotline);
       const label = `${r.method} ${r.path}`;
       if (r.path.includes('{')) {
         expect(res.status, label).toBe(404);
