@@ -64,6 +64,12 @@ export const platformEnvSchema = z.object({
     .transform((v) => Buffer.from(v, 'base64'))
     .refine((b) => b.length >= 32, 'must be at least 32 bytes, base64-encoded')
     .optional(),
+  /** The New Year closure deadlines skip: `MM-DD..MM-DD` (default 12-29..01-03), or `none`. */
+  NEW_YEAR_CLOSURE: z
+    .string()
+    .regex(/^(none|\d{2}-\d{2}\.\.\d{2}-\d{2})$/, 'must be MM-DD..MM-DD (e.g. 12-29..01-03) or none')
+    .default('12-29..01-03')
+    .transform((v) => (v === 'none' ? null : { from: v.slice(0, 5), to: v.slice(7) })),
   /** Distributed mode: which service this process runs (`pnpm start:service`). */
   LIAISON_SERVICE: z.enum(['referrals', 'intake', 'gateway']).optional(),
   /** Distributed mode: which parts of the service this process runs (default: all). */

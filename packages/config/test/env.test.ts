@@ -14,6 +14,13 @@ describe('configuration', () => {
     expect(readEnv(platformEnvSchema, { DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
 
+  it('reads the New Year closure, or none', () => {
+    expect(readEnv(platformEnvSchema, {}).NEW_YEAR_CLOSURE).toEqual({ from: '12-29', to: '01-03' });
+    expect(readEnv(platformEnvSchema, { NEW_YEAR_CLOSURE: '12-28..01-04' }).NEW_YEAR_CLOSURE).toEqual({ from: '12-28', to: '01-04' });
+    expect(readEnv(platformEnvSchema, { NEW_YEAR_CLOSURE: 'none' }).NEW_YEAR_CLOSURE).toBeNull();
+    expect(() => readEnv(platformEnvSchema, { NEW_YEAR_CLOSURE: 'December' })).toThrow(/NEW_YEAR_CLOSURE/);
+  });
+
   it('reads brokers as a list', () => {
     expect(readEnv(platformEnvSchema, { KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093,' }).KAFKA_BROKERS).toEqual(['127.0.0.1:9092', '127.0.0.1:9093']);
   });

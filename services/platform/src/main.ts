@@ -22,6 +22,7 @@ const platform = await startPlatform({
   auditKey: config.AUDIT_KEY,
   fieldKey: config.FIELD_KEY,
   councilKey: config.COUNCIL_KEY,
+  newYearClosure: config.NEW_YEAR_CLOSURE,
 });
 
 const server = serve({ fetch: platform.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

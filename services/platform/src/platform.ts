@@ -38,6 +38,8 @@ export interface PlatformOptions {
   fieldKey?: Buffer | undefined;
   /** Council key for URL hashes; by default `dataDir/council-key`. */
   councilKey?: Buffer | undefined;
+  /** The New Year closure deadlines skip (null: none); default 12-29 to 01-03. */
+  newYearClosure?: { from: string; to: string } | null;
   /** Webhook delivery: which targets are allowed (tests: loopback receivers) and whether to send at all. */
   webhooks?: { targets?: TargetCheck; dispatcher?: boolean };
   log?: (message: string) => void;
@@ -140,7 +142,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     cleanup.push(() => sealer.stop());
 
     const secretariat = (await listAgencies(database.db)).find((a) => a.roles.includes('secretariat'))?.code;
-    const referrals = createReferralsService({ database, bus, verifyToken: verify, agency, log, ...(secretariat ? { secretariat } : {}) });
+    const referrals = createReferralsService({
+      database,
+      bus,
+      verifyToken: verify,
+      agency,
+      log,
+      ...(options.newYearClosure !== undefined ? { calendar: { newYearClosure: options.newYearClosure } } : {}),
+      ...(secretariat ? { secretariat } : {}),
+    });
     await referrals.start();
     cleanup.push(() => referrals.stop());
 

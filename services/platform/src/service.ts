@@ -67,6 +67,7 @@ if (config.LIAISON_SERVICE === 'intake') {
     agency: async (code) => agencies.get(code),
     relay: parts.has('relay'),
     consumers: parts.has('consumers'),
+    calendar: { newYearClosure: config.NEW_YEAR_CLOSURE },
   });
   await service.start();
   stops.unshift(() => bus.close(), () => service.stop());

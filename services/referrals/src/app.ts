@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Actor, Agency } from '@liaison/auth';
 import type { Database } from '@liaison/db';
+import type { CalendarOptions } from '@liaison/domain';
 import type { MiddlewareHandler } from 'hono';
 import { authenticate, errors, notFound, onError, requestId, zodProblems } from '@liaison/http';
 import type { ReferralsEnv } from './env-types.ts';
@@ -10,6 +11,8 @@ export interface ReferralsAppDeps {
   database: Database;
   verifyToken: (token: string) => Promise<Actor | null>;
   agency: (code: string) => Promise<Agency | undefined>;
+  /** Business-day calendar for deadlines (New Year closure); default 12-29 to 01-03. */
+  calendar?: CalendarOptions;
   log?: (message: string) => void;
 }
 
@@ -30,7 +33,7 @@ export function createReferralsApp(deps: ReferralsAppDeps): OpenAPIHono<Referral
     info: { title: 'Liaison referrals API / 照会API', version: '1.0.0', description: 'Referrals between the member bodies of 違法・有害情報相談機関連絡会.' },
   });
   const withContext: MiddlewareHandler<ReferralsEnv> = async (c, next) => {
-    c.set('ctx', { actor: c.get('actor'), db: deps.database.db, pool: deps.database.pool, agency: deps.agency });
+    c.set('ctx', { actor: c.get('actor'), db: deps.database.db, pool: deps.database.pool, agency: deps.agency, calendar: deps.calendar });
     await next();
   };
   for (const path of ['/v1/referrals', '/v1/referrals/*', '/v1/inbox', '/v1/deadlines/*', '/v1/routing/*']) app.use(path, authenticate(deps.verifyToken), withContext);

@@ -1,6 +1,6 @@
 import type { Actor, Agency } from '@liaison/auth';
 import type { Db, Pool } from '@liaison/db';
-import type { TaskStatus } from '@liaison/domain';
+import type { CalendarOptions, TaskStatus } from '@liaison/domain';
 
 /** What every domain function of this service gets: who acts, and the service's dependencies. */
 export interface ReferralsContext {
@@ -8,6 +8,8 @@ export interface ReferralsContext {
   db: Db;
   /** The same database's pool, for the few hot-path statements prepared by hand. */
   pool: Pool;
+  /** The business-day calendar of deadlines (New Year closure). */
+  calendar?: CalendarOptions | undefined;
   /** Looks a body up in the council registry (injected: the registry is not this service's table). */
   agency: (code: string) => Promise<Agency | undefined>;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '@liaison/audit';
 import type { Db, Pool, Tx } from '@liaison/db';
-import { type Clock, clocksStoppedBy, type DeadlinePolicy, type PlannedDeadline, planDeadlines, type TaskStatus } from '@liaison/domain';
+import { type CalendarOptions, type Clock, clocksStoppedBy, type DeadlinePolicy, type PlannedDeadline, planDeadlines, type TaskStatus } from '@liaison/domain';
 import { appendToOutbox, type CloudEvent, makeEvent } from '@liaison/events';
 import { errors, requireMemberBody } from '@liaison/http';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
@@ -37,8 +37,8 @@ export function deadlineInsert(referralParam: string, plan: PlannedDeadline[], f
 }
 
 /** Starts the clocks of a referral that becomes requested later (a draft sent). */
-export async function startClocks(tx: Tx, referral: { id: string; recipient: string; category: string }, start: Date): Promise<void> {
-  const plan = planDeadlines(start, await policyFor(tx, referral.recipient, referral.category));
+export async function startClocks(tx: Tx, referral: { id: string; recipient: string; category: string }, start: Date, calendar?: CalendarOptions): Promise<void> {
+  const plan = planDeadlines(start, await policyFor(tx, referral.recipient, referral.category), calendar);
   await tx
     .insert(deadlines)
     .values(plan.map((d) => ({ id: randomUUID(), referralId: referral.id, clock: d.clock, dueAt: d.dueAt, approachingAt: d.approachingAt })))

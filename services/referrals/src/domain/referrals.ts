@@ -100,7 +100,7 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
   // so a named prepared statement rather than the query builder (a third of the CPU per call).
   const outboxRow = outboxInsert(outbox, event, 14);
   // The clocks start when the referral is requested (a draft starts them when it is sent).
-  const clockRows = status === 'requested' ? deadlineInsert('$1', planDeadlines(now, await policyFor(ctx.db, recipient, category)), 25) : undefined;
+  const clockRows = status === 'requested' ? deadlineInsert('$1', planDeadlines(now, await policyFor(ctx.db, recipient, category), ctx.calendar), 25) : undefined;
   const auditRow = auditInsert(
     {
       agency: actor.agency,

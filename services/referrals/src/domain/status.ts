@@ -57,7 +57,7 @@ export async function changeStatus({ ctx, id, input }: { ctx: ReferralsContext; 
       .set({ status: input.status, businessStatus, statusReason: reason ?? (sameStatus ? row.statusReason : null), version, updatedAt: now })
       .where(eq(referrals.id, id))
       .returning();
-    if (from === 'draft' && input.status === 'requested') await startClocks(tx, row, now);
+    if (from === 'draft' && input.status === 'requested') await startClocks(tx, row, now, ctx.calendar);
     await stopClocks(tx, id, input.status, now);
     await tx.insert(referralStatusHistory).values({
       referralId: id,
