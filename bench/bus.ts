@@ -4,9 +4,10 @@
 //   raw       kafkajs idempotent producer, batches of 1000, acks=all: the baseline rate; a kafkajs
 //             consumer beside it gives the raw end-to-end latency.
 //   relay     N events already in the outbox; the relay publishes them (acks=all) and marks them.
-//   e2e       N referrals created concurrently through the domain function (row + outbox row in one
-//             statement), the relay in the same process, the inbox projector (SIA's side) in its
-//             own process as in distributed mode: creation to the row in SIA's inbox.
+//   e2e       N referrals created concurrently through the domain function (referral, outbox row,
+//             audit entry and deadline clocks in one statement, group-committed) with the relay in
+//             this process — the referrals service — and SIA's inbox projector in its own process,
+//             as in distributed mode: creation to the row in SIA's inbox.
 //
 // Environment: BENCH_N (default 20000), KAFKA_BROKERS and DATABASE_URL (else started/found as in tests).
 import { spawn } from 'node:child_process';
@@ -17,7 +18,7 @@ import { authMigrations } from '@liaison/auth';
 import { createDatabase } from '@liaison/db/client';
 import { migrate } from '@liaison/db/migrate';
 import { createEventBus } from '@liaison/events';
-import { createReferral, createReferralsService, referralsMigrations } from '@liaison/referrals';
+import { createReferral, createReferralsService, ReferralWriter, referralsMigrations } from '@liaison/referrals';
 import { createTestDatabase, resolveKafka, resolvePostgresServer, uniqueName } from '@liaison/testing';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 
@@ -79,7 +80,7 @@ async function relayPath(brokers: string[], adminUrl: string, mode: 'relay' | 'e
   await bus.ensureTopics({ partitions: PARTITIONS });
   const agency = async (code: string) => ({ code, nameJa: code, nameEn: code, roles: ['member'] });
   const service = createReferralsService({ database, bus, verifyToken: async () => null, agency, consumers: false });
-  const ctx = { actor: { agency: 'center', role: 'caseworker' as const, tokenId: randomUUID(), agencyRoles: ['member'] }, db: database.db, pool: database.pool, agency };
+  const ctx = { actor: { agency: 'center', role: 'caseworker' as const, tokenId: randomUUID(), agencyRoles: ['member'] }, db: database.db, pool: database.pool, writer: new ReferralWriter(database.pool), agency };
   const create = async (count: number) => {
     let next = 0;
     await Promise.all(
@@ -96,19 +97,24 @@ async function relayPath(brokers: string[], adminUrl: string, mode: 'relay' | 'e
       return { rate: N / ((Date.now() - start) / 1000), p50: Number.NaN, p99: Number.NaN };
     }
     // SIA's inbox projector, in its own process.
-    const consumer = spawn(process.execPath, ['--import', 'tsx', 'services/platform/src/service.ts'], {
-      cwd: fileURLToPath(new URL('..', import.meta.url)),
-      env: { ...process.env, LIAISON_SERVICE: 'referrals', LIAISON_PARTS: 'consumers', DATABASE_URL: testDb.url, KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_PREFIX: topicPrefix, TOPIC_PARTITIONS: String(PARTITIONS) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    await new Promise<void>((resolveReady) => consumer.stdout!.on('data', (d) => String(d).includes('running') && resolveReady()));
-    const delivered = async () => (await database.pool.query('select count(*)::int as n from referrals.received_referrals')).rows[0].n as number;
+    const part = (parts: string) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'services/platform/src/service.ts'], {
+        cwd: fileURLToPath(new URL('..', import.meta.url)),
+        env: { ...process.env, LIAISON_SERVICE: 'referrals', LIAISON_PARTS: parts, DATABASE_URL: testDb.url, KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_PREFIX: topicPrefix, TOPIC_PARTITIONS: String(PARTITIONS) },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      const ready = new Promise<void>((resolveReady) => child.stdout!.on('data', (d) => String(d).includes('running') && resolveReady()));
+      return { child, ready };
+    };
+    const consumer = part('consumers');
+    await consumer.ready;
     await service.start();
+    const delivered = async () => (await database.pool.query('select count(*)::int as n from referrals.received_referrals')).rows[0].n as number;
     const start = Date.now();
     await create(N);
     while ((await delivered()) < N) await new Promise((r) => setTimeout(r, 20));
     const seconds = (Date.now() - start) / 1000;
-    consumer.kill('SIGTERM');
+    consumer.child.kill('SIGTERM');
     const lat = await database.pool.query(
       `select percentile_cont(0.5) within group (order by ms) as p50, percentile_cont(0.99) within group (order by ms) as p99
        from (select extract(epoch from (received_at - sent_at)) * 1000 as ms from referrals.received_referrals) t`,

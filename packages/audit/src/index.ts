@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db, MigrationSet, Pool } from '@liaison/db';
+import type { Db, InsertShape, MigrationSet, Pool } from '@liaison/db';
 import { auditEntries } from './schema.ts';
 
 export const auditMigrations: MigrationSet = {
@@ -39,16 +39,16 @@ export async function appendAudit(db: Db, entries: AuditEntry[]): Promise<void> 
   );
 }
 
-/**
- * For a hand-written hot-path statement: the audit insert as SQL text with parameters from `$first`,
- * and their values (the same row {@link appendAudit} writes).
- */
-export function auditInsert(e: AuditEntry, first: number): { text: string; values: unknown[] } {
-  const p = (i: number) => `$${first + i}`;
-  return {
-    text: `insert into audit.entries (agency, actor, action, subject_type, subject_id, reason, details) values (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}::jsonb)`,
-    values: [e.agency, e.actor, e.action, e.subjectType, e.subjectId, e.reason ?? null, JSON.stringify(e.details ?? {})],
-  };
+/** The audit log's columns, for a hand-written multi-row insert ({@link auditRow} gives each row). */
+export const auditShape: InsertShape = {
+  table: 'audit.entries',
+  columns: ['agency', 'actor', 'action', 'subject_type', 'subject_id', 'reason', 'details'],
+  casts: [undefined, undefined, undefined, undefined, undefined, undefined, '::jsonb'],
+};
+
+/** One entry's values for {@link auditShape} (the same row {@link appendAudit} writes). */
+export function auditRow(e: AuditEntry): unknown[] {
+  return [e.agency, e.actor, e.action, e.subjectType, e.subjectId, e.reason ?? null, JSON.stringify(e.details ?? {})];
 }
 
 interface Row {

@@ -1,2 +1,3 @@
 export type { Database, DatabaseOptions, Db, Driver, Pool, Tx } from './client.ts';
 export type { MigrationSet } from './migrate.ts';
+export { type InsertShape, multiInsert } from './sql.ts';

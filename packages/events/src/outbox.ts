@@ -1,4 +1,4 @@
-import type { Db, Pool, Tx } from '@liaison/db';
+import { type Db, type InsertShape, multiInsert, type Pool, type Tx } from '@liaison/db';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import type { EventBus, ReceivedEvent } from './bus.ts';
@@ -26,18 +26,23 @@ export async function appendToOutbox(tx: Tx, outbox: OutboxTable, events: CloudE
   );
 }
 
+/** The outbox's columns, for a hand-written multi-row insert ({@link outboxRow} gives each row). */
+export function outboxShape(outbox: OutboxTable): InsertShape {
+  return { table: qualifiedName(outbox).qualified, columns: ['event_id', 'topic', 'key', 'event'], casts: [undefined, undefined, undefined, '::jsonb'] };
+}
+
+/** One outbox row's values for {@link outboxShape}; validates the event like {@link appendToOutbox}. */
+export function outboxRow(event: CloudEvent): unknown[] {
+  assertValid(event);
+  return [event.id, topicOf(event.type), event.partitionkey, JSON.stringify(event)];
+}
+
 /**
- * For a hand-written hot-path statement (a named prepared statement that writes the state change
- * and its event in one round trip, as data-modifying CTEs): the outbox insert as SQL text whose
- * parameters start at `$first`, and their values. Validates the event like {@link appendToOutbox}.
+ * For a hand-written hot-path statement: the outbox insert of one event as SQL text whose
+ * parameters start at `$first`, and their values.
  */
 export function outboxInsert(outbox: OutboxTable, event: CloudEvent, first: number): { text: string; values: unknown[] } {
-  assertValid(event);
-  const p = (i: number) => `$${first + i}`;
-  return {
-    text: `insert into ${qualifiedName(outbox).qualified} (event_id, topic, key, event) values (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}::jsonb)`,
-    values: [event.id, topicOf(event.type), event.partitionkey, JSON.stringify(event)],
-  };
+  return multiInsert(outboxShape(outbox), [outboxRow(event)], first);
 }
 
 export interface OutboxRelayOptions {

@@ -4,6 +4,7 @@ import type { Database } from '@liaison/db';
 import type { CalendarOptions } from '@liaison/domain';
 import type { MiddlewareHandler } from 'hono';
 import { authenticate, errors, notFound, onError, requestId, zodProblems } from '@liaison/http';
+import { ReferralWriter } from './domain/writer.ts';
 import type { ReferralsEnv } from './env-types.ts';
 import { referralRoutes } from './routes/referrals/index.ts';
 
@@ -32,8 +33,9 @@ export function createReferralsApp(deps: ReferralsAppDeps): OpenAPIHono<Referral
     openapi: '3.1.0',
     info: { title: 'Liaison referrals API / 照会API', version: '1.0.0', description: 'Referrals between the member bodies of 違法・有害情報相談機関連絡会.' },
   });
+  const writer = new ReferralWriter(deps.database.pool);
   const withContext: MiddlewareHandler<ReferralsEnv> = async (c, next) => {
-    c.set('ctx', { actor: c.get('actor'), db: deps.database.db, pool: deps.database.pool, agency: deps.agency, calendar: deps.calendar });
+    c.set('ctx', { actor: c.get('actor'), db: deps.database.db, pool: deps.database.pool, writer, agency: deps.agency, calendar: deps.calendar });
     await next();
   };
   for (const path of ['/v1/referrals', '/v1/referrals/*', '/v1/inbox', '/v1/deadlines/*', '/v1/routing/*']) app.use(path, authenticate(deps.verifyToken), withContext);

@@ -11,6 +11,7 @@ export { createReferralsApp, type ReferralsAppDeps } from './app.ts';
 export { INBOX_PROJECTOR_GROUP, subscribeInboxProjector } from './consumers/inbox-projector.ts';
 export type { ReceivedReferral, Referral } from './domain/context.ts';
 export { DeadlineScheduler, forgetPolicies } from './domain/deadlines.ts';
+export { ReferralWriter } from './domain/writer.ts';
 export { createReferral, type CreateReferralInput, listInbox } from './domain/referrals.ts';
 
 export const referralsMigrations: MigrationSet = {

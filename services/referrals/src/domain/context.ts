@@ -1,13 +1,16 @@
 import type { Actor, Agency } from '@liaison/auth';
 import type { Db, Pool } from '@liaison/db';
 import type { CalendarOptions, TaskStatus } from '@liaison/domain';
+import type { ReferralWriter } from './writer.ts';
 
 /** What every domain function of this service gets: who acts, and the service's dependencies. */
 export interface ReferralsContext {
   actor: Actor;
   db: Db;
-  /** The same database's pool, for the few hot-path statements prepared by hand. */
+  /** The same database's pool, for the few hot-path statements written by hand. */
   pool: Pool;
+  /** Group commit of new referrals. */
+  writer: ReferralWriter;
   /** The business-day calendar of deadlines (New Year closure). */
   calendar?: CalendarOptions | undefined;
   /** Looks a body up in the council registry (injected: the registry is not this service's table). */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '@liaison/audit';
 import type { Db, Pool, Tx } from '@liaison/db';
-import { type CalendarOptions, type Clock, clocksStoppedBy, type DeadlinePolicy, type PlannedDeadline, planDeadlines, type TaskStatus } from '@liaison/domain';
+import { type CalendarOptions, type Clock, clocksStoppedBy, type DeadlinePolicy, planDeadlines, type TaskStatus } from '@liaison/domain';
 import { appendToOutbox, type CloudEvent, makeEvent } from '@liaison/events';
 import { errors, requireMemberBody } from '@liaison/http';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
@@ -23,17 +23,6 @@ export async function policyFor(db: Db, recipient: string, category: string): Pr
 /** Forgets cached policies (after an edit, and in tests). */
 export function forgetPolicies(): void {
   policyCache = undefined;
-}
-
-/** The deadline rows of a referral requested at `start`, as SQL for the creating statement (parameters from `$first`). */
-export function deadlineInsert(referralParam: string, plan: PlannedDeadline[], first: number): { text: string; values: unknown[] } {
-  const values: unknown[] = [];
-  const rows = plan.map((d) => {
-    const base = first + values.length;
-    values.push(randomUUID(), d.clock, d.dueAt, d.approachingAt);
-    return `($${base}, ${referralParam}, $${base + 1}, $${base + 2}, $${base + 3})`;
-  });
-  return { text: `insert into referrals.deadlines (id, referral_id, clock, due_at, approaching_at) values ${rows.join(', ')}`, values };
 }
 
 /** Starts the clocks of a referral that becomes requested later (a draft sent). */

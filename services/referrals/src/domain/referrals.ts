@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { auditInsert } from '@liaison/audit';
-import { makeEvent, outboxInsert } from '@liaison/events';
+import { auditRow } from '@liaison/audit';
+import { makeEvent, outboxRow } from '@liaison/events';
 import { errors, requireMemberBody, requireRole } from '@liaison/http';
 import { planDeadlines, suggestRouting, type TaskStatus } from '@liaison/domain';
-import { deadlineInsert, policyFor } from './deadlines.ts';
+import { policyFor } from './deadlines.ts';
 import { and, desc, eq, ne, or } from 'drizzle-orm';
-import { outbox, receivedReferrals, referrals } from '../db/schema.ts';
+import { receivedReferrals, referrals } from '../db/schema.ts';
 import { caseRoles, type ReceivedReferral, type Referral, type ReferralsContext } from './context.ts';
 
 export interface CreateReferralInput {
@@ -96,13 +96,20 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
     time: now,
     data: { referralId: id, sender, recipient, kind, category, status, urgent, createdAt, ...(input.packageId ? { packageId: input.packageId } : {}) },
   });
-  // The referral, its event and its audit entry, atomically, in one statement: the hottest write of the platform,
-  // so a named prepared statement rather than the query builder (a third of the CPU per call).
-  const outboxRow = outboxInsert(outbox, event, 14);
   // The clocks start when the referral is requested (a draft starts them when it is sent).
-  const clockRows = status === 'requested' ? deadlineInsert('$1', planDeadlines(now, await policyFor(ctx.db, recipient, category), ctx.calendar), 25) : undefined;
-  const auditRow = auditInsert(
-    {
+  const clocks =
+    status === 'requested'
+      ? planDeadlines(now, await policyFor(ctx.db, recipient, category), ctx.calendar).map((d) => [randomUUID(), id, d.clock, d.dueAt, d.approachingAt])
+      : [];
+  // The referral, its event, its audit entry and its clocks commit together (group commit with
+  // other referrals created at the same moment: see ReferralWriter).
+  await ctx.writer.write({
+    referral: [
+      id, actor.agency, input.recipient, input.kind, input.category, status, input.urgent, actor.tokenId, now, now,
+      routing?.suggested ?? null, routing?.followed ?? null, routing?.overrideReason ?? null, input.packageId ?? null,
+    ],
+    outbox: outboxRow(event),
+    audit: auditRow({
       agency: actor.agency,
       actor: actor.tokenId,
       action: 'referral.create',
@@ -110,23 +117,8 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
       subjectId: id,
       reason: routing?.overrideReason ?? null,
       details: { recipient, kind, category, status, ...(input.packageId ? { packageId: input.packageId } : {}), ...(routing ? { routingSuggested: routing.suggested, routingFollowed: routing.followed } : {}) },
-    },
-    18,
-  );
-  await ctx.pool.query({
-    name: clockRows ? 'referrals.create' : 'referrals.create-draft',
-    text: `with state as (
-             insert into referrals.referrals (id, sender, recipient, kind, category, status, urgent, created_by, created_at, updated_at,
-                                              routing_suggested, routing_followed, routing_override_reason, package_id)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13) returning id),
-           events as (${outboxRow.text}),
-           audited as (${auditRow.text})${clockRows ? `,
-           clocks as (${clockRows.text})` : ''}
-           select id from state`,
-    values: [
-      id, actor.agency, input.recipient, input.kind, input.category, status, input.urgent, actor.tokenId, now,
-      routing?.suggested ?? null, routing?.followed ?? null, routing?.overrideReason ?? null, input.packageId ?? null,
-      ...outboxRow.values, ...auditRow.values, ...(clockRows?.values ?? [])],
+    }),
+    clocks,
   });
   return referral;
 }

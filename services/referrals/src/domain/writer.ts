@@ -1,0 +1,80 @@
+import { auditShape } from '@liaison/audit';
+import { type InsertShape, multiInsert, type Pool } from '@liaison/db';
+import { outboxShape } from '@liaison/events';
+import { outbox } from '../db/schema.ts';
+
+/** Everything one new referral writes: its row, its event, its audit entry, its clocks. */
+export interface NewReferralRows {
+  referral: unknown[];
+  outbox: unknown[];
+  audit: unknown[];
+  clocks: unknown[][];
+}
+
+const referralShape: InsertShape = {
+  table: 'referrals.referrals',
+  columns: ['id', 'sender', 'recipient', 'kind', 'category', 'status', 'urgent', 'created_by', 'created_at', 'updated_at', 'routing_suggested', 'routing_followed', 'routing_override_reason', 'package_id'],
+};
+const clockShape: InsertShape = { table: 'referrals.deadlines', columns: ['id', 'referral_id', 'clock', 'due_at', 'approaching_at'] };
+const eventShape = outboxShape(outbox);
+
+/** Referrals written per statement at the most. */
+const MAX_BATCH = 64;
+
+interface Pending extends NewReferralRows {
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Group commit for new referrals: while one statement is on its way, the referrals that arrive
+ * meanwhile wait and then go together in the next one — each referral with its event, audit entry
+ * and clocks, all rows in one statement (data-modifying CTEs), so each is as atomic as alone. An
+ * idle writer sends at once; under load, one round trip and one commit serve many requests.
+ */
+export class ReferralWriter {
+  private readonly queue: Pending[] = [];
+  private inFlight = false;
+
+  constructor(private readonly pool: Pool) {}
+
+  /** Resolves once the referral and everything it writes are committed. */
+  write(rows: NewReferralRows): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ ...rows, resolve, reject });
+      if (!this.inFlight) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.inFlight = true;
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      try {
+        await this.pool.query(statement(batch));
+        for (const p of batch) p.resolve();
+      } catch (err) {
+        for (const p of batch) p.reject(err);
+      }
+    }
+    this.inFlight = false;
+  }
+}
+
+function statement(batch: NewReferralRows[]): { text: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const part = (shape: InsertShape, rows: unknown[][]) => {
+    const q = multiInsert(shape, rows, values.length + 1);
+    values.push(...q.values);
+    return q.text;
+  };
+  const state = part(referralShape, batch.map((b) => b.referral));
+  const events = part(eventShape, batch.map((b) => b.outbox));
+  const audited = part(auditShape, batch.map((b) => b.audit));
+  const clockRows = batch.flatMap((b) => b.clocks);
+  const clocks = clockRows.length > 0 ? `, clocks as (${part(clockShape, clockRows)})` : '';
+  return {
+    text: `with state as (${state} returning id), events as (${events}), audited as (${audited})${clocks} select count(*) from state`,
+    values,
+  };
+}
