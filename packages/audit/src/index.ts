@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db, InsertShape, MigrationSet, Pool } from '@liaison/db';
+import { type Db, type InsertShape, type MigrationSet, Periodic, type Pool } from '@liaison/db';
 import { auditEntries } from './schema.ts';
 
 export const auditMigrations: MigrationSet = {
@@ -163,30 +163,23 @@ export async function verifyAudit(pool: Pool, key: Buffer): Promise<AuditVerdict
 
 /** Seals the audit log every `interval` ms in the background (one sealer wins at a time). */
 export class AuditSealer {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly job: Periodic;
 
-  constructor(
-    private readonly pool: Pool,
-    private readonly key: Buffer,
-    private readonly options: { interval?: number; onError?: (err: unknown) => void } = {},
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = (async () => {
-        while ((await sealAudit(this.pool, this.key)) > 0) {}
-      })()
-        .catch((err) => this.options.onError?.(err))
-        .finally(() => {
-          this.running = undefined;
-        });
-    }, this.options.interval ?? 500);
+  constructor(pool: Pool, key: Buffer, options: { interval?: number; onError?: (err: unknown) => void } = {}) {
+    this.job = new Periodic(
+      async () => {
+        while ((await sealAudit(pool, key)) > 0) {}
+      },
+      options.interval ?? 500,
+      options.onError,
+    );
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  start(): void {
+    this.job.start();
+  }
+
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 }

@@ -1,3 +1,4 @@
 export type { Database, DatabaseOptions, Db, Driver, Pool, Tx } from './client.ts';
 export type { MigrationSet } from './migrate.ts';
 export { type InsertShape, multiInsert } from './sql.ts';
+export { Periodic } from './periodic.ts';

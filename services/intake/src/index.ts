@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MigrationSet } from '@liaison/db';
+import { type MigrationSet, Periodic } from '@liaison/db';
 import { type EventBus, OutboxRelay } from '@liaison/events';
 import { createIntakeApp, type IntakeAppDeps } from './app.ts';
 import { outbox } from './db/schema.ts';
@@ -17,8 +17,7 @@ export const intakeMigrations: MigrationSet = {
 export function createIntakeService(deps: IntakeAppDeps & { bus: EventBus; relay?: boolean }) {
   const app = createIntakeApp(deps);
   const relay = new OutboxRelay({ pool: deps.database.pool, outbox, bus: deps.bus, onError: (err) => deps.log?.(`intake relay: ${(err as Error).message}`) });
-  let clockTimer: NodeJS.Timeout | undefined;
-  let clockRun: Promise<unknown> | undefined;
+  const clocks = new Periodic(() => emitMissedClocks(deps.database.db, new Date()), 30_000, (err) => deps.log?.(`statutory clocks: ${(err as Error).message}`));
   return {
     app,
     relay,
@@ -28,18 +27,11 @@ export function createIntakeService(deps: IntakeAppDeps & { bus: EventBus; relay
     async start() {
       if (deps.relay !== false) {
         await relay.start();
-        clockTimer = setInterval(() => {
-          clockRun ??= emitMissedClocks(deps.database.db, new Date())
-            .catch((err) => deps.log?.(`statutory clocks: ${(err as Error).message}`))
-            .finally(() => {
-              clockRun = undefined;
-            });
-        }, 30_000);
+        clocks.start();
       }
     },
     async stop() {
-      clearInterval(clockTimer);
-      await clockRun;
+      await clocks.stop();
       await relay.stop();
     },
   };

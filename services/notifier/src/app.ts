@@ -1,8 +1,8 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Actor } from '@liaison/auth';
 import type { Db } from '@liaison/db';
 import { catalogTopics, eventCatalog } from '@liaison/events';
-import { type AuthVariables, authenticate, errors, notFound, onError, type RequestIdVariables, requestId, zodProblems } from '@liaison/http';
+import { type AuthVariables, authenticate, createApiApp, type RequestIdVariables } from '@liaison/http';
 import type { MiddlewareHandler } from 'hono';
 import { listDeadLetters, listEndpoints, type NotifierContext, redeliver, registerEndpoint } from './domain/endpoints.ts';
 import type { TargetCheck } from './domain/ssrf.ts';
@@ -40,18 +40,11 @@ export interface NotifierAppDeps {
 
 /** Builds the partner-delivery REST app: webhook endpoints and the dead-letter list of each body. */
 export function createNotifierApp(deps: NotifierAppDeps): OpenAPIHono<NotifierEnv> {
-  const app = new OpenAPIHono<NotifierEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw errors.validation(zodProblems(result.error, result.target === 'json' ? '' : result.target));
-    },
-  });
-  app.onError(onError(deps.log));
-  app.notFound(notFound);
-  app.use('*', requestId);
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
-  app.doc31('/v1/webhooks/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'Liaison webhooks / Webhook配信', version: '1.0.0', description: `Standard Webhooks deliveries of the events concerning your body (topics: ${catalogTopics().join(', ')}).` },
+  const app = createApiApp<NotifierEnv>({
+    docPath: '/v1/webhooks/openapi.json',
+    title: 'Liaison webhooks / Webhook配信',
+    description: `Standard Webhooks deliveries of the events concerning your body (topics: ${catalogTopics().join(', ')}).`,
+    log: deps.log,
   });
   const withContext: MiddlewareHandler<NotifierEnv> = async (c, next) => {
     c.set('ctx', { actor: c.get('actor'), db: deps.db, targets: deps.targets });

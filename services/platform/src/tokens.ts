@@ -1,8 +1,8 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { appendAudit } from '@liaison/audit';
 import { type Actor, issueToken, listTokens, revokeToken, roles, tokenAgency } from '@liaison/auth';
 import type { Db } from '@liaison/db';
-import { type AuthVariables, authenticate, errors, notFound, onError, type RequestIdVariables, requestId, zodProblems } from '@liaison/http';
+import { type AuthVariables, authenticate, createApiApp, errors, type RequestIdVariables } from '@liaison/http';
 
 type Env = { Variables: AuthVariables & RequestIdVariables };
 const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string().nullable(), details: z.unknown().optional() }) }).openapi('Error');
@@ -32,16 +32,7 @@ function requireAdmin(actor: Actor) {
  * a hash is kept), list them and revoke them; anyone may revoke their own token.
  */
 export function createTokenApp(deps: { db: Db; verifyToken: (token: string) => Promise<Actor | null>; log?: (m: string) => void }) {
-  const app = new OpenAPIHono<Env>({
-    defaultHook: (result) => {
-      if (!result.success) throw errors.validation(zodProblems(result.error, result.target === 'json' ? '' : result.target));
-    },
-  });
-  app.onError(onError(deps.log));
-  app.notFound(notFound);
-  app.use('*', requestId);
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
-  app.doc31('/v1/tokens/openapi.json', { openapi: '3.1.0', info: { title: 'Liaison API tokens / APIトークン', version: '1.0.0' } });
+  const app = createApiApp<Env>({ docPath: '/v1/tokens/openapi.json', title: 'Liaison API tokens / APIトークン', log: deps.log });
   app.use('/v1/tokens', authenticate(deps.verifyToken));
   app.use('/v1/tokens/*', authenticate(deps.verifyToken));
 

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import type { Db } from '@liaison/db';
+import { type Db, Periodic } from '@liaison/db';
 import { type CloudEvent, concernedBodies, idempotentHandler, type InboxTable } from '@liaison/events';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { deliveries, endpoints } from '../db/schema.ts';
@@ -73,25 +73,18 @@ interface Due {
  * dispatchers share the work.
  */
 export class Dispatcher {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly job: Periodic;
 
-  constructor(private readonly options: DispatcherOptions) {}
-
-  start(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.tick(new Date())
-        .catch((err) => this.options.onError?.(err))
-        .finally(() => {
-          this.running = undefined;
-        });
-    }, this.options.interval ?? 500);
+  constructor(private readonly options: DispatcherOptions) {
+    this.job = new Periodic(() => this.tick(new Date()), options.interval ?? 500, options.onError);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  start(): void {
+    this.job.start();
+  }
+
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
   /** Sends what is due at `now`; returns how many attempts were made. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '@liaison/audit';
-import type { Db, Pool, Tx } from '@liaison/db';
+import { type Db, Periodic, type Pool, type Tx } from '@liaison/db';
 import { type CalendarOptions, type Clock, clocksStoppedBy, type DeadlinePolicy, planDeadlines, type TaskStatus } from '@liaison/domain';
 import { appendToOutbox, type CloudEvent, makeEvent } from '@liaison/events';
 import { errors, requireMemberBody } from '@liaison/http';
@@ -60,27 +60,20 @@ interface DueRow {
  * deadlines are escalated to the secretariat.
  */
 export class DeadlineScheduler {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly job: Periodic;
 
   constructor(
     private readonly options: { db: Db; pool: Pool; secretariat: string; interval?: number; onError?: (err: unknown) => void },
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.tick(new Date())
-        .catch((err) => this.options.onError?.(err))
-        .finally(() => {
-          this.running = undefined;
-        });
-    }, this.options.interval ?? 30_000);
+  ) {
+    this.job = new Periodic(() => this.tick(new Date()), options.interval ?? 30_000, options.onError);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  start(): void {
+    this.job.start();
+  }
+
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One pass at time `now`; returns how many events it emitted. */
