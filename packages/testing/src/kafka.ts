@@ -22,9 +22,13 @@ export interface KafkaCluster {
  * Starts a real Kafka (KRaft, loopback) from infra/kafka: jars from Maven Central on first use.
  * Each cluster gets its own folder, so a test may stop and restart its own broker.
  */
-export async function startKafka(options: { nodes?: 1 | 3; port: number; dir?: string; version?: string }): Promise<KafkaCluster> {
+export async function startKafka(options: { nodes?: 1 | 3; port: number; dir?: string; version?: string; heap?: string }): Promise<KafkaCluster> {
   const dir = options.dir ?? resolve(kafkaHome, '.run', `test-${options.port}-${randomBytes(3).toString('hex')}`);
-  const env = { ...process.env, ...(options.version ?? testEnv.kafkaVersion ? { KAFKA_VERSION: options.version ?? testEnv.kafkaVersion } : {}) };
+  const env = {
+    ...process.env,
+    ...(options.version ?? testEnv.kafkaVersion ? { KAFKA_VERSION: options.version ?? testEnv.kafkaVersion } : {}),
+    ...(options.heap ? { KAFKA_HEAP_OPTS: options.heap } : {}),
+  };
   const args = ['--nodes', String(options.nodes ?? 1), '--dir', dir, '--port', String(options.port)];
   const start = async () => {
     const { stdout } = await run('bash', [resolve(kafkaHome, 'bin/start.sh'), ...args], { env, maxBuffer: 1 << 20 });

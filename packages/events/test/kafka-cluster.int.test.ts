@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type KafkaCluster, startKafka, uniqueName, waitFor } from '@liaison/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEventBus, type EventBus, makeEvent, type ReceivedEvent } from '../src/index.ts';
+import { tmpdir } from 'node:os';
+import { mkdtempSync } from 'node:fs';
+
+// The production shape of infra/kafka: three KRaft nodes, topics with RF 3 and min.insync.replicas 2.
+// One broker is stopped; publishing and consuming go on, and nothing acknowledged is lost.
+describe('three-node Kafka (RF 3, min.insync 2)', () => {
+  let cluster: KafkaCluster;
+  let bus: EventBus;
+  const dir = mkdtempSync(join(tmpdir(), 'liaison-k3-'));
+
+  beforeAll(async () => {
+    cluster = await startKafka({ nodes: 3, port: 52092 + Math.floor(Math.random() * 200) * 3, dir, heap: '-Xms128m -Xmx384m' });
+    bus = createEventBus({ kind: 'kafka', brokers: cluster.brokers, topicPrefix: `${uniqueName('k3')}.`, sessionTimeout: 6000, log: () => {} });
+    await bus.ensureTopics({ partitions: 3, replicationFactor: 3, minInsyncReplicas: 2 });
+  });
+  afterAll(async () => {
+    await bus?.close();
+    await cluster?.destroy();
+  });
+
+  const event = () => {
+    const id = randomUUID();
+    return makeEvent({
+      type: 'jp.liaison.referral.created.v1',
+      source: '/agencies/center',
+      subject: id,
+      data: { referralId: id, sender: 'center', recipient: 'sia', kind: 'referral', category: 'R01', status: 'requested', createdAt: new Date().toISOString() },
+    });
+  };
+
+  it('creates topics replicated three times with min.insync.replicas 2', async () => {
+    const admin = new Kafka({ brokers: cluster.brokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    const topic = bus.topic('liaison.referrals');
+    const meta = await admin.fetchTopicMetadata({ topics: [topic] });
+    expect(meta.topics[0]!.partitions.every((p) => p.replicas.length === 3)).toBe(true);
+    const configs = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: topic, configNames: ['min.insync.replicas'] }] });
+    expect(configs.resources[0]!.configEntries[0]!.configValue).toBe('2');
+    await admin.disconnect();
+  });
+
+  it('keeps every acknowledged event, and goes on, with one broker down', async () => {
+    const before = Array.from({ length: 100 }, event);
+    await bus.publish(before);
+    // Stop broker 3 (controlled shutdown: its partitions' leadership moves to the others first).
+    const pid = Number(readFileSync(join(dir, 'node3', 'pid'), 'utf8'));
+    process.kill(pid, 'SIGTERM');
+    await waitFor('broker 3 to exit', () => {
+      try {
+        process.kill(pid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    }, 60000, 200);
+    const after = Array.from({ length: 100 }, event);
+    await bus.publish(after);
+    const received: ReceivedEvent[] = [];
+    const sub = await bus.subscribe({ group: uniqueName('k3'), topics: ['liaison.referrals'], handler: async (e) => void received.push(...e) });
+    const wanted = new Set([...before, ...after].map((e) => e.id));
+    await waitFor('all 200 acknowledged events', () => [...wanted].every((id) => received.some((r) => r.event.id === id)), 90000, 200);
+    await sub.stop();
+  }, 150_000);
+});
