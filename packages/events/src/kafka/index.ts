@@ -75,7 +75,9 @@ export class KafkaAdapter implements BusAdapter {
       const missing = topics.filter((t) => !existing.has(t.name));
       if (missing.length === 0) return;
       await admin.createTopics({
-        waitForLeaders: true,
+        // kafkajs' own wait gives up on "does not host this topic-partition", which a fresh
+        // multi-node cluster answers while it elects leaders; we wait below instead.
+        waitForLeaders: false,
         topics: missing.map((t) => ({
           topic: t.name,
           numPartitions: t.partitions,
@@ -84,6 +86,7 @@ export class KafkaAdapter implements BusAdapter {
             t.minInsyncReplicas !== undefined ? [{ name: 'min.insync.replicas', value: String(t.minInsyncReplicas) }] : [],
         })),
       });
+      await waitForLeaders(admin, missing.map((t) => t.name));
     } finally {
       await admin.disconnect();
     }
@@ -165,4 +168,22 @@ export class KafkaAdapter implements BusAdapter {
     this.producer = undefined;
     this.producerReady = undefined;
   }
+}
+
+/** Waits until every partition of `topics` has a leader (metadata errors during elections are retried). */
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no metadata yet';
+  while (Date.now() < deadline) {
+    try {
+      const meta = await admin.fetchTopicMetadata({ topics });
+      const leaderless = meta.topics.flatMap((t) => t.partitions.filter((p) => p.leader < 0).map((p) => `${t.name}/${p.partitionId}`));
+      if (meta.topics.length === topics.length && leaderless.length === 0) return;
+      last = leaderless.length ? `no leader for ${leaderless.join(', ')}` : 'topics not all known yet';
+    } catch (err) {
+      last = (err as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`topics ${topics.join(', ')} have no leaders after ${timeoutMs / 1000} s: ${last}`);
 }
