@@ -41,7 +41,13 @@ describe('three-node Kafka (RF 3, min.insync 2)', () => {
     const topic = bus.topic('liaison.referrals');
     const meta = await admin.fetchTopicMetadata({ topics: [topic] });
     expect(meta.topics[0]!.partitions.every((p) => p.replicas.length === 3)).toBe(true);
-    const configs = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: topic, configNames: ['min.insync.replicas'] }] });
+    // Brokers learn of a new topic a moment apart: ask until the one asked knows it.
+    const configs = await waitFor(
+      'the topic config',
+      () => admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: topic, configNames: ['min.insync.replicas'] }] }).catch(() => undefined),
+      30000,
+      250,
+    );
     expect(configs.resources[0]!.configEntries[0]!.configValue).toBe('2');
     await admin.disconnect();
   });
