@@ -80,7 +80,7 @@ async function relayPath(brokers: string[], adminUrl: string, mode: 'relay' | 'e
   await bus.ensureTopics({ partitions: PARTITIONS });
   const agency = async (code: string) => ({ code, nameJa: code, nameEn: code, roles: ['member'] });
   const service = createReferralsService({ database, bus, verifyToken: async () => null, agency, consumers: false });
-  const ctx = { actor: { agency: 'center', role: 'caseworker' as const, tokenId: randomUUID(), agencyRoles: ['member'] }, db: database.db, pool: database.pool, writer: new ReferralWriter(database.pool), agency };
+  const ctx = { actor: { agency: 'center', role: 'caseworker' as const, tokenId: randomUUID(), agencyRoles: ['member'] }, db: database.db, writer: new ReferralWriter(database.pool), agency };
   const create = async (count: number) => {
     let next = 0;
     await Promise.all(

@@ -12,7 +12,7 @@ export {
   type WireRecord,
 } from './envelope.ts';
 export { type BusAdapter, DLQ_HEADERS, EventBus, type ReceivedEvent, type SubscribeOptions, type Subscription, type TopicSpec } from './bus.ts';
-export { appendToOutbox, idempotentHandler, outboxInsert, outboxRow, outboxShape, OutboxRelay, type OutboxRelayOptions } from './outbox.ts';
+export { appendToOutbox, idempotentHandler, outboxRow, outboxShape, OutboxRelay, type OutboxRelayOptions } from './outbox.ts';
 export { partitionFor } from './partition.ts';
 export type { CaseFactV1, EventDataByType, ReferralCreatedV1, ReferralStatusChangedV1 } from './generated/events.ts';
 export { type BusConfig, createEventBus } from './factory.ts';

@@ -1,4 +1,4 @@
-import { type Db, type InsertShape, multiInsert, type Pool, type Tx } from '@liaison/db';
+import type { Db, InsertShape, Pool, Tx } from '@liaison/db';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import type { EventBus, ReceivedEvent } from './bus.ts';
@@ -35,14 +35,6 @@ export function outboxShape(outbox: OutboxTable): InsertShape {
 export function outboxRow(event: CloudEvent): unknown[] {
   assertValid(event);
   return [event.id, topicOf(event.type), event.partitionkey, JSON.stringify(event)];
-}
-
-/**
- * For a hand-written hot-path statement: the outbox insert of one event as SQL text whose
- * parameters start at `$first`, and their values.
- */
-export function outboxInsert(outbox: OutboxTable, event: CloudEvent, first: number): { text: string; values: unknown[] } {
-  return multiInsert(outboxShape(outbox), [outboxRow(event)], first);
 }
 
 export interface OutboxRelayOptions {

@@ -24,7 +24,7 @@ export function createIntakeApp(deps: IntakeAppDeps): OpenAPIHono<IntakeEnv> {
     log: deps.log,
   });
   const withContext: MiddlewareHandler<IntakeEnv> = async (c, next) => {
-    c.set('ctx', { actor: c.get('actor'), db: deps.database.db, pool: deps.database.pool, agency: deps.agency, dataKey: deps.dataKey, councilKey: deps.councilKey });
+    c.set('ctx', { actor: c.get('actor'), db: deps.database.db, agency: deps.agency, dataKey: deps.dataKey, councilKey: deps.councilKey });
     await next();
   };
   for (const path of ['/v1/cases', '/v1/cases/*', '/v1/packages/*']) app.use(path, authenticate(deps.verifyToken), withContext);

@@ -27,7 +27,7 @@ export function createReferralsApp(deps: ReferralsAppDeps): OpenAPIHono<Referral
   });
   const writer = new ReferralWriter(deps.database.pool);
   const withContext: MiddlewareHandler<ReferralsEnv> = async (c, next) => {
-    c.set('ctx', { actor: c.get('actor'), db: deps.database.db, pool: deps.database.pool, writer, agency: deps.agency, calendar: deps.calendar });
+    c.set('ctx', { actor: c.get('actor'), db: deps.database.db, writer, agency: deps.agency, calendar: deps.calendar });
     await next();
   };
   for (const path of ['/v1/referrals', '/v1/referrals/*', '/v1/inbox', '/v1/deadlines/*', '/v1/routing/*']) app.use(path, authenticate(deps.verifyToken), withContext);

@@ -49,7 +49,6 @@ export function createReferralsService(deps: ReferralsServiceDeps) {
   const subscriptions: Subscription[] = [];
   const scheduler = new DeadlineScheduler({
     db: deps.database.db,
-    pool: deps.database.pool,
     secretariat: deps.secretariat ?? 'center',
     onError: (err) => deps.log?.(`deadline scheduler: ${(err as Error).message}`),
   });

@@ -22,7 +22,7 @@ const actors: Record<string, Actor> = {
 describe('referral deadlines', () => {
   let fx: ServiceFixture;
   let service: ReferralsService;
-  const scheduler = () => new DeadlineScheduler({ db: fx.database.db, pool: fx.database.pool, secretariat: 'center' });
+  const scheduler = () => new DeadlineScheduler({ db: fx.database.db, secretariat: 'center' });
 
   const call = async (method: 'GET' | 'POST', path: string, as: string, body?: unknown) => {
     const res = await service.app.request(path, {

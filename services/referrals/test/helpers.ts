@@ -20,7 +20,7 @@ const members: Record<string, Agency> = {
 /** A domain context acting as a caseworker of `agency` (the registry holds center and sia). */
 export function caseworkerContext(database: Database, agency = 'center'): ReferralsContext {
   const actor: Actor = { agency, role: 'caseworker', tokenId: randomUUID(), agencyRoles: ['member'] };
-  return { actor, db: database.db, pool: database.pool, writer: new ReferralWriter(database.pool), agency: async (code) => members[code] };
+  return { actor, db: database.db, writer: new ReferralWriter(database.pool), agency: async (code) => members[code] };
 }
 
 export interface ServiceFixture {

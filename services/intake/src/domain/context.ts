@@ -1,11 +1,10 @@
 import type { Actor, Agency } from '@liaison/auth';
-import type { Db, Pool } from '@liaison/db';
+import type { Db } from '@liaison/db';
 
 /** What every intake domain function gets. */
 export interface IntakeContext {
   actor: Actor;
   db: Db;
-  pool: Pool;
   /** Registry look-up (names, roles, public keys). */
   agency: (code: string) => Promise<Agency | undefined>;
   /** The owning body's key for personal-data fields at rest. */

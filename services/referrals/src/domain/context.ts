@@ -1,5 +1,5 @@
 import type { Actor, Agency } from '@liaison/auth';
-import type { Db, Pool } from '@liaison/db';
+import type { Db } from '@liaison/db';
 import type { CalendarOptions, TaskStatus } from '@liaison/domain';
 import type { ReferralWriter } from './writer.ts';
 
@@ -7,8 +7,6 @@ import type { ReferralWriter } from './writer.ts';
 export interface ReferralsContext {
   actor: Actor;
   db: Db;
-  /** The same database's pool, for the few hot-path statements written by hand. */
-  pool: Pool;
   /** Group commit of new referrals. */
   writer: ReferralWriter;
   /** The business-day calendar of deadlines (New Year closure). */

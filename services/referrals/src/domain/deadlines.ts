@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '@liaison/audit';
-import { type Db, Periodic, type Pool, type Tx } from '@liaison/db';
+import { type Db, Periodic, type Tx } from '@liaison/db';
 import { type CalendarOptions, type Clock, clocksStoppedBy, type DeadlinePolicy, planDeadlines, type TaskStatus } from '@liaison/domain';
 import { appendToOutbox, type CloudEvent, makeEvent } from '@liaison/events';
 import { errors, requireMemberBody } from '@liaison/http';
@@ -63,7 +63,7 @@ export class DeadlineScheduler {
   private readonly job: Periodic;
 
   constructor(
-    private readonly options: { db: Db; pool: Pool; secretariat: string; interval?: number; onError?: (err: unknown) => void },
+    private readonly options: { db: Db; secretariat: string; interval?: number; onError?: (err: unknown) => void },
   ) {
     this.job = new Periodic(() => this.tick(new Date()), options.interval ?? 30_000, options.onError);
   }
