@@ -26,14 +26,25 @@ const verify = (token: string) => verifyToken(database.db, token);
 const stops: (() => Promise<void>)[] = [() => database.close()];
 let app: { fetch: (request: Request) => Response | Promise<Response> } | undefined;
 const parts = new Set(config.LIAISON_PARTS);
+const useKafka = (config.KAFKA_BROKERS?.length ?? 0) > 0;
 
-if (config.LIAISON_SERVICE === 'intake') {
-  if (!config.FIELD_KEY || !config.COUNCIL_KEY) fail('FIELD_KEY and COUNCIL_KEY are required for the intake service');
-  const useKafka = (config.KAFKA_BROKERS?.length ?? 0) > 0;
-  await migrate(database, [authMigrations, auditMigrations, ...(useKafka ? [] : [pglogMigrations]), intakeMigrations]);
+/** The event bus of this process (Kafka, or the Postgres log), with the catalog's topics created. */
+async function openBus() {
   const bus = useKafka
     ? createEventBus({ kind: 'kafka', brokers: config.KAFKA_BROKERS!, clientId: config.KAFKA_CLIENT_ID, topicPrefix: config.KAFKA_TOPIC_PREFIX })
     : createEventBus({ kind: 'pglog', pool: database.pool, topicPrefix: config.KAFKA_TOPIC_PREFIX });
+  await bus.ensureTopics({
+    partitions: config.TOPIC_PARTITIONS,
+    ...(useKafka ? { replicationFactor: config.KAFKA_REPLICATION_FACTOR } : {}),
+    ...(useKafka && config.KAFKA_MIN_INSYNC_REPLICAS ? { minInsyncReplicas: config.KAFKA_MIN_INSYNC_REPLICAS } : {}),
+  });
+  return bus;
+}
+
+if (config.LIAISON_SERVICE === 'intake') {
+  if (!config.FIELD_KEY || !config.COUNCIL_KEY) fail('FIELD_KEY and COUNCIL_KEY are required for the intake service');
+  await migrate(database, [authMigrations, auditMigrations, ...(useKafka ? [] : [pglogMigrations]), intakeMigrations]);
+  const bus = await openBus();
   const agencies = new Map((await listAgencies(database.db)).map((a) => [a.code, a]));
   const service = createIntakeService({
     database,
@@ -48,17 +59,9 @@ if (config.LIAISON_SERVICE === 'intake') {
   stops.unshift(() => bus.close(), () => service.stop());
   if (parts.has('api')) app = service.app;
 } else if (config.LIAISON_SERVICE === 'referrals') {
-  const useKafka = (config.KAFKA_BROKERS?.length ?? 0) > 0;
   await migrate(database, [authMigrations, auditMigrations, ...(useKafka ? [] : [pglogMigrations]), referralsMigrations]);
   await seedAgencies(database.db);
-  const bus = useKafka
-    ? createEventBus({ kind: 'kafka', brokers: config.KAFKA_BROKERS!, clientId: config.KAFKA_CLIENT_ID, topicPrefix: config.KAFKA_TOPIC_PREFIX })
-    : createEventBus({ kind: 'pglog', pool: database.pool, topicPrefix: config.KAFKA_TOPIC_PREFIX });
-  await bus.ensureTopics({
-    partitions: config.TOPIC_PARTITIONS,
-    ...(useKafka ? { replicationFactor: config.KAFKA_REPLICATION_FACTOR } : {}),
-    ...(useKafka && config.KAFKA_MIN_INSYNC_REPLICAS ? { minInsyncReplicas: config.KAFKA_MIN_INSYNC_REPLICAS } : {}),
-  });
+  const bus = await openBus();
   const agencies = new Map((await listAgencies(database.db)).map((a) => [a.code, a]));
   const service = createReferralsService({
     database,
