@@ -22,8 +22,22 @@ export interface PlannedDeadline {
  * Due dates of a referral requested at `start`: n business days later (Japanese calendar, New Year
  * closure as configured), due at the end of that day in Japan time.
  */
-export function planDeadlines(start: Date, policy: DeadlinePolicy, calendar: CalendarOptions = {}): PlannedDeadline[] {
+export function planDeadlines(start: Date, policy: DeadlinePolicy, calendar: CalendarOptions = {}): readonly PlannedDeadline[] {
   const day = jstDate(start);
+  // Due dates depend only on the Japanese date, the policy and the calendar: every referral of a
+  // day shares one plan (this runs on each referral's creation).
+  const key = `${day}|${policy.acknowledgeDays}|${policy.decideDays}|${policy.completeDays}|${JSON.stringify(calendar.newYearClosure)}`;
+  const known = plans.get(key);
+  if (known) return known;
+  const plan = computePlan(day, policy, calendar);
+  if (plans.size >= 1000) plans.clear();
+  plans.set(key, plan);
+  return plan;
+}
+
+const plans = new Map<string, readonly PlannedDeadline[]>();
+
+function computePlan(day: string, policy: DeadlinePolicy, calendar: CalendarOptions): readonly PlannedDeadline[] {
   const days: Record<Clock, number> = { acknowledge: policy.acknowledgeDays, decide: policy.decideDays, complete: policy.completeDays };
   return clocks.map((clock) => {
     const dueAt = endOfJstDay(addBusinessDays(day, days[clock], calendar));
