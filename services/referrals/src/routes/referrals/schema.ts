@@ -90,21 +90,18 @@ export const Referral = z
   })
   .openapi('Referral');
 
-export const ReceivedReferral = z
-  .object({
-    referralId: z.string().uuid(),
-    sender: AgencyCode,
-    recipient: AgencyCode,
-    kind: z.enum(['referral', 'transfer']),
-    category: z.string(),
-    status: TaskStatus,
-    businessStatus: z.string().nullable(),
-    version: z.number().int(),
-    packageId: z.string().uuid().nullable(),
-    urgent: z.boolean(),
-    sentAt: z.string().datetime(),
-    receivedAt: z.string().datetime(),
-  })
+export const ReceivedReferral = Referral.pick({
+  sender: true,
+  recipient: true,
+  kind: true,
+  category: true,
+  status: true,
+  businessStatus: true,
+  version: true,
+  packageId: true,
+  urgent: true,
+})
+  .extend({ referralId: z.string().uuid(), sentAt: z.string().datetime(), receivedAt: z.string().datetime() })
   .openapi('ReceivedReferral');
 
 export const ListQuery = z.object({
