@@ -3,3 +3,4 @@ export { type KafkaCluster, resolveKafka, startKafka, uniqueName } from './kafka
 export { createTestDatabase, type PostgresServer, resolvePostgresServer, startEmbeddedForTests, type TestDatabase } from './postgres.ts';
 export { startWsBridge, type WsBridge } from './ws-bridge.ts';
 export { waitFor } from './wait.ts';
+export { caller, type RequestTarget } from './caller.ts';

@@ -5,7 +5,7 @@ import { createDatabase, type Database } from '@liaison/db/client';
 import { migrate } from '@liaison/db/migrate';
 import { createEventBus, pglogMigrations } from '@liaison/events';
 import { generateBodyKeyPair, open } from '@liaison/privacy';
-import { createTestDatabase, type TestDatabase, uniqueName, waitFor } from '@liaison/testing';
+import { caller, createTestDatabase, type TestDatabase, uniqueName, waitFor } from '@liaison/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createIntakeService, type IntakeService, intakeMigrations } from '../src/index.ts';
 
@@ -31,14 +31,7 @@ describe('personal data sharing', () => {
   const logs: string[] = [];
   const dataKeys = new Map<string, Buffer>();
 
-  const call = async (method: 'GET' | 'POST', path: string, as: string, body?: unknown) => {
-    const res = await service.app.request(path, {
-      method,
-      headers: { authorization: `Bearer lia_${as}`, 'content-type': 'application/json' },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, body: (await res.json()) as any };
-  };
+  const call = caller(() => service.app);
   const newCase = async () => {
     const res = await call('POST', '/v1/cases', 'center', {
       category: 'R01', platformType: 'SNS', operator: 'Example SNS', consulter: 'GRD', victimUnder18: true,

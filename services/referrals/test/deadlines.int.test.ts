@@ -1,3 +1,4 @@
+import { caller } from '@liaison/testing';
 import { randomUUID } from 'node:crypto';
 import type { Actor, Agency } from '@liaison/auth';
 import { planDeadlines } from '@liaison/domain';
@@ -24,14 +25,7 @@ describe('referral deadlines', () => {
   let service: ReferralsService;
   const scheduler = () => new DeadlineScheduler({ db: fx.database.db, secretariat: 'center' });
 
-  const call = async (method: 'GET' | 'POST', path: string, as: string, body?: unknown) => {
-    const res = await service.app.request(path, {
-      method,
-      headers: { authorization: `Bearer lia_${as}`, 'content-type': 'application/json' },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, body: (await res.json()) as any };
-  };
+  const call = caller(() => service.app);
   const clocksOf = async (id: string) =>
     (await fx.database.pool.query('select clock, due_at, approaching_at, met_at from referrals.deadlines where referral_id = $1 order by due_at', [id])).rows;
   const emitted = async (id: string, type: string) =>

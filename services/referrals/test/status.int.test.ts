@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sealAudit, verifyAudit } from '@liaison/audit';
 import type { Actor, Agency } from '@liaison/auth';
-import { waitFor } from '@liaison/testing';
+import { caller, waitFor } from '@liaison/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReferralsService, type ReferralsService } from '../src/index.ts';
 import { type ServiceFixture, serviceFixture } from './helpers.ts';
@@ -20,14 +20,7 @@ describe('referral status changes', () => {
   let fx: ServiceFixture;
   let service: ReferralsService;
 
-  const call = async (method: 'GET' | 'POST', path: string, as: string, body?: unknown) => {
-    const res = await service.app.request(path, {
-      method,
-      headers: { authorization: `Bearer lia_${as}`, 'content-type': 'application/json' },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, body: (await res.json()) as any };
-  };
+  const call = caller(() => service.app);
   const create = async (body: Record<string, unknown> = {}) => {
     const res = await call('POST', '/v1/referrals', 'center', { recipient: 'sia', category: 'R01', ...body });
     expect(res.status).toBe(201);
