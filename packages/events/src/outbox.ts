@@ -145,7 +145,7 @@ export class OutboxRelay {
       await client.query('begin');
       const { rows } = await client.query<{ id: string; event: CloudEvent }>(
         `select id, event from ${this.table.qualified} where published_at is null order by id limit $1 for update skip locked`,
-        [this.options.batchSize ?? 2000],
+        [this.options.batchSize ?? 5000],
       );
       return { client, ids: rows.map((r) => r.id), events: rows.map((r) => r.event) };
     } catch (err) {

@@ -25,7 +25,7 @@ export interface ReferralsServiceDeps extends ReferralsAppDeps {
   relay?: boolean;
   /** Run the inbox projector in this process (default true). */
   consumers?: boolean;
-  /** Outbox rows the relay publishes per batch (default 2000). */
+  /** Outbox rows the relay publishes per batch (default 5000). */
   relayBatchSize?: number;
   /** Run the deadline scheduler in this process (default: with the relay). */
   scheduler?: boolean;
