@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { describeError } from '@liaison/db';
 import type { z } from 'zod';
 
 /** One field-level problem: which field (dotted path), and what was wrong. */
@@ -33,6 +34,10 @@ export const errors = {
   forbidden: (why: string) => new AppError('FORBIDDEN', 403, why),
   notFound: (what: string) => new AppError('NOT_FOUND', 404, `${what} not found`),
   conflict: (why: string, details?: unknown) => new AppError('CONFLICT', 409, why, details),
+  tooLarge: (limit: number) => new AppError('PAYLOAD_TOO_LARGE', 413, `request body larger than ${limit} bytes`, { limitBytes: limit }),
+  unprocessable: (why: string) => new AppError('UNPROCESSABLE', 422, why),
+  tooManyRequests: (retryAfterSeconds: number) =>
+    new AppError('TOO_MANY_REQUESTS', 429, `too many failed authentications; retry after ${retryAfterSeconds} s`, { retryAfterSeconds }),
 };
 
 /** Field problems from a zod error, with dotted paths (`recipient`, `urls.0`). */
@@ -68,7 +73,7 @@ function body(c: Context, code: string, message: string, details?: unknown) {
  */
 export function onError(log: (msg: string) => void = (m) => console.error(m)): ErrorHandler {
   return (err, c) => {
-    if (err instanceof AppError) return c.json(body(c, err.code, err.message, err.details), err.status);
+    if (err instanceof AppError) return errorResponse(c, err);
     const status = (err as { status?: number }).status;
     // A body that does not parse (Hono answers it with a 400 HTTPException) is a validation failure too.
     if (err instanceof SyntaxError || (status === 400 && /json/i.test(err.message))) {
@@ -77,9 +82,18 @@ export function onError(log: (msg: string) => void = (m) => console.error(m)): E
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return c.json(body(c, 'BAD_REQUEST', err.message), status as ContentfulStatusCode);
     }
-    log(`unhandled error ${c.req.method} ${c.req.routePath}: ${err.name}: ${err.message}`);
+    // The route pattern and request id only: never the path's ids, the body, or a database error's
+    // message (it may quote the statement's parameters).
+    log(`unhandled error ${c.req.method} ${c.req.routePath} requestId=${c.get('requestId' as never) ?? '-'}: ${describeError(err)}`);
     return c.json(body(c, 'INTERNAL', 'internal error; quote the requestId when reporting it'), 500);
   };
+}
+
+/** Renders an {@link AppError} in the one error shape, with the headers its status calls for. */
+export function errorResponse(c: Context, err: AppError): Response {
+  if (err.status === 401) c.header('WWW-Authenticate', 'Bearer realm="liaison"');
+  if (err.status === 429) c.header('Retry-After', String((err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60));
+  return c.json(body(c, err.code, err.message, err.details), err.status);
 }
 
 export const notFound: NotFoundHandler = (c) => c.json(body(c, 'NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`), 404);
