@@ -1,9 +1,11 @@
 import type { Actor } from '@liaison/auth';
-import { bearerToken, notFound, onError, requestId } from '@liaison/http';
+import { apiHeaders, bearerToken, notFound, onError, requestId } from '@liaison/http';
+import { bodyLimit } from 'hono/body-limit';
 import { createYoga } from 'graphql-yoga';
 import { Hono } from 'hono';
 import type { GatewayContext, ServiceFetch } from './builder.ts';
 import type { EventFeed } from './feed.ts';
+import { defaultGraphqlLimits, type GraphqlLimits, limitPlugins } from './limits.ts';
 import { schema } from './schema/index.ts';
 
 export interface GatewayDeps {
@@ -13,26 +15,50 @@ export interface GatewayDeps {
   /** Live events for GraphQL subscriptions (SSE). */
   feed?: EventFeed;
   log?: (message: string) => void;
+  /** Answer introspection queries (development); production turns it off unless configured. Default true. */
+  introspection?: boolean;
+  limits?: Partial<GraphqlLimits>;
 }
 
-/** Builds the gateway: GraphQL (Yoga + Pothos) at /graphql, mounted in Hono. */
+/** A GraphQL-shaped refusal at the HTTP level, before any GraphQL work. */
+function refusal(status: 401 | 413, code: string, message: string): Response {
+  return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...(status === 401 ? { 'www-authenticate': 'Bearer realm="liaison"' } : {}) },
+  });
+}
+
+/**
+ * Builds the gateway: GraphQL (Yoga + Pothos) at /graphql, mounted in Hono. Before any GraphQL
+ * work a request must fit the body limit (413, read no further) and carry a valid token (401);
+ * then graphql-armor and the list-size cost rule refuse abusive documents (400 with a code).
+ */
 export function createGatewayApp(deps: GatewayDeps): Hono {
+  const limits = { ...defaultGraphqlLimits, ...deps.limits };
   const yoga = createYoga<{ gatewayContext: GatewayContext }>({
     schema,
     graphqlEndpoint: '/graphql',
     // Errors we raise keep their message and code; anything unexpected is masked.
     maskedErrors: true,
     landingPage: false,
+    plugins: limitPlugins(limits, { introspection: deps.introspection ?? true }),
     context: ({ gatewayContext }) => gatewayContext,
   });
   const app = new Hono();
   app.onError(onError(deps.log));
   app.notFound(notFound);
   app.use('*', requestId);
+  app.use(
+    '/graphql',
+    ...apiHeaders(),
+    bodyLimit({ maxSize: limits.bodyBytes, onError: () => refusal(413, 'PAYLOAD_TOO_LARGE', `request body larger than ${limits.bodyBytes} bytes`) }),
+  );
   app.on(['GET', 'POST'], '/graphql', async (c) => {
     const token = bearerToken(c.req.header('authorization')) ?? null;
     const actor = token ? await deps.verifyToken(token) : null;
-    return yoga.fetch(c.req.raw, { gatewayContext: { actor, token: actor ? token : null, referrals: deps.referrals, feed: deps.feed } });
+    if (!actor) return refusal(401, 'UNAUTHENTICATED', 'a valid bearer token is required (Authorization: Bearer lia_…)');
+    c.set('actor' as never, actor as never);
+    return yoga.fetch(c.req.raw, { gatewayContext: { actor, token, referrals: deps.referrals, feed: deps.feed } });
   });
   return app;
 }

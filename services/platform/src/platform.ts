@@ -8,7 +8,7 @@ import { startEmbeddedPostgres } from '@liaison/db/embedded';
 import { migrate } from '@liaison/db/migrate';
 import { createEventBus, type EventBus, pglogMigrations } from '@liaison/events';
 import { createEventFeed, createGatewayApp } from '@liaison/gateway';
-import { notFound, onError } from '@liaison/http';
+import { AuthThrottle, type AuthThrottleOptions, edge, idempotencyMigrations, notFound, onError } from '@liaison/http';
 import { createIntakeService, type IntakeService, intakeMigrations } from '@liaison/intake';
 import { createNotifierService, type NotifierService, notifierMigrations, type TargetCheck } from '@liaison/notifier';
 import { createReferralsService, type ReferralsService, referralsMigrations } from '@liaison/referrals';
@@ -42,6 +42,12 @@ export interface PlatformOptions {
   newYearClosure?: { from: string; to: string } | null;
   /** Webhook delivery: which targets are allowed (tests: loopback receivers) and whether to send at all. */
   webhooks?: { targets?: TargetCheck; dispatcher?: boolean };
+  /** Answer GraphQL introspection (default true; production start turns it off). */
+  introspection?: boolean;
+  /** Failed-authentication throttling (default: 20 failures a minute per address and per token prefix). */
+  authThrottle?: AuthThrottleOptions;
+  /** Take client addresses from X-Forwarded-For (behind a trusted proxy). */
+  trustProxy?: boolean;
   log?: (message: string) => void;
 }
 
@@ -102,7 +108,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     cleanup.push(() => database.close());
 
     const useKafka = (options.kafkaBrokers?.length ?? 0) > 0;
-    await migrate(database, [authMigrations, auditMigrations, ...(useKafka ? [] : [pglogMigrations]), referralsMigrations, intakeMigrations, notifierMigrations]);
+    await migrate(database, [
+      authMigrations,
+      auditMigrations,
+      idempotencyMigrations,
+      ...(useKafka ? [] : [pglogMigrations]),
+      referralsMigrations,
+      intakeMigrations,
+      notifierMigrations,
+    ]);
 
     const bus = useKafka
       ? createEventBus({
@@ -181,11 +195,20 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const feed = createEventFeed();
     const live = await feed.connect(bus);
     cleanup.push(() => live.stop());
-    const gateway = createGatewayApp({ verifyToken: verify, referrals: (req) => Promise.resolve(referrals.app.fetch(req)), feed, log });
+    const gateway = createGatewayApp({
+      verifyToken: verify,
+      referrals: (req) => Promise.resolve(referrals.app.fetch(req)),
+      feed,
+      log,
+      ...(options.introspection !== undefined ? { introspection: options.introspection } : {}),
+    });
 
     const app = new Hono();
     app.onError(onError(log));
     app.notFound(notFound);
+    for (const { path, handler } of edge({ pool: database.pool, throttle: new AuthThrottle(options.authThrottle), trustProxy: options.trustProxy ?? false })) {
+      app.use(path, handler);
+    }
     app.get('/healthz', async (c) => {
       try {
         await database.pool.query('select 1');

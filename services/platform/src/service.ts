@@ -10,7 +10,9 @@ import { migrate } from '@liaison/db/migrate';
 import { createEventBus, pglogMigrations } from '@liaison/events';
 import { createGatewayApp } from '@liaison/gateway';
 import { createIntakeService, intakeMigrations } from '@liaison/intake';
+import { AuthThrottle, edge, idempotencyMigrations, notFound, onError } from '@liaison/http';
 import { createReferralsService, referralsMigrations } from '@liaison/referrals';
+import { Hono } from 'hono';
 import { env } from './env.ts';
 import { bodyDataKey } from './keys.ts';
 
@@ -24,7 +26,8 @@ if (!config.DATABASE_URL) fail('DATABASE_URL is required in distributed mode');
 const database = createDatabase({ url: config.DATABASE_URL!, driver: config.DATABASE_DRIVER });
 const verify = (token: string) => verifyToken(database.db, token);
 const stops: (() => Promise<void>)[] = [() => database.close()];
-let app: { fetch: (request: Request) => Response | Promise<Response> } | undefined;
+// biome-ignore lint/suspicious/noExplicitAny: any service app (each has its own Env type) is mounted the same way.
+let app: Hono<any> | undefined;
 const parts = new Set(config.LIAISON_PARTS);
 const useKafka = (config.KAFKA_BROKERS?.length ?? 0) > 0;
 
@@ -43,7 +46,7 @@ async function openBus() {
 
 if (config.LIAISON_SERVICE === 'intake') {
   if (!config.FIELD_KEY || !config.COUNCIL_KEY) fail('FIELD_KEY and COUNCIL_KEY are required for the intake service');
-  await migrate(database, [authMigrations, auditMigrations, ...(useKafka ? [] : [pglogMigrations]), intakeMigrations]);
+  await migrate(database, [authMigrations, auditMigrations, idempotencyMigrations, ...(useKafka ? [] : [pglogMigrations]), intakeMigrations]);
   const bus = await openBus();
   const agencies = new Map((await listAgencies(database.db)).map((a) => [a.code, a]));
   const service = createIntakeService({
@@ -59,7 +62,7 @@ if (config.LIAISON_SERVICE === 'intake') {
   stops.unshift(() => bus.close(), () => service.stop());
   if (parts.has('api')) app = service.app;
 } else if (config.LIAISON_SERVICE === 'referrals') {
-  await migrate(database, [authMigrations, auditMigrations, ...(useKafka ? [] : [pglogMigrations]), referralsMigrations]);
+  await migrate(database, [authMigrations, auditMigrations, idempotencyMigrations, ...(useKafka ? [] : [pglogMigrations]), referralsMigrations]);
   await seedAgencies(database.db);
   const bus = await openBus();
   const agencies = new Map((await listAgencies(database.db)).map((a) => [a.code, a]));
@@ -86,6 +89,7 @@ if (config.LIAISON_SERVICE === 'intake') {
   const base = new URL(config.REFERRALS_URL!);
   app = createGatewayApp({
     verifyToken: verify,
+    introspection: config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production',
     referrals: (req) => {
       const url = new URL(req.url);
       return fetch(new URL(url.pathname + url.search, base), { headers: req.headers, method: req.method });
@@ -93,7 +97,16 @@ if (config.LIAISON_SERVICE === 'intake') {
   });
 }
 
-const server = app ? serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }) : undefined;
+// The same edge as the embedded platform: auth throttling, body limit, idempotency keys.
+let root: Hono | undefined;
+if (app) {
+  root = new Hono();
+  root.onError(onError());
+  root.notFound(notFound);
+  for (const { path, handler } of edge({ pool: database.pool, throttle: new AuthThrottle(), trustProxy: config.TRUST_PROXY })) root.use(path, handler);
+  root.route('/', app);
+}
+const server = root ? serve({ fetch: root.fetch, port: config.PORT, hostname: config.HOST }) : undefined;
 console.log(`${config.LIAISON_SERVICE} running (${[...parts].join(', ')})${server ? ` on http://${config.HOST}:${config.PORT}` : ''}`);
 
 async function shutdown() {

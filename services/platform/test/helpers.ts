@@ -50,6 +50,12 @@ export async function subscribe(platform: Platform, query: string, token?: strin
   });
   const events: Record<string, any>[] = [];
   const errors: { message: string; extensions?: { code?: string } }[] = [];
+  // Refused before any GraphQL work (no token: 401): a plain JSON answer, not a stream.
+  if (!res.headers.get('content-type')?.includes('text/event-stream')) {
+    const body = (await res.json()) as { errors?: typeof errors };
+    errors.push(...(body.errors ?? []));
+    return { status: res.status, events, errors, close: async () => {} };
+  }
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   let buffer = '';

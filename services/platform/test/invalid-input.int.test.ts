@@ -43,6 +43,10 @@ describe('invalid input on every write endpoint (property-based)', () => {
   let testDb: TestDatabase;
   let api: ReturnType<typeof client>;
   const ops: { key: string; required: string[] }[] = [];
+  /** Every query parameter of every route (method, path, parameter). */
+  const queryParams: { method: string; path: string; name: string }[] = [];
+  /** Everything the platform logged during the suite. */
+  const logs: string[] = [];
   let ids: { case: string; referral: string; action: string };
   const dataDir = mkdtempSync(join(tmpdir(), 'liaison-fuzz-'));
 
@@ -57,12 +61,20 @@ describe('invalid input on every write endpoint (property-based)', () => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase(inject('pgAdminUrl'), 'fuzz');
-    platform = await startPlatform({ databaseUrl: testDb.url, dataDir, seedDemo: true, log: () => {}, topicPartitions: 2, webhooks: { targets: { resolve: async () => ['203.0.113.10'] }, dispatcher: false } });
+    platform = await startPlatform({
+      databaseUrl: testDb.url,
+      dataDir,
+      seedDemo: true,
+      log: (line) => logs.push(line),
+      topicPartitions: 2,
+      webhooks: { targets: { resolve: async () => ['203.0.113.10'] }, dispatcher: false },
+    });
     api = client(platform);
     for (const doc of ['/v1/openapi.json', '/v1/intake/openapi.json', '/v1/webhooks/openapi.json', '/v1/tokens/openapi.json']) {
       const { body } = await api.get(doc);
       for (const [path, methods] of Object.entries(body.paths as Record<string, Record<string, any>>)) {
         for (const [method, op] of Object.entries(methods)) {
+          for (const p of op.parameters ?? []) if (p.in === 'query') queryParams.push({ method: method.toUpperCase(), path, name: p.name });
           const schema = op.requestBody?.content?.['application/json']?.schema;
           if (!schema) continue;
           const resolved = schema.$ref ? body.components.schemas[schema.$ref.split('/').pop()] : schema;
@@ -120,4 +132,108 @@ describe('invalid input on every write endpoint (property-based)', () => {
     }
     expect((await snapshot()).exact).toEqual(before.exact);
   }, 300_000);
+
+  /** Every string in `value` with its dotted path (`urls.0`, `person.name`). */
+  const stringFields = (value: unknown, prefix = ''): { path: string; value: string }[] =>
+    typeof value === 'string'
+      ? [{ path: prefix, value }]
+      : Array.isArray(value)
+        ? value.flatMap((v, i) => stringFields(v, prefix ? `${prefix}.${i}` : String(i)))
+        : value && typeof value === 'object'
+          ? Object.entries(value).flatMap(([k, v]) => stringFields(v, prefix ? `${prefix}.${k}` : k))
+          : [];
+  const setAt = (value: any, path: string, replacement: unknown): any => {
+    const [head, ...rest] = path.split('.');
+    const copy = Array.isArray(value) ? [...value] : { ...value };
+    copy[head!] = rest.length === 0 ? replacement : setAt(value[head!], rest.join('.'), replacement);
+    return copy;
+  };
+  /** A string Postgres cannot store: a NUL or an unpaired surrogate somewhere in otherwise valid text. */
+  const unstorable = fc
+    .tuple(fc.string({ maxLength: 12 }), fc.constantFrom('\u0000', '\uD800', '\uDFFF', '\uDBFF\u0041', 'a\u0000b'), fc.string({ maxLength: 12 }))
+    .map(([a, bad, b]) => `${a}${bad}${b}`);
+  const isTimestamp = (v: string) => /^\d{4}-\d{2}-\d{2}T/.test(v);
+  /** Timestamps that are well-formed but out of bounds: before 2000, or in the future. */
+  const outOfBounds = fc.oneof(
+    fc.constantFrom('0099-01-01T00:00:00+09:00', '1999-12-31T23:59:59Z', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2999-01-01T00:00:00+09:00'),
+    fc.integer({ min: 2, max: 3650 }).map((days) => new Date(Date.now() + days * 86_400_000).toISOString()),
+    fc.integer({ min: 1, max: 1999 }).map((year) => `${String(year).padStart(4, '0')}-06-15T12:00:00+09:00`),
+  );
+
+  it(`refuses, on every write endpoint, every string field holding text Postgres cannot store (NUL, unpaired surrogates) and every out-of-bounds date, with a 400 naming the field, and keeps nothing`, async () => {
+    const before = await snapshot();
+    let dateFields = 0;
+    for (const op of ops) {
+      const example = validBodies[op.key]!(ids);
+      const path = example.path.replace('{referral}', ids.referral);
+      const [agency, role] = example.as.split('/');
+      const token = api.tokenOf(agency!, role);
+      const fields = stringFields(example.body);
+      const dates = fields.filter((f) => isTimestamp(f.value));
+      dateFields += dates.length;
+      const invalid = fc.oneof(
+        fc.constantFrom(...fields).chain((f) => unstorable.map((bad) => ({ body: setAt(example.body, f.path, bad), field: f.path }))),
+        // A key Postgres cannot store (the JSON column and the field name in error details).
+        unstorable.map((bad) => ({ body: { ...example.body, [bad]: 'x' }, field: undefined })),
+        ...(dates.length > 0 ? [fc.constantFrom(...dates).chain((f) => outOfBounds.map((bad) => ({ body: setAt(example.body, f.path, bad), field: f.path })))] : []),
+      );
+      await fc.assert(
+        fc.asyncProperty(invalid, async ({ body, field }) => {
+          const res = await platform.app.request(path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+          const json = (await res.json()) as any;
+          expect(res.status, `${op.key} ${JSON.stringify(body)}`).toBe(400);
+          const named = json.error.details.problems.map((p: { field: string }) => p.field);
+          if (field) expect(named, `${op.key} ${JSON.stringify(body)}`).toContain(field);
+        }),
+        { numRuns: 300 },
+      );
+    }
+    // Consents' givenAt and actions' requestedAt at least.
+    expect(dateFields).toBeGreaterThanOrEqual(2);
+    expect((await snapshot()).exact).toEqual(before.exact);
+  }, 300_000);
+
+  it('refuses, on every route, every query parameter holding text Postgres cannot store, with a 400 naming it', async () => {
+    expect(queryParams.length).toBeGreaterThanOrEqual(4);
+    for (const q of queryParams) {
+      const path = q.path.replace(/\{id\}/g, ids.case).replace(/\{[^}]+\}/g, ids.action);
+      // In a URL, a NUL travels as %00; an unpaired surrogate only as its raw UTF-8 bytes (%ED%A0%80 …).
+      const badQuery = fc
+        .tuple(fc.string({ maxLength: 10 }), fc.constantFrom('%00', '%ED%A0%80', '%ED%BF%BF', 'a%00b', '%C0%80'), fc.string({ maxLength: 10 }))
+        .map(([a, bad, b]) => `${encodeURIComponent(a)}${bad}${encodeURIComponent(b)}`);
+      await fc.assert(
+        fc.asyncProperty(badQuery, async (bad) => {
+          const res = await platform.app.request(`${path}?${q.name}=${bad}`, {
+            method: q.method,
+            headers: { authorization: `Bearer ${api.tokenOf('center')}`, 'content-type': 'application/json' },
+            ...(q.method === 'POST' ? { body: '{}' } : {}),
+          });
+          const json = (await res.json()) as any;
+          expect(res.status, `${q.method} ${q.path} ?${q.name}=${bad}`).toBe(400);
+          expect(json.error.details.problems.map((p: { field: string }) => p.field)).toContain(`query.${q.name}`);
+        }),
+        { numRuns: 50 },
+      );
+    }
+    // Malformed percent-encoding is refused too, rather than silently turned into U+FFFD.
+    const malformed = await platform.app.request('/v1/inbox?limit=%ED%A0%80', { headers: { authorization: `Bearer ${api.tokenOf('sia')}` } });
+    expect(malformed.status).toBe(400);
+  }, 300_000);
+
+  it('logged no personal data, token, token hash or ciphertext while refusing all of it', async () => {
+    const secrets = new Set<string>();
+    for (const t of platform.demoTokens) secrets.add(t.token);
+    for (const r of (await platform.database.pool.query('select token_hash from auth.api_tokens')).rows) secrets.add(r.token_hash);
+    const enc = await platform.database.pool.query('select urls_enc, summary_enc, name_enc, contact_enc, school_enc from intake.cases');
+    for (const row of enc.rows) for (const v of Object.values(row)) if (typeof v === 'string' && v.length > 16) secrets.add(v.slice(0, 24));
+    for (const r of (await platform.database.pool.query('select sealed from intake.packages where sealed is not null')).rows) {
+      secrets.add(String(typeof r.sealed === 'string' ? r.sealed : JSON.stringify(r.sealed)).slice(0, 24));
+    }
+    expect(secrets.size).toBeGreaterThan(5);
+    for (const line of logs) {
+      for (const secret of secrets) expect(line, 'a log line').not.toContain(secret);
+      // Personal data and free text of the examples.
+      for (const text of ['テスト', 'example.com', '緊急', '\u0000']) expect(line).not.toContain(text);
+    }
+  });
 });

@@ -71,6 +71,8 @@ describe('authorization on every route and field', () => {
       log: () => {},
       topicPartitions: 2,
       webhooks: { targets: { resolve: async () => ['203.0.113.10'] }, dispatcher: false },
+      // This suite sends many bad tokens on purpose; throttling has its own suite (edge.int.test.ts).
+      authThrottle: { limit: 100_000 },
     });
     api = client(platform);
     routes = [];

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { pastTimestamp } from '@liaison/http';
 import { actionOutcomeCodes, caseActionCodes, categoryCodes, consulterCodes, extensionGroundCodes, legalGroundCodes, platformTypeCodes, requestedActionCodes, sharingPurposeCodes } from '@liaison/domain';
 
 const code = (codes: [string, ...string[]], what: string) => z.enum(codes, { message: `must be a ${what} code (${codes.slice(0, 3).join(', ')}, …)` });
@@ -63,7 +64,7 @@ export const ConsentBody = z
     givenBy: z.enum(['person', 'guardian'], { message: 'must be person (本人) or guardian (保護者)' }),
     recipients: z.array(AgencyCode).min(1).max(20),
     purposes: z.array(code(sharingPurposeCodes, 'sharing purpose')).min(1).max(10),
-    givenAt: z.string().datetime({ offset: true }).optional(),
+    givenAt: pastTimestamp().optional(),
   })
   .openapi('Consent');
 
@@ -99,7 +100,7 @@ export const ErrorBody = z.object({ error: z.object({ code: z.string(), message:
 export const ActionBody = z
   .strictObject({
     action: code(caseActionCodes, 'case action'),
-    requestedAt: z.string().datetime({ offset: true }).optional(),
+    requestedAt: pastTimestamp().optional(),
     designatedPlatform: z.boolean().optional(),
     electionCandidate: z.boolean().optional(),
   })
