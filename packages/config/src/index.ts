@@ -78,7 +78,34 @@ export const platformEnvSchema = z.object({
   REFERRALS_URL: z.string().url().optional(),
   LIAISON_DATA_DIR: z.string().default('.liaison'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
-  LIAISON_SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Demo data and demo tokens: on by default in embedded mode only; with an external database only when `true`. */
+  LIAISON_SEED_DEMO: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** `production` turns off GraphQL introspection (unless GRAPHQL_INTROSPECTION=true) and development switches. */
+  NODE_ENV: z.string().default('development'),
+  /** Answer GraphQL introspection queries; default: yes unless NODE_ENV=production. */
+  GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** Behind a reverse proxy that sets X-Forwarded-For: take the client address (auth throttling) from it. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
+
+/**
+ * How a start with this configuration behaves, decided once: embedded mode (no DATABASE_URL) makes
+ * its own keys in the data folder and seeds demo data; with an external database the three keys
+ * must be given — a start without them stops, naming each missing variable — and demo data is off
+ * unless LIAISON_SEED_DEMO=true.
+ */
+export function startupPolicy(config: PlatformEnv): { embedded: boolean; seedDemo: boolean; introspection: boolean; production: boolean } {
+  const embedded = !config.DATABASE_URL;
+  if (!embedded) {
+    const missing = (['AUDIT_KEY', 'FIELD_KEY', 'COUNCIL_KEY'] as const).filter((k) => !config[k]);
+    if (missing.length > 0) {
+      throw new ConfigError(
+        missing.map((variable) => ({ variable, problem: 'required with an external DATABASE_URL (base64, ≥ 32 bytes; only embedded mode makes local keys)' })),
+      );
+    }
+  }
+  const production = config.NODE_ENV === 'production';
+  return { embedded, seedDemo: config.LIAISON_SEED_DEMO ?? embedded, introspection: config.GRAPHQL_INTROSPECTION ?? !production, production };
+}
 
 export type PlatformEnv = z.infer<typeof platformEnvSchema>;

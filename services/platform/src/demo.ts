@@ -37,6 +37,7 @@ export async function ensureDemoTokens(db: Db, dataDir: string): Promise<DemoTok
     const { token } = await issueToken(db, { ...person, ttlDays: 365 });
     tokens.push({ ...person, token });
   }
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileSync(file, JSON.stringify(tokens, null, 2), { mode: 0o600 });
   chmodSync(file, 0o600);
   return tokens;

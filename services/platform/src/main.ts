@@ -1,10 +1,20 @@
 // `pnpm start`: the whole platform in one process. Embedded Postgres and the Postgres-log bus unless
 // DATABASE_URL / KAFKA_BROKERS say otherwise.
 import { serve } from '@hono/node-server';
+import { ConfigError, startupPolicy } from '@liaison/config';
 import { env } from './env.ts';
 import { startPlatform } from './platform.ts';
 
-const config = env();
+let config: ReturnType<typeof env>;
+let policy: ReturnType<typeof startupPolicy>;
+try {
+  config = env();
+  policy = startupPolicy(config);
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  console.error(`Liaison cannot start: ${err.message}`);
+  process.exit(2);
+}
 const platform = await startPlatform({
   databaseUrl: config.DATABASE_URL,
   databaseDriver: config.DATABASE_DRIVER,
@@ -18,7 +28,9 @@ const platform = await startPlatform({
   topicPartitions: config.TOPIC_PARTITIONS,
   dataDir: config.LIAISON_DATA_DIR,
   embeddedPgPort: config.EMBEDDED_PG_PORT,
-  seedDemo: config.LIAISON_SEED_DEMO,
+  seedDemo: policy.seedDemo,
+  introspection: policy.introspection,
+  trustProxy: config.TRUST_PROXY,
   auditKey: config.AUDIT_KEY,
   fieldKey: config.FIELD_KEY,
   councilKey: config.COUNCIL_KEY,

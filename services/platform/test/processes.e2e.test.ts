@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -131,4 +131,83 @@ describe('distributed mode: each service in its own process, on Kafka and an ext
       await testDb.drop();
     }
   }, 240_000);
+});
+
+describe('production start (external database) is safe by default', () => {
+  const key = () => Buffer.alloc(32, 7).toString('base64');
+
+  it('stops, naming every missing key, when an external database is given without AUDIT_KEY, FIELD_KEY and COUNCIL_KEY', async () => {
+    const testDb = await createTestDatabase(inject('pgAdminUrl'), 'prodkeys');
+    try {
+      const p = run('src/main.ts', { DATABASE_URL: testDb.url, PORT: String(await freePort()), FIELD_KEY: key() });
+      expect(await p.exited).toBe(2);
+      expect(p.output.text).toContain('AUDIT_KEY');
+      expect(p.output.text).toContain('COUNCIL_KEY');
+      expect(p.output.text).not.toMatch(/FIELD_KEY: required/);
+      expect(p.output.text).not.toContain('is running');
+    } finally {
+      await testDb.drop();
+    }
+  }, 120_000);
+
+  it('starts with the keys given and a data folder that does not exist yet: no demo data, no demo tokens, no introspection in production', async () => {
+    const testDb = await createTestDatabase(inject('pgAdminUrl'), 'prodstart');
+    const parent = mkdtempSync(join(tmpdir(), 'liaison-prod-'));
+    const dataDir = join(parent, 'not', 'there', 'yet');
+    try {
+      const port = await freePort();
+      const p = run('src/main.ts', {
+        DATABASE_URL: testDb.url,
+        PORT: String(port),
+        LIAISON_DATA_DIR: dataDir,
+        AUDIT_KEY: key(),
+        FIELD_KEY: key(),
+        COUNCIL_KEY: key(),
+        NODE_ENV: 'production',
+      });
+      await p.printed('is running');
+      expect(p.output.text).not.toContain('lia_');
+      const database = createDatabase({ url: testDb.url });
+      const { rows } = await database.pool.query('select count(*)::int as n from auth.api_tokens');
+      expect(rows[0].n).toBe(0);
+      const token = (await issueToken(database.db, { agency: 'sia', role: 'caseworker', label: 'prod test' })).token;
+      await database.close();
+      const introspection = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+      });
+      expect(introspection.status).toBe(400);
+      expect(((await introspection.json()) as any).errors[0].extensions.code).toBe('INTROSPECTION_DISABLED');
+      p.child.kill('SIGTERM');
+      expect(await p.exited).toBe(0);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+      await testDb.drop();
+    }
+  }, 120_000);
+
+  it('seeds demo tokens on an external database only when asked, writing them into a data folder it creates', async () => {
+    const testDb = await createTestDatabase(inject('pgAdminUrl'), 'proddemo');
+    const parent = mkdtempSync(join(tmpdir(), 'liaison-prod-'));
+    const dataDir = join(parent, 'fresh');
+    try {
+      const p = run('src/main.ts', {
+        DATABASE_URL: testDb.url,
+        PORT: String(await freePort()),
+        LIAISON_DATA_DIR: dataDir,
+        LIAISON_SEED_DEMO: 'true',
+        AUDIT_KEY: key(),
+        FIELD_KEY: key(),
+        COUNCIL_KEY: key(),
+      });
+      await p.printed('lia_');
+      expect(existsSync(join(dataDir, 'demo-tokens.json'))).toBe(true);
+      p.child.kill('SIGTERM');
+      expect(await p.exited).toBe(0);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+      await testDb.drop();
+    }
+  }, 120_000);
 });
