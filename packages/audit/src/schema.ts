@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, index, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, jsonb, pgSchema, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** The audit log: one schema shared by every service, written only through this package. */
 export const audit = pgSchema('audit');
@@ -25,6 +25,8 @@ export const auditEntries = audit.table(
     chainPos: bigint('chain_pos', { mode: 'number' }).unique(),
     prevHash: text('prev_hash'),
     hash: text('hash'),
+    /** How the entry was hashed: 2 = time as UTC text (null: sealed before, time as the session's text). */
+    format: smallint('format'),
   },
   (t) => [index('entries_unsealed').on(t.id).where(sql`${t.chainPos} is null`), index('entries_subject').on(t.subjectType, t.subjectId)],
 );

@@ -3,7 +3,10 @@ import { createDatabase, type Database } from '@liaison/db/client';
 import { migrate } from '@liaison/db/migrate';
 import { createTestDatabase, type TestDatabase } from '@liaison/testing';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { appendAudit, auditMigrations, sealAudit, verifyAudit } from '../src/index.ts';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appendAudit, auditHead, auditMigrations, AuditSealer, fileSink, lastCheckpoint, sealAudit, signCheckpoint, verifyAudit } from '../src/index.ts';
 
 // The hash chain of the audit log: it verifies, and any edit or deletion after sealing is found.
 describe('audit log', () => {
@@ -78,5 +81,76 @@ describe('audit log', () => {
 
   it('does not verify under another key', async () => {
     expect(await verifyAudit(database.pool, randomBytes(32))).toMatchObject({ ok: false, position: 1 });
+  });
+
+  it('finds a tail cut off together with its head only against a checkpoint kept outside the database', async () => {
+    const head = (await auditHead(database.pool))!;
+    const checkpoint = signCheckpoint(key, head);
+    // An administrator deletes the last entries and moves the head back: the chain alone looks whole.
+    await sql('delete from audit.entries where chain_pos > 40');
+    const { rows } = await sql('select hash from audit.entries where chain_pos = 40');
+    await sql(`update audit.head set chain_pos = 40, hash = $1 where name = 'main'`, [rows[0].hash]);
+    expect(await verifyAudit(database.pool, key)).toMatchObject({ ok: true, sealed: 40 });
+    expect(await verifyAudit(database.pool, key, { checkpoint })).toMatchObject({ ok: false, problem: 'truncated', position: 41 });
+  });
+
+  it('finds a chain rewritten up to the checkpoint, and refuses a forged or altered checkpoint', async () => {
+    const checkpoint = signCheckpoint(key, (await auditHead(database.pool))!);
+    expect(await verifyAudit(database.pool, key, { checkpoint })).toMatchObject({ ok: true, checkpoint: { position: 50 } });
+    expect(await verifyAudit(database.pool, key, { checkpoint: { ...checkpoint, position: 49 } })).toMatchObject({ ok: false, problem: 'checkpoint-invalid' });
+    expect(await verifyAudit(database.pool, key, { checkpoint: signCheckpoint(randomBytes(32), { position: 50, hash: checkpoint.hash }) })).toMatchObject({
+      ok: false,
+      problem: 'checkpoint-invalid',
+    });
+    // A checkpoint of another hash at that position (the chain was rebuilt from somewhere else).
+    expect(await verifyAudit(database.pool, key, { checkpoint: signCheckpoint(key, { position: 30, hash: 'f'.repeat(64) }) })).toMatchObject({ ok: false, problem: 'altered', position: 30 });
+  });
+
+  it('hashes times in UTC: a chain sealed in a Tokyo session verifies from a UTC session, and the other way round', async () => {
+    // Every connection of this pool runs in Japan's time zone.
+    const tokyo = createDatabase({ url: `${testDb.url}?options=${encodeURIComponent('-c TimeZone=Asia/Tokyo')}` });
+    const tokyoPool = tokyo.pool;
+    expect((await tokyoPool.query('show timezone')).rows[0].TimeZone).toBe('Asia/Tokyo');
+    try {
+      for (let i = 0; i < 5; i++) await appendAudit(database.db, [{ agency: 'center', actor: null, action: 'case.record', subjectType: 'case', subjectId: `tz-${i}` }]);
+      while ((await sealAudit(tokyoPool, key)) > 0) {}
+      expect(await verifyAudit(database.pool, key)).toMatchObject({ ok: true, sealed: 55 });
+      expect(await verifyAudit(tokyoPool, key)).toMatchObject({ ok: true, sealed: 55 });
+    } finally {
+      await tokyo.close();
+    }
+  });
+
+  it('still verifies entries sealed before times were hashed in UTC (format 1)', async () => {
+    // Re-seal the chain the old way: the session's time text, format left null.
+    const { createHmac } = await import('node:crypto');
+    const { rows } = await sql(`select id, at::text as at, agency, actor::text as actor, action, subject_type, subject_id, reason, details::text as details from audit.entries order by chain_pos`);
+    let prev = 'liaison-audit-genesis';
+    for (const [i, r] of rows.entries()) {
+      const hash = createHmac('sha256', key).update(JSON.stringify([i + 1, prev, r.id, r.at, r.agency, r.actor, r.action, r.subject_type, r.subject_id, r.reason, r.details])).digest('hex');
+      await sql('update audit.entries set hash = $1, prev_hash = $2, format = null where id = $3', [hash, prev, r.id]);
+      prev = hash;
+    }
+    await sql(`update audit.head set hash = $1 where name = 'main'`, [prev]);
+    expect(await verifyAudit(database.pool, key)).toMatchObject({ ok: true, sealed: 50 });
+  });
+
+  it('writes a signed checkpoint to its sinks while sealing and when it stops', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liaison-ckpt-'));
+    const file = join(dir, 'sub', 'checkpoints.jsonl');
+    const seen: unknown[] = [];
+    try {
+      const sealer = new AuditSealer(database.pool, key, { interval: 50, checkpoints: { sinks: [fileSink(file), (c) => void seen.push(c)], every: 0 } });
+      sealer.start();
+      await appendAudit(database.db, [{ agency: 'sia', actor: null, action: 'referral.status', subjectType: 'referral', subjectId: 'r-1' }]);
+      await sealer.stop();
+      const last = lastCheckpoint(file)!;
+      expect(last).toMatchObject({ chain: 'main', position: 51 });
+      expect(readFileSync(file, 'utf8').trim().split('\n').length).toBeGreaterThanOrEqual(1);
+      expect(seen.at(-1)).toEqual(last);
+      expect(await verifyAudit(database.pool, key, { checkpoint: last })).toMatchObject({ ok: true, sealed: 51 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

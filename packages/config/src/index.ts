@@ -58,6 +58,8 @@ export const platformEnvSchema = z.object({
     .transform((v) => Buffer.from(v, 'base64'))
     .refine((b) => b.length >= 32, 'must be at least 32 bytes, base64-encoded')
     .optional(),
+  /** A file the audit chain's signed checkpoints are appended to (JSON lines); embedded mode keeps one in the data folder. */
+  AUDIT_CHECKPOINT_FILE: z.string().optional(),
   /** The council key for keyed URL hashes (base64, ≥ 32 bytes). Embedded mode makes one. */
   COUNCIL_KEY: z
     .string()

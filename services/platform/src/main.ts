@@ -32,6 +32,7 @@ const platform = await startPlatform({
   introspection: policy.introspection,
   trustProxy: config.TRUST_PROXY,
   auditKey: config.AUDIT_KEY,
+  auditCheckpointFile: config.AUDIT_CHECKPOINT_FILE,
   fieldKey: config.FIELD_KEY,
   councilKey: config.COUNCIL_KEY,
   newYearClosure: config.NEW_YEAR_CLOSURE,

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AuditSealer, auditMigrations } from '@liaison/audit';
 import { type Agency, authMigrations, listAgencies, seedAgencies, verifyToken } from '@liaison/auth';
+import { describeError } from '@liaison/db';
 import { createDatabase, type Database, type DatabaseOptions } from '@liaison/db/client';
 import { startEmbeddedPostgres } from '@liaison/db/embedded';
 import { migrate } from '@liaison/db/migrate';
@@ -15,6 +16,7 @@ import { createReferralsService, type ReferralsService, referralsMigrations } fr
 import { Hono } from 'hono';
 import pg from 'pg';
 import { type DemoToken, ensureDemoBodyKeys, ensureDemoTokens } from './demo.ts';
+import { checkpointSinks } from './checkpoints.ts';
 import { bodyDataKey } from './keys.ts';
 import { indexPage } from './index-page.ts';
 import { createTokenApp } from './tokens.ts';
@@ -34,6 +36,10 @@ export interface PlatformOptions {
   seedDemo?: boolean;
   /** Key of the audit hash chain; by default one kept in `dataDir/audit-key` (made on first start). */
   auditKey?: Buffer | undefined;
+  /** Where signed audit checkpoints are appended; embedded default `dataDir/audit-checkpoints.jsonl`. */
+  auditCheckpointFile?: string | undefined;
+  /** Checkpoints at most this often (ms; default one minute). */
+  auditCheckpointEvery?: number;
   /** Master key for personal data at rest; by default `dataDir/field-key`. */
   fieldKey?: Buffer | undefined;
   /** Council key for URL hashes; by default `dataDir/council-key`. */
@@ -149,13 +155,22 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     };
     const verify = (token: string) => verifyToken(database.db, token);
 
+    const secretariat = (await listAgencies(database.db)).find((a) => a.roles.includes('secretariat'))?.code;
     const sealer = new AuditSealer(database.pool, options.auditKey ?? localSecret(resolve(options.dataDir), 'audit-key'), {
-      onError: (err) => log(`audit sealer: ${(err as Error).message}`),
+      onError: (err) => log(`audit sealer: ${describeError(err)}`),
+      checkpoints: {
+        sinks: checkpointSinks({
+          file: options.auditCheckpointFile ?? (databaseMode === 'embedded' ? resolve(options.dataDir, 'audit-checkpoints.jsonl') : undefined),
+          log,
+          bus,
+          source: `/agencies/${secretariat ?? 'center'}`,
+        }),
+        ...(options.auditCheckpointEvery !== undefined ? { every: options.auditCheckpointEvery } : {}),
+      },
     });
     sealer.start();
     cleanup.push(() => sealer.stop());
 
-    const secretariat = (await listAgencies(database.db)).find((a) => a.roles.includes('secretariat'))?.code;
     const referrals = createReferralsService({
       database,
       bus,

@@ -5,6 +5,7 @@
 import { serve } from '@hono/node-server';
 import { AuditSealer, auditMigrations } from '@liaison/audit';
 import { authMigrations, listAgencies, seedAgencies, verifyToken } from '@liaison/auth';
+import { describeError } from '@liaison/db';
 import { createDatabase } from '@liaison/db/client';
 import { migrate } from '@liaison/db/migrate';
 import { createEventBus, pglogMigrations } from '@liaison/events';
@@ -13,6 +14,7 @@ import { createIntakeService, intakeMigrations } from '@liaison/intake';
 import { AuthThrottle, edge, idempotencyMigrations, notFound, onError } from '@liaison/http';
 import { createReferralsService, referralsMigrations } from '@liaison/referrals';
 import { Hono } from 'hono';
+import { checkpointSinks } from './checkpoints.ts';
 import { env } from './env.ts';
 import { bodyDataKey } from './keys.ts';
 
@@ -44,9 +46,27 @@ async function openBus() {
   return bus;
 }
 
+/**
+ * Any process that writes the audit log also seals it (one sealer at a time across processes: an
+ * advisory lock) and writes signed checkpoints of its head to the log stream and the bus.
+ */
+async function startSealer(bus: Awaited<ReturnType<typeof openBus>>) {
+  const secretariat = (await listAgencies(database.db)).find((a) => a.roles.includes('secretariat'))?.code ?? 'center';
+  const sealer = new AuditSealer(database.pool, config.AUDIT_KEY!, {
+    onError: (err) => console.error(`audit sealer: ${describeError(err)}`),
+    checkpoints: { sinks: checkpointSinks({ file: config.AUDIT_CHECKPOINT_FILE, log: (l) => console.log(l), bus, source: `/agencies/${secretariat}` }) },
+  });
+  sealer.start();
+  stops.unshift(() => sealer.stop());
+}
+
+if (config.LIAISON_SERVICE === 'intake' || config.LIAISON_SERVICE === 'referrals') {
+  if (!config.AUDIT_KEY) fail(`AUDIT_KEY is required for the ${config.LIAISON_SERVICE} service (it writes and seals the audit log)`);
+}
 if (config.LIAISON_SERVICE === 'intake') {
   if (!config.FIELD_KEY || !config.COUNCIL_KEY) fail('FIELD_KEY and COUNCIL_KEY are required for the intake service');
   await migrate(database, [authMigrations, auditMigrations, idempotencyMigrations, ...(useKafka ? [] : [pglogMigrations]), intakeMigrations]);
+  await seedAgencies(database.db);
   const bus = await openBus();
   const agencies = new Map((await listAgencies(database.db)).map((a) => [a.code, a]));
   const service = createIntakeService({
@@ -60,6 +80,7 @@ if (config.LIAISON_SERVICE === 'intake') {
   });
   await service.start();
   stops.unshift(() => bus.close(), () => service.stop());
+  await startSealer(bus);
   if (parts.has('api')) app = service.app;
 } else if (config.LIAISON_SERVICE === 'referrals') {
   await migrate(database, [authMigrations, auditMigrations, idempotencyMigrations, ...(useKafka ? [] : [pglogMigrations]), referralsMigrations]);
@@ -77,12 +98,7 @@ if (config.LIAISON_SERVICE === 'intake') {
   });
   await service.start();
   stops.unshift(() => bus.close(), () => service.stop());
-  // Any process may seal the audit log (one at a time); it needs the key, kept outside the database.
-  if (config.AUDIT_KEY) {
-    const sealer = new AuditSealer(database.pool, config.AUDIT_KEY);
-    sealer.start();
-    stops.unshift(() => sealer.stop());
-  }
+  await startSealer(bus);
   if (parts.has('api')) app = service.app;
 } else {
   if (!config.REFERRALS_URL) fail('REFERRALS_URL is required for the gateway');

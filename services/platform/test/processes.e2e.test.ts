@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -25,7 +25,12 @@ function freePort(): Promise<number> {
 
 /** Starts a platform entry point as its own process, as a person would; collects what it prints. */
 function run(script: string, env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const [file, ...args] = script.split(' ');
+  return runArgs(file!, args, env);
+}
+
+function runArgs(script: string, args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: platformDir,
     env: { ...process.env, DATABASE_URL: '', KAFKA_BROKERS: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -94,7 +99,12 @@ describe('distributed mode: each service in its own process, on Kafka and an ext
     const testDb = await createTestDatabase(inject('pgAdminUrl'), 'proc');
     try {
       const [referralsPort, gatewayPort] = [await freePort(), await freePort()];
-      const common = { DATABASE_URL: testDb.url, KAFKA_BROKERS: inject('kafkaBrokers').join(','), KAFKA_TOPIC_PREFIX: `${uniqueName('proc')}.` };
+      const common = {
+        DATABASE_URL: testDb.url,
+        KAFKA_BROKERS: inject('kafkaBrokers').join(','),
+        KAFKA_TOPIC_PREFIX: `${uniqueName('proc')}.`,
+        AUDIT_KEY: Buffer.alloc(32, 3).toString('base64'),
+      };
       const referrals = run('src/service.ts', { ...common, LIAISON_SERVICE: 'referrals', PORT: String(referralsPort) });
       await referrals.printed('referrals running');
       const gateway = run('src/service.ts', { ...common, LIAISON_SERVICE: 'gateway', PORT: String(gatewayPort), REFERRALS_URL: `http://127.0.0.1:${referralsPort}` });
@@ -210,4 +220,62 @@ describe('production start (external database) is safe by default', () => {
       await testDb.drop();
     }
   }, 120_000);
+});
+
+describe('the audit log is sealed in every mode, with checkpoints outside Postgres', () => {
+  it('a lone intake process seals what it writes and prints signed checkpoints; audit:verify --checkpoint finds the chain cut off with its head moved back', async () => {
+    const testDb = await createTestDatabase(inject('pgAdminUrl'), 'sealintake');
+    const dir = mkdtempSync(join(tmpdir(), 'liaison-seal-'));
+    const keys = { AUDIT_KEY: Buffer.alloc(32, 5).toString('base64'), FIELD_KEY: Buffer.alloc(32, 6).toString('base64'), COUNCIL_KEY: Buffer.alloc(32, 8).toString('base64') };
+    try {
+      const port = await freePort();
+      const intake = run('src/service.ts', {
+        ...keys,
+        DATABASE_URL: testDb.url,
+        KAFKA_BROKERS: inject('kafkaBrokers').join(','),
+        KAFKA_TOPIC_PREFIX: `${uniqueName('seal')}.`,
+        LIAISON_SERVICE: 'intake',
+        PORT: String(port),
+      });
+      await intake.printed('intake running');
+      const database = createDatabase({ url: testDb.url });
+      const center = (await issueToken(database.db, { agency: 'center', role: 'caseworker', label: 'test' })).token;
+      for (let i = 0; i < 3; i++) {
+        const created = await fetch(`http://127.0.0.1:${port}/v1/cases`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${center}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ category: 'R01', consulter: 'SELF', victimUnder18: false }),
+        });
+        expect(created.status).toBe(201);
+      }
+      await waitFor('the case entries sealed by the intake process', async () => {
+        const { rows } = await database.pool.query(`select count(*)::int as n from audit.entries where action = 'case.record' and chain_pos is not null`);
+        return rows[0].n === 3;
+      });
+      intake.child.kill('SIGTERM');
+      expect(await intake.exited).toBe(0);
+      const line = intake.output.text.split('\n').findLast((l) => l.startsWith('audit checkpoint '));
+      expect(line).toBeDefined();
+      const file = join(dir, 'checkpoints.jsonl');
+      writeFileSync(file, `${line!.slice('audit checkpoint '.length)}\n`);
+
+      const verifyEnv = { ...keys, DATABASE_URL: testDb.url };
+      const intact = run('src/audit-verify.ts', { ...verifyEnv });
+      expect(await intact.exited, intact.output.text).toBe(0);
+      // Cut the chain's last entry and move the head back: only the checkpoint shows it.
+      await database.pool.query('delete from audit.entries where chain_pos = (select max(chain_pos) from audit.entries)');
+      await database.pool.query(`update audit.head set chain_pos = chain_pos - 1, hash = (select hash from audit.entries where chain_pos = (select max(chain_pos) from audit.entries)) where name = 'main'`);
+      await database.close();
+      const without = run('src/audit-verify.ts', { ...verifyEnv });
+      expect(await without.exited, without.output.text).toBe(0);
+      const against = run('src/audit-verify.ts --checkpoint', { ...verifyEnv });
+      expect(await against.exited).toBe(2);
+      const withCheckpoint = runArgs('src/audit-verify.ts', ['--checkpoint', file], { ...verifyEnv });
+      expect(await withCheckpoint.exited, withCheckpoint.output.text).toBe(1);
+      expect(withCheckpoint.output.text).toContain('cut off');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await testDb.drop();
+    }
+  }, 240_000);
 });

@@ -2,6 +2,30 @@
 /* eslint-disable */
 
 /**
+ * A signed checkpoint of the audit log's hash chain: the sealed position, the hash at that position and when (UTC). Kept outside Postgres (this topic, a file, the log stream) so that a chain cut off and its head moved back is still found by `audit:verify --checkpoint`. No entry contents.
+ */
+export interface AuditCheckpointV1 {
+  /**
+   * The chain's name (main).
+   */
+  chain: string;
+  position: number;
+  hash: string;
+  /**
+   * When the checkpoint was made, UTC.
+   */
+  at: string;
+  /**
+   * Which signing key (derived from the audit key): the first bytes of its public key's SHA-256.
+   */
+  keyId: string;
+  /**
+   * Ed25519 over `liaison-audit-checkpoint/v1|chain|position|hash|at`, base64url.
+   */
+  signature: string;
+}
+
+/**
  * A statutory clock on an action towards a platform ran out without an outcome (e.g. no Art. 25 decision notice within 7 days). Emitted once per action. Ids and codes only.
  */
 export interface CaseClockMissedV1 {
@@ -157,6 +181,7 @@ export interface ReferralStatusChangedV1 {
 
 /** Event data by CloudEvents `type`. */
 export interface EventDataByType {
+  'jp.liaison.audit.checkpoint.v1': AuditCheckpointV1;
   'jp.liaison.case.clock_missed.v1': CaseClockMissedV1;
   'jp.liaison.case.fact.v1': CaseFactV1;
   'jp.liaison.consent.revoked.v1': ConsentRevokedV1;
