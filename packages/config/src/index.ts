@@ -64,6 +64,19 @@ export const platformEnvSchema = z.object({
     .transform((v) => Buffer.from(v, 'base64'))
     .refine((b) => b.length >= 32, 'must be at least 32 bytes, base64-encoded')
     .optional(),
+  /** Key webhook signing secrets are stored encrypted under (base64, ≥ 32 bytes). Embedded mode makes one. */
+  WEBHOOK_KEY: z
+    .string()
+    .transform((v) => Buffer.from(v, 'base64'))
+    .refine((b) => b.length >= 32, 'must be at least 32 bytes, base64-encoded')
+    .optional(),
+  /** Development switch: webhooks may target a receiver on this machine (loopback, http, any port). Refused with NODE_ENV=production. */
+  WEBHOOK_ALLOW_LOOPBACK: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Ports webhook targets may use besides 443, comma-separated. */
+  WEBHOOK_PORTS: csv
+    .pipe(z.array(z.string().regex(/^\d{1,5}$/, 'must be port numbers').transform(Number).refine((p) => p >= 1 && p <= 65535, 'must be port numbers (1-65535)')))
+    .default([]),
+  NODE_ENV: z.string().optional(),
   /** The New Year closure deadlines skip: `MM-DD..MM-DD` (default 12-29..01-03), or `none`. */
   NEW_YEAR_CLOSURE: z
     .string()
@@ -79,6 +92,11 @@ export const platformEnvSchema = z.object({
   LIAISON_DATA_DIR: z.string().default('.liaison'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   LIAISON_SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+}).superRefine((env, ctx) => {
+  // Loopback receivers are for a partner trying webhooks on a laptop, never for production.
+  if (env.WEBHOOK_ALLOW_LOOPBACK && env.NODE_ENV === 'production') {
+    ctx.addIssue({ code: 'custom', path: ['WEBHOOK_ALLOW_LOOPBACK'], message: 'must not be true when NODE_ENV=production (a development switch)' });
+  }
 });
 
 export type PlatformEnv = z.infer<typeof platformEnvSchema>;
