@@ -5,7 +5,7 @@ import { catalogTopics, eventCatalog } from '@liaison/events';
 import { type AuthVariables, authenticate, createApiApp, type RequestIdVariables } from '@liaison/http';
 import type { MiddlewareHandler } from 'hono';
 import { listDeadLetters, listEndpoints, type NotifierContext, redeliver, registerEndpoint } from './domain/endpoints.ts';
-import type { TargetCheck } from './domain/ssrf.ts';
+import { assertTargetPolicy, type TargetCheck } from './domain/targets.ts';
 
 type NotifierEnv = { Variables: AuthVariables & RequestIdVariables & { ctx: NotifierContext } };
 
@@ -21,7 +21,7 @@ const eventTypes = [...eventCatalog().keys()] as [string, ...string[]];
 
 const RegisterBody = z
   .strictObject({
-    url: z.string().max(2048).openapi({ description: 'https URL of your receiver; private, loopback and link-local targets are refused' }),
+    url: z.string().max(2048).openapi({ description: 'https URL of your receiver, port 443 unless the platform allows others; every address the name resolves to must be public (private, loopback, link-local, reserved and IPv4-embedding IPv6 forms of those are refused)' }),
     eventTypes: z.array(z.enum(eventTypes, { message: 'must be a catalogued event type' })).max(20).default([]),
   })
   .openapi('RegisterWebhook');
@@ -40,6 +40,7 @@ export interface NotifierAppDeps {
 
 /** Builds the partner-delivery REST app: webhook endpoints and the dead-letter list of each body. */
 export function createNotifierApp(deps: NotifierAppDeps): OpenAPIHono<NotifierEnv> {
+  assertTargetPolicy(deps.targets);
   const app = createApiApp<NotifierEnv>({
     docPath: '/v1/webhooks/openapi.json',
     title: 'Liaison webhooks / Webhook配信',

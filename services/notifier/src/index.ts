@@ -5,10 +5,12 @@ import type { EventBus, Subscription } from '@liaison/events';
 import { createNotifierApp, type NotifierAppDeps } from './app.ts';
 import { inbox } from './db/schema.ts';
 import { Dispatcher, fanOut } from './domain/dispatch.ts';
+import { assertTargetPolicy } from './domain/targets.ts';
 
 export { createNotifierApp } from './app.ts';
 export { Dispatcher, retrySchedule, signature } from './domain/dispatch.ts';
-export { refuseTarget, type TargetCheck } from './domain/ssrf.ts';
+export { addressKind, type CheckedTarget, checkTarget, LoopbackSwitchInProduction, pinnedLookup, refuseTarget, type TargetCheck } from './domain/targets.ts';
+export { pinnedTransport, type Transport, type WebhookAnswer, type WebhookRequest } from './domain/transport.ts';
 
 export const notifierMigrations: MigrationSet = {
   schema: 'notifier',
@@ -17,8 +19,12 @@ export const notifierMigrations: MigrationSet = {
 
 export const NOTIFIER_GROUP = 'notifier.fan-out';
 
-/** The notifier: webhook endpoints API, fan-out consumer and dispatcher. */
+/**
+ * The notifier: webhook endpoints API, fan-out consumer and dispatcher. Refuses the loopback
+ * development switch when `NODE_ENV=production`.
+ */
 export function createNotifierService(deps: Omit<NotifierAppDeps, 'db'> & { database: Database; bus: EventBus; dispatcher?: boolean; consumers?: boolean }) {
+  assertTargetPolicy(deps.targets);
   const app = createNotifierApp({ ...deps, db: deps.database.db });
   const dispatcher = new Dispatcher({ db: deps.database.db, targets: deps.targets, onError: (err) => deps.log?.(`webhook dispatcher: ${(err as Error).message}`) });
   let subscription: Subscription | undefined;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { auditMigrations } from '@liaison/audit';
 import type { Actor, Agency } from '@liaison/auth';
 import { authMigrations } from '@liaison/auth';
@@ -9,8 +9,17 @@ import { createEventBus, type EventBus, pglogMigrations } from '@liaison/events'
 import { createReferralsService, type ReferralsService, referralsMigrations } from '@liaison/referrals';
 import { createTestDatabase, type TestDatabase, uniqueName, waitFor } from '@liaison/testing';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createNotifierService, type NotifierService, notifierMigrations, refuseTarget, retrySchedule } from '../src/index.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import {
+  type CheckedTarget,
+  createNotifierService,
+  Dispatcher,
+  LoopbackSwitchInProduction,
+  type NotifierService,
+  notifierMigrations,
+  refuseTarget,
+  retrySchedule,
+} from '../src/index.ts';
 
 const bodies: Record<string, Agency> = {
   center: { code: 'center', nameJa: 'センター', nameEn: 'Center', roles: ['member', 'secretariat'] },
@@ -26,19 +35,59 @@ interface Received {
   headers: Record<string, string>;
   body: string;
 }
+type Answer = number | { status: number; headers?: Record<string, string> } | 'hang';
+
+/** A webhook receiver on loopback: answers by path; 'hang' holds the response until released. */
+function receiverOn(host: string, answers: Record<string, Answer>, port = 0) {
+  const received: Received[] = [];
+  const held: ServerResponse[] = [];
+  const server = createServer((req: IncomingMessage, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      received.push({ path: req.url ?? '', headers: req.headers as Record<string, string>, body });
+      const answer = answers[req.url ?? ''] ?? 404;
+      if (answer === 'hang') {
+        held.push(res);
+        return;
+      }
+      const { status, headers } = typeof answer === 'number' ? { status: answer, headers: {} } : answer;
+      res.writeHead(status, headers);
+      res.end();
+    });
+  });
+  const listening = new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as { port: number }).port));
+  });
+  return {
+    server,
+    received,
+    listening,
+    release(status = 200) {
+      for (const res of held.splice(0)) res.writeHead(status).end();
+    },
+    async close() {
+      for (const res of held.splice(0)) res.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
 
 // Partner delivery by webhook: Standard Webhooks signatures, the retry schedule, 410, the
-// dead-letter list with redelivery, and the SSRF guard.
+// dead-letter list with redelivery, and the target rules (pinned to the checked address).
 describe('webhooks', () => {
   let testDb: TestDatabase;
   let database: Database;
   let bus: EventBus;
   let referrals: ReferralsService;
   let notifier: NotifierService;
-  let receiver: Server;
   let base: string;
-  const received: Received[] = [];
-  const answers: Record<string, number> = { '/ok': 200, '/fail': 500, '/gone': 410 };
+  const answers: Record<string, Answer> = { '/ok': 200, '/fail': 500, '/gone': 410 };
+  const receiver = receiverOn('127.0.0.1', answers);
+  const received = receiver.received;
+  const extra: { close(): Promise<void> }[] = [];
 
   const call = async (method: 'GET' | 'POST', path: string, as: string, body?: unknown, app: { request: (p: string, i: RequestInit) => Response | Promise<Response> } = notifier.app) => {
     const res = await app.request(path, {
@@ -51,20 +100,18 @@ describe('webhooks', () => {
   const refer = async () => (await call('POST', '/v1/referrals', 'center', { recipient: 'sia', category: 'R01' }, referrals.app)).body.id as string;
   const deliveriesOf = async (endpointId: string) =>
     (await database.pool.query('select * from notifier.deliveries where endpoint_id = $1 order by created_at', [endpointId])).rows;
+  /** Queues one delivery to each endpoint given and waits until the fan-out has written them. */
+  const queueFor = async (...endpointIds: string[]) => {
+    const id = await refer();
+    const rows = await waitFor('the deliveries queued', async () => {
+      const found = await Promise.all(endpointIds.map(async (e) => (await deliveriesOf(e)).find((d) => d.payload.data.referralId === id)));
+      return found.every(Boolean) ? found : undefined;
+    });
+    return rows as { id: string; next_attempt_at: Date }[];
+  };
 
   beforeAll(async () => {
-    receiver = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c) => (body += c));
-      req.on('end', () => {
-        received.push({ path: req.url ?? '', headers: req.headers as Record<string, string>, body });
-        res.statusCode = answers[req.url ?? ''] ?? 404;
-        res.end();
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
-    base = `http://127.0.0.1:${(receiver.address() as { port: number }).port}`;
-
+    base = `http://127.0.0.1:${await receiver.listening}`;
     testDb = await createTestDatabase(inject('pgAdminUrl'), 'hooks');
     database = createDatabase({ url: testDb.url });
     await migrate(database, [authMigrations, auditMigrations, pglogMigrations, referralsMigrations, notifierMigrations]);
@@ -72,9 +119,9 @@ describe('webhooks', () => {
     await bus.ensureTopics({ partitions: 2 });
     const verifyToken = async (t: string) => actors[t] ?? null;
     referrals = createReferralsService({ database, bus, verifyToken, agency: async (c) => bodies[c], consumers: false, scheduler: false });
-    // The receiver runs on this machine, so this test allows loopback targets; the dispatcher is
-    // driven by the test's clock.
-    notifier = createNotifierService({ database, bus, verifyToken, targets: { allowPrivateTargets: true }, dispatcher: false });
+    // The receiver runs on this machine, so this suite turns on the loopback development switch;
+    // the dispatcher is driven by the test's clock.
+    notifier = createNotifierService({ database, bus, verifyToken, targets: { allowLoopback: true }, dispatcher: false });
     await referrals.start();
     await notifier.start();
   });
@@ -84,7 +131,10 @@ describe('webhooks', () => {
     await bus?.close();
     await database?.close();
     await testDb?.drop();
-    receiver?.close();
+    await Promise.all([receiver, ...extra].map((r) => r.close()));
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
   });
 
   it('delivers a referral to SIA’s endpoint, signed so that the standardwebhooks package verifies it', async () => {
@@ -155,16 +205,85 @@ describe('webhooks', () => {
     expect(await deliveriesOf(hook.body.id)).toHaveLength(1);
   });
 
-  it('refuses private, loopback and link-local targets (no request is ever sent to them)', async () => {
+  it('connects to the address it checked, not to where the name resolves afterwards (DNS rebinding)', async () => {
+    // The checked address is 127.0.0.2; a second question about `localhost` (the system's, or the
+    // resolver's) answers 127.0.0.1 — where another receiver listens on the same port.
+    let checked: ReturnType<typeof receiverOn> | undefined;
+    let elsewhere: ReturnType<typeof receiverOn> | undefined;
+    let port = 0;
+    for (let tries = 0; !elsewhere && tries < 20; tries++) {
+      checked = receiverOn('127.0.0.2', { '/rebind': 200 });
+      port = await checked.listening;
+      const candidate = receiverOn('127.0.0.1', { '/rebind': 200 }, port);
+      if (await candidate.listening.then(() => true, () => false)) elsewhere = candidate;
+      else await checked.close();
+    }
+    extra.push(checked!, elsewhere!);
+    let questions = 0;
+    const resolve = async (host: string) => (host !== 'localhost' ? [] : questions++ === 0 ? ['127.0.0.2'] : ['127.0.0.1']);
+    const dispatcher = new Dispatcher({ db: database.db, targets: { allowLoopback: true, resolve } });
+    const hook = await call('POST', '/v1/webhooks', 'sia', { url: `http://localhost:${port}/rebind`, eventTypes: ['jp.liaison.referral.created.v1'] });
+    expect(hook.status).toBe(201);
+    const [delivery] = await queueFor(hook.body.id);
+    await dispatcher.tick(new Date());
+    expect((await deliveriesOf(hook.body.id)).find((d) => d.id === delivery!.id)).toMatchObject({ status: 'delivered' });
+    expect(checked!.received.map((r) => r.headers['webhook-id'])).toEqual([delivery!.id]);
+    expect(checked!.received[0]!.headers.host).toBe(`localhost:${port}`);
+    expect(elsewhere!.received).toEqual([]);
+    expect(questions).toBe(1);
+  });
+
+  it('never sends inwards when a public name rebinds to loopback: pinned at first, refused at the next check', async () => {
+    let questions = 0;
+    const resolve = async () => (questions++ === 0 ? ['93.184.216.34'] : ['127.0.0.1']);
+    const connections: CheckedTarget[] = [];
+    // No traffic leaves the machine: this transport records where the pinned request would go.
+    const dispatcher = new Dispatcher({ db: database.db, targets: { resolve }, transport: async (target) => {
+        connections.push(target);
+        return { status: 503 };
+      },
+    });
+    const strict = createNotifierService({ database, bus, verifyToken: async (t) => actors[t] ?? null, targets: { resolve: async () => ['93.184.216.34'] }, dispatcher: false, consumers: false });
+    const hook = await call('POST', '/v1/webhooks', 'sia', { url: 'https://partner.example/rebind-public' }, strict.app);
+    expect(hook.status).toBe(201);
+    const id = hook.body.id as string;
+    // Queued for this endpoint alone: the strict dispatcher would refuse the loopback receivers of the other tests.
+    const delivery = { id: randomUUID() };
+    const event = (await database.pool.query(`select payload from notifier.deliveries limit 1`)).rows[0].payload;
+    await database.pool.query(
+      `insert into notifier.deliveries (id, endpoint_id, agency, event_id, event_type, payload, status, next_attempt_at) values ($1, $2, 'sia', $3, $4, $5, 'pending', now())`,
+      [delivery.id, id, randomUUID(), event.type, event],
+    );
+    await dispatcher.tick(new Date());
+    expect(connections.map((c) => ({ host: c.host, address: c.address }))).toEqual([{ host: 'partner.example', address: '93.184.216.34' }]);
+    const [row] = await deliveriesOf(id);
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, last_status_code: 503 });
+    await database.pool.query(`update notifier.deliveries set next_attempt_at = now() - interval '1 second' where id = $1`, [delivery.id]);
+    await dispatcher.tick(new Date());
+    expect(connections).toHaveLength(1);
+    const [after] = await deliveriesOf(id);
+    expect(after).toMatchObject({ status: 'pending', attempts: 2, last_error: expect.stringMatching(/^target refused: resolves to an address webhooks may not target/) });
+    expect(after.last_error).not.toContain('127.0.0.1');
+  });
+
+  it('refuses private, loopback and link-local targets without the development switch (no request is ever sent to them)', async () => {
     const strict = createNotifierService({ database, bus, verifyToken: async (t) => actors[t] ?? null, targets: {}, dispatcher: false, consumers: false });
-    for (const url of ['https://127.0.0.1/hook', 'https://10.1.2.3/hook', 'https://192.168.0.10/', 'https://172.20.0.1/', 'https://169.254.169.254/latest/meta-data', 'https://[::1]/', 'https://[fd00::1]/', 'https://localhost/hook', 'http://example.org/hook', 'https://user:pw@example.org/', 'ftp://example.org/']) {
+    for (const url of ['https://127.0.0.1/hook', 'https://10.1.2.3/hook', 'https://192.168.0.10/', 'https://172.20.0.1/', 'https://169.254.169.254/latest/meta-data', 'https://[::1]/', 'https://[fd00::1]/', 'https://[::ffff:7f00:1]/', 'https://[64:ff9b::a9fe:a9fe]/', 'https://localhost/hook', 'http://example.org/hook', 'https://example.org:8443/hook', 'https://user:pw@example.org/', 'ftp://example.org/']) {
       const res = await call('POST', '/v1/webhooks', 'sia', { url }, strict.app);
       expect(res.status, url).toBe(400);
       expect(res.body.error.details.problems[0].field).toBe('url');
     }
     // A public name that resolves inwards is refused too; one that resolves outwards is accepted.
     expect(await refuseTarget('https://partner.example/hook', { resolve: async () => ['10.0.0.5'] })).toMatch(/private/);
-    expect(await refuseTarget('https://partner.example/hook', { resolve: async () => ['203.0.113.7', '::ffff:127.0.0.1'] })).toMatch(/127\.0\.0\.1|private/);
-    expect(await refuseTarget('https://partner.example/hook', { resolve: async () => ['203.0.113.7'] })).toBeUndefined();
+    expect(await refuseTarget('https://partner.example/hook', { resolve: async () => ['93.184.216.34', '::ffff:127.0.0.1'] })).toMatch(/private/);
+    expect(await refuseTarget('https://partner.example/hook', { resolve: async () => ['93.184.216.34'] })).toBeUndefined();
+  });
+
+  it('refuses to start with the loopback switch when NODE_ENV=production', () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    const deps = { database, bus, verifyToken: async () => null, dispatcher: false, consumers: false };
+    expect(() => createNotifierService({ ...deps, targets: { allowLoopback: true } })).toThrow(LoopbackSwitchInProduction);
+    expect(() => new Dispatcher({ db: database.db, targets: { allowLoopback: true } })).toThrow(LoopbackSwitchInProduction);
+    expect(() => createNotifierService({ ...deps, targets: {} })).not.toThrow();
   });
 });

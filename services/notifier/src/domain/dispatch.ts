@@ -3,7 +3,8 @@ import { type Db, Periodic } from '@liaison/db';
 import { type CloudEvent, concernedBodies, idempotentHandler, type InboxTable } from '@liaison/events';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { deliveries, endpoints } from '../db/schema.ts';
-import { refuseTarget, type TargetCheck } from './ssrf.ts';
+import { assertTargetPolicy, checkTarget, type TargetCheck } from './targets.ts';
+import { NoAnswer, pinnedTransport, type Transport } from './transport.ts';
 
 /**
  * Delays before each retry after a failed attempt (then jittered ±20 %): 5 s, 5 min, 30 min, 2 h,
@@ -54,6 +55,7 @@ export interface DispatcherOptions {
   timeout?: number;
   interval?: number;
   random?: () => number;
+  transport?: Transport;
   onError?: (err: unknown) => void;
 }
 
@@ -76,6 +78,7 @@ export class Dispatcher {
   private readonly job: Periodic;
 
   constructor(private readonly options: DispatcherOptions) {
+    assertTargetPolicy(options.targets);
     this.job = new Periodic(() => this.tick(new Date()), options.interval ?? 500, options.onError);
   }
 
@@ -104,20 +107,18 @@ export class Dispatcher {
 
   private async attempt(db: Db, d: Due, now: Date): Promise<void> {
     const attempts = d.attempts + 1;
-    // Checked again at every attempt: a name may resolve elsewhere since it was registered.
-    const refused = await refuseTarget(d.url, this.options.targets);
+    // Checked again at every attempt: a name may resolve elsewhere since it was registered. The
+    // request is pinned to the address this check approved.
+    const verdict = await checkTarget(d.url, this.options.targets);
     let status: number | undefined;
     let error: string | undefined;
-    if (refused) {
-      error = `target refused: ${refused}`;
+    if (verdict.refused !== undefined) {
+      error = `target refused: ${verdict.refused}`;
     } else {
       const body = JSON.stringify(d.payload);
       const timestamp = Math.floor(now.getTime() / 1000);
       try {
-        const res = await fetch(d.url, {
-          method: 'POST',
-          redirect: 'manual',
-          signal: AbortSignal.timeout(this.options.timeout ?? 10_000),
+        const answer = await (this.options.transport ?? pinnedTransport)(verdict.target, {
           headers: {
             'content-type': 'application/cloudevents+json',
             'webhook-id': d.id,
@@ -125,11 +126,12 @@ export class Dispatcher {
             'webhook-signature': signature(d.secret, d.id, timestamp, body),
           },
           body,
+          timeout: this.options.timeout ?? 10_000,
         });
-        status = res.status;
-        await res.body?.cancel().catch(() => {});
+        status = answer.status;
       } catch (err) {
-        error = (err as Error).name === 'TimeoutError' ? 'timed out' : `no answer (${(err as Error).message})`;
+        if (!(err instanceof NoAnswer)) throw err;
+        error = err.message;
       }
     }
     if (status !== undefined && status >= 200 && status < 300) {

@@ -5,7 +5,7 @@ import type { Db } from '@liaison/db';
 import { errors, requireMemberBody, requireRole } from '@liaison/http';
 import { and, desc, eq } from 'drizzle-orm';
 import { deliveries, endpoints } from '../db/schema.ts';
-import { refuseTarget, type TargetCheck } from './ssrf.ts';
+import { refuseTarget, type TargetCheck } from './targets.ts';
 
 export interface NotifierContext {
   actor: Actor;
