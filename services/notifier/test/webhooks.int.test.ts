@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { auditMigrations } from '@liaison/audit';
 import type { Actor, Agency } from '@liaison/auth';
@@ -76,7 +76,8 @@ function receiverOn(host: string, answers: Record<string, Answer>, port = 0) {
 }
 
 // Partner delivery by webhook: Standard Webhooks signatures, the retry schedule, 410, the
-// dead-letter list with redelivery, and the target rules (pinned to the checked address).
+// dead-letter list with redelivery, encrypted signing secrets, and the target rules (pinned to the
+// checked address).
 describe('webhooks', () => {
   let testDb: TestDatabase;
   let database: Database;
@@ -84,6 +85,7 @@ describe('webhooks', () => {
   let referrals: ReferralsService;
   let notifier: NotifierService;
   let base: string;
+  const webhookKey = randomBytes(32);
   const answers: Record<string, Answer> = { '/ok': 200, '/fail': 500, '/gone': 410 };
   const receiver = receiverOn('127.0.0.1', answers);
   const received = receiver.received;
@@ -100,6 +102,11 @@ describe('webhooks', () => {
   const refer = async () => (await call('POST', '/v1/referrals', 'center', { recipient: 'sia', category: 'R01' }, referrals.app)).body.id as string;
   const deliveriesOf = async (endpointId: string) =>
     (await database.pool.query('select * from notifier.deliveries where endpoint_id = $1 order by created_at', [endpointId])).rows;
+  const register = async (as: string, path: string, eventTypes: string[] = ['jp.liaison.referral.created.v1']) => {
+    const hook = await call('POST', '/v1/webhooks', as, { url: `${base}${path}`, eventTypes });
+    expect(hook.status).toBe(201);
+    return hook.body as { id: string; secret: string };
+  };
   /** Queues one delivery to each endpoint given and waits until the fan-out has written them. */
   const queueFor = async (...endpointIds: string[]) => {
     const id = await refer();
@@ -121,7 +128,7 @@ describe('webhooks', () => {
     referrals = createReferralsService({ database, bus, verifyToken, agency: async (c) => bodies[c], consumers: false, scheduler: false });
     // The receiver runs on this machine, so this suite turns on the loopback development switch;
     // the dispatcher is driven by the test's clock.
-    notifier = createNotifierService({ database, bus, verifyToken, targets: { allowLoopback: true }, dispatcher: false });
+    notifier = createNotifierService({ database, bus, verifyToken, targets: { allowLoopback: true }, webhookKey, dispatcher: false });
     await referrals.start();
     await notifier.start();
   });
@@ -151,6 +158,46 @@ describe('webhooks', () => {
     expect(() => new Webhook(hook.body.secret).verify(got.body.replace(id, randomUUID()), got.headers)).toThrow();
     expect((await deliveriesOf(hook.body.id))[0]).toMatchObject({ status: 'delivered', attempts: 1, last_status_code: 200 });
     await call('POST', '/v1/webhooks', 'sia', { url: `${base}/never`, eventTypes: ['jp.liaison.deadline.missed.v1'] });
+  });
+
+  it('stores signing secrets only encrypted: no column holds the secret or its key bytes', async () => {
+    const hook = await register('sia', '/ok');
+    const key = Buffer.from(hook.secret.replace(/^whsec_/, ''), 'base64');
+    const { rows } = await database.pool.query(`select e::text as row, e.secret from notifier.endpoints e where id = $1`, [hook.id]);
+    expect(rows[0].secret).toMatch(/^v1:/);
+    const audit = await database.pool.query(`select a::text as row from audit.entries a where subject_id = $1`, [hook.id]);
+    for (const stored of [rows[0].row as string, ...audit.rows.map((r) => r.row as string)]) {
+      expect(stored).not.toContain(hook.secret);
+      expect(stored).not.toContain(hook.secret.replace(/^whsec_/, ''));
+      expect(stored).not.toContain(key.toString('hex'));
+      expect(stored).not.toContain(key.toString('base64url'));
+    }
+    // What the dispatcher signs with still verifies.
+    const [delivery] = await queueFor(hook.id);
+    await notifier.dispatcher.tick(new Date());
+    const got = received.find((r) => r.headers['webhook-id'] === delivery!.id)!;
+    expect(new Webhook(hook.secret).verify(got.body, got.headers)).toMatchObject({ type: 'jp.liaison.referral.created.v1' });
+  });
+
+  it('reads an endpoint stored before encryption, and encrypts its secret at the next start', async () => {
+    const legacy = `whsec_${randomBytes(24).toString('base64')}`;
+    const id = randomUUID();
+    await database.pool.query(`insert into notifier.endpoints (id, agency, url, secret, event_types) values ($1, 'sia', $2, $3, '{jp.liaison.referral.created.v1}')`, [id, `${base}/ok`, legacy]);
+    const [before] = await queueFor(id);
+    await notifier.dispatcher.tick(new Date());
+    const first = received.find((r) => r.headers['webhook-id'] === before!.id)!;
+    expect(new Webhook(legacy).verify(first.body, first.headers)).toBeTruthy();
+
+    const restarted = createNotifierService({ database, bus, verifyToken: async () => null, targets: { allowLoopback: true }, webhookKey, dispatcher: false, consumers: false });
+    await restarted.start();
+    await restarted.stop();
+    const stored = (await database.pool.query(`select e::text as row, secret from notifier.endpoints e where id = $1`, [id])).rows[0];
+    expect(stored.secret).toMatch(/^v1:/);
+    expect(stored.row).not.toContain(legacy.replace(/^whsec_/, ''));
+    const [after] = await queueFor(id);
+    await notifier.dispatcher.tick(new Date());
+    const second = received.find((r) => r.headers['webhook-id'] === after!.id)!;
+    expect(new Webhook(legacy).verify(second.body, second.headers)).toBeTruthy();
   });
 
   it('retries a failing receiver on the schedule, with jitter, for more than three days, then dead-letters it; redelivery works', async () => {
@@ -221,7 +268,7 @@ describe('webhooks', () => {
     extra.push(checked!, elsewhere!);
     let questions = 0;
     const resolve = async (host: string) => (host !== 'localhost' ? [] : questions++ === 0 ? ['127.0.0.2'] : ['127.0.0.1']);
-    const dispatcher = new Dispatcher({ db: database.db, targets: { allowLoopback: true, resolve } });
+    const dispatcher = new Dispatcher({ db: database.db, targets: { allowLoopback: true, resolve }, webhookKey });
     const hook = await call('POST', '/v1/webhooks', 'sia', { url: `http://localhost:${port}/rebind`, eventTypes: ['jp.liaison.referral.created.v1'] });
     expect(hook.status).toBe(201);
     const [delivery] = await queueFor(hook.body.id);
@@ -238,12 +285,12 @@ describe('webhooks', () => {
     const resolve = async () => (questions++ === 0 ? ['93.184.216.34'] : ['127.0.0.1']);
     const connections: CheckedTarget[] = [];
     // No traffic leaves the machine: this transport records where the pinned request would go.
-    const dispatcher = new Dispatcher({ db: database.db, targets: { resolve }, transport: async (target) => {
+    const dispatcher = new Dispatcher({ db: database.db, targets: { resolve }, webhookKey, transport: async (target) => {
         connections.push(target);
         return { status: 503 };
       },
     });
-    const strict = createNotifierService({ database, bus, verifyToken: async (t) => actors[t] ?? null, targets: { resolve: async () => ['93.184.216.34'] }, dispatcher: false, consumers: false });
+    const strict = createNotifierService({ database, bus, verifyToken: async (t) => actors[t] ?? null, targets: { resolve: async () => ['93.184.216.34'] }, webhookKey, dispatcher: false, consumers: false });
     const hook = await call('POST', '/v1/webhooks', 'sia', { url: 'https://partner.example/rebind-public' }, strict.app);
     expect(hook.status).toBe(201);
     const id = hook.body.id as string;
@@ -267,7 +314,7 @@ describe('webhooks', () => {
   });
 
   it('refuses private, loopback and link-local targets without the development switch (no request is ever sent to them)', async () => {
-    const strict = createNotifierService({ database, bus, verifyToken: async (t) => actors[t] ?? null, targets: {}, dispatcher: false, consumers: false });
+    const strict = createNotifierService({ database, bus, verifyToken: async (t) => actors[t] ?? null, targets: {}, webhookKey, dispatcher: false, consumers: false });
     for (const url of ['https://127.0.0.1/hook', 'https://10.1.2.3/hook', 'https://192.168.0.10/', 'https://172.20.0.1/', 'https://169.254.169.254/latest/meta-data', 'https://[::1]/', 'https://[fd00::1]/', 'https://[::ffff:7f00:1]/', 'https://[64:ff9b::a9fe:a9fe]/', 'https://localhost/hook', 'http://example.org/hook', 'https://example.org:8443/hook', 'https://user:pw@example.org/', 'ftp://example.org/']) {
       const res = await call('POST', '/v1/webhooks', 'sia', { url }, strict.app);
       expect(res.status, url).toBe(400);
@@ -281,9 +328,9 @@ describe('webhooks', () => {
 
   it('refuses to start with the loopback switch when NODE_ENV=production', () => {
     vi.stubEnv('NODE_ENV', 'production');
-    const deps = { database, bus, verifyToken: async () => null, dispatcher: false, consumers: false };
+    const deps = { database, bus, verifyToken: async () => null, webhookKey, dispatcher: false, consumers: false };
     expect(() => createNotifierService({ ...deps, targets: { allowLoopback: true } })).toThrow(LoopbackSwitchInProduction);
-    expect(() => new Dispatcher({ db: database.db, targets: { allowLoopback: true } })).toThrow(LoopbackSwitchInProduction);
+    expect(() => new Dispatcher({ db: database.db, targets: { allowLoopback: true }, webhookKey })).toThrow(LoopbackSwitchInProduction);
     expect(() => createNotifierService({ ...deps, targets: {} })).not.toThrow();
   });
 });

@@ -40,8 +40,11 @@ export interface PlatformOptions {
   councilKey?: Buffer | undefined;
   /** The New Year closure deadlines skip (null: none); default 12-29 to 01-03. */
   newYearClosure?: { from: string; to: string } | null;
-  /** Webhook delivery: which targets are allowed (tests: loopback receivers) and whether to send at all. */
-  webhooks?: { targets?: TargetCheck; dispatcher?: boolean };
+  /**
+   * Webhook delivery: which targets are allowed (development and tests: loopback receivers), whether
+   * to send at all, and the key signing secrets are stored under (default `dataDir/webhook-key`).
+   */
+  webhooks?: { targets?: TargetCheck; dispatcher?: boolean; key?: Buffer | undefined };
   log?: (message: string) => void;
 }
 
@@ -173,6 +176,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       verifyToken: verify,
       targets: options.webhooks?.targets ?? {},
       dispatcher: options.webhooks?.dispatcher ?? true,
+      webhookKey: options.webhooks?.key ?? localSecret(resolve(options.dataDir), 'webhook-key'),
       log,
     });
     await notifier.start();

@@ -1,8 +1,10 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { type Db, Periodic } from '@liaison/db';
 import { type CloudEvent, concernedBodies, idempotentHandler, type InboxTable } from '@liaison/events';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { Webhook } from 'standardwebhooks';
 import { deliveries, endpoints } from '../db/schema.ts';
+import { openSecret, webhookSecretKey } from './secrets.ts';
 import { assertTargetPolicy, checkTarget, type TargetCheck } from './targets.ts';
 import { NoAnswer, pinnedTransport, type Transport } from './transport.ts';
 
@@ -42,15 +44,16 @@ export function fanOut(db: Db, inbox: InboxTable) {
   });
 }
 
-/** Standard Webhooks signature: `v1,` + base64 HMAC-SHA256 over `id.timestamp.body` with the secret's bytes. */
+/** Standard Webhooks signature (`v1,` + base64 HMAC-SHA256 of `id.timestamp.body`), made by the `standardwebhooks` package. */
 export function signature(secret: string, id: string, timestampSeconds: number, body: string): string {
-  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  return `v1,${createHmac('sha256', key).update(`${id}.${timestampSeconds}.${body}`).digest('base64')}`;
+  return new Webhook(secret).sign(id, new Date(timestampSeconds * 1000), body);
 }
 
 export interface DispatcherOptions {
   db: Db;
   targets: TargetCheck;
+  /** `WEBHOOK_KEY`: signing secrets are stored encrypted under a key derived from it. */
+  webhookKey: Buffer;
   /** Per-request timeout (ms). */
   timeout?: number;
   interval?: number;
@@ -77,8 +80,11 @@ interface Due {
 export class Dispatcher {
   private readonly job: Periodic;
 
+  private readonly secretKey: Buffer;
+
   constructor(private readonly options: DispatcherOptions) {
     assertTargetPolicy(options.targets);
+    this.secretKey = webhookSecretKey(options.webhookKey);
     this.job = new Periodic(() => this.tick(new Date()), options.interval ?? 500, options.onError);
   }
 
@@ -112,9 +118,17 @@ export class Dispatcher {
     const verdict = await checkTarget(d.url, this.options.targets);
     let status: number | undefined;
     let error: string | undefined;
+    let secret: string | undefined;
+    if (verdict.refused === undefined) {
+      try {
+        secret = openSecret(this.secretKey, d.endpoint_id, d.secret);
+      } catch {
+        error = 'signing secret cannot be opened (WEBHOOK_KEY changed?)';
+      }
+    }
     if (verdict.refused !== undefined) {
       error = `target refused: ${verdict.refused}`;
-    } else {
+    } else if (secret !== undefined) {
       const body = JSON.stringify(d.payload);
       const timestamp = Math.floor(now.getTime() / 1000);
       try {
@@ -123,7 +137,7 @@ export class Dispatcher {
             'content-type': 'application/cloudevents+json',
             'webhook-id': d.id,
             'webhook-timestamp': String(timestamp),
-            'webhook-signature': signature(d.secret, d.id, timestamp, body),
+            'webhook-signature': signature(secret, d.id, timestamp, body),
           },
           body,
           timeout: this.options.timeout ?? 10_000,
