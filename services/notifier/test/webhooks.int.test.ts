@@ -15,10 +15,13 @@ import {
   createNotifierService,
   Dispatcher,
   LoopbackSwitchInProduction,
+  MAX_RETRY_AFTER_MS,
   type NotifierService,
   notifierMigrations,
+  REQUEST_TIMEOUT_MS,
   refuseTarget,
   retrySchedule,
+  type WebhookRequest,
 } from '../src/index.ts';
 
 const bodies: Record<string, Agency> = {
@@ -77,7 +80,7 @@ function receiverOn(host: string, answers: Record<string, Answer>, port = 0) {
 
 // Partner delivery by webhook: Standard Webhooks signatures, the retry schedule, 410, the
 // dead-letter list with redelivery, encrypted signing secrets, and the target rules (pinned to the
-// checked address).
+// checked address, no database lock while a partner is slow).
 describe('webhooks', () => {
   let testDb: TestDatabase;
   let database: Database;
@@ -250,6 +253,101 @@ describe('webhooks', () => {
     await refer();
     await new Promise((r) => setTimeout(r, 1500));
     expect(await deliveriesOf(hook.body.id)).toHaveLength(1);
+  });
+
+  it('honours Retry-After on 429 and 503 (seconds or an HTTP date, at most a day), never sooner than the schedule', async () => {
+    const now = new Date();
+    const cases: { path: string; answer: Answer; wait: [number, number] }[] = [
+      { path: '/busy-seconds', answer: { status: 429, headers: { 'retry-after': '3600' } }, wait: [3_600_000, 3_600_000] },
+      { path: '/busy-date', answer: 503, wait: [7_199_000, 7_200_000] }, // the date is set below
+      { path: '/busy-short', answer: { status: 429, headers: { 'retry-after': '1' } }, wait: [retrySchedule[0]! * 0.8, retrySchedule[0]! * 1.2] },
+      { path: '/busy-forever', answer: { status: 503, headers: { 'retry-after': String(30 * 86_400) } }, wait: [MAX_RETRY_AFTER_MS, MAX_RETRY_AFTER_MS] },
+      { path: '/error-with-header', answer: { status: 500, headers: { 'retry-after': '3600' } }, wait: [retrySchedule[0]! * 0.8, retrySchedule[0]! * 1.2] },
+    ];
+    const hooks = [];
+    for (const c of cases) {
+      answers[c.path] = c.answer;
+      hooks.push(await register('sia', c.path));
+    }
+    const rows = await queueFor(...hooks.map((h) => h.id));
+    const at = new Date(Math.max(now.getTime(), ...rows.map((r) => r.next_attempt_at.getTime())));
+    answers['/busy-date'] = { status: 503, headers: { 'retry-after': new Date(at.getTime() + 7_200_000).toUTCString() } };
+    await notifier.dispatcher.tick(at);
+    for (const [i, c] of cases.entries()) {
+      const [row] = (await deliveriesOf(hooks[i]!.id)).filter((d) => d.id === rows[i]!.id);
+      const wait = row.next_attempt_at.getTime() - at.getTime();
+      expect(row.attempts, c.path).toBe(1);
+      expect(wait, c.path).toBeGreaterThanOrEqual(c.wait[0] - 1000);
+      expect(wait, c.path).toBeLessThanOrEqual(c.wait[1] + 1000);
+    }
+  });
+
+  it('holds no lock or transaction while a partner’s server hangs; the other deliveries go on', async () => {
+    answers['/hang'] = 'hang';
+    answers['/quick'] = 200;
+    const slow = await register('sia', '/hang');
+    const quick = await register('sia', '/quick');
+    const url = new URL(testDb.url);
+    url.searchParams.set('application_name', 'hang-dispatcher');
+    const own = createDatabase({ url: url.toString() });
+    const checker = await database.pool.connect();
+    try {
+      const dispatcher = new Dispatcher({ db: own.db, targets: { allowLoopback: true }, webhookKey, timeout: 60_000 });
+      const [stuck] = await queueFor(slow.id);
+      const hanging = dispatcher.tick(new Date());
+      await waitFor('the partner holding the request', () => received.some((r) => r.headers['webhook-id'] === stuck!.id));
+      answers['/hang'] = 200; // later requests are answered; this one stays held
+
+      // Once the dispatcher has written the other results of this tick, none of its sessions is
+      // inside a transaction, and its rows can be locked at once.
+      const sessionsOf = async () => (await checker.query<{ state: string; xact_start: Date | null }>(`select state, xact_start from pg_stat_activity where application_name = 'hang-dispatcher'`)).rows;
+      const sessions = await waitFor('the dispatcher’s other statements done', async () => {
+        const rows = await sessionsOf();
+        return rows.length > 0 && rows.every((r) => r.state !== 'active') ? rows : undefined;
+      });
+      expect(sessions.filter((r) => r.xact_start !== null || r.state.startsWith('idle in transaction'))).toEqual([]);
+      await checker.query('begin');
+      const locked = await checker.query(`select id from notifier.deliveries where endpoint_id in ($1, $2) for update nowait`, [slow.id, quick.id]);
+      expect(locked.rows.map((r) => r.id)).toContain(stuck!.id);
+      await checker.query(`select id from notifier.endpoints where id = $1 for update nowait`, [slow.id]);
+      await checker.query('rollback');
+
+      // Another delivery goes out meanwhile; the hanging one is not sent twice.
+      const [next] = await queueFor(quick.id);
+      expect(await dispatcher.tick(new Date())).toBeGreaterThanOrEqual(1);
+      expect((await deliveriesOf(quick.id)).find((d) => d.id === next!.id)).toMatchObject({ status: 'delivered' });
+      expect(received.filter((r) => r.headers['webhook-id'] === stuck!.id)).toHaveLength(1);
+
+      receiver.release(200);
+      await hanging;
+      expect((await deliveriesOf(slow.id)).find((d) => d.id === stuck!.id)).toMatchObject({ status: 'delivered', attempts: 1 });
+    } finally {
+      receiver.release(200);
+      checker.release();
+      await own.close();
+    }
+  });
+
+  it('gives up on a receiver that does not answer within the timeout (15 s by default) and retries later', async () => {
+    answers['/silent'] = 'hang';
+    const silent = await register('sia', '/silent');
+    const seen: WebhookRequest[] = [];
+    const spy = new Dispatcher({ db: database.db, targets: { allowLoopback: true }, webhookKey, transport: async (_t, req) => {
+        seen.push(req);
+        return { status: 204 };
+      },
+    });
+    const short = new Dispatcher({ db: database.db, targets: { allowLoopback: true }, webhookKey, timeout: 300 });
+    const [delivery] = await queueFor(silent.id);
+    await short.tick(new Date());
+    expect((await deliveriesOf(silent.id)).find((d) => d.id === delivery!.id)).toMatchObject({ status: 'pending', attempts: 1, last_error: 'timed out' });
+    receiver.release(200);
+    answers['/silent'] = 204;
+    const [other] = await queueFor(silent.id);
+    await spy.tick(new Date());
+    expect(seen.map((r) => r.headers['webhook-id'])).toContain(other!.id);
+    expect(seen[0]!.timeout).toBe(REQUEST_TIMEOUT_MS);
+    expect(REQUEST_TIMEOUT_MS).toBe(15_000);
   });
 
   it('connects to the address it checked, not to where the name resolves afterwards (DNS rebinding)', async () => {
