@@ -1,15 +1,15 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database, MigrationSet } from '@liaison/db';
-import type { EventBus, Subscription } from '@liaison/events';
+import { type EventBus, OutboxRelay, type Subscription } from '@liaison/events';
 import { createNotifierApp, type NotifierAppDeps } from './app.ts';
-import { inbox } from './db/schema.ts';
+import { inbox, outbox } from './db/schema.ts';
 import { Dispatcher, type DispatcherOptions, fanOut } from './domain/dispatch.ts';
 import { sealLegacySecrets, webhookSecretKey } from './domain/secrets.ts';
 import { assertTargetPolicy } from './domain/targets.ts';
 
 export { createNotifierApp } from './app.ts';
-export { Dispatcher, type DispatcherStats, MAX_RETRY_AFTER_MS, REQUEST_TIMEOUT_MS, retrySchedule, signature } from './domain/dispatch.ts';
+export { DEAD_LETTERED, Dispatcher, type DispatcherStats, MAX_RETRY_AFTER_MS, REQUEST_TIMEOUT_MS, retrySchedule, signature } from './domain/dispatch.ts';
 export { openSecret, sealSecret, webhookSecretKey } from './domain/secrets.ts';
 export { addressKind, type CheckedTarget, checkTarget, LoopbackSwitchInProduction, pinnedLookup, refuseTarget, type TargetCheck } from './domain/targets.ts';
 export { pinnedTransport, retryAfterMs, type Transport, type WebhookAnswer, type WebhookRequest } from './domain/transport.ts';
@@ -32,7 +32,7 @@ function describe(err: unknown): string {
 }
 
 /** The topics whose events may concern a body's webhooks. */
-export const NOTIFIER_TOPICS = ['liaison.referrals', 'liaison.deadlines', 'liaison.cases'];
+export const NOTIFIER_TOPICS = ['liaison.referrals', 'liaison.deadlines', 'liaison.cases', 'liaison.webhooks'];
 
 export interface NotifierServiceDeps extends Omit<NotifierAppDeps, 'db'> {
   database: Database;
@@ -41,12 +41,17 @@ export interface NotifierServiceDeps extends Omit<NotifierAppDeps, 'db'> {
   dispatcher?: boolean;
   /** Run the fan-out consumer in this process (default true). */
   consumers?: boolean;
+  /** Run the outbox relay (dead-letter notices) in this process (default true). */
+  relay?: boolean;
+  /** The registry's secretariat, told of every dead letter beside the endpoint's owner. */
+  secretariat?: string;
   /** Dispatcher tuning and test seams (timeout, concurrency, transport, …). */
-  dispatch?: Omit<DispatcherOptions, 'db' | 'targets' | 'webhookKey'>;
+  dispatch?: Omit<DispatcherOptions, 'db' | 'targets' | 'webhookKey' | 'secretariat'>;
 }
 
 /**
- * The notifier: webhook endpoints API, fan-out consumer and dispatcher. Refuses the loopback development switch when `NODE_ENV=production`.
+ * The notifier: webhook endpoints API, fan-out consumer, dispatcher and the outbox relay of its
+ * dead-letter notices. Refuses the loopback development switch when `NODE_ENV=production`.
  */
 export function createNotifierService(deps: NotifierServiceDeps) {
   assertTargetPolicy(deps.targets);
@@ -57,17 +62,21 @@ export function createNotifierService(deps: NotifierServiceDeps) {
     db: deps.database.db,
     targets: deps.targets,
     webhookKey: deps.webhookKey,
+    secretariat: deps.secretariat,
   });
+  const relay = new OutboxRelay({ pool: deps.database.pool, outbox, bus: deps.bus, onError: (err) => deps.log?.(`notifier relay: ${describe(err)}`) });
   let subscription: Subscription | undefined;
   return {
     app,
     dispatcher,
+    relay,
     migrations: notifierMigrations,
     /** Counters for a later `/metrics`: deliveries, retries, dead letters (see {@link DispatcherStats}). */
     stats: () => dispatcher.stats(),
     async start() {
       const sealed = await sealLegacySecrets(deps.database.db, webhookSecretKey(deps.webhookKey));
       if (sealed > 0) deps.log?.(`notifier: encrypted ${sealed} webhook signing secret(s) stored in plaintext`);
+      if (deps.relay !== false) await relay.start();
       if (deps.consumers !== false) {
         subscription = await deps.bus.subscribe({ group: NOTIFIER_GROUP, topics: NOTIFIER_TOPICS, handler: fanOut(deps.database.db, inbox) });
       }
@@ -76,6 +85,7 @@ export function createNotifierService(deps: NotifierServiceDeps) {
     async stop() {
       await dispatcher.stop();
       await subscription?.stop();
+      await relay.stop();
     },
   };
 }

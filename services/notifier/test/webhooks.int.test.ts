@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from
 import {
   type CheckedTarget,
   createNotifierService,
+  DEAD_LETTERED,
   Dispatcher,
   LoopbackSwitchInProduction,
   MAX_RETRY_AFTER_MS,
@@ -79,8 +80,8 @@ function receiverOn(host: string, answers: Record<string, Answer>, port = 0) {
 }
 
 // Partner delivery by webhook: Standard Webhooks signatures, the retry schedule, 410, the
-// dead-letter list with redelivery, encrypted signing secrets, and the target rules (pinned to the
-// checked address, no database lock while a partner is slow).
+// dead-letter list with redelivery and its notices, encrypted signing secrets, and the target
+// rules (pinned to the checked address, no database lock while a partner is slow).
 describe('webhooks', () => {
   let testDb: TestDatabase;
   let database: Database;
@@ -131,7 +132,7 @@ describe('webhooks', () => {
     referrals = createReferralsService({ database, bus, verifyToken, agency: async (c) => bodies[c], consumers: false, scheduler: false });
     // The receiver runs on this machine, so this suite turns on the loopback development switch;
     // the dispatcher is driven by the test's clock.
-    notifier = createNotifierService({ database, bus, verifyToken, targets: { allowLoopback: true }, webhookKey, dispatcher: false });
+    notifier = createNotifierService({ database, bus, verifyToken, targets: { allowLoopback: true }, webhookKey, secretariat: 'center', dispatcher: false });
     await referrals.start();
     await notifier.start();
   });
@@ -191,7 +192,7 @@ describe('webhooks', () => {
     const first = received.find((r) => r.headers['webhook-id'] === before!.id)!;
     expect(new Webhook(legacy).verify(first.body, first.headers)).toBeTruthy();
 
-    const restarted = createNotifierService({ database, bus, verifyToken: async () => null, targets: { allowLoopback: true }, webhookKey, dispatcher: false, consumers: false });
+    const restarted = createNotifierService({ database, bus, verifyToken: async () => null, targets: { allowLoopback: true }, webhookKey, dispatcher: false, consumers: false, relay: false });
     await restarted.start();
     await restarted.stop();
     const stored = (await database.pool.query(`select e::text as row, secret from notifier.endpoints e where id = $1`, [id])).rows[0];
@@ -280,6 +281,77 @@ describe('webhooks', () => {
       expect(wait, c.path).toBeGreaterThanOrEqual(c.wait[0] - 1000);
       expect(wait, c.path).toBeLessThanOrEqual(c.wait[1] + 1000);
     }
+  });
+
+  it('announces a dead letter to the owner and the secretariat (event and counter), in the transaction that dead-letters it', async () => {
+    answers['/down'] = 500;
+    answers['/center-notices'] = 204;
+    answers['/sia-notices'] = 204;
+    const down = await register('sia', '/down', []); // every event, dead-letter notices included
+    const centerNotices = await register('center', '/center-notices', [DEAD_LETTERED]);
+    const siaNotices = await register('sia', '/sia-notices', [DEAD_LETTERED]);
+    const [delivery] = await queueFor(down.id);
+    // The last attempt is due: the ten retries are the previous test's subject.
+    await database.pool.query(`update notifier.deliveries set attempts = $2 where id = $1`, [delivery!.id, retrySchedule.length]);
+    const before = notifier.stats().deadLettered;
+
+    // If the notice cannot be written, the delivery is not dead-lettered either.
+    await database.pool.query(`create function notifier.refuse_outbox() returns trigger language plpgsql as $$ begin raise exception 'outbox refused by the test'; end $$`);
+    await database.pool.query(`create trigger refuse_outbox before insert on notifier.outbox for each row execute function notifier.refuse_outbox()`);
+    const at = new Date(delivery!.next_attempt_at.getTime());
+    try {
+      const failed = await notifier.dispatcher.tick(at).then(() => undefined, (err: Error) => err);
+      expect(String((failed?.cause as Error | undefined)?.message)).toBe('outbox refused by the test');
+    } finally {
+      await database.pool.query(`drop trigger refuse_outbox on notifier.outbox; drop function notifier.refuse_outbox()`);
+    }
+    expect((await deliveriesOf(down.id)).find((d) => d.id === delivery!.id)).toMatchObject({ status: 'pending', attempts: retrySchedule.length });
+    expect(notifier.stats().deadLettered).toBe(before);
+
+    // Its lease runs out, and the next attempt dead-letters it with the notice.
+    await notifier.dispatcher.tick(new Date(at.getTime() + 300_001));
+    expect((await deliveriesOf(down.id)).find((d) => d.id === delivery!.id)).toMatchObject({ status: 'failed', attempts: retrySchedule.length + 1, last_status_code: 500 });
+    expect(notifier.stats().deadLettered).toBe(before + 1);
+    const { rows: notices } = await database.pool.query(`select event from notifier.outbox where event->>'type' = $1 and event->'data'->>'deliveryId' = $2`, [DEAD_LETTERED, delivery!.id]);
+    expect(notices).toHaveLength(1);
+    expect(notices[0].event).toMatchObject({
+      source: '/agencies/sia',
+      subject: down.id,
+      data: { deliveryId: delivery!.id, endpointId: down.id, owner: 'sia', secretariat: 'center', eventType: 'jp.liaison.referral.created.v1', attempts: retrySchedule.length + 1, lastStatusCode: 500, reason: 'status' },
+    });
+    expect(JSON.stringify(notices[0].event)).not.toContain('127.0.0.1');
+
+    // The relay publishes it; both bodies' notice endpoints get it, the endpoint that is down does not.
+    const noticeTo = async (endpointId: string) => (await deliveriesOf(endpointId)).find((d) => d.payload.data.deliveryId === delivery!.id);
+    await waitFor('the notice fanned out', async () => (await noticeTo(centerNotices.id)) && (await noticeTo(siaNotices.id)));
+    expect(await noticeTo(down.id)).toBeUndefined();
+    await notifier.dispatcher.tick(new Date());
+    for (const [path, hook] of [['/center-notices', centerNotices], ['/sia-notices', siaNotices]] as const) {
+      const got = received.find((r) => r.path === path && JSON.parse(r.body).data.deliveryId === delivery!.id)!;
+      expect(new Webhook(hook.secret).verify(got.body, got.headers)).toMatchObject({ type: DEAD_LETTERED, data: { owner: 'sia' } });
+      expect(got.body).not.toContain('/down');
+    }
+  });
+
+  it('does not announce the dead letter of a dead-letter notice (two unreachable endpoints would tell each other forever)', async () => {
+    answers['/notices-down'] = 500;
+    const noticesDown = await register('center', '/notices-down', [DEAD_LETTERED]);
+    answers['/down-again'] = 500;
+    const down = await register('sia', '/down-again');
+    const [delivery] = await queueFor(down.id);
+    await database.pool.query(`update notifier.deliveries set attempts = $2 where id = $1`, [delivery!.id, retrySchedule.length]);
+    await notifier.dispatcher.tick(new Date(delivery!.next_attempt_at.getTime()));
+    const notice = await waitFor('the notice queued for the center', async () => (await deliveriesOf(noticesDown.id)).find((d) => d.payload.data.deliveryId === delivery!.id));
+    await database.pool.query(`update notifier.deliveries set attempts = $2 where id = $1`, [notice.id, retrySchedule.length]);
+    const before = notifier.stats().deadLettered;
+    await notifier.dispatcher.tick(new Date(Math.max(Date.now(), notice.next_attempt_at.getTime())));
+    expect((await deliveriesOf(noticesDown.id)).find((d) => d.id === notice.id)).toMatchObject({ status: 'failed' });
+    const { rows } = await database.pool.query(`select 1 from notifier.outbox where event->'data'->>'deliveryId' = $1`, [notice.id]);
+    expect(rows).toHaveLength(0);
+    // The counter still counts it: it is a dead letter like any other.
+    expect(notifier.stats().deadLettered).toBe(before + 1);
+    // It is still on the center's dead-letter list, to redeliver by hand.
+    expect((await call('GET', '/v1/webhooks/dead-letters', 'center')).body.items.map((i: { id: string }) => i.id)).toContain(notice.id);
   });
 
   it('holds no lock or transaction while a partner’s server hangs; the other deliveries go on', async () => {
@@ -388,7 +460,7 @@ describe('webhooks', () => {
         return { status: 503 };
       },
     });
-    const strict = createNotifierService({ database, bus, verifyToken: async (t) => actors[t] ?? null, targets: { resolve: async () => ['93.184.216.34'] }, webhookKey, dispatcher: false, consumers: false });
+    const strict = createNotifierService({ database, bus, verifyToken: async (t) => actors[t] ?? null, targets: { resolve: async () => ['93.184.216.34'] }, webhookKey, dispatcher: false, consumers: false, relay: false });
     const hook = await call('POST', '/v1/webhooks', 'sia', { url: 'https://partner.example/rebind-public' }, strict.app);
     expect(hook.status).toBe(201);
     const id = hook.body.id as string;
@@ -412,7 +484,7 @@ describe('webhooks', () => {
   });
 
   it('refuses private, loopback and link-local targets without the development switch (no request is ever sent to them)', async () => {
-    const strict = createNotifierService({ database, bus, verifyToken: async (t) => actors[t] ?? null, targets: {}, webhookKey, dispatcher: false, consumers: false });
+    const strict = createNotifierService({ database, bus, verifyToken: async (t) => actors[t] ?? null, targets: {}, webhookKey, dispatcher: false, consumers: false, relay: false });
     for (const url of ['https://127.0.0.1/hook', 'https://10.1.2.3/hook', 'https://192.168.0.10/', 'https://172.20.0.1/', 'https://169.254.169.254/latest/meta-data', 'https://[::1]/', 'https://[fd00::1]/', 'https://[::ffff:7f00:1]/', 'https://[64:ff9b::a9fe:a9fe]/', 'https://localhost/hook', 'http://example.org/hook', 'https://example.org:8443/hook', 'https://user:pw@example.org/', 'ftp://example.org/']) {
       const res = await call('POST', '/v1/webhooks', 'sia', { url }, strict.app);
       expect(res.status, url).toBe(400);
@@ -426,7 +498,7 @@ describe('webhooks', () => {
 
   it('refuses to start with the loopback switch when NODE_ENV=production', () => {
     vi.stubEnv('NODE_ENV', 'production');
-    const deps = { database, bus, verifyToken: async () => null, webhookKey, dispatcher: false, consumers: false };
+    const deps = { database, bus, verifyToken: async () => null, webhookKey, dispatcher: false, consumers: false, relay: false };
     expect(() => createNotifierService({ ...deps, targets: { allowLoopback: true } })).toThrow(LoopbackSwitchInProduction);
     expect(() => new Dispatcher({ db: database.db, targets: { allowLoopback: true }, webhookKey })).toThrow(LoopbackSwitchInProduction);
     expect(() => createNotifierService({ ...deps, targets: {} })).not.toThrow();

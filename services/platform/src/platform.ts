@@ -177,6 +177,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       targets: options.webhooks?.targets ?? {},
       dispatcher: options.webhooks?.dispatcher ?? true,
       webhookKey: options.webhooks?.key ?? localSecret(resolve(options.dataDir), 'webhook-key'),
+      ...(secretariat ? { secretariat } : {}),
       log,
     });
     await notifier.start();

@@ -1,4 +1,4 @@
-import { defineInbox } from '@liaison/events/schema';
+import { defineInbox, defineOutbox } from '@liaison/events/schema';
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
@@ -57,3 +57,6 @@ export const deliveries = notifierSchema.table(
 );
 
 export const inbox = defineInbox(notifierSchema);
+
+/** Events the notifier emits (dead-letter notices), written in the transaction of the change. */
+export const outbox = defineOutbox(notifierSchema);

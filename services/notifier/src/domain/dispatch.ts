@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { type Db, Periodic } from '@liaison/db';
-import { concernedBodies, idempotentHandler, type InboxTable } from '@liaison/events';
+import { appendToOutbox, type CloudEvent, concernedBodies, type EventData, idempotentHandler, type InboxTable, makeEvent } from '@liaison/events';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
-import { deliveries, endpoints } from '../db/schema.ts';
+import { deliveries, endpoints, outbox } from '../db/schema.ts';
 import { openSecret, webhookSecretKey } from './secrets.ts';
 import { assertTargetPolicy, checkTarget, type TargetCheck } from './targets.ts';
 import { NoAnswer, pinnedTransport, retryAfterMs, type Transport } from './transport.ts';
@@ -20,6 +20,9 @@ export const REQUEST_TIMEOUT_MS = 15_000;
 /** The longest `Retry-After` honoured (ms): a receiver cannot park a delivery beyond the schedule's longest step. */
 export const MAX_RETRY_AFTER_MS = 86_400_000;
 
+/** The event type announcing a dead letter. */
+export const DEAD_LETTERED = 'jp.liaison.webhook.dead_lettered.v1';
+
 /** Fans events out to the endpoints of the bodies they concern, once per (endpoint, event). */
 export function fanOut(db: Db, inbox: InboxTable) {
   return idempotentHandler({
@@ -34,6 +37,8 @@ export function fanOut(db: Db, inbox: InboxTable) {
       const rows = wanted.flatMap(({ e, bodies: concerned }) =>
         targets
           .filter((t) => concerned.includes(t.agency) && (t.eventTypes.length === 0 || t.eventTypes.includes(e.type)))
+          // A dead-letter notice is never sent to the endpoint that could not be reached.
+          .filter((t) => !(e.type === DEAD_LETTERED && (e.data as EventData<typeof DEAD_LETTERED>).endpointId === t.id))
           .map((t) => ({
             id: randomUUID(),
             endpointId: t.id,
@@ -62,7 +67,7 @@ export interface DispatcherStats {
   delivered: number;
   /** Attempts that failed and were scheduled again. */
   retried: number;
-  /** Deliveries that gave up and joined the dead-letter list. */
+  /** Deliveries that gave up and joined the dead-letter list (each announced by an event, but for dead-letter notices themselves). */
   deadLettered: number;
   /** Endpoints disabled by a 410 Gone. */
   endpointsDisabled: number;
@@ -75,6 +80,8 @@ export interface DispatcherOptions {
   targets: TargetCheck;
   /** `WEBHOOK_KEY`: signing secrets are stored encrypted under a key derived from it. */
   webhookKey: Buffer;
+  /** The secretariat, told of every dead letter beside the endpoint's owner. */
+  secretariat?: string | undefined;
   /** Per-request timeout (ms); default {@link REQUEST_TIMEOUT_MS}. */
   timeout?: number;
   interval?: number;
@@ -108,7 +115,8 @@ type Failure = { answered?: false; reason: 'status' | 'timeout' | 'no-answer' | 
 /**
  * Sends due deliveries: signed POSTs of the CloudEvent (structured JSON). 2xx delivered; 410 Gone
  * disables the endpoint; anything else (or no answer) is retried on {@link retrySchedule} with
- * jitter — later if a 429 or 503 asks so with `Retry-After` — then lands in the dead-letter list.
+ * jitter — later if a 429 or 503 asks so with `Retry-After` — then lands in the dead-letter list,
+ * announced by a `jp.liaison.webhook.dead_lettered.v1` event to the owner and the secretariat.
  *
  * No database lock or transaction is held while a receiver is called: a short statement claims due
  * rows (`FOR UPDATE SKIP LOCKED`, then a lease: due again later, a lease id), the request goes out,
@@ -209,7 +217,7 @@ export class Dispatcher {
     const delay = retrySchedule[attempts - 1];
     const lastStatusCode = failure.status ?? null;
     if (delay === undefined) {
-      await this.deadLetter(d, attempts, failure);
+      await this.deadLetter(d, attempts, failure, now);
       return;
     }
     const jittered = Math.round(delay * (1 + ((this.options.random ?? Math.random)() * 0.4 - 0.2)));
@@ -257,13 +265,41 @@ export class Dispatcher {
     }
   }
 
-  /** Moves a delivery to the dead-letter list. */
-  private async deadLetter(d: Due, attempts: number, failure: Failure): Promise<void> {
-    const moved = await this.options.db
-      .update(deliveries)
-      .set({ status: 'failed', attempts, lastStatusCode: failure.status ?? null, lastError: failure.message, lease: null })
-      .where(and(eq(deliveries.id, d.id), eq(deliveries.lease, d.lease), eq(deliveries.status, 'pending')))
-      .returning({ id: deliveries.id });
-    if (moved.length > 0) this.counters.deadLettered++;
+  /**
+   * Moves a delivery to the dead-letter list and, in the same transaction, writes the notice for
+   * the owner and the secretariat to the outbox. A notice that itself dead-letters is not announced
+   * again (two unreachable endpoints would otherwise tell each other forever).
+   */
+  private async deadLetter(d: Due, attempts: number, failure: Failure, now: Date): Promise<void> {
+    const announced = await this.options.db.transaction(async (tx) => {
+      const moved = await tx
+        .update(deliveries)
+        .set({ status: 'failed', attempts, lastStatusCode: failure.status ?? null, lastError: failure.message, lease: null })
+        .where(and(eq(deliveries.id, d.id), eq(deliveries.lease, d.lease), eq(deliveries.status, 'pending')))
+        .returning({ id: deliveries.id });
+      if (moved.length === 0) return false;
+      if (d.event_type === DEAD_LETTERED) return true;
+      const secretariat = this.options.secretariat;
+      const notice = makeEvent({
+        type: DEAD_LETTERED,
+        source: `/agencies/${d.agency}`,
+        subject: d.endpoint_id,
+        data: {
+          deliveryId: d.id,
+          endpointId: d.endpoint_id,
+          owner: d.agency,
+          ...(secretariat ? { secretariat } : {}),
+          eventId: d.event_id,
+          eventType: d.event_type,
+          attempts,
+          ...(failure.status !== undefined ? { lastStatusCode: failure.status } : {}),
+          reason: failure.reason,
+          deadLetteredAt: now.toISOString(),
+        },
+      });
+      await appendToOutbox(tx, outbox, [notice as CloudEvent]);
+      return true;
+    });
+    if (announced) this.counters.deadLettered++;
   }
 }
