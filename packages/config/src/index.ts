@@ -66,6 +66,18 @@ export const platformEnvSchema = z.object({
     .transform((v) => Buffer.from(v, 'base64'))
     .refine((b) => b.length >= 32, 'must be at least 32 bytes, base64-encoded')
     .optional(),
+  /** Key webhook signing secrets are stored encrypted under (base64, ≥ 32 bytes). Embedded mode makes one. */
+  WEBHOOK_KEY: z
+    .string()
+    .transform((v) => Buffer.from(v, 'base64'))
+    .refine((b) => b.length >= 32, 'must be at least 32 bytes, base64-encoded')
+    .optional(),
+  /** Development switch: webhooks may target a receiver on this machine (loopback, http, any port). Refused with NODE_ENV=production. */
+  WEBHOOK_ALLOW_LOOPBACK: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Ports webhook targets may use besides 443, comma-separated. */
+  WEBHOOK_PORTS: csv
+    .pipe(z.array(z.string().regex(/^\d{1,5}$/, 'must be port numbers').transform(Number).refine((p) => p >= 1 && p <= 65535, 'must be port numbers (1-65535)')))
+    .default([]),
   /** The New Year closure deadlines skip: `MM-DD..MM-DD` (default 12-29..01-03), or `none`. */
   NEW_YEAR_CLOSURE: z
     .string()
@@ -88,18 +100,23 @@ export const platformEnvSchema = z.object({
   GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   /** Behind a reverse proxy that sets X-Forwarded-For: take the client address (auth throttling) from it. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+}).superRefine((env, ctx) => {
+  // Loopback receivers are for a partner trying webhooks on a laptop, never for production.
+  if (env.WEBHOOK_ALLOW_LOOPBACK && env.NODE_ENV === 'production') {
+    ctx.addIssue({ code: 'custom', path: ['WEBHOOK_ALLOW_LOOPBACK'], message: 'must not be true when NODE_ENV=production (a development switch)' });
+  }
 });
 
 /**
  * How a start with this configuration behaves, decided once: embedded mode (no DATABASE_URL) makes
  * its own keys in the data folder and seeds demo data; with an external database the three keys
- * must be given — a start without them stops, naming each missing variable — and demo data is off
+ * must be given (and WEBHOOK_KEY) — a start without them stops, naming each missing variable — and demo data is off
  * unless LIAISON_SEED_DEMO=true.
  */
 export function startupPolicy(config: PlatformEnv): { embedded: boolean; seedDemo: boolean; introspection: boolean; production: boolean } {
   const embedded = !config.DATABASE_URL;
   if (!embedded) {
-    const missing = (['AUDIT_KEY', 'FIELD_KEY', 'COUNCIL_KEY'] as const).filter((k) => !config[k]);
+    const missing = (['AUDIT_KEY', 'FIELD_KEY', 'COUNCIL_KEY', 'WEBHOOK_KEY'] as const).filter((k) => !config[k]);
     if (missing.length > 0) {
       throw new ConfigError(
         missing.map((variable) => ({ variable, problem: 'required with an external DATABASE_URL (base64, ≥ 32 bytes; only embedded mode makes local keys)' })),

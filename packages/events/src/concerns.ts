@@ -14,6 +14,8 @@ export function concernedBodies(event: CloudEvent): string[] {
       return [...new Set([d.recipient as string, d.sender as string, d.escalatedTo as string].filter(Boolean))];
     case 'jp.liaison.consent.revoked.v1':
       return d.recipients as string[];
+    case 'jp.liaison.webhook.dead_lettered.v1':
+      return [...new Set([d.owner as string, d.secretariat as string].filter(Boolean))];
     default:
       return [];
   }

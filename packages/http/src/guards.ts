@@ -55,7 +55,9 @@ export function apiHeaders(): MiddlewareHandler[] {
     secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] }, xFrameOptions: 'DENY' }),
     async (c, next) => {
       await next();
-      c.header('Cache-Control', 'no-store');
+      // On the answer's own headers: `c.header()` after the answer would wrap its body in a new
+      // Response, which breaks streamed answers (GraphQL subscriptions over SSE).
+      c.res.headers.set('Cache-Control', 'no-store');
     },
   ];
 }

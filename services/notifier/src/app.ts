@@ -5,7 +5,8 @@ import { catalogTopics, eventCatalog } from '@liaison/events';
 import { type AuthVariables, authenticate, createApiApp, type RequestIdVariables } from '@liaison/http';
 import type { MiddlewareHandler } from 'hono';
 import { listDeadLetters, listEndpoints, type NotifierContext, redeliver, registerEndpoint } from './domain/endpoints.ts';
-import type { TargetCheck } from './domain/ssrf.ts';
+import { webhookSecretKey } from './domain/secrets.ts';
+import { assertTargetPolicy, type TargetCheck } from './domain/targets.ts';
 
 type NotifierEnv = { Variables: AuthVariables & RequestIdVariables & { ctx: NotifierContext } };
 
@@ -21,7 +22,7 @@ const eventTypes = [...eventCatalog().keys()] as [string, ...string[]];
 
 const RegisterBody = z
   .strictObject({
-    url: z.string().max(2048).openapi({ description: 'https URL of your receiver; private, loopback and link-local targets are refused' }),
+    url: z.string().max(2048).openapi({ description: 'https URL of your receiver, port 443 unless the platform allows others; every address the name resolves to must be public (private, loopback, link-local, reserved and IPv4-embedding IPv6 forms of those are refused)' }),
     eventTypes: z.array(z.enum(eventTypes, { message: 'must be a catalogued event type' })).max(20).default([]),
   })
   .openapi('RegisterWebhook');
@@ -35,11 +36,15 @@ export interface NotifierAppDeps {
   db: Db;
   verifyToken: (token: string) => Promise<Actor | null>;
   targets: TargetCheck;
+  /** `WEBHOOK_KEY` (≥ 32 bytes): signing secrets are stored encrypted under a key derived from it. */
+  webhookKey: Buffer;
   log?: (message: string) => void;
 }
 
 /** Builds the partner-delivery REST app: webhook endpoints and the dead-letter list of each body. */
 export function createNotifierApp(deps: NotifierAppDeps): OpenAPIHono<NotifierEnv> {
+  assertTargetPolicy(deps.targets);
+  const secretKey = webhookSecretKey(deps.webhookKey);
   const app = createApiApp<NotifierEnv>({
     docPath: '/v1/webhooks/openapi.json',
     title: 'Liaison webhooks / Webhook配信',
@@ -47,7 +52,7 @@ export function createNotifierApp(deps: NotifierAppDeps): OpenAPIHono<NotifierEn
     log: deps.log,
   });
   const withContext: MiddlewareHandler<NotifierEnv> = async (c, next) => {
-    c.set('ctx', { actor: c.get('actor'), db: deps.db, targets: deps.targets });
+    c.set('ctx', { actor: c.get('actor'), db: deps.db, targets: deps.targets, secretKey });
     await next();
   };
   app.use('/v1/webhooks', authenticate(deps.verifyToken), withContext);

@@ -1,14 +1,18 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database, MigrationSet } from '@liaison/db';
-import type { EventBus, Subscription } from '@liaison/events';
+import { type Database, describeError, type MigrationSet } from '@liaison/db';
+import { type EventBus, OutboxRelay, type Subscription } from '@liaison/events';
 import { createNotifierApp, type NotifierAppDeps } from './app.ts';
-import { inbox } from './db/schema.ts';
-import { Dispatcher, fanOut } from './domain/dispatch.ts';
+import { inbox, outbox } from './db/schema.ts';
+import { Dispatcher, type DispatcherOptions, fanOut } from './domain/dispatch.ts';
+import { sealLegacySecrets, webhookSecretKey } from './domain/secrets.ts';
+import { assertTargetPolicy } from './domain/targets.ts';
 
 export { createNotifierApp } from './app.ts';
-export { Dispatcher, retrySchedule, signature } from './domain/dispatch.ts';
-export { refuseTarget, type TargetCheck } from './domain/ssrf.ts';
+export { DEAD_LETTERED, Dispatcher, type DispatcherStats, MAX_RETRY_AFTER_MS, REQUEST_TIMEOUT_MS, retrySchedule, signature } from './domain/dispatch.ts';
+export { openSecret, sealSecret, webhookSecretKey } from './domain/secrets.ts';
+export { addressKind, type CheckedTarget, checkTarget, LoopbackSwitchInProduction, pinnedLookup, refuseTarget, type TargetCheck } from './domain/targets.ts';
+export { pinnedTransport, retryAfterMs, type Transport, type WebhookAnswer, type WebhookRequest } from './domain/transport.ts';
 
 export const notifierMigrations: MigrationSet = {
   schema: 'notifier',
@@ -17,28 +21,61 @@ export const notifierMigrations: MigrationSet = {
 
 export const NOTIFIER_GROUP = 'notifier.fan-out';
 
-/** The notifier: webhook endpoints API, fan-out consumer and dispatcher. */
-export function createNotifierService(deps: Omit<NotifierAppDeps, 'db'> & { database: Database; bus: EventBus; dispatcher?: boolean; consumers?: boolean }) {
+/** The topics whose events may concern a body's webhooks. */
+export const NOTIFIER_TOPICS = ['liaison.referrals', 'liaison.deadlines', 'liaison.cases', 'liaison.webhooks'];
+
+export interface NotifierServiceDeps extends Omit<NotifierAppDeps, 'db'> {
+  database: Database;
+  bus: EventBus;
+  /** Run the dispatcher in this process (default true). */
+  dispatcher?: boolean;
+  /** Run the fan-out consumer in this process (default true). */
+  consumers?: boolean;
+  /** Run the outbox relay (dead-letter notices) in this process (default true). */
+  relay?: boolean;
+  /** The registry's secretariat, told of every dead letter beside the endpoint's owner. */
+  secretariat?: string;
+  /** Dispatcher tuning and test seams (timeout, concurrency, transport, …). */
+  dispatch?: Omit<DispatcherOptions, 'db' | 'targets' | 'webhookKey' | 'secretariat'>;
+}
+
+/**
+ * The notifier: webhook endpoints API, fan-out consumer, dispatcher and the outbox relay of its
+ * dead-letter notices. Refuses the loopback development switch when `NODE_ENV=production`.
+ */
+export function createNotifierService(deps: NotifierServiceDeps) {
+  assertTargetPolicy(deps.targets);
   const app = createNotifierApp({ ...deps, db: deps.database.db });
-  const dispatcher = new Dispatcher({ db: deps.database.db, targets: deps.targets, onError: (err) => deps.log?.(`webhook dispatcher: ${(err as Error).message}`) });
+  const dispatcher = new Dispatcher({
+    onError: (err) => deps.log?.(`webhook dispatcher: ${describeError(err)}`),
+    ...deps.dispatch,
+    db: deps.database.db,
+    targets: deps.targets,
+    webhookKey: deps.webhookKey,
+    secretariat: deps.secretariat,
+  });
+  const relay = new OutboxRelay({ pool: deps.database.pool, outbox, bus: deps.bus, onError: (err) => deps.log?.(`notifier relay: ${describeError(err)}`) });
   let subscription: Subscription | undefined;
   return {
     app,
     dispatcher,
+    relay,
     migrations: notifierMigrations,
+    /** Counters for a later `/metrics`: deliveries, retries, dead letters (see {@link DispatcherStats}). */
+    stats: () => dispatcher.stats(),
     async start() {
+      const sealed = await sealLegacySecrets(deps.database.db, webhookSecretKey(deps.webhookKey));
+      if (sealed > 0) deps.log?.(`notifier: encrypted ${sealed} webhook signing secret(s) stored in plaintext`);
+      if (deps.relay !== false) await relay.start();
       if (deps.consumers !== false) {
-        subscription = await deps.bus.subscribe({
-          group: NOTIFIER_GROUP,
-          topics: ['liaison.referrals', 'liaison.deadlines', 'liaison.cases'],
-          handler: fanOut(deps.database.db, inbox),
-        });
+        subscription = await deps.bus.subscribe({ group: NOTIFIER_GROUP, topics: NOTIFIER_TOPICS, handler: fanOut(deps.database.db, inbox) });
       }
       if (deps.dispatcher !== false) dispatcher.start();
     },
     async stop() {
       await dispatcher.stop();
       await subscription?.stop();
+      await relay.stop();
     },
   };
 }

@@ -36,6 +36,7 @@ const platform = await startPlatform({
   fieldKey: config.FIELD_KEY,
   councilKey: config.COUNCIL_KEY,
   newYearClosure: config.NEW_YEAR_CLOSURE,
+  webhooks: { key: config.WEBHOOK_KEY, targets: { allowLoopback: config.WEBHOOK_ALLOW_LOOPBACK, ports: config.WEBHOOK_PORTS } },
 });
 
 const server = serve({ fetch: platform.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

@@ -46,8 +46,11 @@ export interface PlatformOptions {
   councilKey?: Buffer | undefined;
   /** The New Year closure deadlines skip (null: none); default 12-29 to 01-03. */
   newYearClosure?: { from: string; to: string } | null;
-  /** Webhook delivery: which targets are allowed (tests: loopback receivers) and whether to send at all. */
-  webhooks?: { targets?: TargetCheck; dispatcher?: boolean };
+  /**
+   * Webhook delivery: which targets are allowed (development and tests: loopback receivers), whether
+   * to send at all, and the key signing secrets are stored under (default `dataDir/webhook-key`).
+   */
+  webhooks?: { targets?: TargetCheck; dispatcher?: boolean; key?: Buffer | undefined };
   /** Answer GraphQL introspection (default true; production start turns it off). */
   introspection?: boolean;
   /** Failed-authentication throttling (default: 20 failures a minute per address and per token prefix). */
@@ -202,6 +205,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       verifyToken: verify,
       targets: options.webhooks?.targets ?? {},
       dispatcher: options.webhooks?.dispatcher ?? true,
+      webhookKey: options.webhooks?.key ?? localSecret(resolve(options.dataDir), 'webhook-key'),
+      ...(secretariat ? { secretariat } : {}),
       log,
     });
     await notifier.start();

@@ -89,7 +89,7 @@ describe('the edge: GraphQL limits, REST body limits and headers, auth throttlin
       seedDemo: true,
       log: (m) => logs.push(m),
       topicPartitions: 2,
-      webhooks: { targets: { resolve: async () => ['203.0.113.10'] }, dispatcher: false },
+      webhooks: { targets: { resolve: async () => ['93.184.216.34'] }, dispatcher: false },
       introspection: false,
       trustProxy: true,
       authThrottle: { now: () => clock },

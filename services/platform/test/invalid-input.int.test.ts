@@ -67,7 +67,7 @@ describe('invalid input on every write endpoint (property-based)', () => {
       seedDemo: true,
       log: (line) => logs.push(line),
       topicPartitions: 2,
-      webhooks: { targets: { resolve: async () => ['203.0.113.10'] }, dispatcher: false },
+      webhooks: { targets: { resolve: async () => ['93.184.216.34'] }, dispatcher: false },
     });
     api = client(platform);
     for (const doc of ['/v1/openapi.json', '/v1/intake/openapi.json', '/v1/webhooks/openapi.json', '/v1/tokens/openapi.json']) {

@@ -153,6 +153,7 @@ describe('production start (external database) is safe by default', () => {
       expect(await p.exited).toBe(2);
       expect(p.output.text).toContain('AUDIT_KEY');
       expect(p.output.text).toContain('COUNCIL_KEY');
+      expect(p.output.text).toContain('WEBHOOK_KEY');
       expect(p.output.text).not.toMatch(/FIELD_KEY: required/);
       expect(p.output.text).not.toContain('is running');
     } finally {
@@ -173,6 +174,7 @@ describe('production start (external database) is safe by default', () => {
         AUDIT_KEY: key(),
         FIELD_KEY: key(),
         COUNCIL_KEY: key(),
+        WEBHOOK_KEY: key(),
         NODE_ENV: 'production',
       });
       await p.printed('is running');
@@ -210,6 +212,7 @@ describe('production start (external database) is safe by default', () => {
         AUDIT_KEY: key(),
         FIELD_KEY: key(),
         COUNCIL_KEY: key(),
+        WEBHOOK_KEY: key(),
       });
       await p.printed('lia_');
       expect(existsSync(join(dataDir, 'demo-tokens.json'))).toBe(true);

@@ -62,15 +62,15 @@ describe('authorization on every route and field', () => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase(inject('pgAdminUrl'), 'sec');
-    // Webhook targets resolve to a documentation address and nothing is ever sent: this suite only
-    // checks who may call what.
+    // Webhook targets resolve to a public address (documentation ranges are refused) and nothing is
+    // ever sent: this suite only checks who may call what.
     platform = await startPlatform({
       databaseUrl: testDb.url,
       dataDir,
       seedDemo: true,
       log: () => {},
       topicPartitions: 2,
-      webhooks: { targets: { resolve: async () => ['203.0.113.10'] }, dispatcher: false },
+      webhooks: { targets: { resolve: async () => ['93.184.216.34'] }, dispatcher: false },
       // This suite sends many bad tokens on purpose; throttling has its own suite (edge.int.test.ts).
       authThrottle: { limit: 100_000 },
     });

@@ -49,7 +49,7 @@ describe('walk-through: a child defamation case from the Center to SIA', () => {
       seedDemo: true,
       log: (m) => void logs.push(m),
       // SIA's receiver runs on this machine in the test.
-      webhooks: { targets: { allowPrivateTargets: true } },
+      webhooks: { targets: { allowLoopback: true } },
     });
   });
   afterAll(async () => {

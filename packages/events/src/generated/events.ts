@@ -179,6 +179,43 @@ export interface ReferralStatusChangedV1 {
   changedAt: string;
 }
 
+/**
+ * A webhook delivery gave up after its last retry and joined the dead-letter list (配信失敗); the endpoint's owner can redeliver it. Told to the owner and the secretariat. Ids and codes only: no URL, no error text, no payload.
+ */
+export interface WebhookDeadLetteredV1 {
+  /**
+   * The delivery (also its webhook-id); redeliver with POST /v1/webhooks/dead-letters/{deliveryId}/redeliver.
+   */
+  deliveryId: string;
+  /**
+   * The webhook endpoint; also the event subject and partition key.
+   */
+  endpointId: string;
+  /**
+   * The body that registered the endpoint.
+   */
+  owner: string;
+  /**
+   * The council's secretariat, told as well.
+   */
+  secretariat?: string;
+  /**
+   * The CloudEvent that was not delivered.
+   */
+  eventId: string;
+  eventType: string;
+  attempts: number;
+  /**
+   * The receiver's last HTTP status, when it answered.
+   */
+  lastStatusCode?: number;
+  /**
+   * status 応答ステータス異常, timeout 応答なし（時間切れ）, no-answer 接続不能, target-refused 宛先拒否（SSRF防止）, secret-unreadable 署名鍵を復号できない
+   */
+  reason: "status" | "timeout" | "no-answer" | "target-refused" | "secret-unreadable";
+  deadLetteredAt: string;
+}
+
 /** Event data by CloudEvents `type`. */
 export interface EventDataByType {
   'jp.liaison.audit.checkpoint.v1': AuditCheckpointV1;
@@ -189,4 +226,5 @@ export interface EventDataByType {
   'jp.liaison.deadline.missed.v1': DeadlineMissedV1;
   'jp.liaison.referral.created.v1': ReferralCreatedV1;
   'jp.liaison.referral.status_changed.v1': ReferralStatusChangedV1;
+  'jp.liaison.webhook.dead_lettered.v1': WebhookDeadLetteredV1;
 }

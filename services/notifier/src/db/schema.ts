@@ -1,4 +1,4 @@
-import { defineInbox } from '@liaison/events/schema';
+import { defineInbox, defineOutbox } from '@liaison/events/schema';
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
@@ -9,7 +9,11 @@ export const endpoints = notifierSchema.table('endpoints', {
   id: uuid('id').primaryKey(),
   agency: text('agency').notNull(),
   url: text('url').notNull(),
-  /** Standard Webhooks signing secret (`whsec_` + base64). Shown to the body once, at creation. */
+  /**
+   * Standard Webhooks signing secret, encrypted under the webhook key (`v1:` AES-256-GCM, bound to the
+   * row). Shown to the body once, at creation. Rows from before encryption held `whsec_…` in the
+   * clear; the service seals them at start.
+   */
   secret: text('secret').notNull(),
   /** Event types to deliver; empty = every event concerning the body. */
   eventTypes: text('event_types').array().notNull(),
@@ -36,6 +40,13 @@ export const deliveries = notifierSchema.table(
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
     lastStatusCode: integer('last_status_code'),
     lastError: text('last_error'),
+    /**
+     * The dispatcher's claim on a pending row while it calls the partner: the row is updated (due
+     * later, this lease id) and the transaction ends before the request, so no lock is held while a
+     * partner's server is slow. The result is written only under the same lease; an expired lease
+     * (the dispatcher died) makes the row due again.
+     */
+    lease: uuid('lease'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   },
@@ -46,3 +57,6 @@ export const deliveries = notifierSchema.table(
 );
 
 export const inbox = defineInbox(notifierSchema);
+
+/** Events the notifier emits (dead-letter notices), written in the transaction of the change. */
+export const outbox = defineOutbox(notifierSchema);

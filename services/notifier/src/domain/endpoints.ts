@@ -1,16 +1,19 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { appendAudit } from '@liaison/audit';
 import type { Actor } from '@liaison/auth';
 import type { Db } from '@liaison/db';
 import { errors, requireMemberBody, requireRole } from '@liaison/http';
 import { and, desc, eq } from 'drizzle-orm';
 import { deliveries, endpoints } from '../db/schema.ts';
-import { refuseTarget, type TargetCheck } from './ssrf.ts';
+import { newSigningSecret, sealSecret } from './secrets.ts';
+import { refuseTarget, type TargetCheck } from './targets.ts';
 
 export interface NotifierContext {
   actor: Actor;
   db: Db;
   targets: TargetCheck;
+  /** Key signing secrets are encrypted under (see `webhookSecretKey`). */
+  secretKey: Buffer;
 }
 
 /** Webhooks are set up by a body's supervisors (or caseworkers); never by observers. */
@@ -21,14 +24,17 @@ function guard(ctx: NotifierContext, what: string) {
   requireRole(ctx.actor, manageRoles, what);
 }
 
-/** Registers a webhook endpoint for the actor's body; the signing secret is returned once. */
+/**
+ * Registers a webhook endpoint for the actor's body. The signing secret is returned once and
+ * stored only encrypted.
+ */
 export async function registerEndpoint({ ctx, input }: { ctx: NotifierContext; input: { url: string; eventTypes: string[] } }) {
   guard(ctx, 'register webhooks');
   const refused = await refuseTarget(input.url, ctx.targets);
   if (refused) throw errors.validation([{ field: 'url', problem: refused }]);
   const id = randomUUID();
-  const secret = `whsec_${randomBytes(24).toString('base64')}`;
-  await ctx.db.insert(endpoints).values({ id, agency: ctx.actor.agency, url: input.url, secret, eventTypes: input.eventTypes });
+  const secret = newSigningSecret();
+  await ctx.db.insert(endpoints).values({ id, agency: ctx.actor.agency, url: input.url, secret: sealSecret(ctx.secretKey, id, secret), eventTypes: input.eventTypes });
   await appendAudit(ctx.db, [{ agency: ctx.actor.agency, actor: ctx.actor.tokenId, action: 'webhook.register', subjectType: 'webhook', subjectId: id, details: { eventTypes: input.eventTypes } }]);
   return { id, url: input.url, eventTypes: input.eventTypes, enabled: true, secret };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "notifier"."deliveries" ADD COLUMN "lease" uuid;
