@@ -54,10 +54,27 @@ export class ReferralWriter {
         await this.pool.query(statement(batch));
         for (const p of batch) p.resolve();
       } catch (err) {
-        for (const p of batch) p.reject(err);
+        if (batch.length === 1) batch[0]!.reject(err);
+        else await this.oneByOne(batch);
       }
     }
     this.inFlight = false;
+  }
+
+  /**
+   * A grouped statement is all or nothing: one row Postgres refuses (a NUL byte, a constraint)
+   * would fail every referral that happened to share it. So after a failed group, each referral
+   * is written alone: the others commit, and only the bad one fails, with its own error.
+   */
+  private async oneByOne(batch: Pending[]): Promise<void> {
+    for (const p of batch) {
+      try {
+        await this.pool.query(statement([p]));
+        p.resolve();
+      } catch (err) {
+        p.reject(err);
+      }
+    }
   }
 }
 
