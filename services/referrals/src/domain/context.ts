@@ -28,13 +28,17 @@ export interface Referral {
   routing: { suggested: string[]; followed: boolean; overrideReason: string | null } | null;
   /** The sealed package of personal data for the recipient, if the referral carries any. */
   packageId: string | null;
+  /** The sender's case the package was sealed for; shown to the sender only (null for the recipient). */
+  caseId: string | null;
   urgent: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** When it was sent (became requested); null while it is a draft. */
+  sentAt: string | null;
 }
 
-export interface ReceivedReferral extends Omit<Referral, 'id' | 'createdAt' | 'updatedAt' | 'statusReason' | 'routing'> {
+export interface ReceivedReferral extends Omit<Referral, 'id' | 'createdAt' | 'updatedAt' | 'statusReason' | 'routing' | 'caseId' | 'sentAt'> {
   referralId: string;
   sentAt: string;
   receivedAt: string;

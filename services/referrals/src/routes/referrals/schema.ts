@@ -83,10 +83,12 @@ export const Referral = z
     statusReason: z.string().nullable(),
     routing: z.object({ suggested: z.array(AgencyCode), followed: z.boolean(), overrideReason: z.string().nullable() }).nullable(),
     packageId: z.string().uuid().nullable(),
+    caseId: z.string().uuid().nullable().openapi({ description: "The sender's case the package was sealed for; shown to the sender only" }),
     urgent: z.boolean(),
     version: z.number().int(),
     createdAt: z.string().datetime(),
     updatedAt: z.string().datetime(),
+    sentAt: z.string().datetime().nullable().openapi({ description: 'When it was sent (requested 依頼済); null for a draft, which only its sender sees' }),
   })
   .openapi('Referral');
 
