@@ -28,6 +28,7 @@ const validRequests: Record<string, (ids: Ids) => { path: string; body?: unknown
   'POST /v1/cases/{id}/consents/{consentId}/revoke': (ids) => ({ path: `/v1/cases/${ids.case}/consents/${ids.consent}/revoke` }),
   'POST /v1/cases/{id}/packages': (ids) => ({ path: `/v1/cases/${ids.case}/packages`, body: { recipient: 'sia', purpose: 'deletion-request' } }),
   'GET /v1/packages/{id}': (ids) => ({ path: `/v1/packages/${ids.package}` }),
+  'GET /v1/packages/{id}/seal-info': (ids) => ({ path: `/v1/packages/${ids.package}/seal-info` }),
   'GET /v1/cases/actions/overdue': () => ({ path: '/v1/cases/actions/overdue' }),
   'POST /v1/cases/{id}/actions': (ids) => ({ path: `/v1/cases/${ids.case}/actions`, body: { action: 'advice' } }),
   'POST /v1/cases/{id}/actions/{actionId}/outcome': (ids) => ({ path: `/v1/cases/${ids.case}/actions/${ids.action}/outcome`, body: { outcome: 'deleted' } }),

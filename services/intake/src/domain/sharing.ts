@@ -122,6 +122,23 @@ export async function fetchPackage({ ctx, id }: { ctx: IntakeContext; id: string
 }
 
 /**
+ * What the sealing body may know of a package it sealed — for whom, for which case, whether it was
+ * purged — so that a referral carries only a real package (the referrals service asks, with the
+ * caller's token). Ids and codes only; no personal data, no ciphertext, nothing audited. Another
+ * body's package, even the recipient's, is "not found".
+ */
+export async function sealInfo({ ctx, id }: { ctx: IntakeContext; id: string }) {
+  requireMemberBody(ctx.actor, 'see packages');
+  requireRole(ctx.actor, caseRoles, 'see packages');
+  const [row] = await ctx.db
+    .select({ id: packages.id, caseId: packages.caseId, owner: packages.owner, recipient: packages.recipient, purpose: packages.purpose, createdAt: packages.createdAt, purgedAt: packages.purgedAt })
+    .from(packages)
+    .where(and(eq(packages.id, id), eq(packages.owner, ctx.actor.agency)));
+  if (!row) throw errors.notFound(`package ${id}`);
+  return { ...row, createdAt: row.createdAt.toISOString(), purgedAt: row.purgedAt?.toISOString() ?? null };
+}
+
+/**
  * Revokes a consent: every package it covered is purged (ciphertext dropped, purge recorded and
  * audited), and `consent.revoked` tells the recipients to delete any copy they opened.
  */

@@ -88,6 +88,18 @@ export const SealedPackage = z
   .object({ id: z.string().uuid(), owner: z.string(), recipient: z.string(), purpose: z.string(), context: z.string(), sealed: z.string().openapi({ description: 'base64: X25519 + HKDF-SHA256 + AES-256-GCM sealed box' }) })
   .openapi('SealedPackage');
 
+export const SealInfo = z
+  .object({
+    id: z.string().uuid(),
+    caseId: z.string().uuid(),
+    owner: AgencyCode,
+    recipient: AgencyCode,
+    purpose: z.string(),
+    createdAt: z.string(),
+    purgedAt: z.string().nullable().openapi({ description: 'When it was purged (consent revoked); null while it can be fetched' }),
+  })
+  .openapi('SealInfo');
+
 export const Revocation = z.object({ consentId: z.string().uuid(), revokedAt: z.string(), purgedPackages: z.array(z.string().uuid()) }).openapi('Revocation');
 
 export const CaseIdParam = z.object({ id: z.string().uuid('must be a case id (UUID)') });

@@ -4,6 +4,7 @@ import { makeEvent, outboxRow } from '@liaison/events';
 import { errors, requireMemberBody, requireRole } from '@liaison/http';
 import { planDeadlines, suggestRouting, type TaskStatus } from '@liaison/domain';
 import { policyFor } from './deadlines.ts';
+import { requireRealPackage } from './packages.ts';
 import { and, desc, eq, isNotNull, ne, or } from 'drizzle-orm';
 import { receivedReferrals, referrals } from '../db/schema.ts';
 import { caseRoles, type ReceivedReferral, type Referral, type ReferralsContext } from './context.ts';
@@ -15,8 +16,10 @@ export interface CreateReferralInput {
   urgent: boolean;
   /** `draft` keeps it with the sender (the recipient sees nothing yet); default `requested`. */
   status?: 'draft' | 'requested';
-  /** A package of the case's personal data already sealed to the recipient (intake service). */
+  /** A package of the case's personal data already sealed to the recipient (intake service); needs `caseId`. */
   packageId?: string | undefined;
+  /** The sender's case the package was sealed for (kept with the referral, shown to the sender only, never on the bus). */
+  caseId?: string | undefined;
   /**
    * The case's codes for a routing suggestion: when given, the suggestion is computed and recorded
    * with whether the sender followed it; overriding it needs `overrideReason`.
@@ -94,6 +97,9 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
     }
     routing = { suggested, followed, overrideReason: followed ? null : overrideReason };
   }
+  if (input.packageId && !input.caseId) throw errors.validation([{ field: 'caseId', problem: 'required with packageId: the case the package was sealed for' }]);
+  if (input.caseId && !input.packageId) throw errors.validation([{ field: 'caseId', problem: 'only with packageId: it names the case the package was sealed for' }]);
+  if (input.packageId) await requireRealPackage({ ctx, packageId: input.packageId, caseId: input.caseId!, recipient: input.recipient });
   const now = new Date();
   const status = input.status ?? 'requested';
   const referral: Referral = {
@@ -108,7 +114,7 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
     routing: routing ?? null,
     packageId: input.packageId ?? null,
     urgent: input.urgent,
-    caseId: null,
+    caseId: input.caseId ?? null,
     version: 1,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
@@ -127,7 +133,7 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
     referral: [
       id, actor.agency, input.recipient, input.kind, input.category, status, input.urgent, actor.tokenId, now, now,
       routing?.suggested ?? null, routing?.followed ?? null, routing?.overrideReason ?? null, input.packageId ?? null,
-      null, status === 'requested' ? now : null,
+      input.caseId ?? null, status === 'requested' ? now : null,
     ],
     outbox: event ? outboxRow(event) : null,
     audit: auditRow({
@@ -137,7 +143,7 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
       subjectType: 'referral',
       subjectId: id,
       reason: routing?.overrideReason ?? null,
-      details: { recipient, kind, category, status, ...(input.packageId ? { packageId: input.packageId } : {}), ...(routing ? { routingSuggested: routing.suggested, routingFollowed: routing.followed } : {}) },
+      details: { recipient, kind, category, status, ...(input.packageId ? { packageId: input.packageId, caseId: input.caseId } : {}), ...(routing ? { routingSuggested: routing.suggested, routingFollowed: routing.followed } : {}) },
     }),
     clocks,
   });

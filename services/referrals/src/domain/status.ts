@@ -6,6 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { outbox, referralStatusHistory, referrals } from '../db/schema.ts';
 import { caseRoles, type Referral, type ReferralsContext } from './context.ts';
 import { startClocks, stopClocks } from './deadlines.ts';
+import { packageProblem } from './packages.ts';
 import { referralCreatedEvent, toReferral, visibleTo } from './referrals.ts';
 
 export interface ChangeStatusInput {
@@ -29,6 +30,18 @@ export async function changeStatus({ ctx, id, input }: { ctx: ReferralsContext; 
   const reason = input.statusReason?.trim() || undefined;
   if (statusesNeedingReason.includes(input.status) && !reason) {
     throw errors.validation([{ field: 'statusReason', problem: `a reason is required to set ${input.status} (${taskStatusLabels[input.status].ja})` }]);
+  }
+  // A draft carrying a package is sent only while the package is still real (not purged meanwhile).
+  // Asked before the transaction: the row lock is not held across a call to another service.
+  if (input.status === 'requested') {
+    const [draft] = await ctx.db
+      .select({ packageId: referrals.packageId, caseId: referrals.caseId, recipient: referrals.recipient })
+      .from(referrals)
+      .where(and(eq(referrals.id, id), eq(referrals.sender, actor.agency), eq(referrals.status, 'draft')));
+    if (draft?.packageId && draft.caseId) {
+      const problem = await packageProblem({ ctx, packageId: draft.packageId, caseId: draft.caseId, recipient: draft.recipient });
+      if (problem) throw errors.conflict(`this draft cannot be sent: ${problem}; cancel it and refer again with a new package`, { packageId: draft.packageId });
+    }
   }
   return ctx.db.transaction(async (tx) => {
     // A draft is not found by its recipient: no status, no allowed moves, no version leak out of it.

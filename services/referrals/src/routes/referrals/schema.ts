@@ -26,7 +26,16 @@ export const CreateReferralBody = z
     urgent: z.boolean().default(false),
     status: z.enum(['draft', 'requested']).default('requested').openapi({ description: 'draft 下書き: not yet sent; requested 依頼済: sent' }),
     routing: RoutingBasis.optional().openapi({ description: 'The case codes for a routing suggestion; recorded with whether it was followed' }),
-    packageId: z.string().uuid('must be a package id (UUID)').optional().openapi({ description: 'A package of personal data sealed to the recipient (POST /v1/cases/{id}/packages)' }),
+    packageId: z
+      .string()
+      .uuid('must be a package id (UUID)')
+      .optional()
+      .openapi({ description: 'A package of personal data your body sealed to the recipient for caseId (POST /v1/cases/{id}/packages), not purged' }),
+    caseId: z.string().uuid('must be a case id (UUID)').optional().openapi({ description: 'Your case the package was sealed for; required with packageId, only with it' }),
+  })
+  .superRefine((body, ctx) => {
+    if (body.packageId && !body.caseId) ctx.addIssue({ code: 'custom', path: ['caseId'], message: 'required with packageId: the case the package was sealed for' });
+    if (body.caseId && !body.packageId) ctx.addIssue({ code: 'custom', path: ['caseId'], message: 'only with packageId: it names the case the package was sealed for' });
   })
   .openapi('CreateReferral');
 
