@@ -23,7 +23,7 @@ const validRequests: Record<string, (ids: Ids) => { path: string; body?: unknown
   'GET /v1/inbox': () => ({ path: '/v1/inbox' }),
   'POST /v1/routing/suggestions': () => ({ path: '/v1/routing/suggestions', body: { category: 'R01', consulter: 'GRD', victimUnder18: true } }),
   'POST /v1/cases': () => ({ path: '/v1/cases', body: { category: 'R01', consulter: 'SELF', victimUnder18: false, person: { name: '試験太郎' } } }),
-  'GET /v1/cases/{id}': (ids) => ({ path: `/v1/cases/${ids.case}?purpose=test` }),
+  'GET /v1/cases/{id}': (ids) => ({ path: `/v1/cases/${ids.case}?purpose=counseling` }),
   'POST /v1/cases/{id}/consents': (ids) => ({ path: `/v1/cases/${ids.case}/consents`, body: { givenBy: 'person', recipients: ['sia'], purposes: ['deletion-request'] } }),
   'POST /v1/cases/{id}/consents/{consentId}/revoke': (ids) => ({ path: `/v1/cases/${ids.case}/consents/${ids.consent}/revoke` }),
   'POST /v1/cases/{id}/packages': (ids) => ({ path: `/v1/cases/${ids.case}/packages`, body: { recipient: 'sia', purpose: 'deletion-request' } }),

@@ -1,7 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { actionOutcomeCodes, caseActionCodes, categoryCodes, consulterCodes, extensionGroundCodes, legalGroundCodes, platformTypeCodes, requestedActionCodes, sharingPurposeCodes } from '@liaison/domain';
+import { actionOutcomeCodes, caseActionCodes, categoryCodes, consulterCodes, extensionGroundCodes, legalGroundCodes, platformTypeCodes, purposeCodes, purposes, requestedActionCodes } from '@liaison/domain';
 
 const code = (codes: [string, ...string[]], what: string) => z.enum(codes, { message: `must be a ${what} code (${codes.slice(0, 3).join(', ')}, …)` });
+/** A purpose code (利用目的), never free text; the documents list each with its labels, Japanese first. */
+const purposeList = purposes.map((p) => `${p.code} ${p.ja} (${p.en})`).join('; ');
+const purpose = code(purposeCodes, 'purpose').openapi({ description: purposeList });
 export const AgencyCode = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'must be a council body code such as "sia"');
 const httpUrl = z
   .string()
@@ -62,7 +65,7 @@ export const ConsentBody = z
   .strictObject({
     givenBy: z.enum(['person', 'guardian'], { message: 'must be person (本人) or guardian (保護者)' }),
     recipients: z.array(AgencyCode).min(1).max(20),
-    purposes: z.array(code(sharingPurposeCodes, 'sharing purpose')).min(1).max(10),
+    purposes: z.array(purpose).min(1).max(10),
     givenAt: z.string().datetime({ offset: true }).optional(),
   })
   .openapi('Consent');
@@ -74,7 +77,7 @@ export const ConsentView = z
 export const PackageBody = z
   .strictObject({
     recipient: AgencyCode,
-    purpose: code(sharingPurposeCodes, 'sharing purpose'),
+    purpose,
     legalGround: code(legalGroundCodes, 'APPI Art. 27(1) ground').optional(),
     legalReason: z.string().trim().min(1).max(2000).optional(),
   })
@@ -105,7 +108,9 @@ export const Revocation = z.object({ consentId: z.string().uuid(), revokedAt: z.
 export const CaseIdParam = z.object({ id: z.string().uuid('must be a case id (UUID)') });
 export const ConsentParams = z.object({ id: z.string().uuid('must be a case id (UUID)'), consentId: z.string().uuid('must be a consent id (UUID)') });
 export const PackageIdParam = z.object({ id: z.string().uuid('must be a package id (UUID)') });
-export const PurposeQuery = z.object({ purpose: z.string().trim().min(1).max(500).optional().openapi({ description: 'Why personal data is read; without it, codes only' }) });
+export const PurposeQuery = z.object({
+  purpose: purpose.optional().openapi({ description: `Why personal data is read (a purpose code, recorded in the audit log); without it, codes only. ${purposeList}` }),
+});
 export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string().nullable(), details: z.unknown().optional() }) }).openapi('Error');
 
 export const ActionBody = z
