@@ -50,7 +50,12 @@ describe('distributed mode: referrals confirm packages with the intake process',
     const testDb = await createTestDatabase(inject('pgAdminUrl'), 'pkge2e');
     try {
       const [referralsPort, intakePort] = [await freePort(), await freePort()];
-      const common = { DATABASE_URL: testDb.url, KAFKA_BROKERS: inject('kafkaBrokers').join(','), KAFKA_TOPIC_PREFIX: `${uniqueName('pkge2e')}.` };
+      const common = {
+        DATABASE_URL: testDb.url,
+        KAFKA_BROKERS: inject('kafkaBrokers').join(','),
+        KAFKA_TOPIC_PREFIX: `${uniqueName('pkge2e')}.`,
+        AUDIT_KEY: randomBytes(32).toString('base64'),
+      };
       // The referrals process seeds the registry; SIA then publishes its key, before intake reads the registry.
       const referrals = service({ ...common, LIAISON_SERVICE: 'referrals', PORT: String(referralsPort), INTAKE_URL: `http://127.0.0.1:${intakePort}` });
       await referrals.printed('referrals running');
