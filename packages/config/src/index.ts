@@ -90,6 +90,8 @@ export const platformEnvSchema = z.object({
   LIAISON_PARTS: csv.pipe(z.array(z.enum(['api', 'relay', 'consumers']))).default(['api', 'relay', 'consumers']),
   /** Distributed mode: where the gateway reaches the referrals service. */
   REFERRALS_URL: z.string().url().optional(),
+  /** Distributed mode: where the referrals service reaches the intake service (to confirm packages). */
+  INTAKE_URL: z.string().url().optional(),
   LIAISON_DATA_DIR: z.string().default('.liaison'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   /** Demo data and demo tokens: on by default in embedded mode only; with an external database only when `true`. */

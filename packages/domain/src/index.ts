@@ -22,11 +22,11 @@ export {
   legalGrounds,
   platformTypeCodes,
   platformTypes,
+  purposeCodes,
+  purposes,
   referralKinds,
   requestedActionCodes,
   requestedActions,
-  sharingPurposeCodes,
-  sharingPurposes,
 } from './taxonomy.ts';
 export {
   addBusinessDays,

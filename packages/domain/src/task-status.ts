@@ -50,7 +50,8 @@ const open = (...rules: Rule[]): Rule[] => [...rules, { to: 'cancelled', by: 'ei
  * without further acceptance steps); the issue text lists who sets every other status.
  */
 const rules: Record<TaskStatus, Rule[]> = {
-  draft: open({ to: 'requested', by: 'sender' }),
+  // A draft is the sender's alone: its recipient does not know of it (nor may cancel it) until it is requested.
+  draft: [{ to: 'requested', by: 'sender' }, { to: 'cancelled', by: 'sender' }, { to: 'entered-in-error', by: 'sender' }],
   requested: open({ to: 'received', by: 'recipient' }, { to: 'accepted', by: 'recipient' }, { to: 'rejected', by: 'recipient' }),
   received: open({ to: 'accepted', by: 'recipient' }, { to: 'rejected', by: 'recipient' }),
   accepted: open({ to: 'ready', by: 'recipient' }, { to: 'in-progress', by: 'recipient' }, { to: 'on-hold', by: 'recipient' }, { to: 'failed', by: 'recipient' }),

@@ -100,14 +100,23 @@ export const requestedActions: readonly Code[] = [
   { code: 'houterasu', ja: '法テラス', en: 'Japan Legal Support Center' },
 ];
 
-/** What personal data may be shared for (the purposes a consent names). */
-export const sharingPurposes: readonly Code[] = [
+/**
+ * Purposes (利用目的) personal data is used for: what a consent names, what a package is sealed
+ * for, and why a caseworker opens a case's personal data (the reason in the audit log). A code from
+ * this list, never free text: free text could itself carry personal data into the audit log.
+ * Grounded in the requested actions of the design (advice, deletion, notice, disclosure, police,
+ * 法務局, 法テラス, consumer counselling).
+ */
+export const purposes: readonly Code[] = [
+  { code: 'counseling', ja: '相談対応のため', en: 'To handle the consultation' },
+  { code: 'advice', ja: '助言のため', en: 'For advice' },
   { code: 'deletion-request', ja: '削除依頼のため', en: 'To request deletion' },
   { code: 'platform-notice', ja: 'プロバイダへの通知のため', en: 'To notify the platform' },
+  { code: 'disclosure-request', ja: '発信者情報開示のため', en: 'For sender information disclosure' },
   { code: 'police-report', ja: '警察への情報提供のため', en: 'To inform the police' },
+  { code: 'human-rights-remedy', ja: '法務局による人権救済のため', en: 'For human-rights relief by the Legal Affairs Bureau' },
   { code: 'legal-support', ja: '法的支援のため', en: 'For legal support' },
   { code: 'consumer-support', ja: '消費生活相談のため', en: 'For consumer counselling' },
-  { code: 'advice', ja: '助言のため', en: 'For advice' },
 ];
 
 /** APPI Art. 27(1): grounds for providing personal data to a third party without consent. */
@@ -122,5 +131,5 @@ const codesOf = (list: readonly Code[]) => list.map((c) => c.code) as [string, .
 export const platformTypeCodes = codesOf(platformTypes);
 export const consulterCodes = codesOf(consulterTypes);
 export const requestedActionCodes = codesOf(requestedActions);
-export const sharingPurposeCodes = codesOf(sharingPurposes);
+export const purposeCodes = codesOf(purposes);
 export const legalGroundCodes = codesOf(legalGrounds);

@@ -4,9 +4,12 @@ import type { CloudEvent } from './envelope.ts';
 export function concernedBodies(event: CloudEvent): string[] {
   const d = event.data as unknown as Record<string, unknown>;
   switch (event.type) {
+    // A draft stays with its sender. Drafts are no longer announced at all; these two cases keep
+    // events written before that (still on topics) from reaching the recipient when replayed.
     case 'jp.liaison.referral.created.v1':
-      return [d.recipient as string];
+      return d.status === 'draft' ? [] : [d.recipient as string];
     case 'jp.liaison.referral.status_changed.v1':
+      if (d.from === 'draft' && d.to !== 'requested') return [];
       return [d.sender as string, d.recipient as string].filter((b) => b !== d.changedBy);
     case 'jp.liaison.deadline.approaching.v1':
       return [d.recipient as string, d.sender as string];

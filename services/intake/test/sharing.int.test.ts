@@ -69,10 +69,14 @@ describe('personal data sharing', () => {
     for (const secret of [PII.name, PII.contact, PII.school, SUMMARY, 'sns.example.com']) expect(stored).not.toContain(secret);
     const plain = await call('GET', `/v1/cases/${id}`, 'center');
     expect(plain.body.personal).toBeUndefined();
-    const withPurpose = await call('GET', `/v1/cases/${id}?purpose=${encodeURIComponent('削除依頼文の作成')}`, 'center');
+    // The purpose is a code from the list, never free text (which could carry personal data into the audit log).
+    const freeText = await call('GET', `/v1/cases/${id}?purpose=${encodeURIComponent('削除依頼文の作成')}`, 'center');
+    expect(freeText.status).toBe(400);
+    expect(freeText.body.error.details.problems.map((p: { field: string }) => p.field)).toEqual(['query.purpose']);
+    const withPurpose = await call('GET', `/v1/cases/${id}?purpose=deletion-request`, 'center');
     expect(withPurpose.body.personal).toEqual({ urls: [URL_A], summary: SUMMARY, person: PII });
     const audit = await database.pool.query(`select agency, reason from audit.entries where action = 'pii.read' and subject_id = $1`, [id]);
-    expect(audit.rows).toEqual([{ agency: 'center', reason: '削除依頼文の作成' }]);
+    expect(audit.rows).toEqual([{ agency: 'center', reason: 'deletion-request' }]);
     expect((await call('GET', `/v1/cases/${id}`, 'sia')).status).toBe(404);
   });
 

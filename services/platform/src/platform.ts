@@ -179,6 +179,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       bus,
       verifyToken: verify,
       agency,
+      // Whether a package is real is intake's to say; in one process, its app answers in-process
+      // (created below: called only once the platform serves requests).
+      intake: (req) => Promise.resolve(intake.app.fetch(req)),
       log,
       ...(options.newYearClosure !== undefined ? { calendar: { newYearClosure: options.newYearClosure } } : {}),
       ...(secretariat ? { secretariat } : {}),

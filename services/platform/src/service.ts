@@ -1,5 +1,5 @@
 // `pnpm start:service` — distributed mode: one service in its own process.
-//   LIAISON_SERVICE=referrals  DATABASE_URL=… KAFKA_BROKERS=…  [LIAISON_PARTS=api,relay,consumers]  PORT=…
+//   LIAISON_SERVICE=referrals  DATABASE_URL=… KAFKA_BROKERS=…  [LIAISON_PARTS=api,relay,consumers]  [INTAKE_URL=http://…]  PORT=…
 //   LIAISON_SERVICE=gateway    DATABASE_URL=… REFERRALS_URL=http://…  PORT=…
 // Migrations are applied by `pnpm migrate` (or by the first process to start, under a lock).
 import { serve } from '@hono/node-server';
@@ -44,6 +44,15 @@ async function openBus() {
     ...(useKafka && config.KAFKA_MIN_INSYNC_REPLICAS ? { minInsyncReplicas: config.KAFKA_MIN_INSYNC_REPLICAS } : {}),
   });
   return bus;
+}
+
+/** A client for another service's REST API: the request's path, query, method and headers, sent to `baseUrl`. */
+function forwardTo(baseUrl: string) {
+  const base = new URL(baseUrl);
+  return (req: Request) => {
+    const url = new URL(req.url);
+    return fetch(new URL(url.pathname + url.search, base), { headers: req.headers, method: req.method });
+  };
 }
 
 /**
@@ -95,6 +104,9 @@ if (config.LIAISON_SERVICE === 'intake') {
     relay: parts.has('relay'),
     consumers: parts.has('consumers'),
     calendar: { newYearClosure: config.NEW_YEAR_CLOSURE },
+    // Intake confirms the packages referrals carry (the caller's token is forwarded); without
+    // INTAKE_URL, referrals carrying a package are refused.
+    ...(config.INTAKE_URL ? { intake: forwardTo(config.INTAKE_URL) } : {}),
   });
   await service.start();
   stops.unshift(() => bus.close(), () => service.stop());

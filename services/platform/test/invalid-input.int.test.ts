@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +11,9 @@ import { client } from './helpers.ts';
 const RUNS = 1000;
 
 /** A valid body for every write endpoint that takes one; the suite fails when one is missing. */
-const validBodies: Record<string, (ids: { case: string; action: string }) => { path: string; as: string; body: Record<string, unknown> }> = {
-  'POST /v1/referrals': () => ({ path: '/v1/referrals', as: 'center', body: { recipient: 'sia', category: 'R01', kind: 'referral', urgent: false, status: 'requested' } }),
+const validBodies: Record<string, (ids: { case: string; action: string; package: string }) => { path: string; as: string; body: Record<string, unknown> }> = {
+  // The package need not exist: every generated body is refused before anyone looks it up.
+  'POST /v1/referrals': (ids) => ({ path: '/v1/referrals', as: 'center', body: { recipient: 'sia', category: 'R01', kind: 'referral', urgent: false, status: 'requested', packageId: ids.package, caseId: ids.case } }),
   'POST /v1/referrals/{id}/status': () => ({ path: '/v1/referrals/{referral}/status', as: 'sia', body: { status: 'received', businessStatus: 'advised', expectedVersion: 1 } }),
   'POST /v1/routing/suggestions': () => ({ path: '/v1/routing/suggestions', as: 'center', body: { category: 'R01', consulter: 'GRD', victimUnder18: true } }),
   'POST /v1/cases': () => ({
@@ -47,7 +49,7 @@ describe('invalid input on every write endpoint (property-based)', () => {
   const queryParams: { method: string; path: string; name: string }[] = [];
   /** Everything the platform logged during the suite. */
   const logs: string[] = [];
-  let ids: { case: string; referral: string; action: string };
+  let ids: { case: string; referral: string; action: string; package: string };
   const dataDir = mkdtempSync(join(tmpdir(), 'liaison-fuzz-'));
 
   const snapshot = async () => {
@@ -85,7 +87,7 @@ describe('invalid input on every write endpoint (property-based)', () => {
     const kase = await api.post('/v1/cases', { category: 'R01', consulter: 'SELF', victimUnder18: false }, api.tokenOf('center'));
     const referral = await api.post('/v1/referrals', { recipient: 'sia', category: 'R01' }, api.tokenOf('center'));
     const action = await api.post(`/v1/cases/${kase.body.id}/actions`, { action: 'advice' }, api.tokenOf('center'));
-    ids = { case: kase.body.id, referral: referral.body.id, action: action.body.id };
+    ids = { case: kase.body.id, referral: referral.body.id, action: action.body.id, package: randomUUID() };
   });
   afterAll(async () => {
     await platform?.stop();

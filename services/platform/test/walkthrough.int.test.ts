@@ -88,7 +88,7 @@ describe('walk-through: a child defamation case from the Center to SIA', () => {
     const pkg = await api.post(`/v1/cases/${kase.body.id}/packages`, { recipient: 'sia', purpose: 'deletion-request' }, center);
     expect(pkg.status).toBe(201);
     const referral = await api.post('/v1/referrals', {
-      recipient: 'sia', category: 'R01', kind: 'referral', packageId: pkg.body.id, routing: { consulter: 'GRD', victimUnder18: true },
+      recipient: 'sia', category: 'R01', kind: 'referral', packageId: pkg.body.id, caseId: kase.body.id, routing: { consulter: 'GRD', victimUnder18: true },
     }, center);
     expect(referral.status).toBe(201);
     expect(referral.body.routing).toMatchObject({ suggested: ['sia'], followed: true });

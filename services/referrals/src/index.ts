@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database, MigrationSet } from '@liaison/db';
+import type { MigrationSet } from '@liaison/db';
 import { type EventBus, OutboxRelay, type Subscription } from '@liaison/events';
 import { createReferralsApp, type ReferralsAppDeps } from './app.ts';
 import { subscribeInboxProjector } from './consumers/inbox-projector.ts';
@@ -12,6 +12,7 @@ export { INBOX_PROJECTOR_GROUP, subscribeInboxProjector } from './consumers/inbo
 export type { ReceivedReferral, Referral } from './domain/context.ts';
 export { DeadlineScheduler, forgetPolicies } from './domain/deadlines.ts';
 export { ReferralWriter } from './domain/writer.ts';
+export type { ServiceFetch } from './domain/packages.ts';
 export { createReferral, type CreateReferralInput, listInbox } from './domain/referrals.ts';
 
 export const referralsMigrations: MigrationSet = {

@@ -36,7 +36,7 @@ function pathTo(target: TaskStatus): { start: 'draft' | 'requested'; steps: { to
 
 // The whole matrix through the REST API: for every status, each side tries every next status on a
 // referral in that status; the API allows exactly what the rules allow (checked on their own in
-// packages/domain), answering 409 with the allowed list otherwise.
+// packages/domain), answering 409 with the allowed list otherwise (and 404 to a draft's recipient).
 describe('referral transition matrix through the API', () => {
   let fx: ServiceFixture;
   let service: ReferralsService;
@@ -67,7 +67,11 @@ describe('referral transition matrix through the API', () => {
           }
           const res = await call(`/v1/referrals/${id}/status`, side, { status: to, statusReason: '試験' });
           const label = `${side}: ${from} → ${to}`;
-          if (canTransition(from, to, side)) {
+          if (from === 'draft' && side === 'recipient') {
+            // A draft does not exist for its recipient: not found, as a random id would be.
+            expect(res.status, label).toBe(404);
+            expect(res.body.error.code, label).toBe('NOT_FOUND');
+          } else if (canTransition(from, to, side)) {
             expect(res.status, label).toBe(200);
             expect(res.body.status, label).toBe(to);
           } else {

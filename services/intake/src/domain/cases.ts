@@ -139,7 +139,7 @@ export function decryptPersonal(ctx: IntakeContext, row: CaseRow): { urls: strin
   };
 }
 
-/** A case for its owner; with `purpose`, its personal data too — and the read goes to the audit log. */
+/** A case for its owner; with `purpose` (a purpose code), its personal data too — and the read goes to the audit log. */
 export async function getCase({ ctx, id, purpose }: { ctx: IntakeContext; id: string; purpose?: string | undefined }) {
   const row = await ownCase(ctx, id);
   if (!purpose) return view(row);

@@ -4,10 +4,12 @@ import { legalGrounds } from '@liaison/domain';
 import { appendToOutbox, makeEvent } from '@liaison/events';
 import { AppError, errors, requireMemberBody, requireRole } from '@liaison/http';
 import { seal } from '@liaison/privacy';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, arrayContains, eq, isNull } from 'drizzle-orm';
 import { consents, outbox, packages } from '../db/schema.ts';
 import { decryptPersonal, ownCase } from './cases.ts';
 import { caseRoles, type IntakeContext } from './context.ts';
+
+const notAMember = (code: string) => `${code} is an observer, not a member body: personal data is shared only with member bodies`;
 
 export interface ConsentInput {
   givenBy: 'person' | 'guardian';
@@ -23,10 +25,14 @@ export async function recordConsent({ ctx, caseId, input }: { ctx: IntakeContext
   if (row.victimUnder18 && input.givenBy !== 'guardian') {
     throw errors.validation([{ field: 'givenBy', problem: 'the person concerned is under 18: consent is given by a guardian' }]);
   }
+  // Personal data goes only to member bodies: an observer (a ministry, a public body) is never a recipient.
+  const problems = [];
   for (const [i, code] of input.recipients.entries()) {
     const body = await ctx.agency(code);
-    if (!body) throw errors.validation([{ field: `recipients.${i}`, problem: `unknown body ${code}` }]);
+    if (!body) problems.push({ field: `recipients.${i}`, problem: `unknown body ${code}` });
+    else if (!body.roles.includes('member')) problems.push({ field: `recipients.${i}`, problem: notAMember(code) });
   }
+  if (problems.length > 0) throw errors.validation(problems);
   const id = randomUUID();
   const givenAt = input.givenAt ? new Date(input.givenAt) : new Date();
   await ctx.db.transaction(async (tx) => {
@@ -54,31 +60,37 @@ export async function sealPackage({ ctx, caseId, input }: { ctx: IntakeContext; 
   const row = await ownCase(ctx, caseId);
   const recipient = await ctx.agency(input.recipient);
   if (!recipient) throw errors.validation([{ field: 'recipient', problem: `unknown body ${input.recipient}` }]);
+  if (!recipient.roles.includes('member')) throw errors.validation([{ field: 'recipient', problem: notAMember(input.recipient) }]);
   if (input.recipient === ctx.actor.agency) throw errors.validation([{ field: 'recipient', problem: 'must be another body' }]);
-  if (!recipient.publicKey) throw errors.conflict(`${input.recipient} has published no public key; nothing can be sealed to it`);
-  let consentId: string | null = null;
-  if (input.legalGround) {
-    if (!input.legalReason?.trim()) throw errors.validation([{ field: 'legalReason', problem: 'a legal ground needs its reason recorded' }]);
-  } else {
-    const live = await ctx.db
-      .select()
-      .from(consents)
-      .where(and(eq(consents.caseId, caseId), isNull(consents.revokedAt)));
-    const covering = live.find((c) => c.recipients.includes(input.recipient) && c.purposes.includes(input.purpose));
-    if (!covering) {
-      throw new AppError(
-        'CONSENT_REQUIRED',
-        403,
-        `no consent covers sharing this case's personal data with ${input.recipient} for ${input.purpose}; record one, or give an APPI Art. 27(1) ground (${legalGrounds.map((g) => g.code).join(', ')}) with its reason`,
-        { recipient: input.recipient, purpose: input.purpose },
-      );
-    }
-    consentId = covering.id;
-  }
+  const { publicKey } = recipient;
+  if (!publicKey) throw errors.conflict(`${input.recipient} has published no public key; nothing can be sealed to it`);
+  if (input.legalGround && !input.legalReason?.trim()) throw errors.validation([{ field: 'legalReason', problem: 'a legal ground needs its reason recorded' }]);
   const id = randomUUID();
-  const personal = decryptPersonal(ctx, row);
-  const sealed = seal(recipient.publicKey, Buffer.from(JSON.stringify({ caseId, category: row.category, ...personal })), `package:${id}`);
-  await ctx.db.transaction(async (tx) => {
+  const consentId = await ctx.db.transaction(async (tx) => {
+    let consentId: string | null = null;
+    if (!input.legalGround) {
+      // The covering consent stays locked (FOR SHARE) until the package is stored. A revocation
+      // (FOR UPDATE) racing this either goes first — then this finds no live consent — or waits
+      // for this commit and then purges this package with the others: none is left behind.
+      const [covering] = await tx
+        .select({ id: consents.id })
+        .from(consents)
+        .where(and(eq(consents.caseId, caseId), isNull(consents.revokedAt), arrayContains(consents.recipients, [input.recipient]), arrayContains(consents.purposes, [input.purpose])))
+        .orderBy(consents.givenAt)
+        .limit(1)
+        .for('share');
+      if (!covering) {
+        throw new AppError(
+          'CONSENT_REQUIRED',
+          403,
+          `no consent covers sharing this case's personal data with ${input.recipient} for ${input.purpose}; record one, or give an APPI Art. 27(1) ground (${legalGrounds.map((g) => g.code).join(', ')}) with its reason`,
+          { recipient: input.recipient, purpose: input.purpose },
+        );
+      }
+      consentId = covering.id;
+    }
+    const personal = decryptPersonal(ctx, row);
+    const sealed = seal(publicKey, Buffer.from(JSON.stringify({ caseId, category: row.category, ...personal })), `package:${id}`);
     await tx.insert(packages).values({
       id,
       caseId,
@@ -102,6 +114,7 @@ export async function sealPackage({ ctx, caseId, input }: { ctx: IntakeContext; 
         details: { packageId: id, recipient: input.recipient, purpose: input.purpose },
       },
     ]);
+    return consentId;
   });
   return { id, caseId, recipient: input.recipient, purpose: input.purpose, consentId, legalGround: input.legalGround ?? null };
 }
@@ -119,6 +132,23 @@ export async function fetchPackage({ ctx, id }: { ctx: IntakeContext; id: string
     { agency: ctx.actor.agency, actor: ctx.actor.tokenId, action: 'pii.read', subjectType: 'package', subjectId: id, reason: row.purpose, details: { owner: row.owner } },
   ]);
   return { id, owner: row.owner, recipient: row.recipient, purpose: row.purpose, context: `package:${id}`, sealed: row.sealed.toString('base64') };
+}
+
+/**
+ * What the sealing body may know of a package it sealed — for whom, for which case, whether it was
+ * purged — so that a referral carries only a real package (the referrals service asks, with the
+ * caller's token). Ids and codes only; no personal data, no ciphertext, nothing audited. Another
+ * body's package, even the recipient's, is "not found".
+ */
+export async function sealInfo({ ctx, id }: { ctx: IntakeContext; id: string }) {
+  requireMemberBody(ctx.actor, 'see packages');
+  requireRole(ctx.actor, caseRoles, 'see packages');
+  const [row] = await ctx.db
+    .select({ id: packages.id, caseId: packages.caseId, owner: packages.owner, recipient: packages.recipient, purpose: packages.purpose, createdAt: packages.createdAt, purgedAt: packages.purgedAt })
+    .from(packages)
+    .where(and(eq(packages.id, id), eq(packages.owner, ctx.actor.agency)));
+  if (!row) throw errors.notFound(`package ${id}`);
+  return { ...row, createdAt: row.createdAt.toISOString(), purgedAt: row.purgedAt?.toISOString() ?? null };
 }
 
 /**

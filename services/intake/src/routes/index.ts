@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listOverdueActions, recordAction, recordOutcome } from '../domain/actions.ts';
 import { getCase, recordCase } from '../domain/cases.ts';
-import { fetchPackage, recordConsent, revokeConsent, sealPackage } from '../domain/sharing.ts';
+import { fetchPackage, recordConsent, revokeConsent, sealInfo, sealPackage } from '../domain/sharing.ts';
 import type { IntakeEnv } from '../env-types.ts';
 import {
   ActionBody,
@@ -21,6 +21,7 @@ import {
   RecordCaseBody,
   Revocation,
   SealedPackage,
+  SealInfo,
 } from './schema.ts';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -69,5 +70,9 @@ export function intakeRoutes(app: OpenAPIHono<IntakeEnv>): void {
   app.openapi(
     createRoute({ method: 'get', path: '/v1/packages/{id}', summary: 'Fetch a package sealed to my body / 封緘パッケージの取得', security, request: { params: PackageIdParam }, responses: { 200: { description: 'Ciphertext; open it with your own key', ...json(SealedPackage) }, 410: { description: 'Purged', ...json(ErrorBody) }, ...errorResponses } }),
     async (c) => c.json(await fetchPackage({ ctx: c.get('ctx'), id: c.req.valid('param').id }), 200),
+  );
+  app.openapi(
+    createRoute({ method: 'get', path: '/v1/packages/{id}/seal-info', summary: 'What my body sealed: recipient, case, purge / 封緘の確認 (sealing body only; no personal data)', security, request: { params: PackageIdParam }, responses: { 200: { description: 'Ids and codes only', ...json(SealInfo) }, ...errorResponses } }),
+    async (c) => c.json(await sealInfo({ ctx: c.get('ctx'), id: c.req.valid('param').id }), 200),
   );
 }

@@ -1,8 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { pastTimestamp } from '@liaison/http';
-import { actionOutcomeCodes, caseActionCodes, categoryCodes, consulterCodes, extensionGroundCodes, legalGroundCodes, platformTypeCodes, requestedActionCodes, sharingPurposeCodes } from '@liaison/domain';
+import { actionOutcomeCodes, caseActionCodes, categoryCodes, consulterCodes, extensionGroundCodes, legalGroundCodes, platformTypeCodes, purposeCodes, purposes, requestedActionCodes } from '@liaison/domain';
 
 const code = (codes: [string, ...string[]], what: string) => z.enum(codes, { message: `must be a ${what} code (${codes.slice(0, 3).join(', ')}, …)` });
+/** A purpose code (利用目的), never free text; the documents list each with its labels, Japanese first. */
+const purposeList = purposes.map((p) => `${p.code} ${p.ja} (${p.en})`).join('; ');
+const purpose = code(purposeCodes, 'purpose').openapi({ description: purposeList });
 export const AgencyCode = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'must be a council body code such as "sia"');
 const httpUrl = z
   .string()
@@ -63,7 +66,7 @@ export const ConsentBody = z
   .strictObject({
     givenBy: z.enum(['person', 'guardian'], { message: 'must be person (本人) or guardian (保護者)' }),
     recipients: z.array(AgencyCode).min(1).max(20),
-    purposes: z.array(code(sharingPurposeCodes, 'sharing purpose')).min(1).max(10),
+    purposes: z.array(purpose).min(1).max(10),
     givenAt: pastTimestamp().optional(),
   })
   .openapi('Consent');
@@ -75,7 +78,7 @@ export const ConsentView = z
 export const PackageBody = z
   .strictObject({
     recipient: AgencyCode,
-    purpose: code(sharingPurposeCodes, 'sharing purpose'),
+    purpose,
     legalGround: code(legalGroundCodes, 'APPI Art. 27(1) ground').optional(),
     legalReason: z.string().trim().min(1).max(2000).optional(),
   })
@@ -89,12 +92,26 @@ export const SealedPackage = z
   .object({ id: z.string().uuid(), owner: z.string(), recipient: z.string(), purpose: z.string(), context: z.string(), sealed: z.string().openapi({ description: 'base64: X25519 + HKDF-SHA256 + AES-256-GCM sealed box' }) })
   .openapi('SealedPackage');
 
+export const SealInfo = z
+  .object({
+    id: z.string().uuid(),
+    caseId: z.string().uuid(),
+    owner: AgencyCode,
+    recipient: AgencyCode,
+    purpose: z.string(),
+    createdAt: z.string(),
+    purgedAt: z.string().nullable().openapi({ description: 'When it was purged (consent revoked); null while it can be fetched' }),
+  })
+  .openapi('SealInfo');
+
 export const Revocation = z.object({ consentId: z.string().uuid(), revokedAt: z.string(), purgedPackages: z.array(z.string().uuid()) }).openapi('Revocation');
 
 export const CaseIdParam = z.object({ id: z.string().uuid('must be a case id (UUID)') });
 export const ConsentParams = z.object({ id: z.string().uuid('must be a case id (UUID)'), consentId: z.string().uuid('must be a consent id (UUID)') });
 export const PackageIdParam = z.object({ id: z.string().uuid('must be a package id (UUID)') });
-export const PurposeQuery = z.object({ purpose: z.string().trim().min(1).max(500).optional().openapi({ description: 'Why personal data is read; without it, codes only' }) });
+export const PurposeQuery = z.object({
+  purpose: purpose.optional().openapi({ description: `Why personal data is read (a purpose code, recorded in the audit log); without it, codes only. ${purposeList}` }),
+});
 export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string().nullable(), details: z.unknown().optional() }) }).openapi('Error');
 
 export const ActionBody = z

@@ -15,9 +15,11 @@ export function subscribeInboxProjector(deps: { db: Db; bus: EventBus }): Promis
     inbox,
     consumer: INBOX_PROJECTOR_GROUP,
     apply: async (events, tx) => {
-      const created = events.filter(
-        (e): e is CloudEvent<'jp.liaison.referral.created.v1'> => e.type === 'jp.liaison.referral.created.v1',
-      );
+      // Drafts are no longer announced; one announced before that (status draft) is not the recipient's
+      // business: it arrives, as requested, when it is sent.
+      const created = events
+        .filter((e): e is CloudEvent<'jp.liaison.referral.created.v1'> => e.type === 'jp.liaison.referral.created.v1')
+        .filter((e) => e.data.status !== 'draft');
       if (created.length > 0) await tx
         .insert(receivedReferrals)
         .values(

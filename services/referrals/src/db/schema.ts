@@ -27,6 +27,13 @@ export const referrals = referralsSchema.table(
     routingOverrideReason: text('routing_override_reason'),
     /** A sealed package of personal data for the recipient (held by the sender's intake), if any. */
     packageId: uuid('package_id'),
+    /** The sender's case the package was sealed for (with `packageId`); shown to the sender only, never on the bus. */
+    caseId: uuid('case_id'),
+    /**
+     * When the referral was sent (became `requested`); null while it is a draft, and forever for a
+     * draft cancelled unsent. Until then the recipient cannot see it at all.
+     */
+    sentAt: timestamp('sent_at', { withTimezone: true }),
     /** Optimistic concurrency and event ordering: +1 on every change. */
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').notNull(),

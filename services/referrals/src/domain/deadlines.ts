@@ -163,7 +163,7 @@ export async function listOverdue({ ctx, now = new Date() }: { ctx: ReferralsCon
         isNull(deadlines.metAt),
         // Past due now, or already declared missed by the scheduler.
         sql`(${deadlines.dueAt} <= ${now} or ${deadlines.missedEmittedAt} is not null)`,
-        secretariat ? undefined : sql`(${referrals.sender} = ${actor.agency} or ${referrals.recipient} = ${actor.agency})`,
+        secretariat ? undefined : sql`(${referrals.sender} = ${actor.agency} or (${referrals.recipient} = ${actor.agency} and ${referrals.sentAt} is not null))`,
       ),
     )
     .orderBy(deadlines.dueAt)

@@ -4,7 +4,8 @@ import { makeEvent, outboxRow } from '@liaison/events';
 import { errors, requireMemberBody, requireRole } from '@liaison/http';
 import { planDeadlines, suggestRouting, type TaskStatus } from '@liaison/domain';
 import { policyFor } from './deadlines.ts';
-import { and, desc, eq, ne, or } from 'drizzle-orm';
+import { requireRealPackage } from './packages.ts';
+import { and, desc, eq, isNotNull, ne, or } from 'drizzle-orm';
 import { receivedReferrals, referrals } from '../db/schema.ts';
 import { caseRoles, type ReceivedReferral, type Referral, type ReferralsContext } from './context.ts';
 
@@ -15,8 +16,10 @@ export interface CreateReferralInput {
   urgent: boolean;
   /** `draft` keeps it with the sender (the recipient sees nothing yet); default `requested`. */
   status?: 'draft' | 'requested';
-  /** A package of the case's personal data already sealed to the recipient (intake service). */
+  /** A package of the case's personal data already sealed to the recipient (intake service); needs `caseId`. */
   packageId?: string | undefined;
+  /** The sender's case the package was sealed for (kept with the referral, shown to the sender only, never on the bus). */
+  caseId?: string | undefined;
   /**
    * The case's codes for a routing suggestion: when given, the suggestion is computed and recorded
    * with whether the sender followed it; overriding it needs `overrideReason`.
@@ -24,7 +27,8 @@ export interface CreateReferralInput {
   routing?: { consulter?: string | undefined; victimUnder18?: boolean | undefined; overrideReason?: string | undefined } | undefined;
 }
 
-export const toReferral = (row: typeof referrals.$inferSelect): Referral => ({
+/** The referral as `viewer` (its sender or its recipient) sees it: the sender's case id is the sender's alone. */
+export const toReferral = (row: typeof referrals.$inferSelect, viewer: string): Referral => ({
   id: row.id,
   sender: row.sender,
   recipient: row.recipient,
@@ -34,17 +38,40 @@ export const toReferral = (row: typeof referrals.$inferSelect): Referral => ({
   businessStatus: row.businessStatus,
   statusReason: row.statusReason,
   packageId: row.packageId,
+  caseId: viewer === row.sender ? row.caseId : null,
   routing: row.routingSuggested ? { suggested: row.routingSuggested, followed: row.routingFollowed ?? false, overrideReason: row.routingOverrideReason } : null,
   urgent: row.urgent,
   version: row.version,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
+  sentAt: row.sentAt?.toISOString() ?? null,
 });
+
+/**
+ * Which referrals a body may see: those it sent (drafts included), and those addressed to it once
+ * they have been sent. A draft — and a draft cancelled unsent — does not exist for its recipient:
+ * every route answers it as it answers a random id.
+ */
+export const visibleTo = (agency: string) => or(eq(referrals.sender, agency), and(eq(referrals.recipient, agency), isNotNull(referrals.sentAt)))!;
+
+/** The announcement of a referral to its recipient, when it is sent (at creation, or when a draft is sent). */
+export function referralCreatedEvent(referral: Pick<Referral, 'id' | 'sender' | 'recipient' | 'kind' | 'category' | 'urgent' | 'packageId'>, sentAt: Date) {
+  const { id, sender, recipient, kind, category, urgent, packageId } = referral;
+  return makeEvent({
+    type: 'jp.liaison.referral.created.v1',
+    source: `/agencies/${sender}`,
+    subject: id,
+    time: sentAt,
+    // `createdAt` is when the recipient's referral begins: when it was sent, not when a draft was begun.
+    data: { referralId: id, sender, recipient, kind, category, status: 'requested', urgent, createdAt: sentAt.toISOString(), ...(packageId ? { packageId } : {}) },
+  });
+}
 
 /**
  * A member body refers a case to another member. The referral row and its `referral.created`
  * event are written in one transaction; the relay publishes the event afterwards, so the referral
- * is accepted even while the broker is down, and never announced without being stored.
+ * is accepted even while the broker is down, and never announced without being stored. A draft
+ * is not announced at all: nothing about it reaches the bus until it is sent.
  */
 export async function createReferral({ ctx, input }: { ctx: ReferralsContext; input: CreateReferralInput }): Promise<Referral> {
   const { actor } = ctx;
@@ -70,6 +97,9 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
     }
     routing = { suggested, followed, overrideReason: followed ? null : overrideReason };
   }
+  if (input.packageId && !input.caseId) throw errors.validation([{ field: 'caseId', problem: 'required with packageId: the case the package was sealed for' }]);
+  if (input.caseId && !input.packageId) throw errors.validation([{ field: 'caseId', problem: 'only with packageId: it names the case the package was sealed for' }]);
+  if (input.packageId) await requireRealPackage({ ctx, packageId: input.packageId, caseId: input.caseId!, recipient: input.recipient });
   const now = new Date();
   const status = input.status ?? 'requested';
   const referral: Referral = {
@@ -84,18 +114,14 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
     routing: routing ?? null,
     packageId: input.packageId ?? null,
     urgent: input.urgent,
+    caseId: input.caseId ?? null,
     version: 1,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
+    sentAt: status === 'requested' ? now.toISOString() : null,
   };
-  const { id, sender, recipient, kind, category, urgent, createdAt } = referral;
-  const event = makeEvent({
-    type: 'jp.liaison.referral.created.v1',
-    source: `/agencies/${actor.agency}`,
-    subject: id,
-    time: now,
-    data: { referralId: id, sender, recipient, kind, category, status, urgent, createdAt, ...(input.packageId ? { packageId: input.packageId } : {}) },
-  });
+  const { id, recipient, kind, category } = referral;
+  const event = status === 'requested' ? referralCreatedEvent(referral, now) : null;
   // The clocks start when the referral is requested (a draft starts them when it is sent).
   const clocks =
     status === 'requested'
@@ -107,8 +133,9 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
     referral: [
       id, actor.agency, input.recipient, input.kind, input.category, status, input.urgent, actor.tokenId, now, now,
       routing?.suggested ?? null, routing?.followed ?? null, routing?.overrideReason ?? null, input.packageId ?? null,
+      input.caseId ?? null, status === 'requested' ? now : null,
     ],
-    outbox: outboxRow(event),
+    outbox: event ? outboxRow(event) : null,
     audit: auditRow({
       agency: actor.agency,
       actor: actor.tokenId,
@@ -116,25 +143,25 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
       subjectType: 'referral',
       subjectId: id,
       reason: routing?.overrideReason ?? null,
-      details: { recipient, kind, category, status, ...(input.packageId ? { packageId: input.packageId } : {}), ...(routing ? { routingSuggested: routing.suggested, routingFollowed: routing.followed } : {}) },
+      details: { recipient, kind, category, status, ...(input.packageId ? { packageId: input.packageId, caseId: input.caseId } : {}), ...(routing ? { routingSuggested: routing.suggested, routingFollowed: routing.followed } : {}) },
     }),
     clocks,
   });
   return referral;
 }
 
-/** One referral, for its sender or its recipient only. */
+/** One referral, for its sender, or for its recipient once sent. */
 export async function getReferral({ ctx, id }: { ctx: ReferralsContext; id: string }): Promise<Referral> {
   requireMemberBody(ctx.actor, 'see referrals');
   requireRole(ctx.actor, caseRoles, 'see referrals');
   const rows = await ctx.db
     .select()
     .from(referrals)
-    .where(and(eq(referrals.id, id), or(eq(referrals.sender, ctx.actor.agency), eq(referrals.recipient, ctx.actor.agency))))
+    .where(and(eq(referrals.id, id), visibleTo(ctx.actor.agency)))
     .limit(1);
-  // Another body's referral is "not found", not "forbidden": its existence is not disclosed.
+  // Another body's referral (or a draft addressed to this one) is "not found", not "forbidden": its existence is not disclosed.
   if (!rows[0]) throw errors.notFound(`referral ${id}`);
-  return toReferral(rows[0]);
+  return toReferral(rows[0], ctx.actor.agency);
 }
 
 /** Referrals sent by the actor's body, newest first. */
@@ -142,7 +169,7 @@ export async function listSent({ ctx, limit }: { ctx: ReferralsContext; limit: n
   requireMemberBody(ctx.actor, 'see referrals');
   requireRole(ctx.actor, caseRoles, 'see referrals');
   const rows = await ctx.db.select().from(referrals).where(eq(referrals.sender, ctx.actor.agency)).orderBy(desc(referrals.createdAt)).limit(limit);
-  return rows.map(toReferral);
+  return rows.map((r) => toReferral(r, ctx.actor.agency));
 }
 
 /** The actor's body's referral inbox ("shared with me"), newest first. */

@@ -2,11 +2,12 @@ import { allowedNext, type BusinessStatus, canTransition, type Side, statusesNee
 import { appendAudit } from '@liaison/audit';
 import { appendToOutbox, makeEvent } from '@liaison/events';
 import { errors, requireMemberBody, requireRole } from '@liaison/http';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { outbox, referralStatusHistory, referrals } from '../db/schema.ts';
 import { caseRoles, type Referral, type ReferralsContext } from './context.ts';
 import { startClocks, stopClocks } from './deadlines.ts';
-import { toReferral } from './referrals.ts';
+import { packageProblem } from './packages.ts';
+import { referralCreatedEvent, toReferral, visibleTo } from './referrals.ts';
 
 export interface ChangeStatusInput {
   status: TaskStatus;
@@ -30,10 +31,23 @@ export async function changeStatus({ ctx, id, input }: { ctx: ReferralsContext; 
   if (statusesNeedingReason.includes(input.status) && !reason) {
     throw errors.validation([{ field: 'statusReason', problem: `a reason is required to set ${input.status} (${taskStatusLabels[input.status].ja})` }]);
   }
+  // A draft carrying a package is sent only while the package is still real (not purged meanwhile).
+  // Asked before the transaction: the row lock is not held across a call to another service.
+  if (input.status === 'requested') {
+    const [draft] = await ctx.db
+      .select({ packageId: referrals.packageId, caseId: referrals.caseId, recipient: referrals.recipient })
+      .from(referrals)
+      .where(and(eq(referrals.id, id), eq(referrals.sender, actor.agency), eq(referrals.status, 'draft')));
+    if (draft?.packageId && draft.caseId) {
+      const problem = await packageProblem({ ctx, packageId: draft.packageId, caseId: draft.caseId, recipient: draft.recipient });
+      if (problem) throw errors.conflict(`this draft cannot be sent: ${problem}; cancel it and refer again with a new package`, { packageId: draft.packageId });
+    }
+  }
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(referrals).where(eq(referrals.id, id)).for('update');
-    const side: Side | undefined = row?.sender === actor.agency ? 'sender' : row?.recipient === actor.agency ? 'recipient' : undefined;
-    if (!row || !side) throw errors.notFound(`referral ${id}`);
+    // A draft is not found by its recipient: no status, no allowed moves, no version leak out of it.
+    const [row] = await tx.select().from(referrals).where(and(eq(referrals.id, id), visibleTo(actor.agency))).for('update');
+    if (!row) throw errors.notFound(`referral ${id}`);
+    const side: Side = row.sender === actor.agency ? 'sender' : 'recipient';
     const from = row.status as TaskStatus;
     if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
       throw errors.conflict(`referral ${id} changed meanwhile (version ${row.version}, expected ${input.expectedVersion}); reload it`, {
@@ -52,12 +66,13 @@ export async function changeStatus({ ctx, id, input }: { ctx: ReferralsContext; 
     const now = new Date();
     const version = row.version + 1;
     const businessStatus = input.businessStatus ?? (sameStatus ? row.businessStatus : null);
+    const sending = from === 'draft' && input.status === 'requested';
     const [updated] = await tx
       .update(referrals)
-      .set({ status: input.status, businessStatus, statusReason: reason ?? (sameStatus ? row.statusReason : null), version, updatedAt: now })
+      .set({ status: input.status, businessStatus, statusReason: reason ?? (sameStatus ? row.statusReason : null), version, updatedAt: now, ...(sending ? { sentAt: now } : {}) })
       .where(eq(referrals.id, id))
       .returning();
-    if (from === 'draft' && input.status === 'requested') await startClocks(tx, row, now, ctx.calendar);
+    if (sending) await startClocks(tx, row, now, ctx.calendar);
     await stopClocks(tx, id, input.status, now);
     await tx.insert(referralStatusHistory).values({
       referralId: id,
@@ -81,7 +96,10 @@ export async function changeStatus({ ctx, id, input }: { ctx: ReferralsContext; 
         details: { from, to: input.status, version, ...(businessStatus ? { businessStatus } : {}) },
       },
     ]);
-    await appendToOutbox(tx, outbox, [
+    // Sending a draft announces the referral (as new, to its recipient); a referral never sent stays
+    // off the bus whatever becomes of it (cancelled, entered in error): its recipient never learns it existed.
+    if (sending) await appendToOutbox(tx, outbox, [referralCreatedEvent(toReferral(updated!, actor.agency), now)]);
+    else if (row.sentAt) await appendToOutbox(tx, outbox, [
       makeEvent({
         type: 'jp.liaison.referral.status_changed.v1',
         source: `/agencies/${actor.agency}`,
@@ -100,16 +118,16 @@ export async function changeStatus({ ctx, id, input }: { ctx: ReferralsContext; 
         },
       }),
     ]);
-    return toReferral(updated!);
+    return toReferral(updated!, actor.agency);
   });
 }
 
-/** The status history of a referral, oldest first, for its sender or recipient. */
+/** The status history of a referral, oldest first, for its sender, or for its recipient once sent. */
 export async function statusHistory({ ctx, id }: { ctx: ReferralsContext; id: string }) {
   requireMemberBody(ctx.actor, 'see referrals');
   requireRole(ctx.actor, caseRoles, 'see referrals');
-  const [row] = await ctx.db.select({ sender: referrals.sender, recipient: referrals.recipient }).from(referrals).where(eq(referrals.id, id));
-  if (!row || (row.sender !== ctx.actor.agency && row.recipient !== ctx.actor.agency)) throw errors.notFound(`referral ${id}`);
+  const [row] = await ctx.db.select({ id: referrals.id }).from(referrals).where(and(eq(referrals.id, id), visibleTo(ctx.actor.agency)));
+  if (!row) throw errors.notFound(`referral ${id}`);
   const rows = await ctx.db.select().from(referralStatusHistory).where(eq(referralStatusHistory.referralId, id)).orderBy(referralStatusHistory.version);
   return rows.map((r) => ({
     version: r.version,
@@ -135,9 +153,9 @@ export async function listActionNeeded({ ctx, limit }: { ctx: ReferralsContext; 
     .select()
     .from(referrals)
     .where(
-      sql`(${referrals.recipient} = ${me} and ${referrals.status} in ${recipientMoves}) or (${referrals.sender} = ${me} and ${referrals.status} in ${senderMoves})`,
+      sql`(${referrals.recipient} = ${me} and ${referrals.sentAt} is not null and ${referrals.status} in ${recipientMoves}) or (${referrals.sender} = ${me} and ${referrals.status} in ${senderMoves})`,
     )
     .orderBy(sql`${referrals.urgent} desc`, referrals.createdAt)
     .limit(limit);
-  return rows.map(toReferral);
+  return rows.map((r) => toReferral(r, me));
 }

@@ -3,17 +3,17 @@ import { type InsertShape, multiInsert, type Pool } from '@liaison/db';
 import { outboxShape } from '@liaison/events';
 import { outbox } from '../db/schema.ts';
 
-/** Everything one new referral writes: its row, its event, its audit entry, its clocks. */
+/** Everything one new referral writes: its row, its event (none for a draft), its audit entry, its clocks. */
 export interface NewReferralRows {
   referral: unknown[];
-  outbox: unknown[];
+  outbox: unknown[] | null;
   audit: unknown[];
   clocks: unknown[][];
 }
 
 const referralShape: InsertShape = {
   table: 'referrals.referrals',
-  columns: ['id', 'sender', 'recipient', 'kind', 'category', 'status', 'urgent', 'created_by', 'created_at', 'updated_at', 'routing_suggested', 'routing_followed', 'routing_override_reason', 'package_id'],
+  columns: ['id', 'sender', 'recipient', 'kind', 'category', 'status', 'urgent', 'created_by', 'created_at', 'updated_at', 'routing_suggested', 'routing_followed', 'routing_override_reason', 'package_id', 'case_id', 'sent_at'],
 };
 const clockShape: InsertShape = { table: 'referrals.deadlines', columns: ['id', 'referral_id', 'clock', 'due_at', 'approaching_at'] };
 const eventShape = outboxShape(outbox);
@@ -54,10 +54,27 @@ export class ReferralWriter {
         await this.pool.query(statement(batch));
         for (const p of batch) p.resolve();
       } catch (err) {
-        for (const p of batch) p.reject(err);
+        if (batch.length === 1) batch[0]!.reject(err);
+        else await this.oneByOne(batch);
       }
     }
     this.inFlight = false;
+  }
+
+  /**
+   * A grouped statement is all or nothing: one row Postgres refuses (a NUL byte, a constraint)
+   * would fail every referral that happened to share it. So after a failed group, each referral
+   * is written alone: the others commit, and only the bad one fails, with its own error.
+   */
+  private async oneByOne(batch: Pending[]): Promise<void> {
+    for (const p of batch) {
+      try {
+        await this.pool.query(statement([p]));
+        p.resolve();
+      } catch (err) {
+        p.reject(err);
+      }
+    }
   }
 }
 
@@ -69,12 +86,13 @@ function statement(batch: NewReferralRows[]): { text: string; values: unknown[] 
     return q.text;
   };
   const state = part(referralShape, batch.map((b) => b.referral));
-  const events = part(eventShape, batch.map((b) => b.outbox));
+  const eventRows = batch.flatMap((b) => (b.outbox ? [b.outbox] : []));
+  const events = eventRows.length > 0 ? `, events as (${part(eventShape, eventRows)})` : '';
   const audited = part(auditShape, batch.map((b) => b.audit));
   const clockRows = batch.flatMap((b) => b.clocks);
   const clocks = clockRows.length > 0 ? `, clocks as (${part(clockShape, clockRows)})` : '';
   return {
-    text: `with state as (${state} returning id), events as (${events}), audited as (${audited})${clocks} select count(*) from state`,
+    text: `with state as (${state} returning id)${events}, audited as (${audited})${clocks} select count(*) from state`,
     values,
   };
 }

@@ -26,7 +26,16 @@ export const CreateReferralBody = z
     urgent: z.boolean().default(false),
     status: z.enum(['draft', 'requested']).default('requested').openapi({ description: 'draft 下書き: not yet sent; requested 依頼済: sent' }),
     routing: RoutingBasis.optional().openapi({ description: 'The case codes for a routing suggestion; recorded with whether it was followed' }),
-    packageId: z.string().uuid('must be a package id (UUID)').optional().openapi({ description: 'A package of personal data sealed to the recipient (POST /v1/cases/{id}/packages)' }),
+    packageId: z
+      .string()
+      .uuid('must be a package id (UUID)')
+      .optional()
+      .openapi({ description: 'A package of personal data your body sealed to the recipient for caseId (POST /v1/cases/{id}/packages), not purged' }),
+    caseId: z.string().uuid('must be a case id (UUID)').optional().openapi({ description: 'Your case the package was sealed for; required with packageId, only with it' }),
+  })
+  .superRefine((body, ctx) => {
+    if (body.packageId && !body.caseId) ctx.addIssue({ code: 'custom', path: ['caseId'], message: 'required with packageId: the case the package was sealed for' });
+    if (body.caseId && !body.packageId) ctx.addIssue({ code: 'custom', path: ['caseId'], message: 'only with packageId: it names the case the package was sealed for' });
   })
   .openapi('CreateReferral');
 
@@ -83,10 +92,12 @@ export const Referral = z
     statusReason: z.string().nullable(),
     routing: z.object({ suggested: z.array(AgencyCode), followed: z.boolean(), overrideReason: z.string().nullable() }).nullable(),
     packageId: z.string().uuid().nullable(),
+    caseId: z.string().uuid().nullable().openapi({ description: "The sender's case the package was sealed for; shown to the sender only" }),
     urgent: z.boolean(),
     version: z.number().int(),
     createdAt: z.string().datetime(),
     updatedAt: z.string().datetime(),
+    sentAt: z.string().datetime().nullable().openapi({ description: 'When it was sent (requested 依頼済); null for a draft, which only its sender sees' }),
   })
   .openapi('Referral');
 
