@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { MiddlewareHandler } from 'hono';
 import type { WebContext, WebEnv } from './context.ts';
 import { render } from './render.ts';

@@ -41,9 +41,14 @@
   };
   const source = new EventSource('/me/live');
   source.addEventListener('open', () => say('on'));
+  // An event can arrive a moment before the projections it concerns (the inbox, the figures) are
+  // written by their own consumers: look again shortly after.
+  let followUp = 0;
   source.addEventListener('next', () => {
     clearTimeout(timer);
+    clearTimeout(followUp);
     timer = setTimeout(refresh, 150);
+    followUp = setTimeout(refresh, 1000);
   });
   source.addEventListener('error', () => {
     if (source.readyState === EventSource.CLOSED) say('off');

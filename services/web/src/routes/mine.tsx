@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { Scroll } from '../views/scroll.tsx';
 import { categories, taskStatusLabels } from '@liaison/domain';
 import type { Hono } from 'hono';
@@ -140,7 +141,7 @@ function MineFigures({ data, lang, t }: { data: Awaited<ReturnType<typeof loadMi
     <>
       <div class="cards">
         {cards.map(([name, value, key]) => (
-          <div class="card" data-card={key}>
+          <div class="card" data-card={key} data-period={own.period}>
             <div>{name}</div>
             <div class="big">{value === null ? '—' : formatNumber(value)}</div>
           </div>

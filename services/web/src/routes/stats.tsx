@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { Scroll } from '../views/scroll.tsx';
 import type { Hono } from 'hono';
 import { requireArea } from '../guards.tsx';

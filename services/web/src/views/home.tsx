@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { Scroll } from './scroll.tsx';
 import type { ApiDocument } from '../documents.ts';
 import { Csrf, Layout, type PageContext } from './layout.tsx';

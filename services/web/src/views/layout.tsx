@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Actor } from '@liaison/auth';
 import type { Child } from 'hono/jsx';
 import { type Lang, type Messages, messages } from '../i18n.ts';
@@ -72,7 +73,7 @@ export function Layout(props: { ctx: PageContext; title: string; section: Sectio
               <Csrf ctx={ctx} />
               <input type="hidden" name="lang" value={other} />
               <input type="hidden" name="next" value={ctx.path} />
-              <button type="submit" lang={other} aria-label={t.switchLabel}>
+              <button type="submit" lang={other} title={t.switchLabel}>
                 {t.switchTo}
               </button>
             </form>

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { Scroll } from './scroll.tsx';
 import { raw } from 'hono/html';
 import { orderedWithTotal } from '../csv.ts';
