@@ -5,43 +5,7 @@ import { issueToken, revokeToken } from '@liaison/auth';
 import { createTestDatabase, type TestDatabase } from '@liaison/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Platform, startPlatform } from '../src/platform.ts';
-import { client } from './helpers.ts';
-
-/** A browser in miniature: keeps cookies per host, sends them back, reads forms' CSRF tokens. */
-function browser(platform: Platform, origin = 'http://127.0.0.1:3000') {
-  const jar = new Map<string, string>();
-  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const keep = (res: Response) => {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [name, value] = pair!.split('=');
-      if (/max-age=0/i.test(line) || value === '') jar.delete(name!.trim());
-      else jar.set(name!.trim(), value!.trim());
-    }
-    return res;
-  };
-  const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-  return {
-    jar,
-    async get(path: string, headers: Record<string, string> = {}) {
-      return keep(await platform.app.request(`${origin}${path}`, { headers: { cookie: cookieHeader(), ...headers } }));
-    },
-    async post(path: string, form: Record<string, string>, headers: Record<string, string> = {}) {
-      return keep(
-        await platform.app.request(`${origin}${path}`, {
-          method: 'POST',
-          headers: { cookie: cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', origin, 'sec-fetch-site': 'same-origin', ...headers },
-          body: new URLSearchParams(form).toString(),
-        }),
-      );
-    },
-    async signIn(token: string, next = '') {
-      const page = await (await this.get('/signin')).text();
-      return this.post('/signin', { _csrf: csrfOf(page), token, next });
-    },
-    csrfOf,
-  };
-}
+import { browser, client } from './helpers.ts';
 
 describe('web pages: sign-in, sessions, CSRF, headers, language', () => {
   let platform: Platform;

@@ -32,6 +32,11 @@ import { pageContext, Problem } from './views/layout.tsx';
 /** The paths the web face answers; its middleware is bound to these only (the app is mounted beside the APIs). */
 export const pagePaths = ['/', '/signin', '/signout', '/lang', '/stats', '/stats/*', '/me', '/me/*', '/secretariat', '/secretariat/*', '/developers', '/developers/*'];
 
+/** Whether a route path (as Hono lists it) is one of the web face's pages or assets. */
+export function isPagePath(path: string): boolean {
+  return path === '/assets/:name' || pagePaths.some((p) => (p.endsWith('/*') ? path.startsWith(p.slice(0, -1)) : path === p));
+}
+
 /** The page a person lands on after signing in. */
 function landing(areas: Area[]): string {
   if (areas.includes('mine')) return '/me';

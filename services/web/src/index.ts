@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MigrationSet } from '@liaison/db';
-import { createWebApp, pagePaths } from './app.tsx';
+import { createWebApp, isPagePath, pagePaths } from './app.tsx';
 import type { WebDeps } from './context.ts';
 
 export type { ServiceFetch } from './api.ts';
@@ -11,7 +11,7 @@ export { BOM, parseCsv, SECRET_MARKER, tableCsv } from './csv.ts';
 export { apiDocuments, type ApiDocument } from './documents.ts';
 export { areasFor, isLoopback } from './security.ts';
 export { closeSessionsOfToken } from './sessions.ts';
-export { createWebApp, pagePaths };
+export { createWebApp, isPagePath, pagePaths };
 
 export const webMigrations: MigrationSet = {
   schema: 'web',
