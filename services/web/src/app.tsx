@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { getCookie } from 'hono/cookie';
 import { ApiError, apiAs } from './api.ts';
 import { assetRoutes } from './assets.ts';
@@ -79,11 +80,15 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
     await next();
   };
 
+  const pageCompression = compress();
   const strictHeaders = pageHeaders();
   const graphiqlHeaders = pageHeaders(graphiqlPolicy);
   for (const path of pagePaths) {
     app.use(path, (c, next) => (c.req.path === '/developers/graphiql' ? graphiqlHeaders(c, next) : strictHeaders(c, next)));
     app.use(path, withPage);
+    // Pages and downloads travel compressed (a year's release is mostly SVG and tables: ~8× smaller);
+    // the live stream is left alone.
+    app.use(path, (c, next) => (c.req.path === '/me/live' ? next() : pageCompression(c, next)));
     app.on('POST', path, bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('form too large', 413) }));
   }
 

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
 import type { WebEnv } from './context.ts';
+import { compress } from 'hono/compress';
 import { pageHeaders } from './security.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -17,7 +18,7 @@ const files: Record<string, { file: string; type: string }> = {
 /** Serves `/assets/*` from the package itself (read once, on first request): nothing comes from a CDN. */
 export function assetRoutes(app: Hono<WebEnv>, _options: { developerTools: boolean }): void {
   const cache = new Map<string, Buffer>();
-  app.use('/assets/*', pageHeaders());
+  app.use('/assets/*', pageHeaders(), compress());
   app.get('/assets/:name', (c) => {
     const entry = files[c.req.param('name')];
     if (!entry) return c.notFound();

@@ -16,7 +16,7 @@ import { axisLabel, cellIndex, isMonthAxis, monthLabel, type StatLabel, type Sta
 /** Okabe–Ito: eight colours told apart with every common colour-vision deficiency. */
 export const okabeIto = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000'];
 /** One-hue sequential scale (ColorBrewer Blues) for the matrix: order readable without colour vision. */
-export const sequentialBlues = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
+export const sequentialBlues = ['#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c'];
 const SECRET_FILL = '#8c8c8c';
 const FONT = 'Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic UI, Meiryo, sans-serif';
 
@@ -57,9 +57,11 @@ export function chartLayout(table: StatTable): { layout: ChartLayout; categories
  */
 export function renderChart(table: StatTable, options: ChartOptions): string {
   const { lang } = options;
+  // Nothing to draw (every cell zero, none hidden): the page says so instead of showing empty axes.
+  if (!table.cells.some((c) => c.row !== TOTAL && c.col !== TOTAL && (c.suppressed || c.value === null || c.value !== 0))) return '';
   const width = options.width ?? 720;
   const unit = table.measure === 'median-days' ? (lang === 'ja' ? '日' : ' days') : lang === 'ja' ? '件' : '';
-  const secret = options.secretText ?? (lang === 'ja' ? '秘匿（開示制御）' : '秘匿 (suppressed by disclosure control)');
+  const secret = options.secretText ?? (lang === 'ja' ? '秘匿（開示制御）' : '秘匿 (suppressed)');
   const cells = cellIndex(table);
   const { layout, categories } = chartLayout(table);
   const allRows = table.rows.filter((r) => r.code !== TOTAL);
@@ -89,10 +91,13 @@ export function renderChart(table: StatTable, options: ChartOptions): string {
       cols.forEach((c, j) => {
         const cell = cellOf(r, c);
         const suppressed = !!cell && (cell.suppressed || cell.value === null);
-        const label = `${name(r, false)} × ${name(c, false)}`;
-        points.set(`0/${data.length}`, { cell: `${r.code}/${c.code}`, suppressed, title: suppressed ? `${label}: ${secret}` : `${label}: ${fmt(cell?.value ?? 0)}${unit}` });
+        // A zero is left blank (the key says so): a year's matrices are mostly zeros, and each drawn
+        // cell costs the page ~100 bytes.
+        if (!suppressed && !(cell?.value ?? 0)) return;
+        // The hover title is the figure or 秘匿 alone: row and column are on the axes.
+        points.set(`0/${data.length}`, { cell: `${r.code}/${c.code}`, suppressed, title: suppressed ? secret : `${fmt(cell!.value!)}${unit}` });
         // -1 is the suppressed cells' bin (grey); it is never shown as a number.
-        data.push([j, rows.length - 1 - i, suppressed ? -1 : (cell?.value ?? 0)]);
+        data.push([j, rows.length - 1 - i, suppressed ? -1 : cell!.value!]);
       });
     });
     const cellH = 18;
@@ -114,14 +119,15 @@ export function renderChart(table: StatTable, options: ChartOptions): string {
         seriesIndex: 0,
         pieces: [
           { value: -1, color: SECRET_FILL, label: lang === 'ja' ? '秘匿' : '秘匿 (suppressed)' },
+          { value: 0, color: '#ffffff', label: lang === 'ja' ? '0（空白）' : '0 (blank)' },
           ...sequentialBlues.map((color, b) => {
-            const lo = b === 0 ? 0 : Math.floor(b * step) + 1;
+            const lo = b === 0 ? 1 : Math.floor(b * step) + 1;
             const hi = b === sequentialBlues.length - 1 ? max : Math.floor((b + 1) * step);
-            return { gt: b === 0 ? -0.5 : Math.floor(b * step), lte: b === sequentialBlues.length - 1 ? Number.MAX_SAFE_INTEGER : hi, color, label: `${fmt(lo)}–${fmt(hi)}` };
+            return { gt: b === 0 ? 0.5 : Math.floor(b * step), lte: b === sequentialBlues.length - 1 ? Number.MAX_SAFE_INTEGER : hi, color, label: `${fmt(lo)}–${fmt(hi)}` };
           }),
         ],
       },
-      series: [{ type: 'heatmap', data, itemStyle: { borderColor: '#ffffff', borderWidth: 1 }, emphasis: { disabled: true } }],
+      series: [{ type: 'heatmap', data, itemStyle: { borderWidth: 0 }, emphasis: { disabled: true } }],
     };
   } else {
     const catLabels = categories === 'rows' ? allRows : allCols;
@@ -200,7 +206,7 @@ function secretMark(box: { x: number; y: number; w: number; h: number }, point: 
   const cy = vertical ? box.y - s / 2 - 2 : box.y + box.h / 2;
   const r = (n: number) => Math.round(n * 10) / 10;
   const a = s / 2;
-  return `<g data-secret="${esc(point.cell)}"><title>${esc(point.title)}</title><path d="M${r(cx - a)} ${r(cy - a)}L${r(cx + a)} ${r(cy + a)}M${r(cx + a)} ${r(cy - a)}L${r(cx - a)} ${r(cy + a)}" stroke="#1a1a1a" stroke-width="1.6" fill="none"></path></g>`;
+  return `<g data-secret="${esc(point.cell)}"><title>${esc(point.title)}</title><path d="M${r(cx - a)} ${r(cy - a)}L${r(cx + a)} ${r(cy + a)}M${r(cx + a)} ${r(cy - a)}L${r(cx - a)} ${r(cy + a)}" stroke="#1a1a1a" stroke-width="1.6"></path></g>`;
 }
 
 /**
@@ -232,8 +238,21 @@ export function cleanSvg(svg: string, points: Map<string, Point>, label: string)
       if (box && (box.w === 0 || box.h === 0)) return secretMark(box, point);
       return `<path ${before.trim()} data-secret="${esc(point.cell)}"${after}><title>${esc(point.title)}</title></path>`;
     }
-    return `<path ${before.trim()} data-cell="${esc(point.cell)}"${after}><title>${esc(point.title)}</title></path>`;
+    // Whole pixels: a year's release draws ~1,500 of these, and the tenths cost ~12 KB.
+    const attrs = `${before.trim()}${after}`.replace(/(^| )d="([^"]*)"/, (_m, sp: string, d: string) => `${sp}d="${d.replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n))))}"`);
+    return `<path ${attrs} data-cell="${esc(point.cell)}"><title>${esc(point.title)}</title></path>`;
   });
   out = out.replace(/ ecmeta_[a-z_]+="[^"]*"/g, '');
-  return out.replace(/^<svg /, `<svg role="img" aria-label="${esc(label)}" focusable="false" `);
+  // The font is said once, on the root (inherited), rather than on each of a chart's ~60 texts.
+  // Likewise the text colour and baseline every label shares (inherited properties).
+  out = out
+    .replace(new RegExp(` font-family="${esc(FONT)}"`, 'g'), '')
+    .replace(/ font-size="12px"/g, '')
+    .replace(/<text dominant-baseline="central"/g, '<text')
+    .replace(/(<text [^>]*?) fill="#1a1a1a"/g, '$1')
+    .replace(/ transform="translate\((-?\d+\.\d+) (-?\d+\.\d+)\)"/g, (_m, x: string, y: string) => ` transform="translate(${Math.round(Number(x) * 10) / 10} ${Math.round(Number(y) * 10) / 10})"`);
+  return out.replace(
+    /^<svg /,
+    `<svg role="img" aria-label="${esc(label)}" focusable="false" font-family="${esc(FONT)}" font-size="12px" dominant-baseline="central" fill="#1a1a1a" `,
+  );
 }

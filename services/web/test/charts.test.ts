@@ -39,7 +39,11 @@ describe('charts (ECharts, SVG on the server)', () => {
     const hidden = table.cells.filter((c) => c.suppressed).length;
     expect(count(svg, /data-secret="/g)).toBe(hidden);
     expect(count(svg, /data-cell="/g)).toBe(table.cells.length - hidden);
-    expect(svg).toMatch(/data-secret="[^"]+"><title>[^<]+: 秘匿/);
+    expect(svg).toMatch(/data-secret="[^"]+"><title>秘匿/);
+    // A zero is blank: not drawn.
+    const sparse = { ...table, cells: table.cells.map((c, i) => (i % 2 === 0 && !c.suppressed ? { ...c, value: 0 } : c)) };
+    const zeros = sparse.cells.filter((c) => c.value === 0).length;
+    expect(count(renderChart(sparse, { lang: 'ja' }), /data-cell="/g)).toBe(table.cells.length - hidden - zeros);
   });
 
   it('fits a strict content security policy: no <style>, no style attribute, an accessible name', () => {
@@ -50,5 +54,13 @@ describe('charts (ECharts, SVG on the server)', () => {
       expect(svg).not.toContain('ecmeta_');
       expect(svg).toMatch(/^<svg role="img" aria-label="[^"]+"/);
     }
+  });
+});
+
+describe('an empty table', () => {
+  it('draws no chart (the page says there is no data) rather than empty axes', () => {
+    const table = monthlyTable();
+    table.cells = table.cells.map((c) => ({ ...c, value: 0, suppressed: false }));
+    expect(renderChart(table, { lang: 'ja' })).toBe('');
   });
 });

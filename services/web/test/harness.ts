@@ -143,19 +143,24 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /**
- * The bytes one page view loads: the document and everything it pulls in (CSS, JS, inline SVG is
- * part of the document), as sent (before any compression the server might apply).
+ * The bytes one page view loads: the document and everything it pulls in (CSS, JS; the SVG is
+ * inline in the document), decoded — what the page weighs before the platform's compression.
  */
 export async function pageWeight(page: Page, url: string, waitUntil: 'networkidle' | 'load' = 'networkidle'): Promise<{ bytes: number; resources: string[] }> {
-  const reads: Promise<[string, number]>[] = [];
+  const reads: Promise<{ url: string; decoded: number }>[] = [];
   const onResponse = (res: import('playwright-core').Response) => {
     // A live stream (SSE) has no end to measure; redirects have no body.
     if (res.headers()['content-type']?.includes('text/event-stream') || (res.status() >= 300 && res.status() < 400)) return;
-    reads.push(res.body().then((b) => [res.url(), b.length] as [string, number]).catch(() => [res.url(), 0] as [string, number]));
+    reads.push(
+      (async () => {
+        const decoded = (await res.body().catch(() => Buffer.alloc(0))).length;
+        return { url: res.url(), decoded };
+      })(),
+    );
   };
   page.on('response', onResponse);
   await page.goto(url, { waitUntil });
   page.off('response', onResponse);
   const sizes = await Promise.all(reads);
-  return { bytes: sizes.reduce((a, [, n]) => a + n, 0), resources: sizes.map(([u]) => u) };
+  return { bytes: sizes.reduce((a, x) => a + x.decoded, 0), resources: sizes.map((x) => x.url) };
 }

@@ -11,7 +11,7 @@ import { formatNumber, formatTime, type Lang, type Messages } from '../i18n.ts';
 import { render } from '../render.ts';
 import type { OwnStatistics, StatTable } from '../tables.ts';
 import { Layout } from '../views/layout.tsx';
-import { SecretLegend, StatFigure } from '../views/statistics.tsx';
+import { StatFigure } from '../views/statistics.tsx';
 
 /** The tables the member page draws (the others are downloads): by month, categories, referrals, deadlines. */
 const drawn = ['consultations-by-body-month', 'category-by-body', 'referral-flows', 'deadline-compliance-by-recipient', 'statutory-clock-misses'];
@@ -258,7 +258,6 @@ export function mineRoutes(app: Hono<WebEnv>, options: { gateway: (req: Request)
           </span>{' '}
           <span id="live-note" class="muted" data-label={lang === 'ja' ? '最終更新' : 'Updated'} aria-live="polite" />
         </p>
-        <SecretLegend t={t} />
         <div id="live-region">
           <MineFigures data={data} lang={lang} t={t} />
         </div>

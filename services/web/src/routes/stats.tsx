@@ -67,7 +67,7 @@ export function statsRoutes(app: Hono<WebEnv>): void {
               </thead>
               <tbody>
                 {items.map((r, i) => (
-                  <tr>
+                  <tr data-grain={r.grain}>
                     <th scope="row">
                       <a href={`/stats/releases/${r.id}`}>{periodOf(r, lang)}</a>
                       {i === 0 ? <span class="muted">（{t.latest}）</span> : null}

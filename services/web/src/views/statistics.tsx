@@ -29,7 +29,7 @@ export function StatTableView({ table, lang, t, id }: { table: StatTable; lang: 
   const unit = table.measure === 'median-days' ? (lang === 'ja' ? '（日・中央値）' : ' (median days)') : lang === 'ja' ? '（件）' : ' (count)';
   return (
     <Scroll labelledBy={`${id}-caption`}>
-      <table id={id} data-table={table.id}>
+      <table id={id} data-table={table.id} class="stat">
         <caption id={`${id}-caption`}>
           {title}
           {unit}
@@ -52,21 +52,17 @@ export function StatTableView({ table, lang, t, id }: { table: StatTable; lang: 
               </th>
               {cols.map((c) => {
                 const cell = cells.get(`${r.code}/${c.code}`);
-                if (!cell) return <td class="num" />;
+                if (!cell) return <td />;
                 if (cell.suppressed || cell.value === null) {
                   return (
-                    <td class="num" data-cell={`${r.code}/${c.code}`} data-secret="">
+                    <td data-secret={`${r.code}/${c.code}`}>
                       <abbr class="secret" title={t.suppressedReason}>
                         {t.suppressed}
                       </abbr>
                     </td>
                   );
                 }
-                return (
-                  <td class={c.code === TOTAL ? 'num total' : 'num'} data-cell={`${r.code}/${c.code}`}>
-                    {formatNumber(cell.value)}
-                  </td>
-                );
+                return <td class={c.code === TOTAL ? 'total' : undefined}>{formatNumber(cell.value)}</td>;
               })}
             </tr>
           ))}
@@ -92,7 +88,7 @@ export function StatFigure(props: { table: StatTable; svg: string; lang: Lang; t
         {t.threshold} = {table.k} · <span class="code">{table.id}</span>
       </p>
       <figure class="chart" data-chart={table.id}>
-        {raw(props.svg)}
+        {props.svg ? raw(props.svg) : <p class="empty muted">{t.noData}</p>}
         <figcaption class="muted">
           {t.chartOf}: {lang === 'ja' ? table.titleJa : table.titleEn}（× = {t.suppressed}）
         </figcaption>
