@@ -197,9 +197,10 @@ describe('authorization on every route and field', () => {
  * suite fails when a page route is missing here, so no page goes without its checks.
  */
 type PageArea = 'public' | 'releases' | 'mine' | 'secretariat' | 'form';
-const pagePolicy: Record<string, { area: PageArea; path: (release: string) => string; form?: Record<string, string>; status?: number }> = {
+const pagePolicy: Record<string, { area: PageArea; path: (release: string) => string; form?: Record<string, string>; status?: number; signedIn?: number }> = {
   'GET /': { area: 'public', path: () => '/' },
-  'GET /signin': { area: 'public', path: () => '/signin' },
+  // Signed in already: on to the person's landing page.
+  'GET /signin': { area: 'public', path: () => '/signin', signedIn: 303 },
   'POST /signin': { area: 'form', path: () => '/signin', form: { token: 'lia_x' } },
   'POST /signout': { area: 'form', path: () => '/signout', form: {} },
   'POST /lang': { area: 'form', path: () => '/lang', form: { lang: 'en', next: '/' } },
@@ -285,7 +286,7 @@ describe('authorization on every page of the web face', () => {
           method === 'POST' ? await b.post(path, { ...policy.form!, _csrf: b.csrfOf(await (await b.get('/')).text()) }) : await b.get(path);
         const want = expected[policy.area][person];
         const label = `${route} as ${person}`;
-        if (want === 'ok') expect(res.status, label).toBe(policy.status ?? 200);
+        if (want === 'ok') expect(res.status, label).toBe(person !== 'none' && policy.signedIn ? policy.signedIn : (policy.status ?? 200));
         else expect(res.status, label).toBe(want);
         if (want === 303) expect(res.headers.get('location'), label).toMatch(/^\/signin\?next=/);
         if (want === 403) expect(await res.text(), label).not.toContain('data-cell');

@@ -81,6 +81,7 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   };
 
   const pageCompression = compress();
+  const formLimit = bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('form too large', 413) });
   const strictHeaders = pageHeaders();
   const graphiqlHeaders = pageHeaders(graphiqlPolicy);
   for (const path of pagePaths) {
@@ -89,7 +90,7 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
     // Pages and downloads travel compressed (a year's release is mostly SVG and tables: ~8× smaller);
     // the live stream is left alone.
     app.use(path, (c, next) => (c.req.path === '/me/live' ? next() : pageCompression(c, next)));
-    app.on('POST', path, bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('form too large', 413) }));
+    app.use(path, (c, next) => (c.req.method === 'POST' ? formLimit(c, next) : next()));
   }
 
   app.get('/', (c) => render(c, <HomePage ctx={c.get('page')} documents={documents} />));

@@ -299,6 +299,25 @@ export function mineRoutes(app: Hono<WebEnv>, options: { gateway: (req: Request)
       await upstream.body?.cancel();
       return c.text('live events are not available', 503);
     }
-    return new Response(upstream.body, { status: 200, headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' } });
+    // Relayed through our own stream, opened only once the subscription has started (its first
+    // bytes, a ping, have arrived): a browser that leaves at once then cancels a running
+    // subscription, never one still starting.
+    const reader = upstream.body.getReader();
+    const first = await reader.read();
+    const relay = new ReadableStream<Uint8Array>({
+      start(controller) {
+        if (first.done) controller.close();
+        else controller.enqueue(first.value);
+      },
+      async pull(controller) {
+        const next = await reader.read();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      cancel(reason) {
+        return reader.cancel(reason).catch(() => {});
+      },
+    });
+    return new Response(relay, { status: 200, headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' } });
   });
 }
