@@ -149,7 +149,9 @@ export function renderChart(table: StatTable, options: ChartOptions): string {
         const label = serLabels.length === 0 ? name(cat, true) : `${name(ser, false)} / ${name(cat, true)}`;
         points.set(`${s}/${d}`, { cell: `${rowCode}/${colCode}`, suppressed, title: suppressed ? `${label}: ${secret}` : `${label}: ${fmt(found?.value ?? 0)}${unit}` });
         // A zero-height placeholder: its place is where the 秘匿 mark goes; it is removed below.
-        return suppressed ? 0 : (found?.value ?? 0);
+        // A zero is not drawn at all (no empty bar, no title: the table beside has it).
+        if (suppressed) return 0;
+        return found?.value ? found.value : null;
       }),
     }));
     const catAxis = { type: 'category' as const, data: cats.map((c) => name(c, true)), axisLabel: { interval: 0, color: '#1a1a1a' } };
