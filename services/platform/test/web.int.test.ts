@@ -153,5 +153,10 @@ describe('web pages: sign-in, sessions, CSRF, headers, language', () => {
     expect(js.status).toBe(200);
     expect((await js.text()).length).toBeGreaterThan(100_000);
     expect((await b.get('/developers/graphql.sdl')).status).toBe(200);
+    // A browser opening /graphql gets the developer pages; an API client still gets the API's answer.
+    const opened = await b.get('/graphql', { accept: 'text/html,application/xhtml+xml' });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toBe('/developers/graphiql');
+    expect((await platform.app.request('/graphql', { headers: { accept: 'application/json' } })).status).toBe(401);
   });
 });

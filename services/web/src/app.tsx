@@ -140,6 +140,14 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
     return c.redirect(localPath(form.next), 303);
   });
 
+  // A person who opens /graphql in a browser (no token: the API would answer 401 in JSON) is sent
+  // to the developer pages — GraphiQL in development. API clients are passed on to the gateway.
+  app.get('/graphql', async (c, next) => {
+    const wantsPage = (c.req.header('accept') ?? '').includes('text/html') && !c.req.header('authorization');
+    if (!wantsPage) return next();
+    return c.redirect(developerTools ? '/developers/graphiql' : '/developers', 303);
+  });
+
   statsRoutes(app);
   mineRoutes(app, { gateway: deps.api });
   secretariatRoutes(app);

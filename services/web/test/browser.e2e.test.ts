@@ -131,6 +131,12 @@ describe('the web face in Chromium', () => {
     expect(hiddenInTables.length).toBeGreaterThan(0);
     for (const key of hiddenInTables) expect(drawnInCharts.has(key), key).toBe(false);
 
+    // On a tablet (portrait): the same page, readable; wide tables scroll inside their frame.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.goto(`${platform.origin}${path}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await screenshot(page, 'observer-release-tablet-ja');
+    await page.setViewportSize({ width: 1280, height: 900 });
     await visit(page, `${path}/manifest`, 'observer-manifest-ja');
     // The heaviest page: a fiscal year's release (every table, every month).
     const year = await page.goto(`${platform.origin}/stats`).then(() => page.getAttribute('table[data-releases] tr[data-grain="fiscal-year"] a', 'href'));
