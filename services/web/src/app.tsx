@@ -104,7 +104,7 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   app.post('/signin', async (c) => {
     const page = c.get('page');
     const form = await postedForm(c);
-    if (!form) return render(c, <Problem ctx={page} title={page.t.badRequestTitle} body={page.t.sessionEnded} />, 403);
+    if (!form) return render(c, <Problem ctx={page} title={page.t.badRequestTitle} body={page.t.formRefused} />, 403);
     const token = (form.token ?? '').trim();
     const actor = token ? await deps.verifyToken(token) : null;
     // 401 on purpose: the platform's edge counts failed sign-ins per address like failed API calls.
@@ -123,7 +123,7 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   app.post('/signout', async (c) => {
     const page = c.get('page');
     const form = await postedForm(c);
-    if (!form) return render(c, <Problem ctx={page} title={page.t.badRequestTitle} body={page.t.sessionEnded} />, 403);
+    if (!form) return render(c, <Problem ctx={page} title={page.t.badRequestTitle} body={page.t.formRefused} />, 403);
     const session = c.get('session');
     if (session) await closeSession(db, session.idHash);
     clearPageCookie(c, SESSION_COOKIE);
@@ -133,7 +133,7 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   app.post('/lang', async (c) => {
     const page = c.get('page');
     const form = await postedForm(c);
-    if (!form || !isLang(form.lang)) return render(c, <Problem ctx={page} title={page.t.badRequestTitle} body={page.t.sessionEnded} />, form ? 400 : 403);
+    if (!form || !isLang(form.lang)) return render(c, <Problem ctx={page} title={page.t.badRequestTitle} body={page.t.formRefused} />, form ? 400 : 403);
     setPageCookie(c, LANG_COOKIE, form.lang, 365 * 86400);
     const session = c.get('session');
     if (session) await rememberLang(db, session.tokenId, form.lang);

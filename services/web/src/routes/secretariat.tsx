@@ -115,7 +115,7 @@ export function secretariatRoutes(app: Hono<WebEnv>): void {
   app.post('/secretariat/releases', guard, async (c) => {
     const page = c.get('page');
     const form = await postedForm(c);
-    if (!form) return render(c, <Problem ctx={page} title={page.t.badRequestTitle} body={page.t.sessionEnded} />, 403);
+    if (!form) return render(c, <Problem ctx={page} title={page.t.badRequestTitle} body={page.t.formRefused} />, 403);
     const period = form.period ?? '';
     if (!PERIOD.test(period)) return render(c, <Problem ctx={page} title={page.t.badRequestTitle} body="period: must be 2026-10, 2026Q3 or FY2026" />, 400);
     try {
