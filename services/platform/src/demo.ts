@@ -58,27 +58,3 @@ export async function ensureDemoBodyKeys(db: Db, dataDir: string): Promise<void>
     await setAgencyPublicKey(db, body.code, pair.publicKey);
   }
 }
-
-/** The shell variable a demo token is put in: the body for caseworkers and observers (CENTER, SIA, MIC), else the role. */
-export function demoTokenVariable(t: Pick<DemoToken, 'agency' | 'role'>): string {
-  const body = t.agency.toUpperCase();
-  if (t.role === 'caseworker' || t.role === 'observer') return body;
-  if (t.role === 'secretariat') return 'SECRETARIAT';
-  return `${body}_${t.role.toUpperCase()}`;
-}
-
-/**
- * Writes the demo tokens as shell assignments (`CENTER=lia_…`), mode 0600, next to demo-tokens.json,
- * so that `. <dataDir>/demo-tokens.env` puts them into the shell. Returns the file's path.
- */
-export function writeDemoTokensEnv(dataDir: string, tokens: DemoToken[]): string {
-  const file = join(dataDir, 'demo-tokens.env');
-  const lines = [
-    '# Liaison demo tokens (local embedded platform only). Load into your shell with:',
-    `#   . ${file}`,
-    ...tokens.map((t) => `${demoTokenVariable(t)}=${t.token}   # ${t.agency} ${t.role}`),
-  ];
-  writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
-  chmodSync(file, 0o600);
-  return file;
-}

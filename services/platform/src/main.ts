@@ -3,7 +3,6 @@
 import { serve } from '@hono/node-server';
 import { ConfigError, startupPolicy } from '@liaison/config';
 import { resolve } from 'node:path';
-import { writeDemoTokensEnv } from './demo.ts';
 import { env } from './env.ts';
 import { startPlatform } from './platform.ts';
 
@@ -42,7 +41,6 @@ const platform = await startPlatform({
   developerTools: !policy.production,
 });
 const dataDir = resolve(config.LIAISON_DATA_DIR);
-const tokensEnv = platform.demoTokens.length > 0 ? writeDemoTokensEnv(dataDir, platform.demoTokens) : undefined;
 
 const server = serve({ fetch: platform.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const base = `http://${config.HOST}:${info.port}`;
@@ -60,7 +58,7 @@ const server = serve({ fetch: platform.app.fetch, port: config.PORT, hostname: c
     '',
     platform.demoTokens.length > 0 ? 'デモ用トークン (demo tokens, local data only):' : '',
     ...platform.demoTokens.map((t) => `  ${t.agency.padEnd(8)} ${t.role.padEnd(12)} ${t.token}`),
-    ...(tokensEnv ? ['', `シェル変数に読み込む (into shell variables: $CENTER, $SIA, $MIC, …):  . ${tokensEnv}`] : []),
+    ...(platform.demoTokens.length > 0 ? ['', 'シェル変数に (into a shell variable):  CENTER=$(pnpm -s liaison token center caseworker)'] : []),
     '',
     platform.demoTokens.length > 0
       ? `Try: curl -s -X POST ${base}/v1/referrals -H "authorization: Bearer $CENTER" -H 'content-type: application/json' -d '{"recipient":"sia","category":"R01"}'`
