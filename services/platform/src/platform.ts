@@ -257,7 +257,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       demoTokens,
       mode: { database: databaseMode, driver: database.driver, bus: bus.kind },
       async stop() {
-        for (const fn of cleanup.reverse()) await fn().catch((err) => log(`shutdown: ${(err as Error).message}`));
+        for (const fn of cleanup.reverse()) await fn().catch((err) => log(`shutdown: ${describeError(err)}`));
       },
     };
   } catch (err) {
