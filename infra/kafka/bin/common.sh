@@ -24,3 +24,12 @@ kafka_java_cmd() {
   KAFKA_JAVA_CMD=(java "${heap[@]}" -XX:+UseG1GC -Djava.awt.headless=true \
     -Dkafka.logs.dir="$logdir" "$logging" -cp "$KAFKA_LIB/*" "$@")
 }
+
+# Stops one Kafka process: SIGTERM (controlled shutdown), then SIGKILL after GRACE seconds (default 30).
+stop_kafka_pid() {
+  local pid="$1" grace="${2:-30}"
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 $((grace * 2))); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
+  kill -KILL "$pid" 2>/dev/null || true
+}
