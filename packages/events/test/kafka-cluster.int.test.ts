@@ -16,7 +16,7 @@ describe('three-node Kafka (RF 3, min.insync 2)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'liaison-k3-'));
 
   beforeAll(async () => {
-    cluster = await startKafka({ nodes: 3, port: 52092 + Math.floor(Math.random() * 200) * 3, dir, heap: '-Xms128m -Xmx384m' });
+    cluster = await startKafka({ nodes: 3, dir, heap: '-Xms128m -Xmx384m' });
     bus = createEventBus({ kind: 'kafka', brokers: cluster.brokers, topicPrefix: `${uniqueName('k3')}.`, sessionTimeout: 6000, log: () => {} });
     await bus.ensureTopics({ partitions: 3, replicationFactor: 3, minInsyncReplicas: 2 });
   });

@@ -1,27 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issueToken } from '@liaison/auth';
 import { createDatabase } from '@liaison/db/client';
-import { createTestDatabase, uniqueName, waitFor } from '@liaison/testing';
+import { createTestDatabase, freePort, uniqueName, waitFor } from '@liaison/testing';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 
 const platformDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const children: ChildProcess[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => res(port));
-    });
-    srv.on('error', rej);
-  });
-}
 
 /** Starts a platform entry point as its own process, as a person would; collects what it prints. */
 function run(script: string, env: Record<string, string>) {
