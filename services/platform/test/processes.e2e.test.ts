@@ -63,11 +63,12 @@ describe('pnpm start (src/main.ts) on embedded defaults', () => {
       });
       expect(created.status).toBe(201);
 
-      // The audit log of what just happened verifies (`pnpm audit:verify`), once sealed.
-      await new Promise((r) => setTimeout(r, 1200));
-      const verify = run('src/audit-verify.ts', { LIAISON_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) });
-      expect(await verify.exited, verify.output.text).toBe(0);
-      expect(verify.output.text).toMatch(/audit log intact\): [1-9]\d* entries sealed/);
+      // The audit log of what just happened verifies (`pnpm audit:verify`) once the sealer has sealed it.
+      await waitFor('the audit log sealed and verified', async () => {
+        const verify = run('src/audit-verify.ts', { LIAISON_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) });
+        expect(await verify.exited, verify.output.text).toBe(0);
+        return /audit log intact\): [1-9]\d* entries sealed/.test(verify.output.text);
+      }, 60000, 500);
 
       p.child.kill('SIGTERM');
       expect(await p.exited).toBe(0);
