@@ -103,8 +103,10 @@ export const DLQ_HEADERS = {
  */
 export class EventBus {
   /**
-   * @param topicPrefix prepended to every topic name (catalog topics and the dead-letter topic), so
-   *   that several platforms — or tests — can share one Kafka cluster without seeing each other.
+   * @param topicPrefix prepended to every topic name (catalog topics and the dead-letter topic) and
+   *   to every consumer group, so that several platforms — or tests — can share one Kafka cluster
+   *   without seeing each other. (Groups too: members of one group id that read different topics
+   *   would be handed each other's partitions and consume each other's events.)
    */
   constructor(
     readonly adapter: BusAdapter,
@@ -113,6 +115,11 @@ export class EventBus {
 
   /** The physical name of a catalog topic. */
   topic(name: string): string {
+    return this.topicPrefix + name;
+  }
+
+  /** The physical name of a consumer group. */
+  group(name: string): string {
     return this.topicPrefix + name;
   }
 
@@ -209,7 +216,7 @@ export class EventBus {
       await this.adapter.produce(this.topic(DEAD_LETTER_TOPIC), [deadLetter(item.record, `handler failed ${attempts} times: ${describeError(error)}`)]);
     };
     return this.adapter.consume({
-      group: options.group,
+      group: this.group(options.group),
       topics: options.topics.map((t) => this.topic(t)),
       fromBeginning: options.fromBeginning ?? true,
       onBatch: async (records, control) => {
@@ -240,7 +247,7 @@ export class EventBus {
 
   /** Events of `topics` (catalog names) that consumer group `group` has not handled yet. */
   lag(group: string, topics: string[]): Promise<number> {
-    return this.adapter.lag(group, topics.map((t) => this.topic(t)));
+    return this.adapter.lag(this.group(group), topics.map((t) => this.topic(t)));
   }
 
   close(): Promise<void> {

@@ -53,7 +53,7 @@ async function deadLettersOf(fx: BusFixture, group: string): Promise<WireRecord[
     onBatch: async (records) =>
       void dead.push(...records.filter((r) => r.headers[DLQ_HEADERS.group] === group && r.headers[DLQ_HEADERS.reason]?.startsWith('handler failed'))),
   });
-  await waitFor('the dead-letter topic read to its end', async () => (await bus.lag(readerGroup, [DEAD_LETTER_TOPIC])) === 0);
+  await waitFor('the dead-letter topic read to its end', async () => (await bus.adapter.lag(readerGroup, [bus.topic(DEAD_LETTER_TOPIC)])) === 0);
   await reader.stop();
   return dead;
 }
@@ -320,5 +320,35 @@ describe.each(['kafka', 'pglog'] as const)('event bus contract on %s', (kind) =>
     await sub.stop();
     await bus.publish([referralEvent(), referralEvent(), referralEvent()]);
     expect(await bus.lag(group, [TOPIC])).toBe(3);
+  });
+
+  it('keeps platforms that share a cluster apart: same group name, different prefixes', async () => {
+    // Another platform (or test run) on the same Kafka cluster / database, with its own prefix and
+    // the same service group names.
+    const other = await busFixture(kind, { beside: fx });
+    const otherBus = other.bus();
+    await otherBus.ensureTopics({ partitions: 4 });
+    const group = `shared-${randomUUID()}`;
+    const mine = collector();
+    const theirs = collector();
+    const subs = [
+      await fx.bus().subscribe({ group, topics: [TOPIC], handler: mine.handler }),
+      await other.bus().subscribe({ group, topics: [TOPIC], handler: theirs.handler }),
+    ];
+    try {
+      const myEvents = Array.from({ length: 40 }, () => referralEvent());
+      const theirEvents = Array.from({ length: 40 }, () => referralEvent());
+      await bus.publish(myEvents);
+      await otherBus.publish(theirEvents);
+      const has = (c: ReturnType<typeof collector>, events: CloudEvent[]) => events.every((e) => c.received.some((r) => r.event.id === e.id));
+      await waitFor('each platform to get all of its own events', () => has(mine, myEvents) && has(theirs, theirEvents));
+      const theirIds = new Set(theirEvents.map((e) => e.id));
+      const myIds = new Set(myEvents.map((e) => e.id));
+      expect(mine.received.filter((r) => theirIds.has(r.event.id))).toEqual([]);
+      expect(theirs.received.filter((r) => myIds.has(r.event.id))).toEqual([]);
+    } finally {
+      await Promise.all(subs.map((s) => s.stop()));
+      await other.close();
+    }
   });
 });
