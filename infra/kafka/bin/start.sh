@@ -24,7 +24,7 @@ case "$nodes" in 1) rf=1; min_isr=1 ;; 3) rf=3; min_isr=2 ;; *) echo "--nodes mu
 
 ensure_kafka_jars
 mkdir -p "$dir"
-[ -f "$dir/cluster-id" ] || head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=' | cut -c1-22 > "$dir/cluster-id"
+[ -f "$dir/cluster-id" ] || new_cluster_id > "$dir/cluster-id"
 cluster_id="$(cat "$dir/cluster-id")"
 
 # Nodes this run started; stopped again unless every node comes up.

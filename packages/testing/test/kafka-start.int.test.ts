@@ -37,7 +37,7 @@ describe('starting Kafka for tests', () => {
       () => undefined,
       (err: unknown) => err as Error & { code?: string },
     );
-    expect(failure?.code).toBe('EADDRINUSE');
+    expect(failure?.code, failure?.message).toBe('EADDRINUSE');
     expect(failure?.message).toMatch(new RegExp(`node 2 could not listen: port ${base + 1} or ${base + 101} is already in use`));
     // Nothing of the half-started cluster is left running, and its ports are free again.
     expect(processesMentioning(dir)).toEqual([]);
