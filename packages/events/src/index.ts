@@ -11,7 +11,18 @@ export {
   type WireMessage,
   type WireRecord,
 } from './envelope.ts';
-export { type BusAdapter, DLQ_HEADERS, EventBus, type ReceivedEvent, type SubscribeOptions, type Subscription, type TopicSpec } from './bus.ts';
+export {
+  type BatchControl,
+  type BusAdapter,
+  DEFAULT_MAX_ATTEMPTS,
+  DLQ_HEADERS,
+  EventBus,
+  type ReceivedEvent,
+  type SubscribeOptions,
+  type Subscription,
+  type TopicSpec,
+} from './bus.ts';
+export { describeError, isTransientError } from './handler-errors.ts';
 export { appendToOutbox, idempotentHandler, outboxRow, outboxShape, OutboxRelay, type OutboxRelayOptions } from './outbox.ts';
 export { partitionFor } from './partition.ts';
 export type { CaseFactV1, EventDataByType, ReferralCreatedV1, ReferralStatusChangedV1 } from './generated/events.ts';

@@ -16,11 +16,15 @@ export interface BusFixture {
   close(): Promise<void>;
 }
 
-/** A fresh database (with the Postgres-log schema) and a unique topic prefix, on the run's real Kafka or Postgres. */
-export async function busFixture(kind: BusKind): Promise<BusFixture> {
-  const testDb = await createTestDatabase(inject('pgAdminUrl'), 'bus');
+/**
+ * A fresh database (with the Postgres-log schema) and a unique topic prefix, on the run's real Kafka
+ * or Postgres. With `beside`, another prefix on that fixture's database: a second platform beside it.
+ */
+export async function busFixture(kind: BusKind, options: { beside?: BusFixture } = {}): Promise<BusFixture> {
+  const shared = options.beside;
+  const testDb = shared ? { ...shared.testDb, drop: async () => {} } : await createTestDatabase(inject('pgAdminUrl'), 'bus');
   const database = createDatabase({ url: testDb.url, max: 20 });
-  await migrate(database, [pglogMigrations]);
+  if (!shared) await migrate(database, [pglogMigrations]);
   const prefix = `${uniqueName('t')}.`;
   const buses: EventBus[] = [];
   return {

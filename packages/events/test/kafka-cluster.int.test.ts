@@ -16,7 +16,7 @@ describe('three-node Kafka (RF 3, min.insync 2)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'liaison-k3-'));
 
   beforeAll(async () => {
-    cluster = await startKafka({ nodes: 3, port: 52092 + Math.floor(Math.random() * 200) * 3, dir, heap: '-Xms128m -Xmx384m' });
+    cluster = await startKafka({ nodes: 3, dir, heap: '-Xms128m -Xmx384m' });
     bus = createEventBus({ kind: 'kafka', brokers: cluster.brokers, topicPrefix: `${uniqueName('k3')}.`, sessionTimeout: 6000, log: () => {} });
     await bus.ensureTopics({ partitions: 3, replicationFactor: 3, minInsyncReplicas: 2 });
   });
@@ -39,9 +39,9 @@ describe('three-node Kafka (RF 3, min.insync 2)', () => {
     const admin = new Kafka({ brokers: cluster.brokers, logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     const topic = bus.topic('liaison.referrals');
-    const meta = await admin.fetchTopicMetadata({ topics: [topic] });
-    expect(meta.topics[0]!.partitions.every((p) => p.replicas.length === 3)).toBe(true);
     // Brokers learn of a new topic a moment apart: ask until the one asked knows it.
+    const meta = await waitFor('the topic metadata', () => admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined), 30000, 250);
+    expect(meta.topics[0]!.partitions.every((p) => p.replicas.length === 3)).toBe(true);
     const configs = await waitFor(
       'the topic config',
       () => admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: topic, configNames: ['min.insync.replicas'] }] }).catch(() => undefined),

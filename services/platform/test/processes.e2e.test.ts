@@ -1,27 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issueToken } from '@liaison/auth';
 import { createDatabase } from '@liaison/db/client';
-import { createTestDatabase, uniqueName, waitFor } from '@liaison/testing';
+import { createTestDatabase, freePort, uniqueName, waitFor } from '@liaison/testing';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 
 const platformDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const children: ChildProcess[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => res(port));
-    });
-    srv.on('error', rej);
-  });
-}
 
 /** Starts a platform entry point as its own process, as a person would; collects what it prints. */
 function run(script: string, env: Record<string, string>) {
@@ -80,11 +68,12 @@ describe('pnpm start (src/main.ts) on embedded defaults', () => {
       });
       expect(created.status).toBe(201);
 
-      // The audit log of what just happened verifies (`pnpm audit:verify`), once sealed.
-      await new Promise((r) => setTimeout(r, 1200));
-      const verify = run('src/audit-verify.ts', { LIAISON_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) });
-      expect(await verify.exited, verify.output.text).toBe(0);
-      expect(verify.output.text).toMatch(/audit log intact\): [1-9]\d* entries sealed/);
+      // The audit log of what just happened verifies (`pnpm audit:verify`) once the sealer has sealed it.
+      await waitFor('the audit log sealed and verified', async () => {
+        const verify = run('src/audit-verify.ts', { LIAISON_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) });
+        expect(await verify.exited, verify.output.text).toBe(0);
+        return /audit log intact\): [1-9]\d* entries sealed/.test(verify.output.text);
+      }, 60000, 500);
 
       p.child.kill('SIGTERM');
       expect(await p.exited).toBe(0);

@@ -92,6 +92,8 @@ describe('authorization on every route and field', () => {
     expect([kase.status, consent.status, pkg.status, action.status]).toEqual([201, 201, 201, 201]);
     const spare = await issueToken(platform.database.db, { agency: 'center', role: 'caseworker', label: 'to be revoked by nobody else' });
     ids = { referral, case: kase.body.id, consent: consent.body.id, package: pkg.body.id, action: action.body.id, token: spare.id };
+    // Other bodies' views are judged only once the referral has reached its recipient's inbox.
+    await waitFor('the referral in SIA’s inbox', async () => JSON.stringify((await api.get('/v1/inbox', api.tokenOf('sia'))).body).includes(referral));
   });
   afterAll(async () => {
     await platform?.stop();

@@ -1,5 +1,5 @@
 import { type Admin, type Consumer, Kafka, type KafkaConfig, logLevel, Partitioners, type Producer } from 'kafkajs';
-import type { BusAdapter, Subscription, TopicSpec } from '../bus.ts';
+import type { BatchControl, BusAdapter, Subscription, TopicSpec } from '../bus.ts';
 import type { WireMessage, WireRecord } from '../envelope.ts';
 
 export interface KafkaAdapterOptions {
@@ -106,7 +106,7 @@ export class KafkaAdapter implements BusAdapter {
     group: string;
     topics: string[];
     fromBeginning?: boolean;
-    onBatch: (records: WireRecord[]) => Promise<void>;
+    onBatch: (records: WireRecord[], control: BatchControl) => Promise<void>;
   }): Promise<Subscription> {
     const sessionTimeout = this.options.sessionTimeout ?? 10000;
     const consumer = this.kafka.consumer({
@@ -139,11 +139,12 @@ export class KafkaAdapter implements BusAdapter {
           ),
         }));
         if (records.length === 0) return;
+        const control: BatchControl = { heartbeat, isActive: () => isRunning() && !isStale() };
         // Retry the handler in place a few times (heartbeating) before giving the batch back.
         for (let attempt = 0; ; attempt++) {
           if (!isRunning() || isStale()) throw new Error('consumer stopping or rebalanced; batch given back');
           try {
-            await options.onBatch(records);
+            await options.onBatch(records, control);
             return;
           } catch (err) {
             if (attempt >= 4) throw err;
@@ -159,6 +160,26 @@ export class KafkaAdapter implements BusAdapter {
         await consumer.disconnect();
       },
     };
+  }
+
+  async lag(group: string, topics: string[]): Promise<number> {
+    const admin: Admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const committed = await admin.fetchOffsets({ groupId: group, topics });
+      let lag = 0;
+      for (const topic of topics) {
+        const ends = await admin.fetchTopicOffsets(topic);
+        const mine = new Map((committed.find((c) => c.topic === topic)?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+        for (const p of ends) {
+          const at = mine.get(p.partition) ?? -1;
+          lag += Number(p.high) - (at >= 0 ? at : Number(p.low));
+        }
+      }
+      return lag;
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   async close(): Promise<void> {

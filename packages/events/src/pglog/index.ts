@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Pool } from '@liaison/db';
 import type { MigrationSet } from '@liaison/db';
 import type pg from 'pg';
-import type { BusAdapter, Subscription, TopicSpec } from '../bus.ts';
+import type { BatchControl, BusAdapter, Subscription, TopicSpec } from '../bus.ts';
 import type { WireMessage, WireRecord } from '../envelope.ts';
 import { groupBy } from '../group.ts';
 import { Sleeper } from '../sleeper.ts';
@@ -115,7 +115,7 @@ export class PgLogAdapter implements BusAdapter {
     group: string;
     topics: string[];
     fromBeginning?: boolean;
-    onBatch: (records: WireRecord[]) => Promise<void>;
+    onBatch: (records: WireRecord[], control: BatchControl) => Promise<void>;
   }): Promise<Subscription> {
     const member = new PgLogMember(this.options, options);
     this.members.add(member);
@@ -126,6 +126,17 @@ export class PgLogAdapter implements BusAdapter {
         await member.stop();
       },
     };
+  }
+
+  async lag(group: string, topics: string[]): Promise<number> {
+    const { rows } = await this.options.pool.query<{ lag: string | null }>(
+      `select sum(h.next_offset - coalesce(o.committed, 0)) as lag
+       from eventbus.partition_heads h
+       left join eventbus.group_offsets o on o."group" = $1 and o.topic = h.topic and o.partition = h.partition
+       where h.topic = any($2::text[])`,
+      [group, topics],
+    );
+    return Number(rows[0]?.lag ?? 0);
   }
 
   async close(): Promise<void> {
@@ -139,6 +150,13 @@ interface TopicPartition {
   partition: number;
 }
 
+/** A partition this member holds: where it reads next, and its handler failures in a row. */
+interface OwnedPartition extends TopicPartition {
+  next: number;
+  failures: number;
+  retryAt: number;
+}
+
 const tpKey = (tp: TopicPartition) => `${tp.topic}:${tp.partition}`;
 
 /** One member of a consumer group on the Postgres log. */
@@ -147,9 +165,10 @@ class PgLogMember {
   private client: pg.PoolClient | undefined;
   private running = false;
   private loop: Promise<void> | undefined;
-  private readonly owned = new Map<string, TopicPartition & { next: number }>();
+  private readonly owned = new Map<string, OwnedPartition>();
   private readonly sleeper = new Sleeper();
   private lastRebalance = 0;
+  private lastHeartbeat = 0;
   private readonly sessionTimeout: number;
   private readonly heartbeatInterval: number;
   private readonly pollInterval: number;
@@ -157,7 +176,7 @@ class PgLogMember {
 
   constructor(
     private readonly bus: PgLogAdapterOptions,
-    private readonly sub: { group: string; topics: string[]; fromBeginning?: boolean; onBatch: (r: WireRecord[]) => Promise<void> },
+    private readonly sub: { group: string; topics: string[]; fromBeginning?: boolean; onBatch: (r: WireRecord[], control: BatchControl) => Promise<void> },
   ) {
     this.sessionTimeout = bus.sessionTimeout ?? 10000;
     this.heartbeatInterval = bus.heartbeatInterval ?? 1000;
@@ -183,18 +202,39 @@ class PgLogMember {
       try {
         if (Date.now() - this.lastRebalance >= this.heartbeatInterval) await this.rebalance();
         let progressed = false;
+        let nextRetry = Number.POSITIVE_INFINITY;
         for (const tp of [...this.owned.values()]) {
           if (!this.running) break;
-          if (await this.pollPartition(tp)) progressed = true;
+          if (tp.retryAt > Date.now()) {
+            nextRetry = Math.min(nextRetry, tp.retryAt);
+            continue;
+          }
+          try {
+            if (await this.pollPartition(tp)) progressed = true;
+            tp.failures = 0;
+          } catch {
+            // Nothing of the batch was committed: it comes again after a pause, and the other
+            // partitions go on meanwhile.
+            tp.failures++;
+            tp.retryAt = Date.now() + Math.min(200 * 2 ** tp.failures, 5000);
+            nextRetry = Math.min(nextRetry, tp.retryAt);
+          }
         }
         failures = 0;
-        if (!progressed) await this.sleep(this.pollInterval);
+        if (!progressed) await this.sleep(Math.max(0, Math.min(this.pollInterval, nextRetry - Date.now())));
       } catch {
-        // Handler or database failure: nothing was committed, so the batch comes again after a pause.
+        // The database itself failed (rebalance): pause, then try again.
         failures++;
         if (this.running) await this.sleep(Math.min(200 * 2 ** failures, 5000));
       }
     }
+  }
+
+  /** Keeps this member's heartbeat fresh during a long batch, so that its partitions are not shared out. */
+  private async heartbeat(): Promise<void> {
+    if (!this.client || Date.now() - this.lastHeartbeat < this.heartbeatInterval) return;
+    this.lastHeartbeat = Date.now();
+    await this.client.query('update eventbus.group_members set heartbeat_at = now() where "group" = $1 and member_id = $2', [this.sub.group, this.memberId]);
   }
 
   private sleep(ms: number): Promise<void> {
@@ -209,6 +249,7 @@ class PgLogMember {
   private async rebalance(): Promise<void> {
     const client = this.client!;
     this.lastRebalance = Date.now();
+    this.lastHeartbeat = this.lastRebalance;
     const { group } = this.sub;
     await client.query(
       `insert into eventbus.group_members ("group", member_id, heartbeat_at) values ($1, $2, now())
@@ -241,7 +282,7 @@ class PgLogMember {
       const got = await client.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtext($1), hashtext($2)) as ok', this.lockArgs(tp));
       if (!got.rows[0]?.ok) continue;
       const next = await this.committedOffset(tp);
-      this.owned.set(tpKey(tp), { ...tp, next });
+      this.owned.set(tpKey(tp), { ...tp, next, failures: 0, retryAt: 0 });
     }
   }
 
@@ -261,7 +302,7 @@ class PgLogMember {
   }
 
   /** Reads, hands over and commits one batch of a partition; false when there was nothing new. */
-  private async pollPartition(tp: TopicPartition & { next: number }): Promise<boolean> {
+  private async pollPartition(tp: OwnedPartition): Promise<boolean> {
     const client = this.client!;
     const { rows } = await client.query<{ offset: string; key: string | null; headers: Record<string, string>; value: Buffer }>(
       `select "offset", key, headers, value from eventbus.log
@@ -270,7 +311,7 @@ class PgLogMember {
     );
     if (rows.length === 0) return false;
     const records: WireRecord[] = rows.map((r) => ({ topic: tp.topic, partition: tp.partition, offset: String(r.offset), key: r.key, headers: r.headers, value: r.value }));
-    await this.sub.onBatch(records);
+    await this.sub.onBatch(records, { heartbeat: () => this.heartbeat(), isActive: () => this.running });
     const next = Number(rows[rows.length - 1]!.offset) + 1;
     await client.query(
       `insert into eventbus.group_offsets ("group", topic, partition, committed) values ($1, $2, $3, $4)
