@@ -201,7 +201,7 @@ class ComponentSolver {
   private costed: number[] = [];
 
   constructor(
-    private readonly solver: Highs,
+    solver: Highs,
     private readonly index: SystemIndex,
     readonly component: number[],
     readonly program: LinearProgram,
