@@ -33,7 +33,7 @@ describe('audit manifest', () => {
     const cell = m.cells.find((c) => c.id === hiddenValue)!;
     expect(cell).toMatchObject({ value: null, status: 'suppressed', table: 'fy2025/cat_body', row: 'R05', col: 'center', k: 10, frozen: false });
     expect(cell.rule).toBeUndefined();
-    expect(cell.interval!.hi - cell.interval!.lo).toBeGreaterThanOrEqual(10);
+    expect((cell.interval!.hi ?? Number.POSITIVE_INFINITY) - cell.interval!.lo).toBeGreaterThanOrEqual(10);
     // The kind of suppression would tell an observer 1 ≤ x ≤ k−1 (primary) or x ∉ 1..k−1 (secondary).
     expect(m.cells.some((c) => c.status === 'primary' || c.status === 'secondary' || c.rule || c.protects)).toBe(false);
     expect(m.summary.primary).toBeUndefined();
