@@ -90,19 +90,34 @@ export function integerIntervals(m: AuditManifest): Map<string, { lo: number; hi
     const l = [...lo0];
     const h = [...hi0];
     if (!propagate(rows, l, h)) throw new Error('no integer table fits the manifest');
-    const fix = (v: number) => {
+    // "Some integer table has x ≥ t" is monotone in t (and "x ≤ t" likewise): bisect on it.
+    const reaches = (lower: number, upper: number) => {
       const a = [...l];
       const b = [...h];
-      a[j] = v;
-      b[j] = v;
-      return feasible(rows, a, b);
+      a[j] = Math.max(a[j]!, lower);
+      b[j] = Math.min(b[j]!, upper);
+      return a[j]! <= b[j]! && feasible(rows, a, b);
     };
     let lo = l[j]!;
-    while (!fix(lo)) lo++;
-    let hi = h[j]!;
-    while (!fix(hi)) hi--;
-    // Every cell is capped, so an unbounded cell stops near the cap (less what others must hold).
-    out.set(id, { lo, hi: hi >= CAP / 2 ? Number.POSITIVE_INFINITY : hi });
+    let top = h[j]!;
+    while (lo < top) {
+      const mid = Math.floor((lo + top) / 2);
+      if (reaches(0, mid)) top = mid;
+      else lo = mid + 1;
+    }
+    let hi: number;
+    // Every cell is capped, so an unbounded cell still reaches half the cap.
+    if (reaches(CAP / 2, CAP)) hi = Number.POSITIVE_INFINITY;
+    else {
+      let bottom = lo;
+      hi = h[j]!;
+      while (bottom < hi) {
+        const mid = Math.ceil((bottom + hi) / 2);
+        if (reaches(mid, CAP)) bottom = mid;
+        else hi = mid - 1;
+      }
+    }
+    out.set(id, { lo, hi });
   }
   return out;
 }
