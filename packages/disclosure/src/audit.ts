@@ -138,7 +138,7 @@ function propagate(program: LinearProgram): { lower: number[]; upper: number[] }
   const n = program.colCost.length;
   const lower = [...program.colLower];
   const upper = [...program.colUpper];
-  for (let pass = 0; pass < 30; pass++) {
+  for (let pass = 0; pass < 100; pass++) {
     let changed = false;
     for (const row of program.rows) {
       // Range of Σ a·x over the row, counting infinite ends separately.
