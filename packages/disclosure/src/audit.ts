@@ -206,6 +206,7 @@ class ComponentSolver {
     readonly component: number[],
     readonly program: LinearProgram,
     private readonly spread: Spread,
+    private readonly checkpoint: () => void = () => {},
   ) {
     this.model = buildModel(solver, program, { primal: true });
     this.status = solver.constants.modelStatus;
@@ -235,6 +236,7 @@ class ComponentSolver {
 
   /** Minimises Σ costs·x; returns the optimum, or −∞ when unbounded. Throws InfeasibleError when nothing fits. */
   minimise(costs: Map<number, number>): number {
+    this.checkpoint();
     this.setCosts(costs);
     const run = this.model.run();
     if (run.modelStatus === this.status.optimal) {
@@ -295,11 +297,12 @@ export function narrowCells(
   component: number[],
   spread: Spread,
   needed: (cell: number) => number,
+  checkpoint?: () => void,
 ): Map<number, Interval> {
   const narrow = new Map<number, Interval>();
   const pending = (c: number) => spread.max[c]! - spread.min[c]! < needed(c) - TOLERANCE;
   if (!component.some(pending)) return narrow;
-  const lp = new ComponentSolver(solver, index, component, index.program(component), spread);
+  const lp = new ComponentSolver(solver, index, component, index.program(component), spread, checkpoint);
   try {
     if (component.length > SWEEP_ABOVE && component.length < SWEEP_BELOW) lp.sweep(pending);
     for (const [j, cell] of component.entries()) {
@@ -317,7 +320,13 @@ export function narrowCells(
  * Exact min and max of every cell of a component. Propagated bounds that a seen feasible table
  * reaches are exact already; the LP settles the rest.
  */
-export function solveComponent(solver: Highs, index: SystemIndex, component: number[], spread = initialSpread(index)): Map<number, Interval> {
+export function solveComponent(
+  solver: Highs,
+  index: SystemIndex,
+  component: number[],
+  spread = initialSpread(index),
+  checkpoint?: () => void,
+): Map<number, Interval> {
   const program = index.program(component);
   const bounds = propagate(program);
   const result = new Map<number, Interval>();
@@ -330,7 +339,7 @@ export function solveComponent(solver: Highs, index: SystemIndex, component: num
   let lp: ComponentSolver | undefined;
   try {
     if (component.length > SWEEP_ABOVE && component.length < SWEEP_BELOW && !component.every((_, j) => settled(j))) {
-      lp = new ComponentSolver(solver, index, component, program, spread);
+      lp = new ComponentSolver(solver, index, component, program, spread, checkpoint);
       const position = new Map(component.map((c, j) => [c, j]));
       lp.sweep((c) => !settled(position.get(c)!));
     }
@@ -340,7 +349,7 @@ export function solveComponent(solver: Highs, index: SystemIndex, component: num
         result.set(c, { lo: clean(bounds.lower[j]!), hi: clean(bounds.upper[j]!) });
         continue;
       }
-      lp ??= new ComponentSolver(solver, index, component, program, spread);
+      lp ??= new ComponentSolver(solver, index, component, program, spread, checkpoint);
       result.set(c, lp.interval(j));
     }
   } finally {

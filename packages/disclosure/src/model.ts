@@ -69,7 +69,9 @@ export type DisclosureErrorCode =
   /** The true values do not satisfy a constraint: tables and links disagree. */
   | 'inconsistent'
   /** Some cell cannot be protected without un-publishing a frozen figure. */
-  | 'unprotectable';
+  | 'unprotectable'
+  /** `timeLimitMs` ran out before the release was protected and audited. */
+  | 'time_limit';
 
 /**
  * Disclosure control refused: the release is not safe (or not well-formed) and nothing may be

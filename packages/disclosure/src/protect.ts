@@ -32,6 +32,11 @@ export interface ProtectOptions {
    * margins.
    */
   cost?: (cell: Cell) => number;
+  /**
+   * Give up (DisclosureError `time_limit`) after this long instead of blocking the caller: a
+   * release linked to many heavily suppressed earlier ones makes LPs of ten thousand variables.
+   */
+  timeLimitMs?: number;
 }
 
 /** Whether a count is primary-sensitive: 1..k−1 (zero may be shown). */
@@ -150,11 +155,11 @@ function complementsFor(
 }
 
 /** Suppressed cells narrower than their protection level, in system order. */
-function underProtected(solver: Highs, index: SystemIndex, suppressed: boolean[], spread: Spread): number[] {
+function underProtected(solver: Highs, index: SystemIndex, suppressed: boolean[], spread: Spread, checkpoint: () => void): number[] {
   const level = (c: number) => index.cells[c]!.protectionLevel;
   const under: number[] = [];
   for (const component of index.components(suppressed)) {
-    for (const cell of narrowCells(solver, index, component, spread, level).keys()) under.push(cell);
+    for (const cell of narrowCells(solver, index, component, spread, level, checkpoint).keys()) under.push(cell);
   }
   return under.sort((a, b) => a - b);
 }
@@ -194,9 +199,13 @@ export async function protect(system: CellSystem, options: ProtectOptions = {}):
   const movable = index.cells.map((c) => c.frozen?.status !== 'published');
   const movableCount = movable.filter(Boolean).length;
   const spread = initialSpread(index);
+  const deadline = options.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : performance.now() + options.timeLimitMs;
+  const checkpoint = () => {
+    if (performance.now() > deadline) throw new DisclosureError('time_limit', `disclosure control did not finish within ${options.timeLimitMs} ms`);
+  };
 
   for (;;) {
-    const under = underProtected(solver, index, suppressed, spread);
+    const under = underProtected(solver, index, suppressed, spread, checkpoint);
     if (under.length === 0) break;
     let added = 0;
     let deferred = 0;
@@ -220,6 +229,7 @@ export async function protect(system: CellSystem, options: ProtectOptions = {}):
         [5, 8000],
         [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY],
       ] as const) {
+        checkpoint();
         const cells = neighbourhood(index, target, radius, movable, cap);
         chosen = complementsFor(solver, index, target, cells, suppressed, cost, spread);
         if (chosen || cells.length === movableCount) break;
@@ -248,15 +258,22 @@ export async function protect(system: CellSystem, options: ProtectOptions = {}):
     }
   }
 
-  return finish(solver, index, status, reasons, spread);
+  return finish(solver, index, status, reasons, spread, checkpoint);
 }
 
 /** The exact audit of a finished pattern, re-checked, and the statistics of what it hides. */
-function finish(solver: Highs, index: SystemIndex, status: CellStatus[], reasons: Map<number, SuppressionReason>, spread: Spread): Protection {
+function finish(
+  solver: Highs,
+  index: SystemIndex,
+  status: CellStatus[],
+  reasons: Map<number, SuppressionReason>,
+  spread: Spread,
+  checkpoint: () => void,
+): Protection {
   const suppressed = status.map(isSuppressed);
   const intervals = new Map<number, Interval>();
   for (const component of index.components(suppressed)) {
-    for (const [cell, interval] of solveComponent(solver, index, component, spread)) intervals.set(cell, interval);
+    for (const [cell, interval] of solveComponent(solver, index, component, spread, checkpoint)) intervals.set(cell, interval);
   }
   const narrow = [...intervals].filter(([cell, { lo, hi }]) => hi - lo < index.cells[cell]!.protectionLevel - TOLERANCE).map(([cell]) => index.cells[cell]!.id);
   if (narrow.length > 0) throw new DisclosureError('unprotectable', `audit failed for ${narrow.join(', ')}`, narrow);

@@ -104,6 +104,13 @@ describe('primary suppression', () => {
     expect(strict.stats.primary).toBeGreaterThan(p.stats.primary);
   });
 
+  it('gives up with a time_limit error rather than block past timeLimitMs', async () => {
+    const error = await protect(tableSystem('r', t()), { timeLimitMs: 0 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DisclosureError);
+    expect((error as DisclosureError).code).toBe('time_limit');
+    expect((await protect(tableSystem('r', t()), { timeLimitMs: 60_000 })).stats.primary).toBeGreaterThan(0);
+  });
+
   it('accounts for what it hides', async () => {
     const p = await protect(tableSystem('r', t()));
     const hidden = [...p.status].filter(([, s]) => s !== 'published').map(([id]) => id);
