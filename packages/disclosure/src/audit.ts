@@ -277,7 +277,7 @@ class ComponentSolver {
   }
 }
 
-/** Components this small are solved cell by cell; sweeps pay off above it. */
+/** Below this many cells to settle, cell by cell; sweeps pay off above it. */
 const SWEEP_ABOVE = 12;
 
 /**
@@ -304,7 +304,8 @@ export function narrowCells(
   if (!component.some(pending)) return narrow;
   const lp = new ComponentSolver(solver, index, component, index.program(component), spread, checkpoint);
   try {
-    if (component.length > SWEEP_ABOVE && component.length < SWEEP_BELOW) lp.sweep(pending);
+    // A sweep pays when many cells wait for a proof (the first round), not for the few left later.
+    if (component.filter(pending).length > SWEEP_ABOVE && component.length < SWEEP_BELOW) lp.sweep(pending);
     for (const [j, cell] of component.entries()) {
       if (!pending(cell)) continue;
       const interval = lp.interval(j);
