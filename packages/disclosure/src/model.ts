@@ -112,6 +112,7 @@ export function validateSystem(system: CellSystem): Map<string, Cell> {
   }
   system.constraints.forEach((constraint, index) => {
     if (constraint.terms.length === 0) throw new DisclosureError('invalid_input', `constraint ${index} has no terms`);
+    if (constraint.rhs !== undefined && constraint.rhs !== 0) throw new DisclosureError('invalid_input', `constraint ${index}: rhs must be 0 (Σ coef·cell = 0)`);
     const seen = new Set<string>();
     let sum = 0;
     for (const term of constraint.terms) {
