@@ -64,11 +64,11 @@ export function intakeRoutes(app: OpenAPIHono<IntakeEnv>): void {
     async (c) => c.json(await revokeConsent({ ctx: c.get('ctx'), caseId: c.req.valid('param').id, consentId: c.req.valid('param').consentId }), 200),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/v1/cases/{id}/packages', summary: 'Seal personal data to a recipient body / 個人情報の封緘', security, request: { params: CaseIdParam, body: { required: true, ...json(PackageBody) } }, responses: { 201: { description: 'Sealed', ...json(PackageView) }, 409: { description: 'Recipient has no public key', ...json(ErrorBody) }, ...errorResponses } }),
+    createRoute({ method: 'post', path: '/v1/cases/{id}/packages', summary: 'Seal personal data to a recipient body / 個人情報の封緘', security, request: { params: CaseIdParam, body: { required: true, ...json(PackageBody) } }, responses: { 201: { description: 'Sealed', ...json(PackageView) }, 409: { description: 'The recipient has no current public key (NO_CURRENT_KEY)', ...json(ErrorBody) }, ...errorResponses } }),
     async (c) => c.json(await sealPackage({ ctx: c.get('ctx'), caseId: c.req.valid('param').id, input: c.req.valid('json') }), 201),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/packages/{id}', summary: 'Fetch a package sealed to my body / 封緘パッケージの取得', security, request: { params: PackageIdParam }, responses: { 200: { description: 'Ciphertext; open it with your own key', ...json(SealedPackage) }, 410: { description: 'Purged', ...json(ErrorBody) }, ...errorResponses } }),
+    createRoute({ method: 'get', path: '/v1/packages/{id}', summary: 'Fetch a package sealed to my body / 封緘パッケージの取得', security, request: { params: PackageIdParam }, responses: { 200: { description: 'Ciphertext; open it with your own key', ...json(SealedPackage) }, 410: { description: 'Purged (GONE), or sealed to a key since expired or revoked (KEY_RETIRED)', ...json(ErrorBody) }, ...errorResponses } }),
     async (c) => c.json(await fetchPackage({ ctx: c.get('ctx'), id: c.req.valid('param').id }), 200),
   );
   app.openapi(
