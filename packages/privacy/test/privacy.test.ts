@@ -103,3 +103,15 @@ describe('URL keyed hashes', () => {
     expect(urlHash(randomBytes(32), 'https://example.com/x')).not.toBe(urlHash(council, 'https://example.com/x'));
   });
 });
+
+describe('the published test vector (schemas/packages/test-vector.json)', () => {
+  it('opens with the documented key, info and empty AAD to the documented content', async () => {
+    const { readFileSync } = await import('node:fs');
+    const vector = JSON.parse(readFileSync(new URL('../../../schemas/packages/test-vector.json', import.meta.url), 'utf8'));
+    const binding = { packageId: vector.package.id, caseId: vector.package.caseId, recipient: vector.package.recipient, keyId: vector.package.keyId };
+    expect(packageInfo(binding)).toBe(vector.info);
+    expect(keyThumbprint(Buffer.from(vector.recipientPrivateJwk.x, 'base64url').toString('base64'))).toBe(vector.package.keyId);
+    const opened = await openSealedPackage(vector.recipientPrivateJwk, Buffer.from(vector.package.sealed, 'base64'), binding);
+    expect(JSON.parse(opened.toString())).toEqual(vector.content);
+  });
+});
