@@ -21,7 +21,8 @@ export async function renderGenerated(): Promise<Map<string, string>> {
   const docs = readdirSync(resolve(schemasDir, 'openapi')).filter((f) => f.endsWith('.json')).sort();
   for (const file of docs) {
     const doc = JSON.parse(readFileSync(resolve(schemasDir, 'openapi', file), 'utf8'));
-    const ast = await openapiTS(doc, { alphabetize: true });
+    // A default is what the server fills in: the field stays optional for callers.
+    const ast = await openapiTS(doc, { alphabetize: true, defaultNonNullable: false });
     files.set(`openapi/${file.replace(/\.json$/, '.ts')}`, `${banner(`schemas/openapi/${file}`)}/* eslint-disable */\n${astToString(ast)}`);
   }
 

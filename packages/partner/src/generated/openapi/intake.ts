@@ -1116,11 +1116,11 @@ export interface components {
             /** @enum {string} */
             platformType?: "SNS" | "VID" | "BBS" | "MIR" | "REV" | "BLG" | "MSG" | "QA" | "SRC" | "EC" | "MAT" | "GAM" | "NWS" | "ADV" | "OTH";
             /** @default [] */
-            requestedActions: ("advice" | "self-request" | "notice-on-behalf" | "art25-request" | "disclosure" | "police" | "moj" | "houterasu")[];
+            requestedActions?: ("advice" | "self-request" | "notice-on-behalf" | "art25-request" | "disclosure" | "police" | "moj" | "houterasu")[];
             /** @description Free text; encrypted at rest, never leaves this body unsealed */
             summary?: string;
             /** @default [] */
-            urls: string[];
+            urls?: string[];
             victimUnder18: boolean;
         };
         RecordOutcome: {

@@ -911,7 +911,7 @@ export interface components {
              * @default referral
              * @enum {string}
              */
-            kind: "referral" | "transfer";
+            kind?: "referral" | "transfer";
             /**
              * Format: uuid
              * @description A package of personal data your body sealed to the recipient for caseId (POST /v1/cases/{id}/packages), not purged
@@ -931,9 +931,9 @@ export interface components {
              * @default requested
              * @enum {string}
              */
-            status: "draft" | "requested";
+            status?: "draft" | "requested";
             /** @default false */
-            urgent: boolean;
+            urgent?: boolean;
         };
         Error: {
             error: {

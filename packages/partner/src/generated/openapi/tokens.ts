@@ -261,7 +261,7 @@ export interface components {
             /** @enum {string} */
             role: "caseworker" | "supervisor" | "secretariat" | "observer" | "admin";
             /** @default 90 */
-            ttlDays: number;
+            ttlDays?: number;
         };
     };
     responses: never;
