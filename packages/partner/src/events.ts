@@ -8,8 +8,8 @@ export type * from './generated/events.ts';
 /** Every event type Liaison publishes, e.g. `jp.liaison.referral.created.v1`. */
 export type EventType = keyof EventDataByType;
 
-/** A Liaison event: CloudEvents 1.0.2, JSON data, the aggregate id as subject and partition key. */
-export interface LiaisonEvent<T extends EventType = EventType> {
+/** A Liaison event of type `T`: CloudEvents 1.0.2, JSON data, the aggregate id as subject and partition key. */
+export interface LiaisonEventOf<T extends EventType> {
   specversion: '1.0';
   id: string;
   /** `/agencies/{code}` of the body on whose behalf it was produced. */
@@ -23,6 +23,9 @@ export interface LiaisonEvent<T extends EventType = EventType> {
   partitionkey: string;
   data: EventDataByType[T];
 }
+
+/** Any Liaison event, narrowed by `type` (a discriminated union), or the event of one type. */
+export type LiaisonEvent<T extends EventType = EventType> = T extends EventType ? LiaisonEventOf<T> : never;
 
 export type EventCheck = { ok: true; event: LiaisonEvent } | { ok: false; reason: string };
 
