@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueToken, listAgencies } from '@liaison/auth';
 import { generateBodyKey, openSealedPackage } from '@liaison/privacy';
 import { createTestDatabase, type TestDatabase } from '@liaison/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiDocuments } from '../src/api-documents.ts';
 import { type Platform, startPlatform } from '../src/platform.ts';
 import { client } from './helpers.ts';
 
@@ -182,5 +183,12 @@ describe('body keys', () => {
     // And nobody but an administrator of the Center manages them: its caseworker may not either.
     expect((await api.post('/v1/keys/center-1/revoke', {}, workers.center)).status).toBe(403);
     expect(await keyRows('center')).toEqual(before);
+  });
+
+  it('serves exactly the OpenAPI documents committed under schemas/openapi', async () => {
+    for (const { name, path } of apiDocuments) {
+      const committed = JSON.parse(readFileSync(new URL(`../../../schemas/openapi/${name}.json`, import.meta.url), 'utf8'));
+      expect((await api.get(path)).body, path).toEqual(committed);
+    }
   });
 });
