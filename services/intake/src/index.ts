@@ -7,6 +7,7 @@ import { outbox } from './db/schema.ts';
 import { emitMissedClocks } from './domain/actions.ts';
 
 export { createIntakeApp, type IntakeAppDeps } from './app.ts';
+export type { BodyKeys } from './domain/context.ts';
 
 export const intakeMigrations: MigrationSet = {
   schema: 'intake',

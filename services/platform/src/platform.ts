@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AuditSealer, auditMigrations } from '@liaison/audit';
-import { type Agency, authMigrations, listAgencies, seedAgencies, verifyToken } from '@liaison/auth';
+import { type Agency, authMigrations, bodyKeyRegistry, listAgencies, seedAgencies, verifyToken } from '@liaison/auth';
 import { describeError } from '@liaison/db';
 import { createDatabase, type Database, type DatabaseOptions } from '@liaison/db/client';
 import { startEmbeddedPostgres } from '@liaison/db/embedded';
@@ -15,6 +15,7 @@ import { createNotifierService, type NotifierService, notifierMigrations, type T
 import { createReferralsService, type ReferralsService, referralsMigrations } from '@liaison/referrals';
 import { Hono } from 'hono';
 import pg from 'pg';
+import { createBodyKeyApp } from './body-keys.ts';
 import { type DemoToken, ensureDemoBodyKeys, ensureDemoTokens } from './demo.ts';
 import { checkpointSinks } from './checkpoints.ts';
 import { bodyDataKey } from './keys.ts';
@@ -146,7 +147,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
     await seedAgencies(database.db);
     const demoTokens = options.seedDemo ? await ensureDemoTokens(database.db, resolve(options.dataDir)) : [];
-    if (options.seedDemo) await ensureDemoBodyKeys(database.db, resolve(options.dataDir));
+    if (options.seedDemo) {
+      const made = await ensureDemoBodyKeys(database.db, resolve(options.dataDir));
+      if (made.length > 0) log(`demo keys: the platform made key pairs for ${made.join(', ')} in ${resolve(options.dataDir, 'keys')} (demo only — a real body makes its own and publishes the public half: liaison-partner keys generate / publish)`);
+    }
 
     // The registry changes rarely; a short cache keeps it off the hot path.
     let registry: { at: number; byCode: Map<string, Agency> } | undefined;
@@ -197,6 +201,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       agency,
       dataKey: bodyDataKey(fieldKey),
       councilKey: options.councilKey ?? localSecret(resolve(options.dataDir), 'council-key'),
+      bodyKeys: bodyKeyRegistry(database.db),
       log,
     });
     await intake.start();
@@ -246,6 +251,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     app.route('/', intake.app);
     app.route('/', notifier.app);
     app.route('/', createTokenApp({ db: database.db, verifyToken: verify, log }));
+    app.route('/', createBodyKeyApp({ db: database.db, verifyToken: verify, log }));
 
     return {
       app,

@@ -4,7 +4,7 @@
 // Migrations are applied by `pnpm migrate` (or by the first process to start, under a lock).
 import { serve } from '@hono/node-server';
 import { AuditSealer, auditMigrations } from '@liaison/audit';
-import { authMigrations, listAgencies, seedAgencies, verifyToken } from '@liaison/auth';
+import { authMigrations, bodyKeyRegistry, listAgencies, seedAgencies, verifyToken } from '@liaison/auth';
 import { describeError } from '@liaison/db';
 import { createDatabase } from '@liaison/db/client';
 import { migrate } from '@liaison/db/migrate';
@@ -14,6 +14,7 @@ import { createIntakeService, intakeMigrations } from '@liaison/intake';
 import { AuthThrottle, edge, idempotencyMigrations, notFound, onError } from '@liaison/http';
 import { createReferralsService, referralsMigrations } from '@liaison/referrals';
 import { Hono } from 'hono';
+import { createBodyKeyApp } from './body-keys.ts';
 import { checkpointSinks } from './checkpoints.ts';
 import { env } from './env.ts';
 import { bodyDataKey } from './keys.ts';
@@ -85,12 +86,14 @@ if (config.LIAISON_SERVICE === 'intake') {
     agency: async (code) => agencies.get(code),
     dataKey: bodyDataKey(config.FIELD_KEY!),
     councilKey: config.COUNCIL_KEY!,
+    bodyKeys: bodyKeyRegistry(database.db),
     relay: parts.has('relay'),
   });
   await service.start();
   stops.unshift(() => bus.close(), () => service.stop());
   await startSealer(bus);
-  if (parts.has('api')) app = service.app;
+  // Bodies' administrators publish the keys intake seals to beside it.
+  if (parts.has('api')) app = new Hono().route('/', service.app).route('/', createBodyKeyApp({ db: database.db, verifyToken: verify }));
 } else if (config.LIAISON_SERVICE === 'referrals') {
   await migrate(database, [authMigrations, auditMigrations, idempotencyMigrations, ...(useKafka ? [] : [pglogMigrations]), referralsMigrations]);
   await seedAgencies(database.db);

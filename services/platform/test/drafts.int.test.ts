@@ -79,7 +79,7 @@ describe('drafts stay with their sender, on every route, field, subscription and
     // The Postgres-log bus: every message ever published stays in eventbus.log, where the test reads it.
     platform = await startPlatform({ databaseUrl: testDb.url, dataDir, seedDemo: true, log: () => {}, topicPartitions: 3, webhooks: { targets: { allowLoopback: true } } });
     api = client(platform);
-    for (const doc of ['/v1/openapi.json', '/v1/intake/openapi.json', '/v1/webhooks/openapi.json', '/v1/tokens/openapi.json']) {
+    for (const doc of ['/v1/openapi.json', '/v1/intake/openapi.json', '/v1/webhooks/openapi.json', '/v1/tokens/openapi.json', '/v1/keys/openapi.json']) {
       const { body } = await api.get(doc);
       for (const [path, ops] of Object.entries(body.paths as Record<string, Record<string, any>>)) {
         for (const [method, op] of Object.entries(ops)) routes.push({ method: method.toUpperCase(), path, hasBody: Boolean(op.requestBody) });

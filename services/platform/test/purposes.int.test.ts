@@ -50,7 +50,7 @@ describe('purposes are codes from the list, on every field that takes one', () =
     testDb = await createTestDatabase(inject('pgAdminUrl'), 'purpose');
     platform = await startPlatform({ databaseUrl: testDb.url, dataDir, seedDemo: true, log: () => {}, topicPartitions: 2, webhooks: { dispatcher: false } });
     api = client(platform);
-    for (const docPath of ['/v1/openapi.json', '/v1/intake/openapi.json', '/v1/webhooks/openapi.json', '/v1/tokens/openapi.json']) {
+    for (const docPath of ['/v1/openapi.json', '/v1/intake/openapi.json', '/v1/webhooks/openapi.json', '/v1/tokens/openapi.json', '/v1/keys/openapi.json']) {
       const doc = (await api.get(docPath)).body as { paths: Record<string, Record<string, any>>; components: { schemas: Record<string, any> } };
       for (const [path, ops] of Object.entries(doc.paths)) {
         for (const [method, op] of Object.entries(ops)) {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueToken } from '@liaison/auth';
+import { generateBodyKey } from '@liaison/privacy';
 import { createTestDatabase, type TestDatabase, waitFor } from '@liaison/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { printSdl, schema } from '@liaison/gateway';
@@ -12,7 +13,7 @@ import { client, subscribe } from './helpers.ts';
  * A valid request for every REST route, keyed by method and OpenAPI path. The suite fails when the
  * API has a route missing here, so no route goes without its security checks.
  */
-type Ids = { referral: string; case: string; consent: string; package: string; action: string; token: string };
+type Ids = { referral: string; case: string; consent: string; package: string; action: string; token: string; key: string };
 const validRequests: Record<string, (ids: Ids) => { path: string; body?: unknown; wrongRole?: 'admin'; otherBodyRole?: 'admin' }> = {
   'POST /v1/referrals': () => ({ path: '/v1/referrals', body: { recipient: 'sia', category: 'R01' } }),
   'GET /v1/referrals/sent': () => ({ path: '/v1/referrals/sent' }),
@@ -40,6 +41,10 @@ const validRequests: Record<string, (ids: Ids) => { path: string; body?: unknown
   'POST /v1/tokens': () => ({ path: '/v1/tokens', body: { role: 'caseworker', label: 'security test' }, otherBodyRole: 'admin' }),
   'GET /v1/tokens': () => ({ path: '/v1/tokens', otherBodyRole: 'admin' }),
   'POST /v1/tokens/{id}/revoke': (ids) => ({ path: `/v1/tokens/${ids.token}/revoke`, otherBodyRole: 'admin' }),
+  // Keys likewise: only a body's administrators manage its keys (a fresh key pair for every publish).
+  'POST /v1/keys': () => ({ path: '/v1/keys', body: { publicKey: generateBodyKey().publicKey, expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() }, otherBodyRole: 'admin' }),
+  'GET /v1/keys': () => ({ path: '/v1/keys', otherBodyRole: 'admin' }),
+  'POST /v1/keys/{keyId}/revoke': (ids) => ({ path: `/v1/keys/${ids.key}/revoke`, otherBodyRole: 'admin' }),
   // The secretariat's own list: for it, an administrator is the wrong role.
   'GET /v1/deadlines/overdue': () => ({ path: '/v1/deadlines/overdue', wrongRole: 'admin' }),
 };
@@ -77,7 +82,7 @@ describe('authorization on every route and field', () => {
     });
     api = client(platform);
     routes = [];
-    for (const docPath of ['/v1/openapi.json', '/v1/intake/openapi.json', '/v1/webhooks/openapi.json', '/v1/tokens/openapi.json']) {
+    for (const docPath of ['/v1/openapi.json', '/v1/intake/openapi.json', '/v1/webhooks/openapi.json', '/v1/tokens/openapi.json', '/v1/keys/openapi.json']) {
       const doc = (await api.get(docPath)).body as { paths: Record<string, Record<string, unknown>> };
       routes.push(...Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path }))));
     }
@@ -91,7 +96,10 @@ describe('authorization on every route and field', () => {
     const action = await api.post(`/v1/cases/${kase.body.id}/actions`, { action: 'deletion-request' }, center);
     expect([kase.status, consent.status, pkg.status, action.status]).toEqual([201, 201, 201, 201]);
     const spare = await issueToken(platform.database.db, { agency: 'center', role: 'caseworker', label: 'to be revoked by nobody else' });
-    ids = { referral, case: kase.body.id, consent: consent.body.id, package: pkg.body.id, action: action.body.id, token: spare.id };
+    const centerAdmin = api.tokenOf('center', 'admin');
+    const key = await api.post('/v1/keys', { keyId: 'center-security-1', publicKey: generateBodyKey().publicKey, expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() }, centerAdmin);
+    expect(key.status).toBe(201);
+    ids = { referral, case: kase.body.id, consent: consent.body.id, package: pkg.body.id, action: action.body.id, token: spare.id, key: key.body.keyId };
     // Other bodies' views are judged only once the referral has reached its recipient's inbox.
     await waitFor('the referral in SIA’s inbox', async () => JSON.stringify((await api.get('/v1/inbox', api.tokenOf('sia'))).body).includes(referral));
   });
