@@ -1,4 +1,13 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/**
+ * The repository (or deployed application) root: two folders above this package. Entry points run
+ * from different folders (`pnpm start` runs in services/platform), so relative paths of the
+ * configuration are resolved from here, not from the working directory.
+ */
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /**
  * Thrown when configuration does not validate. The message names every offending variable and what
@@ -92,7 +101,11 @@ export const platformEnvSchema = z.object({
   REFERRALS_URL: z.string().url().optional(),
   /** Distributed mode: where the referrals service reaches the intake service (to confirm packages). */
   INTAKE_URL: z.string().url().optional(),
-  LIAISON_DATA_DIR: z.string().default('.liaison'),
+  /** The embedded platform's data folder; a relative path is taken from the repository root, whatever the working directory. */
+  LIAISON_DATA_DIR: z
+    .string()
+    .default('.liaison')
+    .transform((dir) => resolve(projectRoot, dir)),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   /** Demo data and demo tokens: on by default in embedded mode only; with an external database only when `true`. */
   LIAISON_SEED_DEMO: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
