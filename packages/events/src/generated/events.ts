@@ -60,6 +60,9 @@ export interface CaseFactV1 {
    */
   month: string;
   category: string;
+  /**
+   * Platform type code (SNS, VID, QA, EC, …).
+   */
   platformType?: string;
   designatedPlatform?: boolean;
   /**
