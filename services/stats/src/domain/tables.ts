@@ -1,0 +1,97 @@
+import type { Tx } from '@liaison/db';
+import { sql } from 'drizzle-orm';
+import type { TableSpec } from './catalogue.ts';
+import { dimensionCodes, keyOf, type Label } from './dimensions.ts';
+import { bodyDimensions } from './kinds.ts';
+
+/** A table's figures read from the rollups: row and column codes (with labels) and exact counts. */
+export interface TableFigures {
+  rows: Label[];
+  cols: Label[];
+  /** Count tables: values[r][c]. */
+  values: number[][];
+  /** Median tables: the days histogram of each cell and of each column (for the column margin). */
+  histograms?: { cells: Map<string, Map<number, number>>; cols: Map<string, Map<number, number>> };
+}
+
+const ALL: Label = { code: 'all', ja: '計', en: 'All' };
+
+/** Which body a member reads for: its facts, as the body or as either side of a referral. */
+export interface BodyScope {
+  body: string;
+}
+
+/**
+ * Reads one catalogue table for `months` from its kind's rollup (never the raw facts): a 2-D
+ * projection with the table's filter applied. With `scope`, only the facts of that body.
+ */
+export async function readTable(tx: Tx, spec: TableSpec, months: string[], context: { bodies: Label[] }, scope?: BodyScope): Promise<TableFigures> {
+  const table = sql.raw(`stats.r_${spec.kind}`);
+  const col = (d: string) => sql.raw(`"${d}"`);
+  const conditions = [sql`month = any(${sql.param(months)}::text[])`];
+  for (const [dim, values] of Object.entries(spec.filter ?? {})) conditions.push(sql`${col(dim)} = any(${sql.param(values)}::text[])`);
+  if (scope) {
+    const sides = bodyDimensions[spec.kind];
+    if (sides.length === 0) conditions.push(sql`false`);
+    else conditions.push(sql`(${sql.join(sides.map((s) => sql`${col(s)} = ${scope.body}`), sql` or `)})`);
+  }
+  const where = sql.join(conditions, sql` and `);
+  const colExpr = spec.cols ? col(spec.cols) : sql`'all'`;
+  const median = spec.measure === 'median-days';
+  const result = await tx.execute(
+    median
+      ? sql`select ${col(spec.rows)} as r, ${colExpr} as c, days::int as d, sum(n)::bigint as n from ${table} where ${where} group by 1, 2, 3`
+      : sql`select ${col(spec.rows)} as r, ${colExpr} as c, sum(n)::bigint as n from ${table} where ${where} group by 1, 2`,
+  );
+  const found = (result as unknown as { rows: { r: string; c: string; d?: number; n: string }[] }).rows.map((x) => ({
+    r: keyOf(spec.rows, x.r),
+    c: spec.cols ? keyOf(spec.cols, x.c) : 'all',
+    d: x.d,
+    n: Number(x.n),
+  }));
+  const axis = (dim: string | undefined, present: string[]): Label[] => {
+    if (!dim) return [ALL];
+    const fixed = dimensionCodes(spec.kind, dim, { bodies: context.bodies, months }) ?? [];
+    const restricted = spec.filter?.[dim] ? fixed.filter((l) => spec.filter![dim]!.includes(l.code)) : fixed;
+    // Codes outside the fixed list still count (so every total adds up), labelled by their code.
+    const extra = [...new Set(present)].filter((p) => !restricted.some((l) => l.code === p)).sort();
+    return [...restricted, ...extra.map((code) => ({ code, ja: code, en: code }))];
+  };
+  const rows = axis(spec.rows, found.map((f) => f.r));
+  const cols = axis(spec.cols, found.map((f) => f.c));
+  const ri = new Map(rows.map((l, i) => [l.code, i]));
+  const ci = new Map(cols.map((l, i) => [l.code, i]));
+  const values = rows.map(() => cols.map(() => 0));
+  if (!median) {
+    for (const f of found) values[ri.get(f.r)!]![ci.get(f.c)!]! += f.n;
+    return { rows, cols, values };
+  }
+  const cells = new Map<string, Map<number, number>>();
+  const colHist = new Map<string, Map<number, number>>();
+  const bump = (m: Map<string, Map<number, number>>, key: string, d: number, n: number) => {
+    const h = m.get(key) ?? new Map<number, number>();
+    m.set(key, h);
+    h.set(d, (h.get(d) ?? 0) + n);
+  };
+  for (const f of found) {
+    values[ri.get(f.r)!]![ci.get(f.c)!]! += f.n;
+    bump(cells, `${f.r}/${f.c}`, f.d!, f.n);
+    bump(colHist, f.c, f.d!, f.n);
+  }
+  return { rows, cols, values, histograms: { cells, cols: colHist } };
+}
+
+/** The median of a histogram (value → count), and how many cases it covers. */
+export function medianOf(histogram: Map<number, number> | undefined): { median: number; n: number } {
+  if (!histogram || histogram.size === 0) return { median: 0, n: 0 };
+  const entries = [...histogram].sort(([a], [b]) => a - b);
+  const n = entries.reduce((s, [, c]) => s + c, 0);
+  // The lower median for an even count keeps it a whole number of days actually observed.
+  const target = Math.ceil(n / 2);
+  let seen = 0;
+  for (const [days, count] of entries) {
+    seen += count;
+    if (seen >= target) return { median: days, n };
+  }
+  return { median: entries.at(-1)![0], n };
+}
