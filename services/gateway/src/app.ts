@@ -10,6 +10,8 @@ export interface GatewayDeps {
   verifyToken: (token: string) => Promise<Actor | null>;
   /** The referrals service: its app's `fetch` when embedded, an HTTP client when distributed. */
   referrals: ServiceFetch;
+  /** The statistics service, like `referrals` (without it the statistics fields answer UNAVAILABLE). */
+  stats?: ServiceFetch;
   /** Live events for GraphQL subscriptions (SSE). */
   feed?: EventFeed;
   log?: (message: string) => void;
@@ -32,7 +34,7 @@ export function createGatewayApp(deps: GatewayDeps): Hono {
   app.on(['GET', 'POST'], '/graphql', async (c) => {
     const token = bearerToken(c.req.header('authorization')) ?? null;
     const actor = token ? await deps.verifyToken(token) : null;
-    return yoga.fetch(c.req.raw, { gatewayContext: { actor, token: actor ? token : null, referrals: deps.referrals, feed: deps.feed } });
+    return yoga.fetch(c.req.raw, { gatewayContext: { actor, token: actor ? token : null, referrals: deps.referrals, stats: deps.stats, feed: deps.feed } });
   });
   return app;
 }
