@@ -23,6 +23,8 @@ const platform = await startPlatform({
   fieldKey: config.FIELD_KEY,
   councilKey: config.COUNCIL_KEY,
   newYearClosure: config.NEW_YEAR_CLOSURE,
+  seedStatistics: config.LIAISON_SEED_DEMO && config.LIAISON_SEED_STATS,
+  statsReleaseAfterBusinessDays: config.STATS_RELEASE_AFTER_BUSINESS_DAYS,
 });
 
 const server = serve({ fetch: platform.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

@@ -12,6 +12,8 @@ import { notFound, onError } from '@liaison/http';
 import { createIntakeService, type IntakeService, intakeMigrations } from '@liaison/intake';
 import { createNotifierService, type NotifierService, notifierMigrations, type TargetCheck } from '@liaison/notifier';
 import { createReferralsService, type ReferralsService, referralsMigrations } from '@liaison/referrals';
+import { createStatsService, type StatsService, statsMigrations } from '@liaison/stats';
+import { seedDemoStatistics } from '@liaison/stats/seed';
 import { Hono } from 'hono';
 import pg from 'pg';
 import { type DemoToken, ensureDemoBodyKeys, ensureDemoTokens } from './demo.ts';
@@ -40,6 +42,10 @@ export interface PlatformOptions {
   councilKey?: Buffer | undefined;
   /** The New Year closure deadlines skip (null: none); default 12-29 to 01-03. */
   newYearClosure?: { from: string; to: string } | null;
+  /** Seed synthetic statistics in the background on first start (demo), then publish the releases of the closed months. */
+  seedStatistics?: boolean;
+  /** Business days after a period closes before its statistics release is built (default 5). */
+  statsReleaseAfterBusinessDays?: number;
   /** Webhook delivery: which targets are allowed (tests: loopback receivers) and whether to send at all. */
   webhooks?: { targets?: TargetCheck; dispatcher?: boolean };
   log?: (message: string) => void;
@@ -52,6 +58,7 @@ export interface Platform {
   referrals: ReferralsService;
   intake: IntakeService;
   notifier: NotifierService;
+  stats: StatsService;
   demoTokens: DemoToken[];
   mode: { database: 'embedded' | 'external'; driver: string; bus: 'kafka' | 'pglog' };
   stop(): Promise<void>;
@@ -102,7 +109,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     cleanup.push(() => database.close());
 
     const useKafka = (options.kafkaBrokers?.length ?? 0) > 0;
-    await migrate(database, [authMigrations, auditMigrations, ...(useKafka ? [] : [pglogMigrations]), referralsMigrations, intakeMigrations, notifierMigrations]);
+    await migrate(database, [authMigrations, auditMigrations, ...(useKafka ? [] : [pglogMigrations]), referralsMigrations, intakeMigrations, notifierMigrations, statsMigrations]);
 
     const bus = useKafka
       ? createEventBus({
@@ -178,10 +185,31 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     await notifier.start();
     cleanup.push(() => notifier.stop());
 
+    const stats = createStatsService({
+      database,
+      bus,
+      verifyToken: verify,
+      bodies: async () => (await listAgencies(database.db)).filter((a) => a.roles.includes('member')).map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn })),
+      ...(options.statsReleaseAfterBusinessDays !== undefined ? { releaseAfterBusinessDays: options.statsReleaseAfterBusinessDays } : {}),
+      ...(options.newYearClosure !== undefined ? { calendar: { newYearClosure: options.newYearClosure } } : {}),
+      log,
+    });
+    await stats.start();
+    cleanup.push(() => stats.stop());
+    if (options.seedStatistics) {
+      // After ready, in the background: /healthz answers at once, progress goes to the log.
+      let stopping = false;
+      const seeding = seedDemoStatistics({ database, stats, log, shouldStop: () => stopping }).catch((err) => log(`statistics demo seed: ${(err as Error).message}`));
+      cleanup.push(async () => {
+        stopping = true;
+        await seeding;
+      });
+    }
+
     const feed = createEventFeed();
     const live = await feed.connect(bus);
     cleanup.push(() => live.stop());
-    const gateway = createGatewayApp({ verifyToken: verify, referrals: (req) => Promise.resolve(referrals.app.fetch(req)), feed, log });
+    const gateway = createGatewayApp({ verifyToken: verify, referrals: (req) => Promise.resolve(referrals.app.fetch(req)), stats: (req) => Promise.resolve(stats.app.fetch(req)), feed, log });
 
     const app = new Hono();
     app.onError(onError(log));
@@ -199,6 +227,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     app.route('/', referrals.app);
     app.route('/', intake.app);
     app.route('/', notifier.app);
+    app.route('/', stats.app);
     app.route('/', createTokenApp({ db: database.db, verifyToken: verify, log }));
 
     return {
@@ -208,6 +237,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       referrals,
       intake,
       notifier,
+      stats,
       demoTokens,
       mode: { database: databaseMode, driver: database.driver, bus: bus.kind },
       async stop() {

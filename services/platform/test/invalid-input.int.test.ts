@@ -25,6 +25,7 @@ const validBodies: Record<string, (ids: { case: string; action: string }) => { p
   'POST /v1/cases/{id}/actions/{actionId}/outcome': (ids) => ({ path: `/v1/cases/${ids.case}/actions/${ids.action}/outcome`, as: 'center', body: { outcome: 'extended', extensionGround: 'expert-review' } }),
   'POST /v1/tokens': () => ({ path: '/v1/tokens', as: 'center/admin', body: { role: 'caseworker', label: 'x', ttlDays: 30 } }),
   'POST /v1/webhooks': () => ({ path: '/v1/webhooks', as: 'sia', body: { url: 'https://hooks.partner.example/x', eventTypes: ['jp.liaison.referral.created.v1'] } }),
+  'POST /v1/stats/releases': () => ({ path: '/v1/stats/releases', as: 'center/secretariat', body: { period: '2026-10' } }),
 };
 
 /** A value of the wrong JSON type for a field whose valid example is `example`. */
@@ -48,7 +49,7 @@ describe('invalid input on every write endpoint (property-based)', () => {
 
   const snapshot = async () => {
     const exact = await Promise.all(
-      ['referrals.referrals', 'referrals.outbox', 'referrals.referral_status_history', 'intake.cases', 'intake.consents', 'intake.packages', 'intake.case_actions', 'intake.outbox', 'notifier.endpoints', 'auth.api_tokens', 'audit.entries'].map(
+      ['referrals.referrals', 'referrals.outbox', 'referrals.referral_status_history', 'intake.cases', 'intake.consents', 'intake.packages', 'intake.case_actions', 'intake.outbox', 'notifier.endpoints', 'auth.api_tokens', 'audit.entries', 'stats.releases', 'stats.outbox'].map(
         async (t) => [t, (await platform.database.pool.query(`select count(*)::int as n from ${t}`)).rows[0].n] as const,
       ),
     );
@@ -59,7 +60,7 @@ describe('invalid input on every write endpoint (property-based)', () => {
     testDb = await createTestDatabase(inject('pgAdminUrl'), 'fuzz');
     platform = await startPlatform({ databaseUrl: testDb.url, dataDir, seedDemo: true, log: () => {}, topicPartitions: 2, webhooks: { targets: { resolve: async () => ['203.0.113.10'] }, dispatcher: false } });
     api = client(platform);
-    for (const doc of ['/v1/openapi.json', '/v1/intake/openapi.json', '/v1/webhooks/openapi.json', '/v1/tokens/openapi.json']) {
+    for (const doc of ['/v1/openapi.json', '/v1/intake/openapi.json', '/v1/webhooks/openapi.json', '/v1/tokens/openapi.json', '/v1/stats/openapi.json']) {
       const { body } = await api.get(doc);
       for (const [path, methods] of Object.entries(body.paths as Record<string, Record<string, any>>)) {
         for (const [method, op] of Object.entries(methods)) {

@@ -51,6 +51,8 @@ export async function readTable(tx: Tx, spec: TableSpec, months: string[], conte
   }));
   const axis = (dim: string | undefined, present: string[]): Label[] => {
     if (!dim) return [ALL];
+    // A member's own figures: its own body only (the other side of a referral stays a dimension).
+    if (scope && dim === 'body') return context.bodies.filter((b) => b.code === scope.body);
     const fixed = dimensionCodes(spec.kind, dim, { bodies: context.bodies, months }) ?? [];
     const restricted = spec.filter?.[dim] ? fixed.filter((l) => spec.filter![dim]!.includes(l.code)) : fixed;
     // Codes outside the fixed list still count (so every total adds up), labelled by their code.

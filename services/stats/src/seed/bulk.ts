@@ -75,6 +75,11 @@ export class BulkLoader {
     if (this.lanes.consultations.length >= 50_000) await this.flush();
   }
 
+  /** Drops what was staged; nothing is counted. */
+  async abandon(): Promise<void> {
+    await this.database.pool.query('drop table if exists stats.bulk_consultations, stats.bulk_outcomes, stats.bulk_misses, stats.bulk_sightings');
+  }
+
   /** Consultations added so far. */
   get count(): number {
     return this.consultations;
