@@ -47,6 +47,7 @@ const server = serve({ fetch: platform.app.fetch, port: config.PORT, hostname: c
     '',
   ];
   console.log(lines.join('\n'));
+  platform.afterListen();
 });
 
 let stopping = false;

@@ -60,6 +60,8 @@ export interface Platform {
   notifier: NotifierService;
   stats: StatsService;
   demoTokens: DemoToken[];
+  /** Starts what waits for the server to listen (the demo statistics seed, when asked for). */
+  afterListen(): void;
   mode: { database: 'embedded' | 'external'; driver: string; bus: 'kafka' | 'pglog' };
   stop(): Promise<void>;
 }
@@ -196,15 +198,18 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     await stats.start();
     cleanup.push(() => stats.stop());
-    if (options.seedStatistics) {
-      // After ready, in the background: /healthz answers at once, progress goes to the log.
-      let stopping = false;
-      const seeding = seedDemoStatistics({ database, stats, log, shouldStop: () => stopping }).catch((err) => log(`statistics demo seed: ${(err as Error).message}`));
-      cleanup.push(async () => {
-        stopping = true;
-        await seeding;
-      });
-    }
+    // The demo's statistics are seeded after the platform answers (see `afterListen`), in the
+    // background: /healthz is not kept waiting, progress goes to the log.
+    let stopping = false;
+    let seeding: Promise<void> | undefined;
+    cleanup.push(async () => {
+      stopping = true;
+      await seeding;
+    });
+    const afterListen = () => {
+      if (!options.seedStatistics || seeding) return;
+      seeding = seedDemoStatistics({ database, stats, log, shouldStop: () => stopping }).catch((err) => log(`statistics demo seed: ${(err as Error).message}`));
+    };
 
     const feed = createEventFeed();
     const live = await feed.connect(bus);
@@ -239,6 +244,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       notifier,
       stats,
       demoTokens,
+      afterListen,
       mode: { database: databaseMode, driver: database.driver, bus: bus.kind },
       async stop() {
         for (const fn of cleanup.reverse()) await fn().catch((err) => log(`shutdown: ${(err as Error).message}`));

@@ -23,6 +23,8 @@ describe('catalogue of published tables (data/tables.json)', () => {
   it('refuses unknown codes, bad k, duplicate ids and unknown fields', () => {
     expect(() => loadCatalogue(withTable({ filter: { category: ['R99'] } }))).toThrow(/field "filter.category": unknown code "R99"/);
     expect(() => loadCatalogue(withTable({ k: 1 }))).toThrow(/field "k"/);
+    expect(() => loadCatalogue(withTable({ stricter: { k: 20, codes: { category: ['R05'] } } }))).toThrow(/field "stricter.codes.category": not a dimension of the table/);
+    expect(() => loadCatalogue(withTable({ id: 'strict-test', rows: 'category', stricter: { k: 20, codes: { category: ['X77'] } } }))).toThrow(/unknown code "X77"/);
     expect(() => loadCatalogue({ tables: [shipped.tables[0], shipped.tables[0]] })).toThrow(/field "id": appears twice/);
     expect(() => loadCatalogue(withTable({ colour: 'red' }))).toThrow(/table "consultations-by-body-month"/);
   });

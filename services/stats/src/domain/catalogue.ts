@@ -25,6 +25,8 @@ const TableSpec = z.strictObject({
   k: z.number().int().min(2),
   /** How wide a hidden cell's feasibility interval must be (default k). */
   protectionLevel: z.number().positive().optional(),
+  /** A stricter k for the cells of some codes (children, intimate images, CSAM: 20). */
+  stricter: z.strictObject({ k: z.number().int().min(2), codes: z.record(z.string(), z.array(z.string()).min(1)) }).optional(),
 });
 
 export type TableSpec = z.infer<typeof TableSpec>;
@@ -69,6 +71,14 @@ export function loadCatalogue(json: unknown = JSON.parse(readFileSync(catalogueF
         if (codes && codes.length > 0 && !codes.some((c) => c.code === v)) throw new CatalogueError(`table "${t.id}": field "filter.${dim}": unknown code "${v}"`);
       }
     }
+    for (const [dim, values] of Object.entries(t.stricter?.codes ?? {})) {
+      if (dim !== t.rows && dim !== t.cols) throw new CatalogueError(`table "${t.id}": field "stricter.codes.${dim}": not a dimension of the table`);
+      const codes = dimensionCodes(t.kind, dim, { bodies: [], months: [] });
+      for (const v of values) {
+        if (codes && codes.length > 0 && !codes.some((c) => c.code === v)) throw new CatalogueError(`table "${t.id}": field "stricter.codes.${dim}": unknown code "${v}"`);
+      }
+    }
+    if (t.stricter && t.stricter.k < t.k) throw new CatalogueError(`table "${t.id}": field "stricter.k": must not be below the table's k`);
     if (t.measure === 'median-days') {
       if (!dims.has('days')) throw new CatalogueError(`table "${t.id}": field "measure": median-days needs a kind with days (referral_days)`);
       if (t.margins.total || t.margins.rows) throw new CatalogueError(`table "${t.id}": field "margins": a median table publishes column medians only`);

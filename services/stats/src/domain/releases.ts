@@ -125,7 +125,7 @@ const countSpecs = (catalogue: TableSpec[], grain: Grain) => catalogue.filter((t
 
 /** The cells and constraints of one release's count tables, with margins linked between tables of one population. */
 function releaseSystem(period: string, inputs: { spec: TableSpec; input: TableInput }[], frozen?: Record<string, CellStatus>): CellSystem {
-  const systems = inputs.map(({ input }) => tableSystem(period, input));
+  const systems = inputs.map(({ spec, input }) => withStricterCells(spec, tableSystem(period, input)));
   const system = mergeSystems(...systems);
   if (frozen) for (const cell of system.cells) cell.frozen = { status: frozen[cell.id] ?? 'published' };
   const links: Constraint[] = [];
@@ -144,6 +144,22 @@ function releaseSystem(period: string, inputs: { spec: TableSpec; input: TableIn
     }
   }
   return { cells: system.cells, constraints: [...system.constraints, ...links] };
+}
+
+/** Cells of the table's sensitive codes (e.g. R05, I02 rows) get the stricter k, and a protection level as wide. */
+function withStricterCells(spec: TableSpec, system: CellSystem): CellSystem {
+  const stricter = spec.stricter;
+  if (!stricter) return system;
+  const rowCodes = new Set(stricter.codes[spec.rows] ?? []);
+  const colCodes = new Set(spec.cols ? (stricter.codes[spec.cols] ?? []) : []);
+  for (const cell of system.cells) {
+    const [row, col] = cell.id.split('/').slice(-2) as [string, string];
+    if (rowCodes.has(row) || colCodes.has(col)) {
+      cell.k = Math.max(cell.k, stricter.k);
+      cell.protectionLevel = Math.max(cell.protectionLevel, stricter.k);
+    }
+  }
+  return system;
 }
 
 /**
