@@ -52,6 +52,7 @@ const validRequests: Record<string, (ids: Ids) => Policy> = {
   // figures are a member's own; releases on demand are the secretariat's.
   'GET /v1/stats/releases': () => ({ path: '/v1/stats/releases', observer: 'allowed', wrongRole: 'admin', otherBody: 'shared' }),
   'GET /v1/stats/releases/{id}': (ids) => ({ path: `/v1/stats/releases/${ids.release}`, observer: 'allowed', wrongRole: 'admin', otherBody: 'shared' }),
+  'GET /v1/stats/releases/{id}/manifest': (ids) => ({ path: `/v1/stats/releases/${ids.release}/manifest`, observer: 'allowed', wrongRole: 'admin', otherBody: 'shared' }),
   'POST /v1/stats/releases': () => ({ path: '/v1/stats/releases', body: { period: '2026-09' }, wrongRole: 'caseworker', otherBody: 'forbidden' }),
   'GET /v1/stats/own': () => ({ path: '/v1/stats/own?period=2026-11', wrongRole: 'admin' }),
 };

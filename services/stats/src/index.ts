@@ -17,7 +17,7 @@ export { STATS_PROJECTOR_GROUP, STATS_TOPICS, subscribeStatsProjector } from './
 export { CatalogueError, loadCatalogue, type TableSpec } from './domain/catalogue.ts';
 export { applyEvents, flushDeltas } from './domain/facts.ts';
 export { factKindNames, factKinds } from './domain/kinds.ts';
-export { buildRelease, getRelease, listReleases, type PublishedTable, type Release, type ReleaseDeps, requestRelease, runReleaseJob } from './domain/releases.ts';
+export { buildRelease, getManifest, getRelease, listReleases, type PublishedTable, type Release, type ReleaseDeps, requestRelease, runReleaseJob } from './domain/releases.ts';
 
 export const statsMigrations: MigrationSet = {
   schema: 'stats',
@@ -59,6 +59,7 @@ export function createStatsService(deps: StatsServiceDeps) {
     catalogue,
     bodies: deps.bodies,
     calendar: deps.calendar,
+    cache: new Map(),
     ...(deps.now ? { now: deps.now } : {}),
     ...(deps.log ? { log: deps.log } : {}),
   };

@@ -34,8 +34,12 @@ interface ReleaseSummaryShape {
 }
 interface ManifestShape {
   format: string;
-  audit: { method: string };
-  summary: { cells: number; published: number; suppressed: number };
+  auditMethod: string;
+  cells: number;
+  published: number;
+  suppressed: number;
+  /** The release it belongs to (set by the release resolver, for fetching the whole manifest). */
+  releaseId?: string;
 }
 interface ReleaseShape extends ReleaseSummaryShape {
   tables: TableShape[];
@@ -106,11 +110,17 @@ const Manifest = builder.objectRef<ManifestShape>('StatisticsManifest').implemen
   description: 'The audit manifest of a release: every cell (value or null), every constraint and the feasibility interval of each suppressed cell, so anyone can re-check it from the published numbers alone',
   fields: (t) => ({
     format: t.exposeString('format'),
-    auditMethod: t.string({ resolve: (m) => m.audit.method }),
-    cells: t.int({ resolve: (m) => m.summary.cells }),
-    published: t.int({ resolve: (m) => m.summary.published }),
-    suppressed: t.int({ resolve: (m) => m.summary.suppressed }),
-    json: t.string({ description: 'The whole manifest (machine-readable JSON)', resolve: (m) => JSON.stringify(m) }),
+    auditMethod: t.exposeString('auditMethod'),
+    cells: t.exposeInt('cells'),
+    published: t.exposeInt('published'),
+    suppressed: t.exposeInt('suppressed'),
+    json: t.string({
+      description: 'The whole manifest (machine-readable JSON), fetched only when asked for',
+      resolve: async (m, _args, ctx) => {
+        const { token } = requireActor(ctx);
+        return JSON.stringify(await callService<unknown>(stats(ctx), token, `/v1/stats/releases/${m.releaseId}/manifest`));
+      },
+    }),
   }),
 });
 
@@ -138,7 +148,7 @@ const Release = builder.objectRef<ReleaseShape>('StatisticsRelease').implement({
     labelEn: t.exposeString('labelEn'),
     builtAt: t.field({ type: 'DateTime', resolve: (r) => r.builtAt }),
     tables: t.field({ type: [Table], resolve: (r) => r.tables }),
-    manifest: t.field({ type: Manifest, resolve: (r) => r.manifest }),
+    manifest: t.field({ type: Manifest, resolve: (r) => ({ ...r.manifest, releaseId: r.id }) }),
   }),
 });
 

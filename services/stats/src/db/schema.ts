@@ -153,6 +153,8 @@ export const releases = statsSchema.table(
     requestedBy: text('requested_by'),
     tables: jsonb('tables').notNull(),
     manifest: jsonb('manifest').notNull(),
+    /** The manifest's format, audit method and counts (read with every release; the manifest itself only on request). */
+    manifestSummary: jsonb('manifest_summary').notNull().default({}),
     protection: jsonb('protection').notNull(),
   },
   (t) => [index('releases_fiscal_year').on(t.fiscalYear, t.builtAt)],

@@ -50,6 +50,15 @@ export interface PublishedTable {
   cells: PublishedCell[];
 }
 
+/** What a release says of its audit manifest up front (the manifest itself is fetched on its own). */
+export interface ManifestSummary {
+  format: string;
+  auditMethod: string;
+  cells: number;
+  published: number;
+  suppressed: number;
+}
+
 export interface Release {
   id: string;
   period: string;
@@ -59,7 +68,7 @@ export interface Release {
   labelEn: string;
   builtAt: string;
   tables: PublishedTable[];
-  manifest: AuditManifest;
+  manifest: ManifestSummary;
 }
 
 /** What a release keeps for the next releases of its fiscal year (never shown to observers): true values and statuses. */
@@ -77,9 +86,11 @@ export interface ReleaseDeps {
   calendar?: CalendarOptions | undefined;
   now?: () => Date;
   log?: (message: string) => void;
+  /** Releases never change: read ones are kept here (by id and by period). */
+  cache?: Map<string, Release>;
 }
 
-type Row = { id: string; period: string; grain: Grain; fiscal_year: number; built_at: string | Date; tables: PublishedTable[]; manifest: AuditManifest; protection?: Internal };
+type Row = { id: string; period: string; grain: Grain; fiscal_year: number; built_at: string | Date; tables: PublishedTable[]; manifest_summary: ManifestSummary; protection?: Internal };
 const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
 function view(r: Row): Release {
@@ -93,7 +104,7 @@ function view(r: Row): Release {
     labelEn: label.en,
     builtAt: new Date(r.built_at).toISOString(),
     tables: r.tables,
-    manifest: r.manifest,
+    manifest: r.manifest_summary,
   };
 }
 
@@ -101,22 +112,37 @@ function view(r: Row): Release {
 export async function listReleases(db: Db): Promise<Omit<Release, 'tables' | 'manifest'>[]> {
   const rows = rowsOf<Row>(await db.execute(sql`select id, period, grain, fiscal_year, built_at from stats.releases order by fiscal_year desc, built_at desc`));
   return rows.map((r) => {
-    const { tables: _t, manifest: _m, ...rest } = view({ ...r, tables: [], manifest: undefined as unknown as AuditManifest });
+    const { tables: _t, manifest: _m, ...rest } = view({ ...r, tables: [], manifest_summary: undefined as unknown as ManifestSummary });
     return rest;
   });
 }
 
-/** One release by id or period, or undefined. */
-export async function getRelease(db: Db | Tx, idOrPeriod: string): Promise<Release | undefined> {
+/** One release by id or period, or undefined. Immutable, so `cache` may keep it. */
+export async function getRelease(db: Db | Tx, idOrPeriod: string, cache?: Map<string, Release>): Promise<Release | undefined> {
+  const known = cache?.get(idOrPeriod);
+  if (known) return known;
   const byId = /^[0-9a-f-]{36}$/i.test(idOrPeriod);
   const [row] = rowsOf<Row>(
     await db.execute(
       byId
-        ? sql`select id, period, grain, fiscal_year, built_at, tables, manifest from stats.releases where id = ${idOrPeriod}`
-        : sql`select id, period, grain, fiscal_year, built_at, tables, manifest from stats.releases where period = ${idOrPeriod}`,
+        ? sql`select id, period, grain, fiscal_year, built_at, tables, manifest_summary from stats.releases where id = ${idOrPeriod}`
+        : sql`select id, period, grain, fiscal_year, built_at, tables, manifest_summary from stats.releases where period = ${idOrPeriod}`,
     ),
   );
-  return row ? view(row) : undefined;
+  if (!row) return undefined;
+  const release = view(row);
+  if (cache) {
+    if (cache.size >= 200) cache.clear();
+    cache.set(release.id, release);
+    cache.set(release.period, release);
+  }
+  return release;
+}
+
+/** The public audit manifest of a release (every cell's value or null, every constraint, every hidden cell's interval). */
+export async function getManifest(db: Db, releaseId: string): Promise<AuditManifest | undefined> {
+  const [row] = rowsOf<{ manifest: AuditManifest }>(await db.execute(sql`select manifest from stats.releases where id = ${releaseId}`));
+  return row?.manifest;
 }
 
 const placed = (period: string, input: TableInput): PlacedTable => ({ prefix: period, table: input });
@@ -316,9 +342,10 @@ export async function buildRelease(deps: ReleaseDeps, input: { period: string; r
     for (const cell of own.cells) status[cell.id] = protection.status.get(cell.id) ?? 'published';
     const internal: Internal = { inputs: inputs.map((x) => ({ spec: x.spec.id, input: x.input })), status, auditor };
     const builtAt = new Date();
+    const summary: ManifestSummary = { format: publicManifest.format, auditMethod: publicManifest.audit.method, ...publicManifest.summary };
     await tx.execute(sql`
-      insert into stats.releases (id, period, grain, fiscal_year, built_at, requested_by, tables, manifest, protection)
-      values (${id}, ${period.id}, ${period.grain}, ${period.fiscalYear}, ${builtAt}, ${input.requestedBy ?? null}, ${JSON.stringify(tables)}::jsonb, ${JSON.stringify(publicManifest)}::jsonb, ${JSON.stringify(internal)}::jsonb)`);
+      insert into stats.releases (id, period, grain, fiscal_year, built_at, requested_by, tables, manifest, manifest_summary, protection)
+      values (${id}, ${period.id}, ${period.grain}, ${period.fiscalYear}, ${builtAt}, ${input.requestedBy ?? null}, ${JSON.stringify(tables)}::jsonb, ${JSON.stringify(publicManifest)}::jsonb, ${JSON.stringify(summary)}::jsonb, ${JSON.stringify(internal)}::jsonb)`);
     const suppressedCells = tables.reduce((n, t) => n + t.cells.filter((c) => c.suppressed).length, 0);
     await appendToOutbox(tx, outbox, [
       makeEvent({
@@ -330,7 +357,7 @@ export async function buildRelease(deps: ReleaseDeps, input: { period: string; r
       }),
     ]);
     deps.log?.(`statistics release ${period.id} published: ${tables.length} tables, ${suppressedCells} cells 秘匿 (suppressed)`);
-    return view({ id, period: period.id, grain: period.grain, fiscal_year: period.fiscalYear, built_at: builtAt, tables, manifest: publicManifest });
+    return view({ id, period: period.id, grain: period.grain, fiscal_year: period.fiscalYear, built_at: builtAt, tables, manifest_summary: summary });
   });
 }
 

@@ -3,7 +3,7 @@ import { appendAudit } from '@liaison/audit';
 import { errors } from '@liaison/http';
 import { requireReleaseReader, requireSecretariat } from '../../domain/context.ts';
 import { ownBodyStatistics } from '../../domain/own-body.ts';
-import { getRelease, listReleases, requestRelease } from '../../domain/releases.ts';
+import { getManifest, getRelease, listReleases, requestRelease } from '../../domain/releases.ts';
 import type { StatsEnv } from '../../env-types.ts';
 import { ErrorBody, OwnQuery, OwnStatistics, Release, ReleaseIdParam, ReleaseQuery, ReleaseSummary, RequestReleaseBody } from './schema.ts';
 
@@ -45,9 +45,9 @@ export function statsRoutes(app: OpenAPIHono<StatsEnv>): void {
       },
     }),
     async (c) => {
-      const { actor, db } = c.get('ctx');
+      const { actor, db, releases } = c.get('ctx');
       requireReleaseReader(actor);
-      const release = await getRelease(db, c.req.valid('param').id);
+      const release = await getRelease(db, c.req.valid('param').id, releases.cache);
       if (!release) throw errors.notFound(`release ${c.req.valid('param').id}`);
       const only = c.req.valid('query').table;
       const tables = only ? release.tables.filter((t) => t.id === only) : release.tables;
@@ -56,6 +56,33 @@ export function statsRoutes(app: OpenAPIHono<StatsEnv>): void {
         { agency: actor.agency, actor: actor.tokenId, action: 'stats.release.read', subjectType: 'stats-release', subjectId: release.id, details: { period: release.period, tables: tables.map((t) => t.id) } },
       ]);
       return c.json({ ...release, tables }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/stats/releases/{id}/manifest',
+      summary: 'The audit manifest of a release / 秘匿処理の監査マニフェスト',
+      security,
+      request: { params: ReleaseIdParam },
+      responses: {
+        200: {
+          description: 'Every cell (value or null), every constraint and the feasibility interval of each suppressed cell: re-check the release from the published numbers alone',
+          content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+        },
+        404: { description: 'No such release', content: { 'application/json': { schema: ErrorBody } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { actor, db, releases } = c.get('ctx');
+      requireReleaseReader(actor);
+      const release = await getRelease(db, c.req.valid('param').id, releases.cache);
+      const manifest = release && (await getManifest(db, release.id));
+      if (!release || !manifest) throw errors.notFound(`release ${c.req.valid('param').id}`);
+      await appendAudit(db, [{ agency: actor.agency, actor: actor.tokenId, action: 'stats.manifest.read', subjectType: 'stats-release', subjectId: release.id, details: { period: release.period } }]);
+      return c.json(manifest as unknown as Record<string, unknown>, 200);
     },
   );
 

@@ -68,7 +68,9 @@ export const Release = z
   .object({
     ...ReleaseFields,
     tables: z.array(Table),
-    manifest: z.record(z.string(), z.unknown()).openapi({ description: 'The audit manifest: every cell (value or null), every constraint, the interval of each suppressed cell' }),
+    manifest: z
+      .object({ format: z.string(), auditMethod: z.string(), cells: z.number().int(), published: z.number().int(), suppressed: z.number().int() })
+      .openapi({ description: 'The audit manifest in brief; the whole manifest at /v1/stats/releases/{id}/manifest' }),
   })
   .openapi('StatisticsRelease');
 
