@@ -10,12 +10,15 @@ import { subscribeStatsProjector } from './consumers/projector.ts';
 import { outbox } from './db/schema.ts';
 import { loadCatalogue, type TableSpec } from './domain/catalogue.ts';
 import type { Label } from './domain/dimensions.ts';
+import { RELEASE_LOCK } from './domain/facts.ts';
+import { syncProjections } from './domain/projections.ts';
 import { type ReleaseDeps, runReleaseJob } from './domain/releases.ts';
 
 export { createStatsApp, type StatsAppDeps } from './app.ts';
 export { STATS_PROJECTOR_GROUP, STATS_TOPICS, subscribeStatsProjector } from './consumers/projector.ts';
 export { CatalogueError, loadCatalogue, type TableSpec } from './domain/catalogue.ts';
-export { applyEvents, flushDeltas } from './domain/facts.ts';
+export { applyEvents, flushDeltas, RELEASE_LOCK } from './domain/facts.ts';
+export { syncProjections } from './domain/projections.ts';
 export { factKindNames, factKinds } from './domain/kinds.ts';
 export { buildRelease, getManifest, getRelease, listReleases, type PublishedTable, type Release, type ReleaseDeps, requestRelease, runReleaseJob } from './domain/releases.ts';
 
@@ -87,6 +90,9 @@ export function createStatsService(deps: StatsServiceDeps) {
     /** One pass of the release job now (the timer runs it every `releaseInterval`). */
     releaseDue,
     async start() {
+      // A table added to (or changed in) the catalogue gets its projection built from the rollups.
+      const rebuilt = await syncProjections(deps.database.db, catalogue, RELEASE_LOCK);
+      if (rebuilt.length > 0) deps.log?.(`statistics: projections built for ${rebuilt.join(', ')}`);
       if (deps.relay !== false) await relay.start();
       if (deps.consumers !== false) subscriptions.push(await subscribeStatsProjector({ db: deps.database.db, bus: deps.bus }));
       if (runJob) job.start();

@@ -5,7 +5,7 @@ import { migrate } from '@liaison/db/migrate';
 import { type CloudEvent, createEventBus, type EventBus, pglogMigrations } from '@liaison/events';
 import { createTestDatabase, type TestDatabase, uniqueName } from '@liaison/testing';
 import { inject } from 'vitest';
-import { applyEvents, factKindNames, factKinds, statsMigrations } from '../src/index.ts';
+import { applyEvents, factKindNames, factKinds, loadCatalogue, RELEASE_LOCK, statsMigrations, syncProjections } from '../src/index.ts';
 import { type SyntheticOptions, syntheticEvents } from '../src/seed/synthetic.ts';
 
 export type BusKind = 'kafka' | 'pglog';
@@ -24,6 +24,7 @@ export async function statsFixture(kind: BusKind, name = 'stats'): Promise<Stats
   const testDb = await createTestDatabase(inject('pgAdminUrl'), name);
   const database = createDatabase({ url: testDb.url, max: 20 });
   await migrate(database, [authMigrations, auditMigrations, pglogMigrations, statsMigrations]);
+  await syncProjections(database.db, loadCatalogue(), RELEASE_LOCK);
   const prefix = `${uniqueName(name)}.`;
   const brokers = inject('kafkaBrokers');
   const buses: EventBus[] = [];
@@ -50,10 +51,10 @@ export async function statsFixture(kind: BusKind, name = 'stats'): Promise<Stats
 
 /** A small sample with every fact kind: the small bodies in full, the Hotline Center scaled down, many referrals. */
 export const sampleOptions: SyntheticOptions = {
-  seed: 7,
+  seed: 11,
   from: '2026-04',
   to: '2026-06',
-  scale: 0.05,
+  scale: 0.1,
   bodyScale: { hotline: 0.02 },
   referralBoost: 8,
 };
@@ -70,6 +71,8 @@ export async function rollupSnapshot(database: Database): Promise<Record<string,
     const { rows } = await database.pool.query(`select concat_ws('|', ${cols}, n) as line from stats.r_${kind} where n <> 0 order by 1`);
     out[kind] = rows.map((r) => r.line as string);
   }
+  const { rows } = await database.pool.query(`select concat_ws('|', table_id, month, b1, b2, r, c, d, n) as line from stats.table_cells where n <> 0 order by 1`);
+  out.table_cells = rows.map((r) => r.line as string);
   return out;
 }
 

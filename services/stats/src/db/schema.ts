@@ -162,3 +162,37 @@ export const releases = statsSchema.table(
 
 export const outbox = defineOutbox(statsSchema);
 export const inbox = defineInbox(statsSchema);
+
+/**
+ * Each published table's own projection of its kind's rollup, kept beside it: (table, month, the
+ * fact's body or bodies, row, column, days for medians) → count. A member's own-body query and a
+ * release read only these few cells. Maintained in the consumer's transaction; rebuilt from the
+ * kind's rollup when a table is added or changed in the catalogue (a data change, not code).
+ */
+export const tableCells = statsSchema.table(
+  'table_cells',
+  {
+    tableId: text('table_id').notNull(),
+    month: text('month').notNull(),
+    /** The fact's body (consultations) or sender; '' when the kind has none. */
+    b1: text('b1').notNull(),
+    /** The recipient of a referral; '' otherwise. */
+    b2: text('b2').notNull(),
+    r: text('r').notNull(),
+    c: text('c').notNull(),
+    d: text('d').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'table_cells_pk', columns: [t.tableId, t.month, t.b1, t.b2, t.r, t.c, t.d] }),
+    index('table_cells_b1').on(t.b1, t.tableId, t.month),
+    index('table_cells_b2').on(t.b2, t.tableId, t.month),
+  ],
+);
+
+/** Which catalogue tables are projected, and from what definition (kind, dimensions, filter). */
+export const tableProjections = statsSchema.table('table_projections', {
+  tableId: text('table_id').primaryKey(),
+  definition: text('definition').notNull(),
+  builtAt: timestamp('built_at', { withTimezone: true }).notNull().default(sql`now()`),
+});

@@ -4,6 +4,7 @@ import type { CloudEvent } from '@liaison/events';
 import { sql } from 'drizzle-orm';
 import { type FactKind, factKinds, type RollupDelta, yesNo } from './kinds.ts';
 import { countingMonth, jstMonth } from './periods.ts';
+import { flushTableCells, loadProjections, projectDeltas } from './projections.ts';
 
 /**
  * Statistics' lock: consumers take it shared for each batch, a release build exclusively while it
@@ -97,6 +98,8 @@ export async function applyEvents(tx: Tx, events: CloudEvent[]): Promise<void> {
     }
   }
   await flushDeltas(tx, deltas);
+  // Each published table's projection follows its kind's rollup in the same transaction.
+  await flushTableCells(tx, projectDeltas(deltas, await loadProjections(tx)));
 }
 
 /** A rollup's dimension values in its column order. */

@@ -26,22 +26,20 @@ export interface BodyScope {
  * projection with the table's filter applied. With `scope`, only the facts of that body.
  */
 export async function readTable(tx: Tx, spec: TableSpec, months: string[], context: { bodies: Label[] }, scope?: BodyScope): Promise<TableFigures> {
-  const table = sql.raw(`stats.r_${spec.kind}`);
-  const col = (d: string) => sql.raw(`"${d}"`);
-  const conditions = [sql`month = any(${sql.param(months)}::text[])`];
-  for (const [dim, values] of Object.entries(spec.filter ?? {})) conditions.push(sql`${col(dim)} = any(${sql.param(values)}::text[])`);
+  // The table's own projection (stats.table_cells), never the raw facts nor the wide rollup.
+  const conditions = [sql`table_id = ${spec.id}`, sql`month = any(${sql.param(months)}::text[])`];
   if (scope) {
     const sides = bodyDimensions[spec.kind];
     if (sides.length === 0) conditions.push(sql`false`);
-    else conditions.push(sql`(${sql.join(sides.map((s) => sql`${col(s)} = ${scope.body}`), sql` or `)})`);
+    else if (sides.length === 1) conditions.push(sql`b1 = ${scope.body}`);
+    else conditions.push(sql`(b1 = ${scope.body} or b2 = ${scope.body})`);
   }
   const where = sql.join(conditions, sql` and `);
-  const colExpr = spec.cols ? col(spec.cols) : sql`'all'`;
   const median = spec.measure === 'median-days';
   const result = await tx.execute(
     median
-      ? sql`select ${col(spec.rows)} as r, ${colExpr} as c, days::int as d, sum(n)::bigint as n from ${table} where ${where} group by 1, 2, 3`
-      : sql`select ${col(spec.rows)} as r, ${colExpr} as c, sum(n)::bigint as n from ${table} where ${where} group by 1, 2`,
+      ? sql`select r, c, d::int as d, sum(n)::bigint as n from stats.table_cells where ${where} group by 1, 2, 3`
+      : sql`select r, c, sum(n)::bigint as n from stats.table_cells where ${where} group by 1, 2`,
   );
   const found = (result as unknown as { rows: { r: string; c: string; d?: number; n: string }[] }).rows.map((x) => ({
     r: keyOf(spec.rows, x.r),

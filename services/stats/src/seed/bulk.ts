@@ -3,7 +3,9 @@ import { pipeline } from 'node:stream/promises';
 import type { Database } from '@liaison/db';
 import type { CloudEvent } from '@liaison/events';
 import { from as copyFrom } from 'pg-copy-streams';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import { applyEvents, RELEASE_LOCK } from '../domain/facts.ts';
+import { loadProjections, rebuildProjection } from '../domain/projections.ts';
 import { yesNo } from '../domain/kinds.ts';
 import { jstMonth } from '../domain/periods.ts';
 
@@ -153,6 +155,9 @@ export class BulkLoader {
                  on conflict (hash) do nothing returning counted_month)
                insert into stats.r_url_duplicate (month, n) select counted_month, count(*) from d group by 1
                on conflict on constraint r_url_duplicate_pk do update set n = stats.r_url_duplicate.n + excluded.n`);
+      // The published tables' projections, rebuilt from the rollups now complete.
+      const tx = drizzle({ client });
+      for (const p of await loadProjections(tx as never)) await rebuildProjection(tx, p);
       await q('drop table stats.bulk_consultations, stats.bulk_outcomes, stats.bulk_misses, stats.bulk_sightings');
       await q('commit');
     } catch (err) {

@@ -162,10 +162,15 @@ export interface SyntheticOptions {
   referralBoost?: number;
 }
 
-/** A deterministic UUID (v4 layout) from the PRNG. */
+const hex8 = (x: number) => (Math.floor(x * 4294967296) >>> 0).toString(16).padStart(8, '0');
+
+/** A deterministic UUID (v4 layout) from the PRNG: four draws of 32 bits. */
 function uuid(rand: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(rand() * 16).toString(16)).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[Math.floor(rand() * 4)]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  const a = hex8(rand());
+  const b = hex8(rand());
+  const c = hex8(rand());
+  const d = hex8(rand());
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${'89ab'[Number.parseInt(c[0]!, 16) & 3]}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
 }
 
 const DAY = 86_400_000;
