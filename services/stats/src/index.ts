@@ -57,10 +57,23 @@ export interface StatsServiceDeps {
  */
 export function createStatsService(deps: StatsServiceDeps) {
   const catalogue = deps.catalogue ?? loadCatalogue();
+  // The registry changes rarely; a short cache keeps it off every statistics request.
+  let bodies: { at: number; list: Promise<Label[]> } | undefined;
+  const cachedBodies = () => {
+    if (!bodies || Date.now() - bodies.at > 30_000) {
+      const list = deps.bodies();
+      // A failed read is not kept: the next request asks the registry again.
+      list.catch(() => {
+        bodies = undefined;
+      });
+      bodies = { at: Date.now(), list };
+    }
+    return bodies.list;
+  };
   const releases: ReleaseDeps = {
     db: deps.database.db,
     catalogue,
-    bodies: deps.bodies,
+    bodies: cachedBodies,
     calendar: deps.calendar,
     cache: new Map(),
     ...(deps.now ? { now: deps.now } : {}),

@@ -27,8 +27,9 @@ import {
   tableSystem,
 } from './disclosure.ts';
 import { RELEASE_LOCK } from './facts.ts';
+import { loadProjections } from './projections.ts';
 import { closedPeriods, fiscalYearMonths, fiscalYearOf, type Grain, isClosed, isDue, type Period, parsePeriod } from './periods.ts';
-import { medianOf, readTable } from './tables.ts';
+import { medianOf, readProjections, shapeTable } from './tables.ts';
 
 /** A cell as observers see it: its number, or 秘匿 (suppressed) — never why, since the reason itself narrows the value. */
 export interface PublishedCell {
@@ -281,11 +282,17 @@ export async function buildRelease(deps: ReleaseDeps, input: { period: string; r
       const missing = period.months.filter((m) => !released.has(m));
       if (missing.length > 0) throw errors.conflict(`the months of ${period.id} must be released first (missing: ${missing.join(', ')})`, { missing });
     }
+    // Every table is read from its projection: one missing would publish zeros, so refuse instead.
+    const projected = new Set((await loadProjections(tx)).map((p) => p.tableId));
+    const unprojected = deps.catalogue.filter((s) => !projected.has(s.id)).map((s) => s.id);
+    if (unprojected.length > 0) throw new Error(`statistics tables without a projection (start the stats service to build them): ${unprojected.join(', ')}`);
     const id = randomUUID();
     if (period.grain === 'month') await tx.execute(sql`insert into stats.released_months (month, release_id) values (${period.id}, ${id})`);
 
     const specs = countSpecs(deps.catalogue, period.grain);
-    const figures = await Promise.all(deps.catalogue.filter((s) => s.grains.includes(period.grain)).map(async (spec) => ({ spec, fig: await readTable(tx, spec, period.months, { bodies }) })));
+    const ofGrain = deps.catalogue.filter((s) => s.grains.includes(period.grain));
+    const found = await readProjections(tx, ofGrain, period.months);
+    const figures = ofGrain.map((spec) => ({ spec, fig: shapeTable(spec, found.get(spec.id) ?? [], period.months, { bodies }) }));
     const inputs = figures
       .filter(({ spec }) => specs.includes(spec))
       .map(({ spec, fig }) => ({

@@ -1,4 +1,4 @@
-import type { Tx } from '@liaison/db';
+import type { Db, Tx } from '@liaison/db';
 import { sql } from 'drizzle-orm';
 import type { TableSpec } from './catalogue.ts';
 import { dimensionCodes, keyOf, type Label } from './dimensions.ts';
@@ -21,32 +21,35 @@ export interface BodyScope {
   body: string;
 }
 
+type FoundRow = { r: string; c: string; d?: number; n: number };
+
+/** The rows of several tables' projections for `months` in one statement, by table id. */
+export async function readProjections(tx: Tx | Db, specs: TableSpec[], months: string[], scope?: BodyScope): Promise<Map<string, FoundRow[]>> {
+  const conditions = [sql`table_id = any(${sql.param(specs.map((s) => s.id))}::text[])`, sql`month = any(${sql.param(months)}::text[])`];
+  if (scope) conditions.push(sql`(b1 = ${scope.body} or b2 = ${scope.body})`);
+  const result = await tx.execute(sql`select table_id, r, c, d, sum(n)::bigint as n from stats.table_cells where ${sql.join(conditions, sql` and `)} group by 1, 2, 3, 4`);
+  const out = new Map<string, FoundRow[]>(specs.map((s) => [s.id, []]));
+  for (const x of (result as unknown as { rows: { table_id: string; r: string; c: string; d: string; n: string }[] }).rows) {
+    out.get(x.table_id)?.push({ r: x.r, c: x.c, ...(x.d !== '' ? { d: Number(x.d) } : {}), n: Number(x.n) });
+  }
+  return out;
+}
+
 /**
- * Reads one catalogue table for `months` from its kind's rollup (never the raw facts): a 2-D
- * projection with the table's filter applied. With `scope`, only the facts of that body.
+ * Reads one catalogue table for `months` from its projection (never the raw facts): a 2-D table
+ * with the filter applied. With `scope`, only the facts of that body (as the body of a
+ * consultation, or either side of a referral).
  */
 export async function readTable(tx: Tx, spec: TableSpec, months: string[], context: { bodies: Label[] }, scope?: BodyScope): Promise<TableFigures> {
-  // The table's own projection (stats.table_cells), never the raw facts nor the wide rollup.
-  const conditions = [sql`table_id = ${spec.id}`, sql`month = any(${sql.param(months)}::text[])`];
-  if (scope) {
-    const sides = bodyDimensions[spec.kind];
-    if (sides.length === 0) conditions.push(sql`false`);
-    else if (sides.length === 1) conditions.push(sql`b1 = ${scope.body}`);
-    else conditions.push(sql`(b1 = ${scope.body} or b2 = ${scope.body})`);
-  }
-  const where = sql.join(conditions, sql` and `);
+  const rows = await readProjections(tx, [spec], months, scope);
+  return shapeTable(spec, rows.get(spec.id) ?? [], months, context, scope);
+}
+
+/** Lays projection rows out as the table: fixed codes in order, counts (or day histograms) per cell. */
+export function shapeTable(spec: TableSpec, rows: FoundRow[], months: string[], context: { bodies: Label[] }, scope?: BodyScope): TableFigures {
+  if (scope && bodyDimensions[spec.kind].length === 0) rows = [];
   const median = spec.measure === 'median-days';
-  const result = await tx.execute(
-    median
-      ? sql`select r, c, d::int as d, sum(n)::bigint as n from stats.table_cells where ${where} group by 1, 2, 3`
-      : sql`select r, c, sum(n)::bigint as n from stats.table_cells where ${where} group by 1, 2`,
-  );
-  const found = (result as unknown as { rows: { r: string; c: string; d?: number; n: string }[] }).rows.map((x) => ({
-    r: keyOf(spec.rows, x.r),
-    c: spec.cols ? keyOf(spec.cols, x.c) : 'all',
-    d: x.d,
-    n: Number(x.n),
-  }));
+  const found = rows.map((x) => ({ r: keyOf(spec.rows, x.r), c: spec.cols ? keyOf(spec.cols, x.c) : 'all', d: x.d, n: x.n }));
   const axis = (dim: string | undefined, present: string[]): Label[] => {
     if (!dim) return [ALL];
     // A member's own figures: its own body only (the other side of a referral stays a dimension).
@@ -57,14 +60,14 @@ export async function readTable(tx: Tx, spec: TableSpec, months: string[], conte
     const extra = [...new Set(present)].filter((p) => !restricted.some((l) => l.code === p)).sort();
     return [...restricted, ...extra.map((code) => ({ code, ja: code, en: code }))];
   };
-  const rows = axis(spec.rows, found.map((f) => f.r));
+  const rowLabels = axis(spec.rows, found.map((f) => f.r));
   const cols = axis(spec.cols, found.map((f) => f.c));
-  const ri = new Map(rows.map((l, i) => [l.code, i]));
+  const ri = new Map(rowLabels.map((l, i) => [l.code, i]));
   const ci = new Map(cols.map((l, i) => [l.code, i]));
-  const values = rows.map(() => cols.map(() => 0));
+  const values = rowLabels.map(() => cols.map(() => 0));
   if (!median) {
     for (const f of found) values[ri.get(f.r)!]![ci.get(f.c)!]! += f.n;
-    return { rows, cols, values };
+    return { rows: rowLabels, cols, values };
   }
   const cells = new Map<string, Map<number, number>>();
   const colHist = new Map<string, Map<number, number>>();
@@ -78,7 +81,7 @@ export async function readTable(tx: Tx, spec: TableSpec, months: string[], conte
     bump(cells, `${f.r}/${f.c}`, f.d!, f.n);
     bump(colHist, f.c, f.d!, f.n);
   }
-  return { rows, cols, values, histograms: { cells, cols: colHist } };
+  return { rows: rowLabels, cols, values, histograms: { cells, cols: colHist } };
 }
 
 /** The median of a histogram (value → count), and how many cases it covers. */

@@ -12,7 +12,7 @@ import cliProgress from 'cli-progress';
 import { loadCatalogue } from '../domain/catalogue.ts';
 import { jstMonth } from '../domain/periods.ts';
 import { runReleaseJob } from '../domain/releases.ts';
-import { statsMigrations } from '../index.ts';
+import { RELEASE_LOCK, statsMigrations, syncProjections } from '../index.ts';
 import { scaleForFacts, seedStatistics } from './index.ts';
 
 const { values } = parseArgs({
@@ -44,6 +44,7 @@ const database = createDatabase({ url, max: 8 });
 try {
   await migrate(database, [authMigrations, auditMigrations, pglogMigrations, statsMigrations]);
   await seedAgencies(database.db);
+  await syncProjections(database.db, loadCatalogue(), RELEASE_LOCK);
   const bar = new cliProgress.SingleBar({ format: '統計データ生成 seeding |{bar}| {percentage}% {value}/{total} consultations {rate}/s', hideCursor: true }, cliProgress.Presets.shades_classic);
   const started = Date.now();
   let begun = false;
