@@ -111,10 +111,10 @@ function view(r: Row): Release {
 
 /** Releases, newest period first (without their tables). */
 export async function listReleases(db: Db): Promise<Omit<Release, 'tables' | 'manifest'>[]> {
-  const rows = rowsOf<Row>(await db.execute(sql`select id, period, grain, fiscal_year, built_at from stats.releases order by fiscal_year desc, built_at desc`));
+  const rows = rowsOf<Omit<Row, 'tables' | 'manifest_summary'>>(await db.execute(sql`select id, period, grain, fiscal_year, built_at from stats.releases order by fiscal_year desc, built_at desc`));
   return rows.map((r) => {
-    const { tables: _t, manifest: _m, ...rest } = view({ ...r, tables: [], manifest_summary: undefined as unknown as ManifestSummary });
-    return rest;
+    const label = periodLabel(r.period);
+    return { id: r.id, period: r.period, grain: r.grain, fiscalYear: r.fiscal_year, labelJa: label.ja, labelEn: label.en, builtAt: new Date(r.built_at).toISOString() };
   });
 }
 
