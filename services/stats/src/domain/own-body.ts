@@ -20,7 +20,7 @@ export async function ownBodyStatistics({ ctx, period: periodId }: { ctx: StatsC
   const specs = ctx.releases.catalogue.filter((s) => bodyDimensions[s.kind].length > 0);
   // One statement for every table: the projections of the caller's body only.
   const scope = { body: ctx.actor.agency };
-  const found = await readProjections(ctx.db, specs, period.months, scope);
+  const found = await readProjections(ctx.db, specs, period.id, scope);
   const tables: PublishedTable[] = specs.map((spec) => {
     const fig = shapeTable(spec, found.get(spec.id) ?? [], period.months, { bodies }, scope);
     const cells: PublishedTable['cells'] = [];

@@ -2,6 +2,7 @@ import type { Db, Tx } from '@liaison/db';
 import { sql } from 'drizzle-orm';
 import type { TableSpec } from './catalogue.ts';
 import { bodyDimensions, type FactKind, factKinds, type RollupDelta } from './kinds.ts';
+import { periodsOf } from './periods.ts';
 
 /** What a table's projection depends on: changing any of it rebuilds the projection. */
 export interface Projection {
@@ -39,10 +40,14 @@ export function projectDeltas(deltas: RollupDelta[], projections: Projection[]):
     for (const p of projections) {
       if (p.kind !== delta.kind) continue;
       if (!Object.entries(p.filter).every(([dim, values]) => values.includes(value(dim)))) continue;
-      out.push({
-        key: [p.tableId, delta.month, bodies[0] ? value(bodies[0]) : '', bodies[1] ? value(bodies[1]) : '', value(p.rows), p.cols ? value(p.cols) : 'all', p.days ? value('days') : ''],
-        n: delta.n,
-      });
+      // Kept per month, and per fiscal quarter and year too, so a year is read as one row per cell.
+      const { quarter, fiscalYear } = periodsOf(delta.month);
+      for (const period of [delta.month, quarter, fiscalYear]) {
+        out.push({
+          key: [p.tableId, period, bodies[0] ? value(bodies[0]) : '', bodies[1] ? value(bodies[1]) : '', value(p.rows), p.cols ? value(p.cols) : 'all', p.days ? value('days') : ''],
+          n: delta.n,
+        });
+      }
     }
   }
   return out;
@@ -74,10 +79,16 @@ export async function rebuildProjection(tx: Tx | { execute: Tx['execute'] }, p: 
   const conditions = Object.entries(p.filter).map(([dim, values]) => sql`${q(dim)} = any(${sql.param(values)}::text[])`);
   const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   await tx.execute(sql`delete from stats.table_cells where table_id = ${p.tableId}`);
+  // Per month, fiscal quarter (Q1 = April–June) and fiscal year, as the consumer keeps them.
+  const fy = sql`(substr(month, 1, 4)::int - case when substr(month, 6, 2) < '04' then 1 else 0 end)`;
+  const quarter = sql`${fy}::text || 'Q' || ((((substr(month, 6, 2)::int + 8) % 12) / 3) + 1)::text`;
   await tx.execute(sql`
     insert into stats.table_cells (table_id, month, b1, b2, r, c, d, n)
-    select ${p.tableId}, month, ${bodies[0] ? q(bodies[0]) : sql`''`}, ${bodies[1] ? q(bodies[1]) : sql`''`}, ${q(p.rows)}, ${p.cols ? q(p.cols) : sql`'all'`}, ${p.days ? sql`days` : sql`''`}, sum(n)
-    from ${sql.raw(`stats.r_${p.kind}`)} ${where}
+    select ${p.tableId}, period, b1, b2, r, c, d, sum(n) from (
+      select month, ${bodies[0] ? q(bodies[0]) : sql`''`} as b1, ${bodies[1] ? q(bodies[1]) : sql`''`} as b2, ${p.rows === 'month' ? sql`month` : q(p.rows)} as r,
+             ${p.cols ? (p.cols === 'month' ? sql`month` : q(p.cols)) : sql`'all'`} as c, ${p.days ? sql`days` : sql`''`} as d, n
+      from ${sql.raw(`stats.r_${p.kind}`)} ${where}
+    ) x, lateral (values (month), (${quarter}), ('FY' || ${fy}::text)) as periods(period)
     group by 1, 2, 3, 4, 5, 6, 7
     having sum(n) <> 0`);
 }

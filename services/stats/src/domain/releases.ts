@@ -291,7 +291,7 @@ export async function buildRelease(deps: ReleaseDeps, input: { period: string; r
 
     const specs = countSpecs(deps.catalogue, period.grain);
     const ofGrain = deps.catalogue.filter((s) => s.grains.includes(period.grain));
-    const found = await readProjections(tx, ofGrain, period.months);
+    const found = await readProjections(tx, ofGrain, period.id);
     const figures = ofGrain.map((spec) => ({ spec, fig: shapeTable(spec, found.get(spec.id) ?? [], period.months, { bodies }) }));
     const inputs = figures
       .filter(({ spec }) => specs.includes(spec))

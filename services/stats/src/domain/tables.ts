@@ -23,9 +23,9 @@ export interface BodyScope {
 
 type FoundRow = { r: string; c: string; d?: number; n: number };
 
-/** The rows of several tables' projections for `months` in one statement, by table id. */
-export async function readProjections(tx: Tx | Db, specs: TableSpec[], months: string[], scope?: BodyScope): Promise<Map<string, FoundRow[]>> {
-  const conditions = [sql`table_id = any(${sql.param(specs.map((s) => s.id))}::text[])`, sql`month = any(${sql.param(months)}::text[])`];
+/** The rows of several tables' projections for a period (month, fiscal quarter or year: one key each) in one statement, by table id. */
+export async function readProjections(tx: Tx | Db, specs: TableSpec[], period: string, scope?: BodyScope): Promise<Map<string, FoundRow[]>> {
+  const conditions = [sql`table_id = any(${sql.param(specs.map((s) => s.id))}::text[])`, sql`month = ${period}`];
   if (scope) conditions.push(sql`(b1 = ${scope.body} or b2 = ${scope.body})`);
   const result = await tx.execute(sql`select table_id, r, c, d, sum(n)::bigint as n from stats.table_cells where ${sql.join(conditions, sql` and `)} group by 1, 2, 3, 4`);
   const out = new Map<string, FoundRow[]>(specs.map((s) => [s.id, []]));
@@ -33,16 +33,6 @@ export async function readProjections(tx: Tx | Db, specs: TableSpec[], months: s
     out.get(x.table_id)?.push({ r: x.r, c: x.c, ...(x.d !== '' ? { d: Number(x.d) } : {}), n: Number(x.n) });
   }
   return out;
-}
-
-/**
- * Reads one catalogue table for `months` from its projection (never the raw facts): a 2-D table
- * with the filter applied. With `scope`, only the facts of that body (as the body of a
- * consultation, or either side of a referral).
- */
-export async function readTable(tx: Tx, spec: TableSpec, months: string[], context: { bodies: Label[] }, scope?: BodyScope): Promise<TableFigures> {
-  const rows = await readProjections(tx, [spec], months, scope);
-  return shapeTable(spec, rows.get(spec.id) ?? [], months, context, scope);
 }
 
 /** Lays projection rows out as the table: fixed codes in order, counts (or day histograms) per cell. */

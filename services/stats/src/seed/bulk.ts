@@ -25,6 +25,10 @@ export class BulkLoader {
     misses: [] as string[],
   };
   private readonly other: CloudEvent[] = [];
+  /** The write in flight: the next batch is generated while this one is copied (one at a time, in order). */
+  private inflight: Promise<void> = Promise.resolve();
+  /** Whether URLs had been seen before the load (then only the loaded hashes are re-examined). */
+  private sightingsBefore = true;
 
   constructor(private readonly database: Database) {}
 
@@ -34,6 +38,8 @@ export class BulkLoader {
       `select (select count(*) from stats.consultations) + (select count(*) from stats.action_outcomes) + (select count(*) from stats.referrals) + (select count(*) from stats.released_months) as n`,
     );
     if (Number(rows[0]?.n) > 0) throw new Error('the bulk path loads into an empty statistics schema only (facts or releases exist already)');
+    const sightings = await this.database.pool.query<{ any: boolean }>('select exists (select 1 from stats.url_sightings) as any');
+    this.sightingsBefore = sightings.rows[0]?.any ?? false;
     // Facts are copied into staging tables and moved in one transaction at the end, so that a
     // release never sees half a load and the consumer's own facts are never counted twice.
     const q = (text: string) => this.database.pool.query(text);
@@ -74,11 +80,17 @@ export class BulkLoader {
           this.other.push(e);
       }
     }
-    if (this.lanes.consultations.length >= 50_000) await this.flush();
+    if (this.lanes.consultations.length >= 50_000) {
+      await this.inflight;
+      this.inflight = this.write();
+      // Handled here so a failure waits for the next await (add, flush) instead of crashing the process.
+      this.inflight.catch(() => {});
+    }
   }
 
   /** Drops what was staged; nothing is counted. */
   async abandon(): Promise<void> {
+    await this.inflight.catch(() => {});
     await this.database.pool.query('drop table if exists stats.bulk_consultations, stats.bulk_outcomes, stats.bulk_misses, stats.bulk_sightings');
   }
 
@@ -98,8 +110,13 @@ export class BulkLoader {
     }
   }
 
-  /** Writes what is buffered. */
+  /** Writes what is buffered (after the write in flight). */
   async flush(): Promise<void> {
+    await this.inflight;
+    return this.write();
+  }
+
+  private async write(): Promise<void> {
     const { consultations, sightings, outcomes, misses } = this.lanes;
     this.lanes.consultations = [];
     this.lanes.sightings = [];
@@ -123,9 +140,11 @@ export class BulkLoader {
     try {
       await q('begin');
       await q(`select pg_advisory_xact_lock(hashtext('${RELEASE_LOCK}'))`);
-      await q('insert into stats.consultations select * from stats.bulk_consultations');
-      await q('insert into stats.action_outcomes select * from stats.bulk_outcomes');
-      await q('insert into stats.clock_misses select * from stats.bulk_misses');
+      // Big sorts and hashes in memory; rows in key order, so the primary-key b-trees fill sequentially.
+      await q(`set local work_mem = '256MB'`);
+      await q('insert into stats.consultations select * from stats.bulk_consultations order by case_id');
+      await q('insert into stats.action_outcomes select * from stats.bulk_outcomes order by fact_id');
+      await q('insert into stats.clock_misses select * from stats.bulk_misses order by action_id');
       await q(`insert into stats.r_consultation (month, body, category, platform_type, designated, operator, consulter, under18, n)
                select month, body, category, platform_type, designated, operator, consulter, under18, count(*) from stats.bulk_consultations
                group by 1, 2, 3, 4, 5, 6, 7, 8
@@ -143,14 +162,14 @@ export class BulkLoader {
                group by 1, 2, 3, 4, 5
                on conflict on constraint r_clock_missed_pk do update set n = stats.r_clock_missed.n + excluded.n`);
       await q(`insert into stats.url_sightings (hash, body, first_seen)
-               select hash, body, min(seen) from stats.bulk_sightings group by 1, 2
+               select hash, body, min(seen) from stats.bulk_sightings group by 1, 2 order by 1, 2
                on conflict (hash, body) do update set first_seen = least(stats.url_sightings.first_seen, excluded.first_seen)`);
       // A URL is a cross-body duplicate from the time a second body first saw it (hashes counted already stay as they are).
       await q(`with d as (
                  insert into stats.url_duplicates (hash, counted_month)
                  select hash, to_char(second at time zone 'Asia/Tokyo', 'YYYY-MM') from (
                    select s.hash, (array_agg(s.first_seen order by s.first_seen))[2] as second
-                   from stats.url_sightings s where s.hash in (select hash from stats.bulk_sightings) group by s.hash having count(*) >= 2
+                   from stats.url_sightings s ${this.sightingsBefore ? 'where s.hash in (select hash from stats.bulk_sightings)' : ''} group by s.hash having count(*) >= 2
                  ) x
                  on conflict (hash) do nothing returning counted_month)
                insert into stats.r_url_duplicate (month, n) select counted_month, count(*) from d group by 1
