@@ -119,6 +119,10 @@ try {
   const member = (await issueToken(database.db, { agency: 'hotline', role: 'caseworker', label: 'bench' })).token;
   const observer = (await issueToken(database.db, { agency: 'mic', role: 'observer', label: 'bench' })).token;
 
+  // The floor of any GraphQL call here: one token check and an empty-ish answer.
+  const floor = await timed(QUERIES, () => graphql('{ me { agency role } }', observer));
+  console.log(`baseline  GraphQL over HTTP \`{ me }\` (one token check): p95 ${fmt(pct(floor, 95), 2)} ms`);
+
   // Member: own-body statistics (rollups) vs the same consultation tables over the raw facts.
   const months = ['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03'];
   const catalogue = loadCatalogue().filter((s) => s.kind === 'consultation');
