@@ -94,13 +94,19 @@ export const platformEnvSchema = z.object({
     .default('12-29..01-03')
     .transform((v) => (v === 'none' ? null : { from: v.slice(0, 5), to: v.slice(7) })),
   /** Distributed mode: which service this process runs (`pnpm start:service`). */
-  LIAISON_SERVICE: z.enum(['referrals', 'intake', 'gateway']).optional(),
+  LIAISON_SERVICE: z.enum(['referrals', 'intake', 'stats', 'gateway']).optional(),
   /** Distributed mode: which parts of the service this process runs (default: all). */
   LIAISON_PARTS: csv.pipe(z.array(z.enum(['api', 'relay', 'consumers']))).default(['api', 'relay', 'consumers']),
   /** Distributed mode: where the gateway reaches the referrals service. */
   REFERRALS_URL: z.string().url().optional(),
   /** Distributed mode: where the referrals service reaches the intake service (to confirm packages). */
   INTAKE_URL: z.string().url().optional(),
+  /** Distributed mode: where the gateway reaches the statistics service. */
+  STATS_URL: z.string().url().optional(),
+  /** Business days after a month, quarter or fiscal year closes before its statistics release is built. */
+  STATS_RELEASE_AFTER_BUSINESS_DAYS: z.coerce.number().int().min(0).max(60).default(5),
+  /** Seed synthetic statistics on first start (embedded demo): one fiscal year and more, scaled down. */
+  LIAISON_SEED_STATS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** The embedded platform's data folder; a relative path is taken from the repository root, whatever the working directory. */
   LIAISON_DATA_DIR: z
     .string()

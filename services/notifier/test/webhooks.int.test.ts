@@ -453,8 +453,10 @@ describe('webhooks', () => {
   });
 
   it('never sends inwards when a public name rebinds to loopback: pinned at first, refused at the next check', async () => {
+    // Only this endpoint's name rebinds: deliveries other tests left pending ask about other names,
+    // and must not take the first (public) answer.
     let questions = 0;
-    const resolve = async () => (questions++ === 0 ? ['93.184.216.34'] : ['127.0.0.1']);
+    const resolve = async (host: string) => (host === 'partner.example' && questions++ === 0 ? ['93.184.216.34'] : ['127.0.0.1']);
     const connections: CheckedTarget[] = [];
     // No traffic leaves the machine: this transport records where the pinned request would go.
     const dispatcher = new Dispatcher({ db: database.db, targets: { resolve }, webhookKey, transport: async (target) => {

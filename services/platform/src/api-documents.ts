@@ -3,6 +3,7 @@ import { createDatabase } from '@liaison/db/client';
 import { createIntakeApp } from '@liaison/intake';
 import { createNotifierApp } from '@liaison/notifier';
 import { createReferralsApp } from '@liaison/referrals';
+import { createStatsApp, loadCatalogue } from '@liaison/stats';
 import { createBodyKeyApp } from './body-keys.ts';
 import { createTokenApp } from './tokens.ts';
 
@@ -16,6 +17,7 @@ export const apiDocuments = [
   { name: 'webhooks', path: '/v1/webhooks/openapi.json' },
   { name: 'tokens', path: '/v1/tokens/openapi.json' },
   { name: 'keys', path: '/v1/keys/openapi.json' },
+  { name: 'stats', path: '/v1/stats/openapi.json' },
 ] as const;
 
 /**
@@ -34,6 +36,7 @@ export async function buildApiDocuments(): Promise<Record<(typeof apiDocuments)[
       webhooks: createNotifierApp({ db: database.db, verifyToken, targets: {}, webhookKey: randomBytes(32) }),
       tokens: createTokenApp({ db: database.db, verifyToken }),
       keys: createBodyKeyApp({ db: database.db, verifyToken }),
+      stats: createStatsApp({ database, verifyToken, releases: { db: database.db, catalogue: loadCatalogue(), bodies: async () => [] } }),
     };
     const docs = {} as Record<(typeof apiDocuments)[number]['name'], unknown>;
     for (const { name, path } of apiDocuments) docs[name] = await (await apps[name].request(path)).json();

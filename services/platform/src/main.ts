@@ -37,6 +37,8 @@ const platform = await startPlatform({
   councilKey: config.COUNCIL_KEY,
   newYearClosure: config.NEW_YEAR_CLOSURE,
   webhooks: { key: config.WEBHOOK_KEY, targets: { allowLoopback: config.WEBHOOK_ALLOW_LOOPBACK, ports: config.WEBHOOK_PORTS } },
+  seedStatistics: policy.seedDemo && config.LIAISON_SEED_STATS,
+  statsReleaseAfterBusinessDays: config.STATS_RELEASE_AFTER_BUSINESS_DAYS,
 });
 
 const server = serve({ fetch: platform.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
@@ -59,6 +61,7 @@ const server = serve({ fetch: platform.app.fetch, port: config.PORT, hostname: c
     '',
   ];
   console.log(lines.join('\n'));
+  platform.afterListen();
 });
 
 let stopping = false;

@@ -13,6 +13,8 @@ import { AuthThrottle, type AuthThrottleOptions, edge, idempotencyMigrations, no
 import { createIntakeService, type IntakeService, intakeMigrations } from '@liaison/intake';
 import { createNotifierService, type NotifierService, notifierMigrations, type TargetCheck } from '@liaison/notifier';
 import { createReferralsService, type ReferralsService, referralsMigrations } from '@liaison/referrals';
+import { createStatsService, type StatsService, statsMigrations } from '@liaison/stats';
+import { seedDemoStatistics } from '@liaison/stats/seed';
 import { Hono } from 'hono';
 import pg from 'pg';
 import { createBodyKeyApp } from './body-keys.ts';
@@ -47,6 +49,10 @@ export interface PlatformOptions {
   councilKey?: Buffer | undefined;
   /** The New Year closure deadlines skip (null: none); default 12-29 to 01-03. */
   newYearClosure?: { from: string; to: string } | null;
+  /** Seed synthetic statistics in the background on first start (demo), then publish the releases of the closed months. */
+  seedStatistics?: boolean;
+  /** Business days after a period closes before its statistics release is built (default 5). */
+  statsReleaseAfterBusinessDays?: number;
   /**
    * Webhook delivery: which targets are allowed (development and tests: loopback receivers), whether
    * to send at all, and the key signing secrets are stored under (default `dataDir/webhook-key`).
@@ -68,7 +74,10 @@ export interface Platform {
   referrals: ReferralsService;
   intake: IntakeService;
   notifier: NotifierService;
+  stats: StatsService;
   demoTokens: DemoToken[];
+  /** Starts what waits for the server to listen (the demo statistics seed, when asked for). */
+  afterListen(): void;
   mode: { database: 'embedded' | 'external'; driver: string; bus: 'kafka' | 'pglog' };
   stop(): Promise<void>;
 }
@@ -126,6 +135,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       referralsMigrations,
       intakeMigrations,
       notifierMigrations,
+      statsMigrations,
     ]);
 
     const bus = useKafka
@@ -220,12 +230,37 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     await notifier.start();
     cleanup.push(() => notifier.stop());
 
+    const stats = createStatsService({
+      database,
+      bus,
+      verifyToken: verify,
+      bodies: async () => (await listAgencies(database.db)).filter((a) => a.roles.includes('member')).map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn })),
+      ...(options.statsReleaseAfterBusinessDays !== undefined ? { releaseAfterBusinessDays: options.statsReleaseAfterBusinessDays } : {}),
+      ...(options.newYearClosure !== undefined ? { calendar: { newYearClosure: options.newYearClosure } } : {}),
+      log,
+    });
+    await stats.start();
+    cleanup.push(() => stats.stop());
+    // The demo's statistics are seeded after the platform answers (see `afterListen`), in the
+    // background: /healthz is not kept waiting, progress goes to the log.
+    let stopping = false;
+    let seeding: Promise<void> | undefined;
+    cleanup.push(async () => {
+      stopping = true;
+      await seeding;
+    });
+    const afterListen = () => {
+      if (!options.seedStatistics || seeding) return;
+      seeding = seedDemoStatistics({ database, stats, log, shouldStop: () => stopping }).catch((err) => log(`statistics demo seed: ${(err as Error).message}`));
+    };
+
     const feed = createEventFeed();
     const live = await feed.connect(bus);
     cleanup.push(() => live.stop());
     const gateway = createGatewayApp({
       verifyToken: verify,
       referrals: (req) => Promise.resolve(referrals.app.fetch(req)),
+      stats: (req) => Promise.resolve(stats.app.fetch(req)),
       feed,
       log,
       ...(options.introspection !== undefined ? { introspection: options.introspection } : {}),
@@ -250,6 +285,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     app.route('/', referrals.app);
     app.route('/', intake.app);
     app.route('/', notifier.app);
+    app.route('/', stats.app);
     app.route('/', createTokenApp({ db: database.db, verifyToken: verify, log }));
     app.route('/', createBodyKeyApp({ db: database.db, verifyToken: verify, log }));
 
@@ -260,7 +296,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       referrals,
       intake,
       notifier,
+      stats,
       demoTokens,
+      afterListen,
       mode: { database: databaseMode, driver: database.driver, bus: bus.kind },
       async stop() {
         for (const fn of cleanup.reverse()) await fn().catch((err) => log(`shutdown: ${describeError(err)}`));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@liaison/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiDocuments } from '../src/api-documents.ts';
 import { type Platform, startPlatform } from '../src/platform.ts';
 import { client } from './helpers.ts';
 
@@ -34,6 +35,7 @@ const validBodies: Record<string, (ids: { case: string; action: string; package:
     body: { keyId: 'fuzz-1', publicKey: '3p7bfXt9wbTTW2HC7OQ1Nz+DQ8hbeGdNrfx+FG+IK08=', notBefore: new Date(Date.now() + 86_400_000).toISOString(), expiresAt: new Date(Date.now() + 200 * 86_400_000).toISOString() },
     ahead: ['notBefore', 'expiresAt'],
   }),
+  'POST /v1/stats/releases': () => ({ path: '/v1/stats/releases', as: 'center/secretariat', body: { period: '2026-10' } }),
 };
 
 /** A value of the wrong JSON type for a field whose valid example is `example`. */
@@ -61,7 +63,7 @@ describe('invalid input on every write endpoint (property-based)', () => {
 
   const snapshot = async () => {
     const exact = await Promise.all(
-      ['referrals.referrals', 'referrals.outbox', 'referrals.referral_status_history', 'intake.cases', 'intake.consents', 'intake.packages', 'intake.case_actions', 'intake.outbox', 'notifier.endpoints', 'auth.api_tokens', 'auth.body_keys', 'audit.entries'].map(
+      ['referrals.referrals', 'referrals.outbox', 'referrals.referral_status_history', 'intake.cases', 'intake.consents', 'intake.packages', 'intake.case_actions', 'intake.outbox', 'notifier.endpoints', 'auth.api_tokens', 'auth.body_keys', 'audit.entries', 'stats.releases', 'stats.outbox'].map(
         async (t) => [t, (await platform.database.pool.query(`select count(*)::int as n from ${t}`)).rows[0].n] as const,
       ),
     );
@@ -79,7 +81,7 @@ describe('invalid input on every write endpoint (property-based)', () => {
       webhooks: { targets: { resolve: async () => ['93.184.216.34'] }, dispatcher: false },
     });
     api = client(platform);
-    for (const doc of ['/v1/openapi.json', '/v1/intake/openapi.json', '/v1/webhooks/openapi.json', '/v1/tokens/openapi.json', '/v1/keys/openapi.json']) {
+    for (const doc of apiDocuments.map((d) => d.path)) {
       const { body } = await api.get(doc);
       for (const [path, methods] of Object.entries(body.paths as Record<string, Record<string, any>>)) {
         for (const [method, op] of Object.entries(methods)) {

@@ -86,10 +86,10 @@ describe('pnpm start (src/main.ts) on embedded defaults', () => {
 });
 
 describe('distributed mode: each service in its own process, on Kafka and an external Postgres', () => {
-  it('runs the referrals service and the gateway as separate processes and carries a referral through them', async () => {
+  it('runs the referrals service, the stats service and the gateway as separate processes and carries a referral through them', async () => {
     const testDb = await createTestDatabase(inject('pgAdminUrl'), 'proc');
     try {
-      const [referralsPort, gatewayPort] = [await freePort(), await freePort()];
+      const [referralsPort, gatewayPort, statsPort] = [await freePort(), await freePort(), await freePort()];
       const common = {
         DATABASE_URL: testDb.url,
         KAFKA_BROKERS: inject('kafkaBrokers').join(','),
@@ -98,7 +98,15 @@ describe('distributed mode: each service in its own process, on Kafka and an ext
       };
       const referrals = run('src/service.ts', { ...common, LIAISON_SERVICE: 'referrals', PORT: String(referralsPort) });
       await referrals.printed('referrals running');
-      const gateway = run('src/service.ts', { ...common, LIAISON_SERVICE: 'gateway', PORT: String(gatewayPort), REFERRALS_URL: `http://127.0.0.1:${referralsPort}` });
+      const stats = run('src/service.ts', { ...common, LIAISON_SERVICE: 'stats', PORT: String(statsPort) });
+      await stats.printed('stats running');
+      const gateway = run('src/service.ts', {
+        ...common,
+        LIAISON_SERVICE: 'gateway',
+        PORT: String(gatewayPort),
+        REFERRALS_URL: `http://127.0.0.1:${referralsPort}`,
+        STATS_URL: `http://127.0.0.1:${statsPort}`,
+      });
       await gateway.printed('gateway running');
 
       const database = createDatabase({ url: testDb.url });
@@ -124,9 +132,25 @@ describe('distributed mode: each service in its own process, on Kafka and an ext
       });
       expect(found).toEqual({ id, kind: 'transfer', category: { labelJa: '私事性的画像' } });
 
+      // The stats process counted it; the Center sees its own live figures through the gateway (over HTTP).
+      const month = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 7);
+      const flow = await waitFor('the referral in the Center’s live statistics', async () => {
+        const res = await fetch(`http://127.0.0.1:${gatewayPort}/graphql`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${center}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ query: `{ myBodyStatistics(period: "${month}") { body tables { id cells { row col value } } } }` }),
+        });
+        const body = (await res.json()) as { data?: { myBodyStatistics: { tables: { id: string; cells: { row: string; col: string; value: number }[] }[] } } };
+        const cell = body.data?.myBodyStatistics.tables.find((t) => t.id === 'referral-flows')?.cells.find((c) => c.row === 'center' && c.col === 'sia');
+        return cell && cell.value > 0 ? cell : undefined;
+      });
+      expect(flow.value).toBe(1);
+
       referrals.child.kill('SIGTERM');
+      stats.child.kill('SIGTERM');
       gateway.child.kill('SIGTERM');
       expect(await referrals.exited).toBe(0);
+      expect(await stats.exited).toBe(0);
       expect(await gateway.exited).toBe(0);
     } finally {
       await testDb.drop();

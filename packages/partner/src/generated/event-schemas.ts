@@ -55,6 +55,86 @@ export const eventSchemas = [
   },
   {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://liaison.jp/schemas/events/jp.liaison.case.action_outcome.v1.json",
+    "title": "CaseActionOutcomeV1",
+    "description": "The outcome of an action on a case (e.g. a platform's answer to an Art. 25 request), for statistics: codes, times and whether the statutory clock was kept. Ids and codes only.",
+    "x-liaison": {
+      "type": "jp.liaison.case.action_outcome.v1",
+      "topic": "liaison.cases",
+      "aggregate": "case"
+    },
+    "type": "object",
+    "additionalProperties": false,
+    "required": [
+      "caseId",
+      "actionId",
+      "agency",
+      "action",
+      "outcome",
+      "category",
+      "designatedPlatform",
+      "requestedAt",
+      "decidedAt"
+    ],
+    "properties": {
+      "caseId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "actionId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "agency": {
+        "type": "string",
+        "pattern": "^[a-z][a-z0-9-]{1,31}$"
+      },
+      "action": {
+        "type": "string",
+        "pattern": "^[a-z0-9-]{2,40}$"
+      },
+      "outcome": {
+        "type": "string",
+        "pattern": "^[a-z0-9-]{2,40}$"
+      },
+      "category": {
+        "type": "string",
+        "pattern": "^[RIHBCPZ][0-9]{2}$"
+      },
+      "designatedPlatform": {
+        "type": "boolean"
+      },
+      "operator": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 100,
+        "description": "Operator of a designated large platform only."
+      },
+      "clock": {
+        "type": "string",
+        "enum": [
+          "art25-decision",
+          "sender-objection"
+        ],
+        "description": "The statutory clock the action started, if any."
+      },
+      "requestedAt": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "decidedAt": {
+        "type": "string",
+        "format": "date-time",
+        "description": "When the outcome was recorded."
+      },
+      "withinClock": {
+        "type": "boolean",
+        "description": "With a clock: whether the outcome came before it ran out."
+      }
+    }
+  },
+  {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://liaison.jp/schemas/events/jp.liaison.case.clock_missed.v1.json",
     "title": "CaseClockMissedV1",
     "description": "A statutory clock on an action towards a platform ran out without an outcome (e.g. no Art. 25 decision notice within 7 days). Emitted once per action. Ids and codes only.",
@@ -148,10 +228,17 @@ export const eventSchemas = [
       },
       "platformType": {
         "type": "string",
-        "pattern": "^[A-Z]{3}$"
+        "pattern": "^[A-Z]{2,3}$",
+        "description": "Platform type code (SNS, VID, QA, EC, …)."
       },
       "designatedPlatform": {
         "type": "boolean"
+      },
+      "operator": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 100,
+        "description": "The operator of a designated large platform (a published company name, e.g. X, LINEヤフー). Only for designated platforms: a small operator could point to a person."
       },
       "consulter": {
         "type": "string",
@@ -529,6 +616,61 @@ export const eventSchemas = [
           "cancelled",
           "entered-in-error"
         ]
+      }
+    }
+  },
+  {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://liaison.jp/schemas/events/jp.liaison.stats.release_published.v1.json",
+    "title": "StatsReleasePublishedV1",
+    "description": "A statistics release (an immutable snapshot of the published tables for a closed period, disclosure-controlled) was published. Ids and codes only.",
+    "x-liaison": {
+      "type": "jp.liaison.stats.release_published.v1",
+      "topic": "liaison.stats",
+      "aggregate": "release"
+    },
+    "type": "object",
+    "additionalProperties": false,
+    "required": [
+      "releaseId",
+      "period",
+      "grain",
+      "tables",
+      "publishedAt"
+    ],
+    "properties": {
+      "releaseId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "period": {
+        "type": "string",
+        "pattern": "^([0-9]{4}-(0[1-9]|1[0-2])|[0-9]{4}Q[1-4]|FY[0-9]{4})$",
+        "description": "2026-10 (month), 2026Q3 (fiscal quarter: Q1 = April–June), FY2026 (April 2026 – March 2027)."
+      },
+      "grain": {
+        "type": "string",
+        "enum": [
+          "month",
+          "quarter",
+          "fiscal-year"
+        ]
+      },
+      "tables": {
+        "type": "array",
+        "items": {
+          "type": "string",
+          "pattern": "^[a-z0-9-]{2,60}$"
+        },
+        "maxItems": 200
+      },
+      "suppressedCells": {
+        "type": "integer",
+        "minimum": 0
+      },
+      "publishedAt": {
+        "type": "string",
+        "format": "date-time"
       }
     }
   },
