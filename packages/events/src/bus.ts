@@ -1,6 +1,7 @@
 import { catalogTopics, DEAD_LETTER_TOPIC } from './catalog.ts';
 import { groupBy } from './group.ts';
 import { type CloudEvent, assertValid, fromWire, toWire, topicOf, type WireMessage, type WireRecord } from './envelope.ts';
+import { backoffDelay } from './backoff.ts';
 import { describeError, isTransientError } from './handler-errors.ts';
 
 /** A topic to create up front (no topic is ever auto-created). */
@@ -79,7 +80,7 @@ export interface SubscribeOptions {
   handler: (events: ReceivedEvent[]) => Promise<void>;
   /** Attempts at an event before it goes to the dead-letter topic; default {@link DEFAULT_MAX_ATTEMPTS}. */
   maxAttempts?: number;
-  /** Pause before the second attempt (ms), doubled for each further one up to 5 s; default 200. */
+  /** Pause before the second attempt (ms), doubled for each further one up to 5 s (±20 %, {@link backoffDelay}); default 200. */
   retryDelayMs?: number;
 }
 
@@ -206,7 +207,7 @@ export class EventBus {
         if (error === undefined) return;
       }
       while (attempts < maxAttempts) {
-        await sleep(Math.min(retryDelayMs * 2 ** (attempts - 1), 5000));
+        await sleep(backoffDelay(attempts, { initialMs: retryDelayMs }));
         await control.heartbeat();
         attempts++;
         error = await attempt([item.received], control);

@@ -22,6 +22,7 @@ export {
   type Subscription,
   type TopicSpec,
 } from './bus.ts';
+export { backoffDelay, type BackoffOptions, retryWithBackoff, type RetryOptions } from './backoff.ts';
 export { describeError, isTransientError } from './handler-errors.ts';
 export { appendToOutbox, idempotentHandler, outboxRow, outboxShape, OutboxRelay, type OutboxRelayOptions } from './outbox.ts';
 export { partitionFor } from './partition.ts';

@@ -6,6 +6,7 @@ import type { MigrationSet } from '@liaison/db';
 import type pg from 'pg';
 import type { BatchControl, BusAdapter, Subscription, TopicSpec } from '../bus.ts';
 import type { WireMessage, WireRecord } from '../envelope.ts';
+import { backoffDelay } from '../backoff.ts';
 import { groupBy } from '../group.ts';
 import { Sleeper } from '../sleeper.ts';
 import { partitionFor } from '../partition.ts';
@@ -216,7 +217,7 @@ class PgLogMember {
             // Nothing of the batch was committed: it comes again after a pause, and the other
             // partitions go on meanwhile.
             tp.failures++;
-            tp.retryAt = Date.now() + Math.min(200 * 2 ** tp.failures, 5000);
+            tp.retryAt = Date.now() + backoffDelay(tp.failures + 1);
             nextRetry = Math.min(nextRetry, tp.retryAt);
           }
         }
@@ -225,7 +226,7 @@ class PgLogMember {
       } catch {
         // The database itself failed (rebalance): pause, then try again.
         failures++;
-        if (this.running) await this.sleep(Math.min(200 * 2 ** failures, 5000));
+        if (this.running) await this.sleep(backoffDelay(failures + 1));
       }
     }
   }
