@@ -322,6 +322,31 @@ describe.each(['kafka', 'pglog'] as const)('event bus contract on %s', (kind) =>
     expect(await bus.lag(group, [TOPIC])).toBe(3);
   });
 
+  it('goes on consuming when the client gives up on a consumer for good (an error it deems fatal)', async () => {
+    const events = Array.from({ length: 10 }, () => referralEvent());
+    await bus.publish(events);
+    const group = bus.group(`fatal-${randomUUID()}`);
+    let calls = 0;
+    const seen = new Set<string>();
+    // kafkajs stops a consumer for good (no restart) when eachBatch throws a TypeError after the
+    // adapter's own tries; the adapter must start a new one. The bug goes away after six calls.
+    const sub = await fx.bus().adapter.consume({
+      group,
+      topics: [bus.topic(TOPIC)],
+      onBatch: async (records) => {
+        calls++;
+        if (calls <= 6) throw new TypeError('a bug in the batch callback');
+        for (const r of records) seen.add(r.headers.ce_id!);
+      },
+    });
+    try {
+      await waitFor('every event, after the fatal errors', () => events.every((e) => seen.has(e.id)), 60_000);
+    } finally {
+      await sub.stop();
+    }
+    expect(calls).toBeGreaterThan(6);
+  });
+
   it('keeps platforms that share a cluster apart: same group name, different prefixes', async () => {
     // Another platform (or test run) on the same Kafka cluster / database, with its own prefix and
     // the same service group names.
