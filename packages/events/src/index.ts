@@ -5,6 +5,8 @@ export {
   EventValidationError,
   fromWire,
   makeEvent,
+  STRUCTURED_CONTENT_TYPE,
+  toStructuredWire,
   toWire,
   topicOf,
   validateEvent,

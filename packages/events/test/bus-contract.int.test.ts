@@ -16,6 +16,7 @@ import {
   makeEvent,
   type ReceivedEvent,
   type Subscription,
+  toStructuredWire,
   toWire,
   type WireRecord,
 } from '../src/index.ts';
@@ -320,6 +321,21 @@ describe.each(['kafka', 'pglog'] as const)('event bus contract on %s', (kind) =>
     await sub.stop();
     await bus.publish([referralEvent(), referralEvent(), referralEvent()]);
     expect(await bus.lag(group, [TOPIC])).toBe(3);
+  });
+
+  it('accepts CloudEvents in structured mode as well as binary mode', async () => {
+    const binary = referralEvent();
+    const structured = referralEvent();
+    // A partner's producer that writes structured mode, beside the platform's binary messages.
+    await bus.adapter.produce(bus.topic(TOPIC), [toWire(binary), toStructuredWire(structured)]);
+    const c = collector();
+    const group = `modes-${randomUUID()}`;
+    const sub = await fx.bus().subscribe({ group, topics: [TOPIC], handler: c.handler });
+    const find = (id: string) => c.received.find((r) => r.event.id === id);
+    await waitFor('both events', () => find(binary.id) && find(structured.id));
+    await sub.stop();
+    expect(find(binary.id)!.event).toEqual(binary);
+    expect(find(structured.id)!.event).toEqual(structured);
   });
 
   it('goes on consuming when the client gives up on a consumer for good (an error it deems fatal)', async () => {
