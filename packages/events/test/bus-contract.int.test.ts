@@ -338,6 +338,35 @@ describe.each(['kafka', 'pglog'] as const)('event bus contract on %s', (kind) =>
     expect(find(structured.id)!.event).toEqual(structured);
   });
 
+  it('keeps one dead letter per group that gave up on a message, with the group in a field readers filter on', async () => {
+    const good = referralEvent();
+    const poison = { ...toWire(referralEvent(good.subject)), value: Buffer.from('{not json') };
+    const poisonId = poison.headers.ce_id!;
+    await bus.adapter.produce(bus.topic(TOPIC), [poison, toWire(good)]);
+    const groups = [`dlq-a-${randomUUID()}`, `dlq-b-${randomUUID()}`];
+    for (const group of groups) {
+      const c = collector();
+      const sub = await fx.bus().subscribe({ group, topics: [TOPIC], handler: c.handler });
+      await waitFor(`${group}: the event after the poison one`, () => c.received.some((r) => r.event.id === good.id));
+      await sub.stop();
+    }
+    const letters = (await deadLetters(fx)).filter((r) => r.headers.ce_id === poisonId);
+    // One copy per group, each naming its group (without the prefix) beside the reason.
+    expect(letters.map((r) => r.headers[DLQ_HEADERS.group]).sort()).toEqual([...groups].sort());
+    expect(letters.every((r) => r.headers[DLQ_HEADERS.reason] === 'value is not JSON' && r.value.toString() === '{not json')).toBe(true);
+    // A reader of one group's dead letters filters on that field.
+    expect(letters.filter((r) => r.headers[DLQ_HEADERS.group] === groups[0])).toHaveLength(1);
+    if (kind === 'pglog') {
+      // On the Postgres log the group is a column too: a query filters on it (indexed). (The group
+      // also dead-lettered the malformed messages of the case above: it read the topic from the start.)
+      const { rows } = await fx.database.pool.query(
+        `select dlq_group, headers->>'ce_id' as id from eventbus.log where topic = $1 and dlq_group = $2 and headers->>'ce_id' = $3`,
+        [bus.topic(DEAD_LETTER_TOPIC), groups[1], poisonId],
+      );
+      expect(rows).toEqual([{ dlq_group: groups[1], id: poisonId }]);
+    }
+  });
+
   it('goes on consuming when the client gives up on a consumer for good (an error it deems fatal)', async () => {
     const events = Array.from({ length: 10 }, () => referralEvent());
     await bus.publish(events);
@@ -393,3 +422,15 @@ describe.each(['kafka', 'pglog'] as const)('event bus contract on %s', (kind) =>
     }
   });
 });
+
+/** Every dead letter on the fixture's dead-letter topic, read to its end. */
+async function deadLetters(fx: BusFixture): Promise<WireRecord[]> {
+  const bus = fx.bus();
+  const readerGroup = `dlq-reader-${randomUUID()}`;
+  const all: WireRecord[] = [];
+  const reader = await bus.adapter.consume({ group: readerGroup, topics: [bus.topic(DEAD_LETTER_TOPIC)], fromBeginning: true, onBatch: async (records) => void all.push(...records) });
+  await waitFor('the dead-letter topic read to its end', async () => (await bus.adapter.lag(readerGroup, [bus.topic(DEAD_LETTER_TOPIC)])) === 0);
+  await reader.stop();
+  return all;
+}
+
