@@ -103,16 +103,23 @@ export const DLQ_HEADERS = {
  * its reason, so the consumer goes on.
  */
 export class EventBus {
+  /** Prepended to every topic and group name: the configured prefix and a dot, or nothing. */
+  readonly topicPrefix: string;
+
   /**
-   * @param topicPrefix prepended to every topic name (catalog topics and the dead-letter topic) and
-   *   to every consumer group, so that several platforms — or tests — can share one Kafka cluster
-   *   without seeing each other. (Groups too: members of one group id that read different topics
-   *   would be handed each other's partitions and consume each other's events.)
+   * @param topicPrefix namespaces every topic name (catalog topics and the dead-letter topic) and
+   *   every consumer group, so that several platforms — or tests — can share one Kafka cluster
+   *   without seeing each other: `probe` gives `probe.liaison.referrals` and the group
+   *   `probe.referrals.inbox-projector`; a prefix that already ends with a dot (`probe.`) gets no
+   *   second one. (Groups too: members of one group id that read different topics would be handed
+   *   each other's partitions and consume each other's events.)
    */
   constructor(
     readonly adapter: BusAdapter,
-    readonly topicPrefix = '',
-  ) {}
+    topicPrefix = '',
+  ) {
+    this.topicPrefix = topicPrefix === '' || topicPrefix.endsWith('.') ? topicPrefix : `${topicPrefix}.`;
+  }
 
   /** The physical name of a catalog topic. */
   topic(name: string): string {

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { waitFor } from '@liaison/testing';
+import { uniqueName, waitFor } from '@liaison/testing';
+import { Kafka, logLevel } from 'kafkajs';
 import { sql } from 'drizzle-orm';
 import { pgSchema } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -394,10 +395,14 @@ describe.each(['kafka', 'pglog'] as const)('event bus contract on %s', (kind) =>
 
   it('keeps platforms that share a cluster apart: same group name, different prefixes', async () => {
     // Another platform (or test run) on the same Kafka cluster / database, with its own prefix and
-    // the same service group names.
-    const other = await busFixture(kind, { beside: fx });
+    // the same service group names. Its prefix is given without a dot (KAFKA_TOPIC_PREFIX=probe):
+    // the bus separates it from the names with one.
+    const otherPrefix = uniqueName('probe');
+    const other = await busFixture(kind, { beside: fx, prefix: otherPrefix });
     const otherBus = other.bus();
     await otherBus.ensureTopics({ partitions: 4 });
+    expect(otherBus.topic(TOPIC)).toBe(`${otherPrefix}.liaison.referrals`);
+    expect(await physicalTopics(fx)).toEqual(expect.arrayContaining([`${otherPrefix}.liaison.referrals`, `${otherPrefix}.liaison.dlq`]));
     const group = `shared-${randomUUID()}`;
     const mine = collector();
     const theirs = collector();
@@ -434,3 +439,14 @@ async function deadLetters(fx: BusFixture): Promise<WireRecord[]> {
   return all;
 }
 
+/** The topics that exist on the fixture's Kafka cluster or Postgres log, by physical name. */
+async function physicalTopics(fx: BusFixture): Promise<string[]> {
+  if (fx.kind === 'pglog') return (await fx.database.pool.query<{ name: string }>('select name from eventbus.topics')).rows.map((r) => r.name);
+  const admin = new Kafka({ brokers: inject('kafkaBrokers'), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    return await admin.listTopics();
+  } finally {
+    await admin.disconnect();
+  }
+}
