@@ -1,4 +1,4 @@
-export { catalogTopics, DEAD_LETTER_TOPIC, eventCatalog, type EventData, type EventType } from './catalog.ts';
+export { catalogTopics, consumerTopics, DEAD_LETTER_TOPIC, declaredConsumers, eventCatalog, type EventData, type EventType } from './catalog.ts';
 export {
   assertValid,
   type CloudEvent,

@@ -4,7 +4,20 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderEventTypes } from '../src/codegen.ts';
-import { assertValid, catalogTopics, eventCatalog, EventValidationError, fromWire, makeEvent, outboxRow, toStructuredWire, toWire } from '../src/index.ts';
+import {
+  assertValid,
+  catalogTopics,
+  consumerTopics,
+  DEAD_LETTER_TOPIC,
+  declaredConsumers,
+  eventCatalog,
+  EventValidationError,
+  fromWire,
+  makeEvent,
+  outboxRow,
+  toStructuredWire,
+  toWire,
+} from '../src/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const data = () => ({
@@ -126,5 +139,18 @@ describe('schemas are the single source', () => {
     expect(addresses).toContain('liaison.dlq');
     const messageNames = Object.values(doc.components.messages as Record<string, { name: string }>).map((m) => m.name);
     for (const type of eventCatalog().keys()) expect(messageNames).toContain(type);
+  });
+
+  it('the AsyncAPI document is the one declaration of who consumes which topic', () => {
+    const consumers = declaredConsumers();
+    // The consumers of the platform's services (the statistics projector is declared ahead of its service).
+    expect([...consumers.keys()].sort()).toEqual(['gateway.live', 'notifier.fan-out', 'referrals.inbox-projector', 'stats.projector']);
+    expect(consumerTopics('referrals.inbox-projector')).toEqual(['liaison.referrals']);
+    expect(consumerTopics('notifier.fan-out').sort()).toEqual(['liaison.cases', 'liaison.deadlines', 'liaison.referrals', 'liaison.webhooks']);
+    expect(consumerTopics('gateway.live').sort()).toEqual(['liaison.cases', 'liaison.deadlines', 'liaison.referrals']);
+    // Every topic a consumer reads is one the catalog publishes on (or the dead-letter topic).
+    const known = new Set([...catalogTopics(), DEAD_LETTER_TOPIC]);
+    for (const [consumer, topics] of consumers) for (const topic of topics) expect(known.has(topic), `${consumer} reads ${topic}`).toBe(true);
+    expect(() => consumerTopics('nobody.reads')).toThrow(/consumer nobody\.reads is not declared in schemas\/asyncapi\.json/);
   });
 });
