@@ -152,5 +152,15 @@ describe('schemas are the single source', () => {
     const known = new Set([...catalogTopics(), DEAD_LETTER_TOPIC]);
     for (const [consumer, topics] of consumers) for (const topic of topics) expect(known.has(topic), `${consumer} reads ${topic}`).toBe(true);
     expect(() => consumerTopics('nobody.reads')).toThrow(/consumer nobody\.reads is not declared in schemas\/asyncapi\.json/);
+    // Each declaring operation documents its group as AsyncAPI's Kafka binding does: the name itself,
+    // or for the gateway's per-process groups a pattern the name and a random id match.
+    const doc = JSON.parse(readFileSync(resolve(here, '../../../schemas/asyncapi.json'), 'utf8'));
+    for (const op of Object.values(doc.operations as Record<string, { 'x-liaison-consumer'?: string; bindings?: { kafka?: { groupId?: { const?: string; pattern?: string } } } }>)) {
+      const consumer = op['x-liaison-consumer'];
+      if (!consumer) continue;
+      const groupId = op.bindings?.kafka?.groupId;
+      if (groupId?.pattern) expect(`${consumer}.${randomUUID()}`).toMatch(new RegExp(groupId.pattern));
+      else expect(groupId?.const).toBe(consumer);
+    }
   });
 });
