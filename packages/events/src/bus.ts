@@ -1,6 +1,7 @@
 import { catalogTopics, DEAD_LETTER_TOPIC } from './catalog.ts';
 import { groupBy } from './group.ts';
 import { type CloudEvent, assertValid, fromWire, toWire, topicOf, type WireMessage, type WireRecord } from './envelope.ts';
+import { backoffDelay } from './backoff.ts';
 import { describeError, isTransientError } from './handler-errors.ts';
 
 /** A topic to create up front (no topic is ever auto-created). */
@@ -79,7 +80,7 @@ export interface SubscribeOptions {
   handler: (events: ReceivedEvent[]) => Promise<void>;
   /** Attempts at an event before it goes to the dead-letter topic; default {@link DEFAULT_MAX_ATTEMPTS}. */
   maxAttempts?: number;
-  /** Pause before the second attempt (ms), doubled for each further one up to 5 s; default 200. */
+  /** Pause before the second attempt (ms), doubled for each further one up to 5 s (±20 %, {@link backoffDelay}); default 200. */
   retryDelayMs?: number;
 }
 
@@ -102,16 +103,23 @@ export const DLQ_HEADERS = {
  * its reason, so the consumer goes on.
  */
 export class EventBus {
+  /** Prepended to every topic and group name: the configured prefix and a dot, or nothing. */
+  readonly topicPrefix: string;
+
   /**
-   * @param topicPrefix prepended to every topic name (catalog topics and the dead-letter topic) and
-   *   to every consumer group, so that several platforms — or tests — can share one Kafka cluster
-   *   without seeing each other. (Groups too: members of one group id that read different topics
-   *   would be handed each other's partitions and consume each other's events.)
+   * @param topicPrefix namespaces every topic name (catalog topics and the dead-letter topic) and
+   *   every consumer group, so that several platforms — or tests — can share one Kafka cluster
+   *   without seeing each other: `probe` gives `probe.liaison.referrals` and the group
+   *   `probe.referrals.inbox-projector`; a prefix that already ends with a dot (`probe.`) gets no
+   *   second one. (Groups too: members of one group id that read different topics would be handed
+   *   each other's partitions and consume each other's events.)
    */
   constructor(
     readonly adapter: BusAdapter,
-    readonly topicPrefix = '',
-  ) {}
+    topicPrefix = '',
+  ) {
+    this.topicPrefix = topicPrefix === '' || topicPrefix.endsWith('.') ? topicPrefix : `${topicPrefix}.`;
+  }
 
   /** The physical name of a catalog topic. */
   topic(name: string): string {
@@ -206,7 +214,7 @@ export class EventBus {
         if (error === undefined) return;
       }
       while (attempts < maxAttempts) {
-        await sleep(Math.min(retryDelayMs * 2 ** (attempts - 1), 5000));
+        await sleep(backoffDelay(attempts, { initialMs: retryDelayMs }));
         await control.heartbeat();
         attempts++;
         error = await attempt([item.received], control);

@@ -1,10 +1,12 @@
-export { catalogTopics, DEAD_LETTER_TOPIC, eventCatalog, type EventData, type EventType } from './catalog.ts';
+export { catalogTopics, consumerTopics, DEAD_LETTER_TOPIC, declaredConsumers, eventCatalog, type EventData, type EventType } from './catalog.ts';
 export {
   assertValid,
   type CloudEvent,
   EventValidationError,
   fromWire,
   makeEvent,
+  STRUCTURED_CONTENT_TYPE,
+  toStructuredWire,
   toWire,
   topicOf,
   validateEvent,
@@ -22,6 +24,7 @@ export {
   type Subscription,
   type TopicSpec,
 } from './bus.ts';
+export { backoffDelay, type BackoffOptions, retryWithBackoff, type RetryOptions } from './backoff.ts';
 export { describeError, isTransientError } from './handler-errors.ts';
 export { appendToOutbox, idempotentHandler, outboxRow, outboxShape, OutboxRelay, type OutboxRelayOptions } from './outbox.ts';
 export { partitionFor } from './partition.ts';

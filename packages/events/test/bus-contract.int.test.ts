@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { waitFor } from '@liaison/testing';
+import { uniqueName, waitFor } from '@liaison/testing';
+import { Kafka, logLevel } from 'kafkajs';
 import { sql } from 'drizzle-orm';
 import { pgSchema } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -16,6 +17,7 @@ import {
   makeEvent,
   type ReceivedEvent,
   type Subscription,
+  toStructuredWire,
   toWire,
   type WireRecord,
 } from '../src/index.ts';
@@ -322,12 +324,88 @@ describe.each(['kafka', 'pglog'] as const)('event bus contract on %s', (kind) =>
     expect(await bus.lag(group, [TOPIC])).toBe(3);
   });
 
+  it('accepts CloudEvents in structured mode as well as binary mode', async () => {
+    const binary = referralEvent();
+    const structured = referralEvent();
+    // A partner's producer that writes structured mode, beside the platform's binary messages.
+    await bus.adapter.produce(bus.topic(TOPIC), [toWire(binary), toStructuredWire(structured)]);
+    const c = collector();
+    const group = `modes-${randomUUID()}`;
+    const sub = await fx.bus().subscribe({ group, topics: [TOPIC], handler: c.handler });
+    const find = (id: string) => c.received.find((r) => r.event.id === id);
+    await waitFor('both events', () => find(binary.id) && find(structured.id));
+    await sub.stop();
+    expect(find(binary.id)!.event).toEqual(binary);
+    expect(find(structured.id)!.event).toEqual(structured);
+  });
+
+  it('keeps one dead letter per group that gave up on a message, with the group in a field readers filter on', async () => {
+    const good = referralEvent();
+    const poison = { ...toWire(referralEvent(good.subject)), value: Buffer.from('{not json') };
+    const poisonId = poison.headers.ce_id!;
+    await bus.adapter.produce(bus.topic(TOPIC), [poison, toWire(good)]);
+    const groups = [`dlq-a-${randomUUID()}`, `dlq-b-${randomUUID()}`];
+    for (const group of groups) {
+      const c = collector();
+      const sub = await fx.bus().subscribe({ group, topics: [TOPIC], handler: c.handler });
+      await waitFor(`${group}: the event after the poison one`, () => c.received.some((r) => r.event.id === good.id));
+      await sub.stop();
+    }
+    const letters = (await deadLetters(fx)).filter((r) => r.headers.ce_id === poisonId);
+    // One copy per group, each naming its group (without the prefix) beside the reason.
+    expect(letters.map((r) => r.headers[DLQ_HEADERS.group]).sort()).toEqual([...groups].sort());
+    expect(letters.every((r) => r.headers[DLQ_HEADERS.reason] === 'value is not JSON' && r.value.toString() === '{not json')).toBe(true);
+    // A reader of one group's dead letters filters on that field.
+    expect(letters.filter((r) => r.headers[DLQ_HEADERS.group] === groups[0])).toHaveLength(1);
+    if (kind === 'pglog') {
+      // On the Postgres log the group is a column too: a query filters on it (indexed). (The group
+      // also dead-lettered the malformed messages of the case above: it read the topic from the start.)
+      const { rows } = await fx.database.pool.query(
+        `select dlq_group, headers->>'ce_id' as id from eventbus.log where topic = $1 and dlq_group = $2 and headers->>'ce_id' = $3`,
+        [bus.topic(DEAD_LETTER_TOPIC), groups[1], poisonId],
+      );
+      expect(rows).toEqual([{ dlq_group: groups[1], id: poisonId }]);
+    }
+  });
+
+  it('goes on consuming when the client gives up on a consumer for good (an error it deems fatal)', async () => {
+    const events = Array.from({ length: 10 }, () => referralEvent());
+    await bus.publish(events);
+    const group = bus.group(`fatal-${randomUUID()}`);
+    const calls = new Map<number, number>();
+    const seen = new Set<string>();
+    // kafkajs stops a consumer for good (no restart) when eachBatch throws a TypeError after the
+    // adapter's own tries; the adapter must start a new one. The bug goes away after six calls for
+    // a partition (counted per partition: batches of several partitions run at once).
+    const sub = await fx.bus().adapter.consume({
+      group,
+      topics: [bus.topic(TOPIC)],
+      onBatch: async (records) => {
+        const partition = records[0]!.partition;
+        const n = (calls.get(partition) ?? 0) + 1;
+        calls.set(partition, n);
+        if (n <= 6) throw new TypeError('a bug in the batch callback');
+        for (const r of records) seen.add(r.headers.ce_id!);
+      },
+    });
+    try {
+      await waitFor('every event, after the fatal errors', () => events.every((e) => seen.has(e.id)), 45_000);
+    } finally {
+      await sub.stop();
+    }
+    expect([...calls.values()].every((n) => n > 6)).toBe(true);
+  });
+
   it('keeps platforms that share a cluster apart: same group name, different prefixes', async () => {
     // Another platform (or test run) on the same Kafka cluster / database, with its own prefix and
-    // the same service group names.
-    const other = await busFixture(kind, { beside: fx });
+    // the same service group names. Its prefix is given without a dot (KAFKA_TOPIC_PREFIX=probe):
+    // the bus separates it from the names with one.
+    const otherPrefix = uniqueName('probe');
+    const other = await busFixture(kind, { beside: fx, prefix: otherPrefix });
     const otherBus = other.bus();
     await otherBus.ensureTopics({ partitions: 4 });
+    expect(otherBus.topic(TOPIC)).toBe(`${otherPrefix}.liaison.referrals`);
+    expect(await physicalTopics(fx)).toEqual(expect.arrayContaining([`${otherPrefix}.liaison.referrals`, `${otherPrefix}.liaison.dlq`]));
     const group = `shared-${randomUUID()}`;
     const mine = collector();
     const theirs = collector();
@@ -352,3 +430,26 @@ describe.each(['kafka', 'pglog'] as const)('event bus contract on %s', (kind) =>
     }
   });
 });
+
+/** Every dead letter on the fixture's dead-letter topic, read to its end. */
+async function deadLetters(fx: BusFixture): Promise<WireRecord[]> {
+  const bus = fx.bus();
+  const readerGroup = `dlq-reader-${randomUUID()}`;
+  const all: WireRecord[] = [];
+  const reader = await bus.adapter.consume({ group: readerGroup, topics: [bus.topic(DEAD_LETTER_TOPIC)], fromBeginning: true, onBatch: async (records) => void all.push(...records) });
+  await waitFor('the dead-letter topic read to its end', async () => (await bus.adapter.lag(readerGroup, [bus.topic(DEAD_LETTER_TOPIC)])) === 0);
+  await reader.stop();
+  return all;
+}
+
+/** The topics that exist on the fixture's Kafka cluster or Postgres log, by physical name. */
+async function physicalTopics(fx: BusFixture): Promise<string[]> {
+  if (fx.kind === 'pglog') return (await fx.database.pool.query<{ name: string }>('select name from eventbus.topics')).rows.map((r) => r.name);
+  const admin = new Kafka({ brokers: inject('kafkaBrokers'), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    return await admin.listTopics();
+  } finally {
+    await admin.disconnect();
+  }
+}

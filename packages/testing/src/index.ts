@@ -1,5 +1,5 @@
 import './provided.ts';
-export { type KafkaCluster, kafkaPortOffsets, resolveKafka, startKafka, uniqueName } from './kafka.ts';
+export { groupCoordinatorPartition, type KafkaCluster, kafkaPortOffsets, resolveKafka, startKafka, uniqueName } from './kafka.ts';
 export { createTestDatabase, type PostgresServer, resolvePostgresServer, startEmbeddedForTests, type TestDatabase } from './postgres.ts';
 export { startWsBridge, type WsBridge } from './ws-bridge.ts';
 export { waitFor } from './wait.ts';

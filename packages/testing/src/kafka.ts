@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -17,6 +18,11 @@ export interface KafkaCluster {
   start(): Promise<void>;
   /** Stops and deletes the data. */
   destroy(): Promise<void>;
+  /**
+   * Sends `signal` to node `node` (1-based; broker `brokers[node - 1]`, node id `node`) and resolves
+   * once its process has exited. SIGKILL is a crash: no controlled shutdown, leadership not handed over.
+   */
+  signal(node: number, signal: NodeJS.Signals): Promise<void>;
 }
 
 /** The ports of a cluster relative to its base port (bin/start.sh): brokers at +0…, controllers at +100…. */
@@ -88,6 +94,20 @@ export async function startKafka(options: {
   }
   return {
     brokers,
+    signal: async (node, signal) => {
+      const pid = Number(readFileSync(resolve(dir, `node${node}`, 'pid'), 'utf8'));
+      process.kill(pid, signal);
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        try {
+          process.kill(pid, 0);
+        } catch {
+          return;
+        }
+        if (Date.now() > deadline) throw new Error(`Kafka node ${node} (pid ${pid}) did not exit within 60 s of ${signal}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
     stop: async () => void (await run('bash', [script('stop.sh'), '--dir', dir], { env })),
     start: async () => void (await startAt(port!)),
     destroy: async () => void (await run('bash', [script('reset.sh'), '--dir', dir], { env })),
@@ -99,6 +119,17 @@ export async function resolveKafka(): Promise<{ brokers: string[]; stop(): Promi
   if (testEnv.kafkaBrokers) return { brokers: testEnv.kafkaBrokers.split(',').map((b) => b.trim()), stop: async () => {} };
   const cluster = await startKafka({});
   return { brokers: cluster.brokers, stop: cluster.destroy };
+}
+
+/**
+ * The partition of `__consumer_offsets` that holds consumer group `group` (Java's `String.hashCode`
+ * of the group id, made positive, modulo the topic's partition count, as every broker computes it).
+ * Its leader is the group's coordinator.
+ */
+export function groupCoordinatorPartition(group: string, offsetsPartitions: number): number {
+  let hash = 0;
+  for (let i = 0; i < group.length; i++) hash = (Math.imul(31, hash) + group.charCodeAt(i)) | 0;
+  return (hash & 0x7fffffff) % offsetsPartitions;
 }
 
 /** A name no other test uses, for topics and consumer groups. */

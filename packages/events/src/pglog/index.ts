@@ -6,6 +6,7 @@ import type { MigrationSet } from '@liaison/db';
 import type pg from 'pg';
 import type { BatchControl, BusAdapter, Subscription, TopicSpec } from '../bus.ts';
 import type { WireMessage, WireRecord } from '../envelope.ts';
+import { backoffDelay } from '../backoff.ts';
 import { groupBy } from '../group.ts';
 import { Sleeper } from '../sleeper.ts';
 import { partitionFor } from '../partition.ts';
@@ -18,6 +19,30 @@ export const pglogMigrations: MigrationSet = {
 
 const WAKE_CHANNEL = 'eventbus_appended';
 
+/**
+ * What a record counts towards its partition's size: value, key and headers as stored. Appends add
+ * it and pruning subtracts it, in SQL both times, so that `partition_heads.bytes` stays exact.
+ */
+const RECORD_SIZE = `octet_length(value) + coalesce(octet_length(key), 0) + octet_length(headers::text)`;
+
+/** Retention of the Postgres log, per partition, as Kafka's `retention.ms` and `retention.bytes`. */
+export interface PgLogRetention {
+  /** Records older than this (ms) are deleted; default 7 days (Kafka's default). */
+  maxAgeMs?: number;
+  /** A partition bigger than this (bytes of value, key and headers) loses its oldest records; default 256 MiB. */
+  maxBytesPerPartition?: number;
+  /** How often the log is pruned in the background (ms); default 5 minutes. */
+  checkIntervalMs?: number;
+}
+
+/** What one pruning pass deleted. */
+export interface PruneResult {
+  records: number;
+  bytes: number;
+}
+
+export const DEFAULT_RETENTION = { maxAgeMs: 7 * 24 * 3600_000, maxBytesPerPartition: 256 * 1024 * 1024, checkIntervalMs: 5 * 60_000 } as const;
+
 export interface PgLogAdapterOptions {
   pool: Pool;
   /** A member whose heartbeat is older than this (ms) is dead and its partitions are shared out. */
@@ -28,6 +53,12 @@ export interface PgLogAdapterOptions {
   pollInterval?: number;
   /** Most records handed to one batch. */
   maxBatch?: number;
+  /**
+   * Retention (bounded log), see {@link PgLogRetention}; `false` keeps everything. Like Kafka, it
+   * deletes by age and size whatever the consumer groups have read: a group that falls further
+   * behind than the retention resumes at the oldest record kept.
+   */
+  retention?: PgLogRetention | false;
 }
 
 /**
@@ -41,10 +72,71 @@ export class PgLogAdapter implements BusAdapter {
   readonly kind = 'pglog' as const;
   private readonly members = new Set<PgLogMember>();
   private partitionCounts = new Map<string, number>();
+  private readonly retention: Required<PgLogRetention> | undefined;
+  private pruner: NodeJS.Timeout | undefined;
+  private pruning: Promise<unknown> | undefined;
+  private closed = false;
 
-  constructor(private readonly options: PgLogAdapterOptions) {}
+  constructor(private readonly options: PgLogAdapterOptions) {
+    this.retention = options.retention === false ? undefined : { ...DEFAULT_RETENTION, ...options.retention };
+  }
+
+  /**
+   * Starts background pruning on first use (no timer, no connection at construction). Several
+   * processes on one database may all prune: a pass runs only while it holds an advisory lock.
+   */
+  private used(): void {
+    if (this.pruner || !this.retention || this.closed) return;
+    this.pruner = setInterval(() => {
+      this.pruning ??= this.prune()
+        .catch(() => {
+          // The database is away: the next pass tries again. Nothing is lost by pruning later.
+        })
+        .finally(() => {
+          this.pruning = undefined;
+        });
+    }, this.retention.checkIntervalMs);
+    this.pruner.unref();
+  }
+
+  /**
+   * Deletes what the retention no longer keeps, oldest first, from every partition: records older
+   * than `maxAgeMs`, then the oldest records of a partition bigger than `maxBytesPerPartition`.
+   * Only a prefix of each partition is deleted (as Kafka deletes whole old segments), in small
+   * transactions. Returns what was deleted; nothing when another process is pruning right now.
+   */
+  async prune(): Promise<PruneResult> {
+    const retention = this.retention;
+    const result: PruneResult = { records: 0, bytes: 0 };
+    if (!retention) return result;
+    const client = await this.options.pool.connect();
+    let broken: Error | undefined;
+    try {
+      const { rows: lock } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtext($1)) as ok', ['eventbus.retention']);
+      if (!lock[0]?.ok) return result;
+      try {
+        const { rows: heads } = await client.query<{ topic: string; partition: number }>('select topic, partition from eventbus.partition_heads order by topic, partition');
+        for (const head of heads) {
+          if (this.closed) break;
+          const pruned = await prunePartition(client, head, retention);
+          result.records += pruned.records;
+          result.bytes += pruned.bytes;
+        }
+      } finally {
+        await client.query('select pg_advisory_unlock(hashtext($1))', ['eventbus.retention']);
+      }
+    } catch (err) {
+      broken = err as Error;
+      throw err;
+    } finally {
+      // A connection that failed goes away (with its advisory lock); a healthy one back to the pool.
+      client.release(broken);
+    }
+    return result;
+  }
 
   async ensureTopics(specs: TopicSpec[]): Promise<void> {
+    this.used();
     const client = await this.options.pool.connect();
     try {
       await client.query('begin');
@@ -80,6 +172,7 @@ export class PgLogAdapter implements BusAdapter {
 
   async produce(topic: string, messages: WireMessage[]): Promise<void> {
     if (messages.length === 0) return;
+    this.used();
     const client = await this.options.pool.connect();
     try {
       const partitions = await this.partitionsOf(client, topic);
@@ -95,9 +188,14 @@ export class PgLogAdapter implements BusAdapter {
         );
         if (!head.rows[0]) throw new Error(`topic ${topic} has no partition ${p}`);
         await client.query(
-          `insert into eventbus.log (topic, partition, "offset", key, headers, value)
-           select $1, $2, $3::bigint + m.ord - 1, m.key, m.headers, m.value
-           from unnest($4::text[], $5::jsonb[], $6::bytea[]) with ordinality as m(key, headers, value, ord)`,
+          `with appended as (
+             insert into eventbus.log (topic, partition, "offset", key, headers, value)
+             select $1, $2, $3::bigint + m.ord - 1, m.key, m.headers, m.value
+             from unnest($4::text[], $5::jsonb[], $6::bytea[]) with ordinality as m(key, headers, value, ord)
+             returning ${RECORD_SIZE} as size
+           )
+           update eventbus.partition_heads set bytes = bytes + (select coalesce(sum(size), 0) from appended)
+           where topic = $1 and partition = $2`,
           [topic, p, head.rows[0].first, batch.map((m) => m.key), batch.map((m) => JSON.stringify(m.headers)), batch.map((m) => m.value)],
         );
       }
@@ -117,6 +215,7 @@ export class PgLogAdapter implements BusAdapter {
     fromBeginning?: boolean;
     onBatch: (records: WireRecord[], control: BatchControl) => Promise<void>;
   }): Promise<Subscription> {
+    this.used();
     const member = new PgLogMember(this.options, options);
     this.members.add(member);
     await member.start();
@@ -130,7 +229,8 @@ export class PgLogAdapter implements BusAdapter {
 
   async lag(group: string, topics: string[]): Promise<number> {
     const { rows } = await this.options.pool.query<{ lag: string | null }>(
-      `select sum(h.next_offset - coalesce(o.committed, 0)) as lag
+      // What retention deleted is no longer lag: a group resumes at the first record kept.
+      `select sum(h.next_offset - greatest(coalesce(o.committed, 0), h.log_start)) as lag
        from eventbus.partition_heads h
        left join eventbus.group_offsets o on o."group" = $1 and o.topic = h.topic and o.partition = h.partition
        where h.topic = any($2::text[])`,
@@ -140,8 +240,58 @@ export class PgLogAdapter implements BusAdapter {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.pruner);
+    this.pruner = undefined;
     await Promise.all([...this.members].map((m) => m.stop()));
     this.members.clear();
+    await this.pruning;
+  }
+}
+
+/** Records looked at per pruning step (one short transaction each). */
+const PRUNE_CHUNK = 2000;
+
+/** Deletes the prefix of one partition that the retention no longer keeps, a chunk at a time. */
+async function prunePartition(client: pg.PoolClient, tp: { topic: string; partition: number }, retention: Required<PgLogRetention>): Promise<PruneResult> {
+  const result: PruneResult = { records: 0, bytes: 0 };
+  for (;;) {
+    const { rows: heads } = await client.query<{ bytes: string }>('select bytes from eventbus.partition_heads where topic = $1 and partition = $2', [tp.topic, tp.partition]);
+    let excess = Number(heads[0]?.bytes ?? 0) - retention.maxBytesPerPartition;
+    const { rows } = await client.query<{ offset: string; expired: boolean; size: string }>(
+      `select "offset", appended_at < now() - make_interval(secs => $3) as expired, ${RECORD_SIZE} as size
+       from eventbus.log where topic = $1 and partition = $2 order by "offset" limit $4`,
+      [tp.topic, tp.partition, retention.maxAgeMs / 1000, PRUNE_CHUNK],
+    );
+    // The oldest records go while they are too old or the partition too big; the first one kept
+    // ends the prefix (a younger record before an older one is kept, and keeps what follows).
+    let cut: number | undefined;
+    let bytes = 0;
+    let count = 0;
+    for (const row of rows) {
+      if (!row.expired && excess <= 0) break;
+      const size = Number(row.size);
+      excess -= size;
+      bytes += size;
+      count++;
+      cut = Number(row.offset) + 1;
+    }
+    if (cut === undefined) return result;
+    await client.query('begin');
+    try {
+      await client.query('delete from eventbus.log where topic = $1 and partition = $2 and "offset" < $3', [tp.topic, tp.partition, cut]);
+      await client.query(
+        'update eventbus.partition_heads set log_start = greatest(log_start, $3), bytes = bytes - $4 where topic = $1 and partition = $2',
+        [tp.topic, tp.partition, cut, bytes],
+      );
+      await client.query('commit');
+    } catch (err) {
+      await client.query('rollback').catch(() => {});
+      throw err;
+    }
+    result.records += count;
+    result.bytes += bytes;
+    if (count < rows.length || rows.length < PRUNE_CHUNK) return result;
   }
 }
 
@@ -216,7 +366,7 @@ class PgLogMember {
             // Nothing of the batch was committed: it comes again after a pause, and the other
             // partitions go on meanwhile.
             tp.failures++;
-            tp.retryAt = Date.now() + Math.min(200 * 2 ** tp.failures, 5000);
+            tp.retryAt = Date.now() + backoffDelay(tp.failures + 1);
             nextRetry = Math.min(nextRetry, tp.retryAt);
           }
         }
@@ -225,7 +375,7 @@ class PgLogMember {
       } catch {
         // The database itself failed (rebalance): pause, then try again.
         failures++;
-        if (this.running) await this.sleep(Math.min(200 * 2 ** failures, 5000));
+        if (this.running) await this.sleep(backoffDelay(failures + 1));
       }
     }
   }
