@@ -1,12 +1,13 @@
 import type { Db } from '@liaison/db';
-import { type EventBus, idempotentHandler, type Subscription } from '@liaison/events';
+import { consumerTopics, type EventBus, idempotentHandler, type Subscription } from '@liaison/events';
 import { inbox } from '../db/schema.ts';
 import { applyEvents } from '../domain/facts.ts';
 
 export const STATS_PROJECTOR_GROUP = 'stats.projector';
 
 /** The topics statistics count from: case facts and outcomes, referrals, referral deadlines. */
-export const STATS_TOPICS = ['liaison.cases', 'liaison.referrals', 'liaison.deadlines'];
+/** The topics it reads, as declared once in schemas/asyncapi.json. */
+export const STATS_TOPICS = consumerTopics(STATS_PROJECTOR_GROUP);
 
 /**
  * Counts facts into the rollups, once per event: the inbox row and the effect commit together, so
