@@ -24,3 +24,23 @@ kafka_java_cmd() {
   KAFKA_JAVA_CMD=(java "${heap[@]}" -XX:+UseG1GC -Djava.awt.headless=true \
     -Dkafka.logs.dir="$logdir" "$logging" -cp "$KAFKA_LIB/*" "$@")
 }
+
+# Stops one Kafka process: SIGTERM (controlled shutdown), then SIGKILL after GRACE seconds (default 30).
+stop_kafka_pid() {
+  local pid="$1" grace="${2:-30}"
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 $((grace * 2))); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
+  kill -KILL "$pid" 2>/dev/null || true
+}
+
+# Prints a new cluster id: 16 random bytes in base64url (22 characters), never starting with "-" —
+# the storage tool would read such an id as an option and fail (1 new cluster in 64). Kafka's own
+# random ids avoid a leading "-" for the same reason.
+new_cluster_id() {
+  local id
+  while :; do
+    id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' | cut -c1-22)"
+    if [ "${id:0:1}" != "-" ]; then echo "$id"; return 0; fi
+  done
+}

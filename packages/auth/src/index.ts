@@ -6,6 +6,22 @@ import type { Db, MigrationSet } from '@liaison/db';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { agencies, apiTokens } from './schema.ts';
 
+export {
+  type BodyKey,
+  bodyKeyRegistry,
+  type BodyKeyState,
+  currentBodyKey,
+  getBodyKey,
+  KEY_ID_PATTERN,
+  keyState,
+  listBodyKeys,
+  type PublishResult,
+  publishBodyKey,
+  revokeBodyKey,
+  setAgencyPublicKey,
+  x25519Thumbprint,
+} from './keys.ts';
+
 export const authMigrations: MigrationSet = {
   schema: 'auth',
   folder: resolve(dirname(fileURLToPath(import.meta.url)), '../drizzle'),
@@ -29,7 +45,6 @@ export interface Agency {
   nameJa: string;
   nameEn: string;
   roles: string[];
-  publicKey?: string | null;
 }
 
 /** The council's composition as shipped (shared/DESIGN.md); the registry table is the truth at run time. */
@@ -45,15 +60,9 @@ export async function seedAgencies(db: Db, list: Agency[] = councilComposition):
 /** Every body in the registry. */
 export async function listAgencies(db: Db): Promise<Agency[]> {
   return db
-    .select({ code: agencies.code, nameJa: agencies.nameJa, nameEn: agencies.nameEn, roles: agencies.roles, publicKey: agencies.publicKey })
+    .select({ code: agencies.code, nameJa: agencies.nameJa, nameEn: agencies.nameEn, roles: agencies.roles })
     .from(agencies)
     .orderBy(agencies.code);
-}
-
-/** Publishes a body's public key for sealed packages (a registry change: data, not code). */
-export async function setAgencyPublicKey(db: Db, code: string, publicKey: string): Promise<void> {
-  if (Buffer.from(publicKey, 'base64').length !== 32) throw new Error('publicKey must be a raw X25519 key (32 bytes, base64)');
-  await db.update(agencies).set({ publicKey }).where(eq(agencies.code, code));
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');

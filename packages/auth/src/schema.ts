@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgSchema, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 /** Identity: the registry of council bodies and the API tokens of their people. */
 export const auth = pgSchema('auth');
@@ -10,8 +10,6 @@ export const agencies = auth.table('agencies', {
   nameJa: text('name_ja').notNull(),
   nameEn: text('name_en').notNull(),
   roles: text('roles').array().notNull(),
-  /** X25519 public key (raw, base64) that sealed packages for this body are encrypted to. */
-  publicKey: text('public_key'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
 });
 
@@ -31,4 +29,30 @@ export const apiTokens = auth.table(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [index('api_tokens_agency').on(t.agency)],
+);
+
+/**
+ * The public keys a body publishes for sealed packages (X25519, raw, base64). The body makes the
+ * pair and keeps the private half; the platform holds only this. The current key — valid now, not
+ * revoked, the latest to become valid — is the one new packages are sealed to; older keys keep
+ * their packages fetchable until they expire or are revoked. A key is never replaced: a key id is
+ * used once per body, and a public key once in the whole registry.
+ */
+export const bodyKeys = auth.table(
+  'body_keys',
+  {
+    agency: text('agency')
+      .notNull()
+      .references(() => agencies.code),
+    keyId: text('key_id').notNull(),
+    publicKey: text('public_key').notNull(),
+    notBefore: timestamp('not_before', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+    /** The token that published it (null for keys carried over from the registry's single key). */
+    createdBy: uuid('created_by'),
+    revokedBy: uuid('revoked_by'),
+  },
+  (t) => [primaryKey({ columns: [t.agency, t.keyId] }), unique('body_keys_public_key').on(t.publicKey)],
 );

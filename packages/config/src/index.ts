@@ -1,4 +1,13 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/**
+ * The repository (or deployed application) root: two folders above this package. Entry points run
+ * from different folders (`pnpm start` runs in services/platform), so relative paths of the
+ * configuration are resolved from here, not from the working directory.
+ */
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /**
  * Thrown when configuration does not validate. The message names every offending variable and what
@@ -85,14 +94,24 @@ export const platformEnvSchema = z.object({
     .default('12-29..01-03')
     .transform((v) => (v === 'none' ? null : { from: v.slice(0, 5), to: v.slice(7) })),
   /** Distributed mode: which service this process runs (`pnpm start:service`). */
-  LIAISON_SERVICE: z.enum(['referrals', 'intake', 'gateway']).optional(),
+  LIAISON_SERVICE: z.enum(['referrals', 'intake', 'stats', 'gateway']).optional(),
   /** Distributed mode: which parts of the service this process runs (default: all). */
   LIAISON_PARTS: csv.pipe(z.array(z.enum(['api', 'relay', 'consumers']))).default(['api', 'relay', 'consumers']),
   /** Distributed mode: where the gateway reaches the referrals service. */
   REFERRALS_URL: z.string().url().optional(),
   /** Distributed mode: where the referrals service reaches the intake service (to confirm packages). */
   INTAKE_URL: z.string().url().optional(),
-  LIAISON_DATA_DIR: z.string().default('.liaison'),
+  /** Distributed mode: where the gateway reaches the statistics service. */
+  STATS_URL: z.string().url().optional(),
+  /** Business days after a month, quarter or fiscal year closes before its statistics release is built. */
+  STATS_RELEASE_AFTER_BUSINESS_DAYS: z.coerce.number().int().min(0).max(60).default(5),
+  /** Seed synthetic statistics on first start (embedded demo): one fiscal year and more, scaled down. */
+  LIAISON_SEED_STATS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** The embedded platform's data folder; a relative path is taken from the repository root, whatever the working directory. */
+  LIAISON_DATA_DIR: z
+    .string()
+    .default('.liaison')
+    .transform((dir) => resolve(projectRoot, dir)),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   /** Demo data and demo tokens: on by default in embedded mode only; with an external database only when `true`. */
   LIAISON_SEED_DEMO: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),

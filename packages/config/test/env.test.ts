@@ -1,12 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, platformEnvSchema, readEnv } from '../src/index.ts';
+import { ConfigError, platformEnvSchema, readEnv, startupPolicy } from '../src/index.ts';
 
 describe('configuration', () => {
   it('defaults to the embedded platform on port 3000', () => {
     const env = readEnv(platformEnvSchema, {});
-    expect(env).toMatchObject({ PORT: 3000, LIAISON_SEED_DEMO: true });
+    expect(env).toMatchObject({ PORT: 3000 });
+    expect(startupPolicy(env)).toEqual({ embedded: true, seedDemo: true, introspection: true, production: false });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.KAFKA_BROKERS).toBeUndefined();
+  });
+
+  it('needs every key with an external database, naming each missing one, and seeds demo data there only when asked', () => {
+    const external = { DATABASE_URL: 'postgres://db.example/liaison' };
+    let caught: unknown;
+    try {
+      startupPolicy(readEnv(platformEnvSchema, external));
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).issues.map((i) => i.variable).sort()).toEqual(['AUDIT_KEY', 'COUNCIL_KEY', 'FIELD_KEY', 'WEBHOOK_KEY']);
+    const key = Buffer.alloc(32, 1).toString('base64');
+    const keys = { AUDIT_KEY: key, FIELD_KEY: key, COUNCIL_KEY: key, WEBHOOK_KEY: key };
+    expect(startupPolicy(readEnv(platformEnvSchema, { ...external, ...keys }))).toMatchObject({ embedded: false, seedDemo: false });
+    expect(startupPolicy(readEnv(platformEnvSchema, { ...external, ...keys, LIAISON_SEED_DEMO: 'true' }))).toMatchObject({ seedDemo: true });
+    expect(startupPolicy(readEnv(platformEnvSchema, { NODE_ENV: 'production' }))).toMatchObject({ introspection: false, production: true });
+    expect(startupPolicy(readEnv(platformEnvSchema, { NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }))).toMatchObject({ introspection: true });
   });
 
   it('treats an empty variable as unset', () => {

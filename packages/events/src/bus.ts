@@ -1,6 +1,8 @@
 import { catalogTopics, DEAD_LETTER_TOPIC } from './catalog.ts';
 import { groupBy } from './group.ts';
 import { type CloudEvent, assertValid, fromWire, toWire, topicOf, type WireMessage, type WireRecord } from './envelope.ts';
+import { backoffDelay } from './backoff.ts';
+import { describeError, isTransientError } from './handler-errors.ts';
 
 /** A topic to create up front (no topic is ever auto-created). */
 export interface TopicSpec {
@@ -9,6 +11,17 @@ export interface TopicSpec {
   /** Kafka only; the Postgres log has no replicas. */
   replicationFactor?: number;
   minInsyncReplicas?: number;
+}
+
+/** What an adapter hands `onBatch` beside the records, so that a long batch (retries) keeps its place. */
+export interface BatchControl {
+  /** Tells the group this member is alive (Kafka: a heartbeat; Postgres log: the member's heartbeat row). */
+  heartbeat(): Promise<void>;
+  /**
+   * False once the subscription is stopping or the partition has moved to another member: the batch
+   * must then be given back undecided (nothing dead-lettered), for its next owner.
+   */
+  isActive(): boolean;
 }
 
 /** A running subscription. */
@@ -35,8 +48,13 @@ export interface BusAdapter {
     group: string;
     topics: string[];
     fromBeginning?: boolean;
-    onBatch: (records: WireRecord[]) => Promise<void>;
+    onBatch: (records: WireRecord[], control: BatchControl) => Promise<void>;
   }): Promise<Subscription>;
+  /**
+   * Records of `topics` that group `group` has not committed yet (from the start of each partition
+   * when it has committed nothing there). Zero means the group has handled everything published so far.
+   */
+  lag(group: string, topics: string[]): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -53,9 +71,21 @@ export interface SubscribeOptions {
   /** Catalog topic names (the bus adds its prefix). */
   topics: string[];
   fromBeginning?: boolean;
-  /** Gets the valid events of one batch, in order. Rejecting means: not applied, deliver again. */
+  /**
+   * Gets the valid events of one batch of one partition, in order. Rejecting means "not applied":
+   * the events are tried again, and one that keeps failing goes to the dead-letter topic after
+   * `maxAttempts` (see {@link EventBus.subscribe}). Must be idempotent (an inbox): a batch that
+   * failed is applied again event by event.
+   */
   handler: (events: ReceivedEvent[]) => Promise<void>;
+  /** Attempts at an event before it goes to the dead-letter topic; default {@link DEFAULT_MAX_ATTEMPTS}. */
+  maxAttempts?: number;
+  /** Pause before the second attempt (ms), doubled for each further one up to 5 s (±20 %, {@link backoffDelay}); default 200. */
+  retryDelayMs?: number;
 }
+
+/** How many times a handler may fail on one event before the event is dead-lettered. */
+export const DEFAULT_MAX_ATTEMPTS = 5;
 
 /** Headers a dead letter carries beside the original message's own. */
 export const DLQ_HEADERS = {
@@ -69,20 +99,35 @@ export const DLQ_HEADERS = {
 /**
  * The event bus every service uses: publishes CloudEvents (validated against their schema) to the
  * topic their type belongs to, keyed by aggregate id, and consumes them validated, moving anything
- * undecodable or schema-invalid to the dead-letter topic with its reason so the consumer goes on.
+ * undecodable or schema-invalid — or that its handler keeps failing on — to the dead-letter topic with
+ * its reason, so the consumer goes on.
  */
 export class EventBus {
+  /** Prepended to every topic and group name: the configured prefix and a dot, or nothing. */
+  readonly topicPrefix: string;
+
   /**
-   * @param topicPrefix prepended to every topic name (catalog topics and the dead-letter topic), so
-   *   that several platforms — or tests — can share one Kafka cluster without seeing each other.
+   * @param topicPrefix namespaces every topic name (catalog topics and the dead-letter topic) and
+   *   every consumer group, so that several platforms — or tests — can share one Kafka cluster
+   *   without seeing each other: `probe` gives `probe.liaison.referrals` and the group
+   *   `probe.referrals.inbox-projector`; a prefix that already ends with a dot (`probe.`) gets no
+   *   second one. (Groups too: members of one group id that read different topics would be handed
+   *   each other's partitions and consume each other's events.)
    */
   constructor(
     readonly adapter: BusAdapter,
-    readonly topicPrefix = '',
-  ) {}
+    topicPrefix = '',
+  ) {
+    this.topicPrefix = topicPrefix === '' || topicPrefix.endsWith('.') ? topicPrefix : `${topicPrefix}.`;
+  }
 
   /** The physical name of a catalog topic. */
   topic(name: string): string {
+    return this.topicPrefix + name;
+  }
+
+  /** The physical name of a consumer group. */
+  group(name: string): string {
     return this.topicPrefix + name;
   }
 
@@ -115,42 +160,109 @@ export class EventBus {
     await Promise.all([...byTopic].map(([topic, group]) => this.adapter.produce(this.topic(topic), group.map(toWire))));
   }
 
-  /** Subscribes a consumer group; see {@link SubscribeOptions}. */
-  subscribe(options: SubscribeOptions): Promise<Subscription> {
+  /**
+   * Subscribes a consumer group; see {@link SubscribeOptions}. Undecodable or schema-invalid messages
+   * go to the dead-letter topic at once. When the handler rejects a batch, each of its events is then
+   * tried alone, in order: an event the handler still rejects after `maxAttempts` attempts in all
+   * (the batch's counts; at least one alone) goes to the dead-letter topic with the reason
+   * `handler failed N times: <error class and code>`, and the events after it — the same key's
+   * included — are applied after it, so the partition goes on. Failures that say nothing about the
+   * event ({@link isTransientError}: the database unreachable, a serialization failure) are never
+   * counted: the batch is given back and comes again, for as long as it takes.
+   *
+   * Attempts are counted in memory, within one delivery of the batch: a consumer that restarts (or a
+   * partition that moves to another member) counts from zero again — the event is then tried up to
+   * `maxAttempts` more times before it is dead-lettered. Nothing is lost; it is only later.
+   */
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError(`maxAttempts must be a whole number ≥ 1 (got ${maxAttempts})`);
+    const retryDelayMs = options.retryDelayMs ?? 200;
+    const deadLetter = (record: WireRecord, reason: string): WireMessage => ({
+      key: record.key,
+      value: record.value,
+      headers: {
+        ...record.headers,
+        [DLQ_HEADERS.reason]: reason,
+        [DLQ_HEADERS.topic]: record.topic,
+        [DLQ_HEADERS.partition]: String(record.partition),
+        [DLQ_HEADERS.offset]: record.offset,
+        [DLQ_HEADERS.group]: options.group,
+      },
+    });
+    /** Throws what gives the batch back to the adapter (it comes again); its message names no data. */
+    const giveBack = (err: unknown, why: string): never => {
+      throw new Error(`${why} (${describeError(err)}); batch given back`);
+    };
+    const attempt = async (events: ReceivedEvent[], control: BatchControl): Promise<unknown> => {
+      try {
+        await options.handler(events);
+        return undefined;
+      } catch (err) {
+        if (!control.isActive()) giveBack(err, 'handler failed while the consumer was stopping or rebalancing');
+        if (isTransientError(err)) giveBack(err, 'handler failed on a transient error');
+        return err ?? new Error('handler rejected without a reason');
+      }
+    };
+    /** Applies one event alone until it succeeds or has had its attempts; then dead-letters it. */
+    const applyAlone = async (item: { received: ReceivedEvent; record: WireRecord }, control: BatchControl, tried: number, lastError?: unknown) => {
+      let attempts = tried;
+      let error = lastError;
+      if (error === undefined) {
+        attempts++;
+        error = await attempt([item.received], control);
+        if (error === undefined) return;
+      }
+      while (attempts < maxAttempts) {
+        await sleep(backoffDelay(attempts, { initialMs: retryDelayMs }));
+        await control.heartbeat();
+        attempts++;
+        error = await attempt([item.received], control);
+        if (error === undefined) return;
+      }
+      if (!control.isActive()) giveBack(error, 'consumer stopping');
+      await this.adapter.produce(this.topic(DEAD_LETTER_TOPIC), [deadLetter(item.record, `handler failed ${attempts} times: ${describeError(error)}`)]);
+    };
     return this.adapter.consume({
-      group: options.group,
+      group: this.group(options.group),
       topics: options.topics.map((t) => this.topic(t)),
       fromBeginning: options.fromBeginning ?? true,
-      onBatch: async (records) => {
-        const good: ReceivedEvent[] = [];
+      onBatch: async (records, control) => {
+        const good: { received: ReceivedEvent; record: WireRecord }[] = [];
         const dead: WireMessage[] = [];
         for (const record of records) {
           const decoded = fromWire(record);
           if (decoded.ok) {
-            good.push({ event: decoded.event, topic: record.topic, partition: record.partition, offset: record.offset });
+            good.push({ received: { event: decoded.event, topic: record.topic, partition: record.partition, offset: record.offset }, record });
           } else {
-            dead.push({
-              key: record.key,
-              value: record.value,
-              headers: {
-                ...record.headers,
-                [DLQ_HEADERS.reason]: decoded.reason,
-                [DLQ_HEADERS.topic]: record.topic,
-                [DLQ_HEADERS.partition]: String(record.partition),
-                [DLQ_HEADERS.offset]: record.offset,
-                [DLQ_HEADERS.group]: options.group,
-              },
-            });
+            dead.push(deadLetter(record, decoded.reason));
           }
         }
         // Dead letters first: once the batch is committed, they must already be safe elsewhere.
         if (dead.length > 0) await this.adapter.produce(this.topic(DEAD_LETTER_TOPIC), dead);
-        if (good.length > 0) await options.handler(good);
+        if (good.length === 0) return;
+        const error = await attempt(good.map((g) => g.received), control);
+        if (error === undefined) return;
+        if (good.length === 1) return applyAlone(good[0]!, control, 1, error);
+        // Which event fails? Each alone, in order, so that one key's events keep their order.
+        for (const item of good) {
+          await control.heartbeat();
+          await applyAlone(item, control, 1);
+        }
       },
     });
+  }
+
+  /** Events of `topics` (catalog names) that consumer group `group` has not handled yet. */
+  lag(group: string, topics: string[]): Promise<number> {
+    return this.adapter.lag(this.group(group), topics.map((t) => this.topic(t)));
   }
 
   close(): Promise<void> {
     return this.adapter.close();
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -69,3 +69,47 @@ export function catalogTopics(): string[] {
 
 /** The topic invalid messages are moved to, with their reason. */
 export const DEAD_LETTER_TOPIC = 'liaison.dlq';
+
+/** The AsyncAPI document of the bus: topics, and who consumes which (receive operations). */
+export const asyncApiPath = resolve(dirname(fileURLToPath(import.meta.url)), '../../../schemas/asyncapi.json');
+
+interface AsyncApiDocument {
+  channels: Record<string, { address: string }>;
+  operations: Record<string, { action: 'send' | 'receive'; channel: { $ref: string }; 'x-liaison-consumer'?: string }>;
+}
+
+let consumers: Map<string, string[]> | undefined;
+
+/**
+ * Every consumer declared in `schemas/asyncapi.json` and the topics it reads: the receive operations
+ * that carry `x-liaison-consumer`, one per consumer and channel. This is the one place that says
+ * who consumes which topic; the services take their topic lists from it ({@link consumerTopics}).
+ */
+export function declaredConsumers(): Map<string, string[]> {
+  if (consumers) return consumers;
+  const doc = JSON.parse(readFileSync(asyncApiPath, 'utf8')) as AsyncApiDocument;
+  const found = new Map<string, string[]>();
+  for (const [id, op] of Object.entries(doc.operations)) {
+    const consumer = op['x-liaison-consumer'];
+    if (consumer === undefined) continue;
+    if (op.action !== 'receive') throw new Error(`schemas/asyncapi.json: operation ${id} names consumer ${consumer} but does not receive`);
+    const channel = /^#\/channels\/([^/]+)$/.exec(op.channel.$ref)?.[1];
+    const address = channel === undefined ? undefined : doc.channels[channel]?.address;
+    if (address === undefined) throw new Error(`schemas/asyncapi.json: operation ${id} refers to an unknown channel ${op.channel.$ref}`);
+    const topics = found.get(consumer) ?? [];
+    if (!topics.includes(address)) topics.push(address);
+    found.set(consumer, topics);
+  }
+  consumers = found;
+  return found;
+}
+
+/**
+ * The topics (catalog names, before any prefix) consumer `consumer` reads, as declared in
+ * `schemas/asyncapi.json`. Throws for a consumer that is not declared there.
+ */
+export function consumerTopics(consumer: string): string[] {
+  const topics = declaredConsumers().get(consumer);
+  if (!topics) throw new Error(`consumer ${consumer} is not declared in schemas/asyncapi.json (a receive operation with "x-liaison-consumer": "${consumer}")`);
+  return [...topics];
+}

@@ -129,12 +129,50 @@ export function toWire(event: CloudEvent): WireMessage {
 
 export type DecodeResult = { ok: true; event: CloudEvent } | { ok: false; reason: string };
 
-/** Decodes and validates a binary-mode message. Never throws: a bad message yields its reason. */
+/** The media type of a structured-mode message (CloudEvents JSON event format); parameters such as charset may follow. */
+export const STRUCTURED_CONTENT_TYPE = 'application/cloudevents+json';
+
+/**
+ * CloudEvents Kafka protocol binding, structured content mode: the whole event, attributes and data,
+ * as one JSON document in the value, `content-type: application/cloudevents+json`. The platform
+ * produces binary mode ({@link toWire}); this is what other producers (a partner's Java or Go
+ * client, a connector) may send instead, and what tests send to prove consumers accept it.
+ */
+export function toStructuredWire(event: CloudEvent): WireMessage {
+  return {
+    key: event.partitionkey,
+    headers: { 'content-type': `${STRUCTURED_CONTENT_TYPE}; charset=UTF-8` },
+    value: Buffer.from(JSON.stringify(event)),
+  };
+}
+
+/** The media type of a content-type header, lower-cased, without parameters; safe to quote in a reason. */
+function mediaType(contentType: string): string {
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  return /^[a-z0-9!#$&^_.+-]{1,64}\/[a-z0-9!#$&^_.+-]{1,64}$/.test(type) ? type : '(malformed)';
+}
+
+/**
+ * Decodes and validates a message in either content mode of the CloudEvents Kafka binding, as the
+ * binding says every implementation should: structured when its `content-type` starts with
+ * `application/cloudevents` (only the JSON event format is accepted), else binary (`ce_` headers, data
+ * as the value). Never throws: a bad message yields its reason, which names no data.
+ */
 export function fromWire(message: WireMessage): DecodeResult {
+  const contentType = message.headers['content-type'];
+  if (contentType !== undefined && /^\s*application\/cloudevents/i.test(contentType)) {
+    const type = mediaType(contentType);
+    if (type !== STRUCTURED_CONTENT_TYPE) return { ok: false, reason: `unsupported structured format ${type} (only ${STRUCTURED_CONTENT_TYPE})` };
+    return fromStructured(message);
+  }
+  return fromBinary(message);
+}
+
+function fromBinary(message: WireMessage): DecodeResult {
   const h = message.headers;
   if (h.ce_specversion !== '1.0') return { ok: false, reason: 'not a CloudEvent: ce_specversion header missing or not 1.0' };
-  if (h['content-type'] !== undefined && !h['content-type'].startsWith('application/json')) {
-    return { ok: false, reason: `unsupported content-type ${h['content-type']}` };
+  if (h['content-type'] !== undefined && mediaType(h['content-type']) !== 'application/json') {
+    return { ok: false, reason: `unsupported content-type ${mediaType(h['content-type'])}` };
   }
   let data: unknown;
   try {
@@ -142,18 +180,56 @@ export function fromWire(message: WireMessage): DecodeResult {
   } catch {
     return { ok: false, reason: 'value is not JSON' };
   }
-  const event = {
-    specversion: '1.0',
+  return checked({
     id: h.ce_id,
     source: h.ce_source,
     type: h.ce_type,
     subject: h.ce_subject,
     time: h.ce_time,
-    datacontenttype: 'application/json',
     dataschema: h.ce_dataschema,
     partitionkey: h.ce_partitionkey ?? message.key ?? undefined,
     data,
-  } as CloudEvent;
+  });
+}
+
+function fromStructured(message: WireMessage): DecodeResult {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(message.value.toString('utf8'));
+  } catch {
+    return { ok: false, reason: 'value is not JSON' };
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { ok: false, reason: 'structured event: value is not a JSON object' };
+  const e = doc as Record<string, unknown>;
+  if (e.specversion !== '1.0') return { ok: false, reason: 'not a CloudEvent: specversion missing or not 1.0' };
+  const dataContentType = e.datacontenttype ?? 'application/json';
+  if (typeof dataContentType !== 'string' || mediaType(dataContentType) !== 'application/json') {
+    return { ok: false, reason: `unsupported datacontenttype ${typeof dataContentType === 'string' ? mediaType(dataContentType) : typeof dataContentType}` };
+  }
+  let data: unknown = e.data;
+  if (!('data' in e) && typeof e.data_base64 === 'string') {
+    try {
+      data = JSON.parse(Buffer.from(e.data_base64, 'base64').toString('utf8'));
+    } catch {
+      return { ok: false, reason: 'structured event: data_base64 is not JSON' };
+    }
+  }
+  return checked({
+    id: e.id,
+    source: e.source,
+    type: e.type,
+    subject: e.subject,
+    time: e.time,
+    dataschema: e.dataschema,
+    partitionkey: e.partitionkey ?? message.key ?? undefined,
+    data,
+  });
+}
+
+/** The event as Liaison holds it, whichever mode it came in, if it is valid. */
+function checked(attributes: Record<'id' | 'source' | 'type' | 'subject' | 'time' | 'dataschema' | 'partitionkey' | 'data', unknown>): DecodeResult {
+  const { id, source, type, subject, time, dataschema, partitionkey, data } = attributes;
+  const event = { specversion: '1.0', id, source, type, subject, time, datacontenttype: 'application/json', dataschema, partitionkey, data } as CloudEvent;
   const problems = validateEvent(event);
   if (problems.length > 0) return { ok: false, reason: `schema: ${problems.join('; ')}` };
   return { ok: true, event };

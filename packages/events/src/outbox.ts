@@ -3,6 +3,7 @@ import { getTableConfig } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import type { EventBus, ReceivedEvent } from './bus.ts';
 import { assertValid, type CloudEvent, topicOf } from './envelope.ts';
+import { backoffDelay } from './backoff.ts';
 import { faultPoint } from './faults.ts';
 import { Sleeper } from './sleeper.ts';
 import type { InboxTable, OutboxTable } from './schema.ts';
@@ -103,7 +104,7 @@ export class OutboxRelay {
         failures++;
         this.options.onError?.(err);
         await this.resign();
-        if (this.running) await this.sleep(Math.min(100 * 2 ** failures, 5000));
+        if (this.running) await this.sleep(backoffDelay(failures));
       }
     }
     await this.resign();

@@ -16,12 +16,17 @@ export interface BusFixture {
   close(): Promise<void>;
 }
 
-/** A fresh database (with the Postgres-log schema) and a unique topic prefix, on the run's real Kafka or Postgres. */
-export async function busFixture(kind: BusKind): Promise<BusFixture> {
-  const testDb = await createTestDatabase(inject('pgAdminUrl'), 'bus');
+/**
+ * A fresh database (with the Postgres-log schema) and a unique topic prefix, on the run's real Kafka
+ * or Postgres. With `beside`, another prefix on that fixture's database: a second platform beside it.
+ * `prefix` replaces the unique one (the bus adds the separating dot when it has none).
+ */
+export async function busFixture(kind: BusKind, options: { beside?: BusFixture; prefix?: string } = {}): Promise<BusFixture> {
+  const shared = options.beside;
+  const testDb = shared ? { ...shared.testDb, drop: async () => {} } : await createTestDatabase(inject('pgAdminUrl'), 'bus');
   const database = createDatabase({ url: testDb.url, max: 20 });
-  await migrate(database, [pglogMigrations]);
-  const prefix = `${uniqueName('t')}.`;
+  if (!shared) await migrate(database, [pglogMigrations]);
+  const prefix = options.prefix ?? `${uniqueName('t')}.`;
   const buses: EventBus[] = [];
   return {
     kind,

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type KafkaCluster, startKafka, uniqueName, waitFor } from '@liaison/testing';
 import { Kafka, logLevel } from 'kafkajs';
@@ -16,7 +15,7 @@ describe('three-node Kafka (RF 3, min.insync 2)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'liaison-k3-'));
 
   beforeAll(async () => {
-    cluster = await startKafka({ nodes: 3, port: 52092 + Math.floor(Math.random() * 200) * 3, dir, heap: '-Xms128m -Xmx384m' });
+    cluster = await startKafka({ nodes: 3, dir, heap: '-Xms128m -Xmx384m' });
     bus = createEventBus({ kind: 'kafka', brokers: cluster.brokers, topicPrefix: `${uniqueName('k3')}.`, sessionTimeout: 6000, log: () => {} });
     await bus.ensureTopics({ partitions: 3, replicationFactor: 3, minInsyncReplicas: 2 });
   });
@@ -39,9 +38,9 @@ describe('three-node Kafka (RF 3, min.insync 2)', () => {
     const admin = new Kafka({ brokers: cluster.brokers, logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     const topic = bus.topic('liaison.referrals');
-    const meta = await admin.fetchTopicMetadata({ topics: [topic] });
-    expect(meta.topics[0]!.partitions.every((p) => p.replicas.length === 3)).toBe(true);
     // Brokers learn of a new topic a moment apart: ask until the one asked knows it.
+    const meta = await waitFor('the topic metadata', () => admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined), 30000, 250);
+    expect(meta.topics[0]!.partitions.every((p) => p.replicas.length === 3)).toBe(true);
     const configs = await waitFor(
       'the topic config',
       () => admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: topic, configNames: ['min.insync.replicas'] }] }).catch(() => undefined),
@@ -56,16 +55,8 @@ describe('three-node Kafka (RF 3, min.insync 2)', () => {
     const before = Array.from({ length: 100 }, event);
     await bus.publish(before);
     // Stop broker 3 (controlled shutdown: its partitions' leadership moves to the others first).
-    const pid = Number(readFileSync(join(dir, 'node3', 'pid'), 'utf8'));
-    process.kill(pid, 'SIGTERM');
-    await waitFor('broker 3 to exit', () => {
-      try {
-        process.kill(pid, 0);
-        return false;
-      } catch {
-        return true;
-      }
-    }, 60000, 200);
+    // The crash case (SIGKILL, while referrals are created) is services/referrals/test/kafka-sigkill.faults.test.ts.
+    await cluster.signal(3, 'SIGTERM');
     const after = Array.from({ length: 100 }, event);
     await bus.publish(after);
     const received: ReceivedEvent[] = [];

@@ -157,6 +157,6 @@ export const TIMESTAMP_BOUNDS = { earliest: '2000-01-01T00:00:00Z', aheadDays: 1
  */
 export const pastTimestamp = () =>
   z.iso
-    .datetime({ offset: true, message: 'must be an ISO 8601 timestamp with offset, e.g. 2026-11-27T10:00:00+09:00' })
+    .datetime({ offset: true, message: 'must be an ISO 8601 timestamp with offset, e.g. 2026-11-27T10:00:00+09:00', abort: true })
     .refine((v) => Date.parse(v) >= Date.parse(TIMESTAMP_BOUNDS.earliest), { message: 'must not be before 2000-01-01' })
     .refine((v) => Date.parse(v) <= Date.now() + TIMESTAMP_BOUNDS.aheadDays * 86_400_000, { message: 'must not be in the future' });

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '@liaison/db/embedded';
 import pg from 'pg';
 import { testEnv } from './env.ts';
+import { retryOnPortInUse } from './ports.ts';
 
 export interface PostgresServer {
   /** URL of a database on the server that we may create and drop databases from. */
@@ -48,12 +50,27 @@ export async function resolvePostgresServer(): Promise<PostgresServer> {
   return startEmbeddedForTests();
 }
 
-/** Starts an embedded Postgres in a fresh temporary folder (used when no server is at hand, and by the embedded-stack tests). */
-export async function startEmbeddedForTests(): Promise<PostgresServer> {
+/**
+ * Starts an embedded Postgres in a fresh temporary folder (used when no server is at hand, and by the
+ * embedded-stack tests), on a free port below the ephemeral range — another one if that port turns
+ * out to be taken. `stop` stops it and deletes the folder.
+ */
+export async function startEmbeddedForTests(options: { choosePort?: () => Promise<number> } = {}): Promise<PostgresServer> {
   const dataDir = join(tmpdir(), `liaison-test-pg-${randomBytes(4).toString('hex')}`);
-  const port = 55000 + Math.floor(Math.random() * 5000);
-  const handle = await startEmbeddedPostgres({ dataDir, port });
-  return { adminUrl: handle.url, source: 'embedded', stop: handle.stop };
+  try {
+    const handle = await retryOnPortInUse((port) => startEmbeddedPostgres({ dataDir, port }), options.choosePort ? { choose: options.choosePort } : {});
+    return {
+      adminUrl: handle.url,
+      source: 'embedded',
+      stop: async () => {
+        await handle.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
 }
 
 export interface TestDatabase {

@@ -16,7 +16,8 @@ describe('embedded Postgres', () => {
       const script = `
         const { startEmbeddedPostgres } = await import('./packages/db/src/embedded.ts');
         const { createDatabase } = await import('./packages/db/src/client.ts');
-        const h = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: ${56100 + Math.floor(Math.random() * 800)} });
+        const { retryOnPortInUse } = await import('./packages/testing/src/ports.ts');
+        const h = await retryOnPortInUse((port) => startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port }));
         const database = createDatabase({ url: h.url });
         const { rows } = await database.pool.query('select 41 + 1 as answer');
         console.log('answer', rows[0].answer);

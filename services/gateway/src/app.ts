@@ -12,6 +12,8 @@ export interface GatewayDeps {
   verifyToken: (token: string) => Promise<Actor | null>;
   /** The referrals service: its app's `fetch` when embedded, an HTTP client when distributed. */
   referrals: ServiceFetch;
+  /** The statistics service, like `referrals` (without it the statistics fields answer UNAVAILABLE). */
+  stats?: ServiceFetch;
   /** Live events for GraphQL subscriptions (SSE). */
   feed?: EventFeed;
   log?: (message: string) => void;
@@ -58,7 +60,7 @@ export function createGatewayApp(deps: GatewayDeps): Hono {
     const actor = token ? await deps.verifyToken(token) : null;
     if (!actor) return refusal(401, 'UNAUTHENTICATED', 'a valid bearer token is required (Authorization: Bearer lia_…)');
     c.set('actor' as never, actor as never);
-    return yoga.fetch(c.req.raw, { gatewayContext: { actor, token, referrals: deps.referrals, feed: deps.feed } });
+    return yoga.fetch(c.req.raw, { gatewayContext: { actor, token, referrals: deps.referrals, stats: deps.stats, feed: deps.feed } });
   });
   return app;
 }

@@ -1,5 +1,7 @@
 import SchemaBuilder from '@pothos/core';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { Actor } from '@liaison/auth';
+import { GraphQLError } from 'graphql';
 import type { EventFeed } from './feed.ts';
 
 /** Calls the referrals service's REST API on behalf of the caller (in-process or over HTTP). */
@@ -11,15 +13,52 @@ export interface GatewayContext {
   /** The caller's own bearer token, forwarded so each service checks it itself. */
   token: string | null;
   referrals: ServiceFetch;
+  /** The statistics service (absent on a gateway without one: its fields answer UNAVAILABLE). */
+  stats?: ServiceFetch | undefined;
   /** Live events for subscriptions (absent on a gateway without a bus). */
   feed?: EventFeed | undefined;
+}
+
+/**
+ * Who may reach a field (Pothos scope auth; every query field names its scopes):
+ * - `authenticated`: any valid token;
+ * - `releaseReader`: observers, and member bodies' caseworkers, supervisors and secretariat (statistics releases);
+ * - `memberCaseworker`: caseworkers and supervisors of member bodies (cases, referrals);
+ * - `memberStatistics`: people of member bodies who may see their own body's live statistics.
+ */
+export interface AuthScopes {
+  authenticated: boolean;
+  releaseReader: boolean;
+  memberCaseworker: boolean;
+  memberStatistics: boolean;
 }
 
 export const builder = new SchemaBuilder<{
   Context: GatewayContext;
   DefaultFieldNullability: false;
   Scalars: { DateTime: { Input: string; Output: string } };
-}>({ defaultFieldNullability: false });
+  AuthScopes: AuthScopes;
+}>({
+  defaultFieldNullability: false,
+  plugins: [ScopeAuthPlugin],
+  scopeAuth: {
+    authScopes: (ctx) => {
+      const a = ctx.actor;
+      const member = !!a && a.agencyRoles.includes('member');
+      return {
+        authenticated: !!a,
+        releaseReader: !!a && ['observer', 'caseworker', 'supervisor', 'secretariat'].includes(a.role),
+        memberCaseworker: member && ['caseworker', 'supervisor'].includes(a!.role),
+        memberStatistics: member && ['caseworker', 'supervisor', 'secretariat'].includes(a!.role),
+      };
+    },
+    // Anonymous callers are told to authenticate; everyone else that the field is not theirs.
+    unauthorizedError: (_parent, ctx) =>
+      ctx.actor
+        ? new GraphQLError('this field is not available to your body or role', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } })
+        : new GraphQLError('a valid bearer token is required', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } }),
+  },
+});
 
 builder.scalarType('DateTime', {
   description: 'ISO 8601 timestamp with offset',

@@ -1,9 +1,12 @@
-import { type CloudEvent, concernedBodies, type EventBus, type Subscription } from '@liaison/events';
+import { type CloudEvent, concernedBodies, consumerTopics, type EventBus, type Subscription } from '@liaison/events';
 import { createPubSub } from 'graphql-yoga';
 import { randomUUID } from 'node:crypto';
 
 /** Live events by body: what the gateway's subscriptions read. */
 export type EventFeed = ReturnType<typeof createEventFeed>;
+
+/** The consumer declared in schemas/asyncapi.json; each gateway process's group is this name and a random suffix. */
+export const LIVE_FEED_CONSUMER = 'gateway.live';
 
 export function createEventFeed() {
   const pubsub = createPubSub<{ body: [agency: string, event: CloudEvent] }>();
@@ -19,8 +22,8 @@ export function createEventFeed() {
      */
     connect(bus: EventBus): Promise<Subscription> {
       return bus.subscribe({
-        group: `gateway.live.${randomUUID()}`,
-        topics: ['liaison.referrals', 'liaison.deadlines', 'liaison.cases'],
+        group: `${LIVE_FEED_CONSUMER}.${randomUUID()}`,
+        topics: consumerTopics(LIVE_FEED_CONSUMER),
         fromBeginning: false,
         handler: async (events) => {
           for (const e of events) this.publish(e.event);

@@ -3,6 +3,7 @@ import type { Actor, Agency } from '@liaison/auth';
 import type { Database } from '@liaison/db';
 import { authenticate, createApiApp } from '@liaison/http';
 import type { MiddlewareHandler } from 'hono';
+import type { BodyKeys } from './domain/context.ts';
 import type { IntakeEnv } from './env-types.ts';
 import { intakeRoutes } from './routes/index.ts';
 
@@ -12,6 +13,8 @@ export interface IntakeAppDeps {
   agency: (code: string) => Promise<Agency | undefined>;
   dataKey: (agency: string) => Buffer;
   councilKey: Buffer;
+  /** Bodies' published public keys: the current one to seal to, and whether an older one still counts. */
+  bodyKeys: BodyKeys;
   log?: (message: string) => void;
 }
 
@@ -24,7 +27,7 @@ export function createIntakeApp(deps: IntakeAppDeps): OpenAPIHono<IntakeEnv> {
     log: deps.log,
   });
   const withContext: MiddlewareHandler<IntakeEnv> = async (c, next) => {
-    c.set('ctx', { actor: c.get('actor'), db: deps.database.db, agency: deps.agency, dataKey: deps.dataKey, councilKey: deps.councilKey });
+    c.set('ctx', { actor: c.get('actor'), db: deps.database.db, agency: deps.agency, dataKey: deps.dataKey, councilKey: deps.councilKey, bodyKeys: deps.bodyKeys });
     await next();
   };
   for (const path of ['/v1/cases', '/v1/cases/*', '/v1/packages/*']) app.use(path, authenticate(deps.verifyToken), withContext);

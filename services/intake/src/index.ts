@@ -1,12 +1,13 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type MigrationSet, Periodic } from '@liaison/db';
+import { describeError, type MigrationSet, Periodic } from '@liaison/db';
 import { type EventBus, OutboxRelay } from '@liaison/events';
 import { createIntakeApp, type IntakeAppDeps } from './app.ts';
 import { outbox } from './db/schema.ts';
 import { emitMissedClocks } from './domain/actions.ts';
 
 export { createIntakeApp, type IntakeAppDeps } from './app.ts';
+export type { BodyKeys } from './domain/context.ts';
 
 export const intakeMigrations: MigrationSet = {
   schema: 'intake',
@@ -16,8 +17,8 @@ export const intakeMigrations: MigrationSet = {
 /** The intake service: its REST app and its outbox relay (case facts, consent revocations). */
 export function createIntakeService(deps: IntakeAppDeps & { bus: EventBus; relay?: boolean }) {
   const app = createIntakeApp(deps);
-  const relay = new OutboxRelay({ pool: deps.database.pool, outbox, bus: deps.bus, onError: (err) => deps.log?.(`intake relay: ${(err as Error).message}`) });
-  const clocks = new Periodic(() => emitMissedClocks(deps.database.db, new Date()), 30_000, (err) => deps.log?.(`statutory clocks: ${(err as Error).message}`));
+  const relay = new OutboxRelay({ pool: deps.database.pool, outbox, bus: deps.bus, onError: (err) => deps.log?.(`intake relay: ${describeError(err)}`) });
+  const clocks = new Periodic(() => emitMissedClocks(deps.database.db, new Date()), 30_000, (err) => deps.log?.(`statutory clocks: ${describeError(err)}`));
   return {
     app,
     relay,

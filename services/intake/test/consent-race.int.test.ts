@@ -1,17 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { auditMigrations } from '@liaison/audit';
-import type { Actor, Agency } from '@liaison/auth';
+import { type Actor, type Agency, authMigrations, bodyKeyRegistry, seedAgencies, setAgencyPublicKey } from '@liaison/auth';
 import { createDatabase, type Database } from '@liaison/db/client';
 import { migrate } from '@liaison/db/migrate';
 import { createEventBus, pglogMigrations } from '@liaison/events';
-import { generateBodyKeyPair } from '@liaison/privacy';
+import { generateBodyKey } from '@liaison/privacy';
 import { caller, createTestDatabase, type TestDatabase, uniqueName } from '@liaison/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createIntakeService, type IntakeService, intakeMigrations } from '../src/index.ts';
 
 const bodies: Record<string, Agency> = {
-  center: { code: 'center', nameJa: 'センター', nameEn: 'Center', roles: ['member', 'secretariat'], publicKey: generateBodyKeyPair().publicKey },
-  sia: { code: 'sia', nameJa: 'SIA', nameEn: 'SIA', roles: ['member'], publicKey: generateBodyKeyPair().publicKey },
+  center: { code: 'center', nameJa: 'センター', nameEn: 'Center', roles: ['member', 'secretariat'] },
+  sia: { code: 'sia', nameJa: 'SIA', nameEn: 'SIA', roles: ['member'] },
 };
 const actors: Record<string, Actor> = { lia_center: { agency: 'center', role: 'caseworker', tokenId: randomUUID(), agencyRoles: ['member'] } };
 
@@ -31,7 +31,9 @@ describe('revoking a consent while packages are being sealed under it', () => {
   beforeAll(async () => {
     testDb = await createTestDatabase(inject('pgAdminUrl'), 'race');
     database = createDatabase({ url: testDb.url, max: 30 });
-    await migrate(database, [auditMigrations, pglogMigrations, intakeMigrations]);
+    await migrate(database, [authMigrations, auditMigrations, pglogMigrations, intakeMigrations]);
+    await seedAgencies(database.db);
+    await setAgencyPublicKey(database.db, 'sia', generateBodyKey().publicKey);
     const bus = createEventBus({ kind: 'pglog', pool: database.pool, topicPrefix: `${uniqueName('race')}.` });
     service = createIntakeService({
       database,
@@ -40,6 +42,7 @@ describe('revoking a consent while packages are being sealed under it', () => {
       verifyToken: async (t) => actors[t] ?? null,
       agency: async (c) => bodies[c],
       dataKey: (a) => dataKeys.get(a) ?? dataKeys.set(a, randomBytes(32)).get(a)!,
+      bodyKeys: bodyKeyRegistry(database.db),
       relay: false,
     });
   });

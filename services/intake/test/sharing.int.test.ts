@@ -1,20 +1,27 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { auditMigrations, sealAudit, verifyAudit } from '@liaison/audit';
-import type { Actor, Agency } from '@liaison/auth';
+import { type Actor, type Agency, authMigrations, bodyKeyRegistry, publishBodyKey, revokeBodyKey, seedAgencies } from '@liaison/auth';
 import { createDatabase, type Database } from '@liaison/db/client';
 import { migrate } from '@liaison/db/migrate';
 import { createEventBus, pglogMigrations } from '@liaison/events';
-import { generateBodyKeyPair, open } from '@liaison/privacy';
+import { type BodyKey, generateBodyKey, generateBodyKeyPair, open, openSealedPackage, seal } from '@liaison/privacy';
 import { caller, createTestDatabase, type TestDatabase, uniqueName, waitFor } from '@liaison/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createIntakeService, type IntakeService, intakeMigrations } from '../src/index.ts';
 
-const keys = { sia: generateBodyKeyPair(), hotline: generateBodyKeyPair(), center: generateBodyKeyPair() };
+const keys = { sia: generateBodyKey(), hotline: generateBodyKey(), center: generateBodyKey() };
 const bodies: Record<string, Agency> = {
-  center: { code: 'center', nameJa: 'センター', nameEn: 'Center', roles: ['member', 'secretariat'], publicKey: keys.center.publicKey },
-  sia: { code: 'sia', nameJa: 'SIA', nameEn: 'SIA', roles: ['member'], publicKey: keys.sia.publicKey },
-  hotline: { code: 'hotline', nameJa: 'ホットライン', nameEn: 'Hotline', roles: ['member'], publicKey: keys.hotline.publicKey },
+  center: { code: 'center', nameJa: 'センター', nameEn: 'Center', roles: ['member', 'secretariat'] },
+  sia: { code: 'sia', nameJa: 'SIA', nameEn: 'SIA', roles: ['member'] },
+  hotline: { code: 'hotline', nameJa: 'ホットライン', nameEn: 'Hotline', roles: ['member'] },
+  tokyo: { code: 'tokyo', nameJa: '東京都', nameEn: 'Tokyo', roles: ['member'] },
 };
+/** Publishes a body's key in the registry (the body's administrator does this through POST /v1/keys). */
+async function publish(database: Database, agency: string, key: BodyKey, days = 365) {
+  const now = Date.now();
+  const done = await publishBodyKey(database.db, { agency, keyId: key.keyId, publicKey: key.publicKey, notBefore: new Date(now - 1000), expiresAt: new Date(now + days * 86_400_000) });
+  expect(done.ok).toBe(true);
+}
 const actor = (agency: string): Actor => ({ agency, role: 'caseworker', tokenId: randomUUID(), agencyRoles: ['member'] });
 const actors: Record<string, Actor> = { lia_center: actor('center'), lia_sia: actor('sia'), lia_hotline: actor('hotline') };
 
@@ -44,7 +51,9 @@ describe('personal data sharing', () => {
   beforeAll(async () => {
     testDb = await createTestDatabase(inject('pgAdminUrl'), 'intake');
     database = createDatabase({ url: testDb.url });
-    await migrate(database, [auditMigrations, pglogMigrations, intakeMigrations]);
+    await migrate(database, [authMigrations, auditMigrations, pglogMigrations, intakeMigrations]);
+    await seedAgencies(database.db);
+    for (const body of ['sia', 'hotline', 'center'] as const) await publish(database, body, keys[body]);
     const bus = createEventBus({ kind: 'pglog', pool: database.pool, topicPrefix: `${uniqueName('intake')}.` });
     await bus.ensureTopics({ partitions: 2 });
     service = createIntakeService({
@@ -52,6 +61,7 @@ describe('personal data sharing', () => {
       verifyToken: async (t) => actors[t] ?? null,
       agency: async (c) => bodies[c],
       dataKey: (a) => dataKeys.get(a) ?? dataKeys.set(a, randomBytes(32)).get(a)!,
+      bodyKeys: bodyKeyRegistry(database.db),
       log: (m) => void logs.push(m),
     });
     await service.start();
@@ -108,12 +118,16 @@ describe('personal data sharing', () => {
     await call('POST', `/v1/cases/${id}/consents`, 'center', { givenBy: 'guardian', recipients: ['sia'], purposes: ['deletion-request'] });
     const pkg = await call('POST', `/v1/cases/${id}/packages`, 'center', { recipient: 'sia', purpose: 'deletion-request' });
     expect(pkg.status).toBe(201);
+    expect(pkg.body).toMatchObject({ format: 2, keyId: keys.sia.keyId });
     const fetched = await call('GET', `/v1/packages/${pkg.body.id}`, 'sia');
     expect(fetched.status).toBe(200);
+    expect(fetched.body).toMatchObject({ id: pkg.body.id, caseId: id, recipient: 'sia', format: 2, keyId: keys.sia.keyId });
     const sealed = Buffer.from(fetched.body.sealed, 'base64');
-    const opened = JSON.parse(open(keys.sia, sealed, fetched.body.context).toString());
+    const binding = { packageId: pkg.body.id, caseId: id, recipient: 'sia', keyId: keys.sia.keyId };
+    expect(fetched.body.context).toBe(`liaison-package/2;id=${pkg.body.id};case=${id};to=sia;kid=${keys.sia.keyId}`);
+    const opened = JSON.parse((await openSealedPackage(keys.sia.privateJwk, sealed, binding)).toString());
     expect(opened).toMatchObject({ caseId: id, person: PII, summary: SUMMARY, urls: [URL_A] });
-    for (const other of [keys.hotline, keys.center]) expect(() => open(other, sealed, fetched.body.context)).toThrow();
+    for (const other of [keys.hotline, keys.center]) await expect(openSealedPackage(other.privateJwk, sealed, binding)).rejects.toThrow(/cannot be opened/);
     expect((await call('GET', `/v1/packages/${pkg.body.id}`, 'hotline')).status).toBe(404);
     expect((await call('GET', `/v1/packages/${pkg.body.id}`, 'center')).status).toBe(404);
     const reads = await database.pool.query(`select agency from audit.entries where action = 'pii.read' and subject_id = $1`, [pkg.body.id]);
@@ -139,6 +153,62 @@ describe('personal data sharing', () => {
     // Sealing again under the revoked consent is refused; revoking twice is a conflict.
     expect((await call('POST', `/v1/cases/${id}/packages`, 'center', { recipient: 'sia', purpose: 'deletion-request' })).status).toBe(403);
     expect((await call('POST', `/v1/cases/${id}/consents/${consent.body.id}/revoke`, 'center')).status).toBe(409);
+  });
+
+  it('refuses to seal to a body with no current key, saying so; seals to the latest key after a rotation', async () => {
+    const id = await newCase();
+    await call('POST', `/v1/cases/${id}/consents`, 'center', { givenBy: 'guardian', recipients: ['tokyo', 'hotline'], purposes: ['deletion-request'] });
+    const none = await call('POST', `/v1/cases/${id}/packages`, 'center', { recipient: 'tokyo', purpose: 'deletion-request' });
+    expect(none.status).toBe(409);
+    expect(none.body.error.code).toBe('NO_CURRENT_KEY');
+    expect(none.body.error.message).toContain('tokyo has no current public key');
+    // A key that is not valid yet, or already expired, is not current either.
+    const later = generateBodyKey();
+    await publishBodyKey(database.db, { agency: 'tokyo', keyId: later.keyId, publicKey: later.publicKey, notBefore: new Date(Date.now() + 86_400_000), expiresAt: new Date(Date.now() + 2 * 86_400_000) });
+    expect((await call('POST', `/v1/cases/${id}/packages`, 'center', { recipient: 'tokyo', purpose: 'deletion-request' })).body.error.code).toBe('NO_CURRENT_KEY');
+    expect(await database.pool.query('select count(*)::int as n from intake.packages where case_id = $1', [id]).then((r) => r.rows[0].n)).toBe(0);
+
+    // Hotline rotates: the package sealed before opens with the old key, the one after with the new.
+    const before = await call('POST', `/v1/cases/${id}/packages`, 'center', { recipient: 'hotline', purpose: 'deletion-request' });
+    const rotated = generateBodyKey();
+    await publish(database, 'hotline', rotated);
+    const after = await call('POST', `/v1/cases/${id}/packages`, 'center', { recipient: 'hotline', purpose: 'deletion-request' });
+    expect([before.body.keyId, after.body.keyId]).toEqual([keys.hotline.keyId, rotated.keyId]);
+    for (const [pkg, key] of [[before, keys.hotline], [after, rotated]] as const) {
+      const fetched = await call('GET', `/v1/packages/${pkg.body.id}`, 'hotline');
+      expect(fetched.status).toBe(200);
+      const opened = await openSealedPackage(key.privateJwk, Buffer.from(fetched.body.sealed, 'base64'), { packageId: pkg.body.id, caseId: id, recipient: 'hotline', keyId: key.keyId });
+      expect(JSON.parse(opened.toString()).person).toEqual(PII);
+    }
+    // Revoking the old key stops its packages being handed out (its private half may be in other hands).
+    await revokeBodyKey(database.db, { agency: 'hotline', keyId: keys.hotline.keyId });
+    const retired = await call('GET', `/v1/packages/${before.body.id}`, 'hotline');
+    expect(retired.status).toBe(410);
+    expect(retired.body.error.code).toBe('KEY_RETIRED');
+    expect(retired.body.error.message).toContain(`sealed to key ${keys.hotline.keyId} of hotline, which was revoked`);
+    expect((await call('GET', `/v1/packages/${after.body.id}`, 'hotline')).status).toBe(200);
+  });
+
+  it('still hands out and opens packages of the legacy format (1), sealed to the registry key of the time', async () => {
+    const id = await newCase();
+    // What an older platform stored: format 1, sealed to the body's single key, key id "legacy" after migration.
+    const legacy = generateBodyKeyPair();
+    await database.pool.query(`insert into auth.body_keys (agency, key_id, public_key, not_before, expires_at) values ('sia', 'legacy', $1, now() - interval '1 day', now() + interval '1 day')`, [legacy.publicKey]);
+    const packageId = randomUUID();
+    const sealed = seal(legacy.publicKey, Buffer.from(JSON.stringify({ caseId: id, category: 'R01', person: PII })), `package:${packageId}`);
+    await database.pool.query(
+      `insert into intake.packages (id, case_id, owner, recipient, purpose, legal_ground, legal_reason, sealed, format, key_id, created_by) values ($1, $2, 'center', 'sia', 'deletion-request', 'appi-27-1-ii', '試験', $3, 1, 'legacy', $4)`,
+      [packageId, id, sealed, randomUUID()],
+    );
+    const fetched = await call('GET', `/v1/packages/${packageId}`, 'sia');
+    expect(fetched.status).toBe(200);
+    expect(fetched.body).toMatchObject({ format: 1, keyId: 'legacy', context: `package:${packageId}` });
+    expect(JSON.parse(open(legacy, Buffer.from(fetched.body.sealed, 'base64'), fetched.body.context).toString()).person).toEqual(PII);
+    // Once the legacy key expires, its packages are retired with it.
+    await database.pool.query(`update auth.body_keys set expires_at = now() - interval '1 second' where agency = 'sia' and key_id = 'legacy'`);
+    const expired = await call('GET', `/v1/packages/${packageId}`, 'sia');
+    expect(expired.status).toBe(410);
+    expect(expired.body.error.message).toMatch(/key legacy of sia, which expired at/);
   });
 
   it('puts no personal data, free text or raw URL on any topic, in any log line, or in the audit details', async () => {
@@ -179,9 +249,18 @@ describe('actions and statutory clocks', () => {
   beforeAll(async () => {
     testDb = await createTestDatabase(inject('pgAdminUrl'), 'actions');
     database = createDatabase({ url: testDb.url });
-    await migrate(database, [auditMigrations, pglogMigrations, intakeMigrations]);
+    await migrate(database, [authMigrations, auditMigrations, pglogMigrations, intakeMigrations]);
     const bus = createEventBus({ kind: 'pglog', pool: database.pool, topicPrefix: `${uniqueName('actions')}.` });
-    service = createIntakeService({ database, bus, councilKey: randomBytes(32), verifyToken: async (t) => actors[t] ?? null, agency: async (c) => bodies[c], dataKey: () => randomBytes(32), relay: false });
+    service = createIntakeService({
+      database,
+      bus,
+      councilKey: randomBytes(32),
+      verifyToken: async (t) => actors[t] ?? null,
+      agency: async (c) => bodies[c],
+      dataKey: () => randomBytes(32),
+      bodyKeys: bodyKeyRegistry(database.db),
+      relay: false,
+    });
   });
   afterAll(async () => {
     await database?.close();

@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Database, describeError, type MigrationSet } from '@liaison/db';
-import { type EventBus, OutboxRelay, type Subscription } from '@liaison/events';
+import { consumerTopics, type EventBus, OutboxRelay, type Subscription } from '@liaison/events';
 import { createNotifierApp, type NotifierAppDeps } from './app.ts';
 import { inbox, outbox } from './db/schema.ts';
 import { Dispatcher, type DispatcherOptions, fanOut } from './domain/dispatch.ts';
@@ -20,9 +20,6 @@ export const notifierMigrations: MigrationSet = {
 };
 
 export const NOTIFIER_GROUP = 'notifier.fan-out';
-
-/** The topics whose events may concern a body's webhooks. */
-export const NOTIFIER_TOPICS = ['liaison.referrals', 'liaison.deadlines', 'liaison.cases', 'liaison.webhooks'];
 
 export interface NotifierServiceDeps extends Omit<NotifierAppDeps, 'db'> {
   database: Database;
@@ -68,7 +65,8 @@ export function createNotifierService(deps: NotifierServiceDeps) {
       if (sealed > 0) deps.log?.(`notifier: encrypted ${sealed} webhook signing secret(s) stored in plaintext`);
       if (deps.relay !== false) await relay.start();
       if (deps.consumers !== false) {
-        subscription = await deps.bus.subscribe({ group: NOTIFIER_GROUP, topics: NOTIFIER_TOPICS, handler: fanOut(deps.database.db, inbox) });
+        // The topics whose events may concern a body's webhooks: declared in schemas/asyncapi.json.
+        subscription = await deps.bus.subscribe({ group: NOTIFIER_GROUP, topics: consumerTopics(NOTIFIER_GROUP), handler: fanOut(deps.database.db, inbox) });
       }
       if (deps.dispatcher !== false) dispatcher.start();
     },

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { issueToken, listAgencies, type Role, setAgencyPublicKey, verifyToken } from '@liaison/auth';
-import { generateBodyKeyPair } from '@liaison/privacy';
+import { currentBodyKey, issueToken, listAgencies, publishBodyKey, type Role, verifyToken } from '@liaison/auth';
+import { generateBodyKey } from '@liaison/privacy';
 import type { Db } from '@liaison/db';
 
 export interface DemoToken {
@@ -44,17 +44,22 @@ export async function ensureDemoTokens(db: Db, dataDir: string): Promise<DemoTok
 }
 
 /**
- * Demo key pairs for the member bodies that have published none: public keys into the registry,
- * private keys into `dataDir/keys/<body>.json` (mode 0600) — in real use each body makes its own
- * and the platform never sees the private half.
+ * Demo key pairs for the member bodies with no current key: public keys published (valid a year),
+ * private keys written to `dataDir/keys/<body>.<key id>.jwk.json` (JWK, mode 0600) — the embedded
+ * demo only. In real use each body makes its own pair (`liaison-partner keys generate`) and
+ * publishes the public half; the platform never sees the private one. Returns the bodies given a key.
  */
-export async function ensureDemoBodyKeys(db: Db, dataDir: string): Promise<void> {
+export async function ensureDemoBodyKeys(db: Db, dataDir: string): Promise<string[]> {
   const dir = join(dataDir, 'keys');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const made: string[] = [];
   for (const body of await listAgencies(db)) {
-    if (!body.roles.includes('member') || body.publicKey) continue;
-    const pair = generateBodyKeyPair();
-    writeFileSync(join(dir, `${body.code}.json`), JSON.stringify(pair), { mode: 0o600 });
-    await setAgencyPublicKey(db, body.code, pair.publicKey);
+    if (!body.roles.includes('member') || (await currentBodyKey(db, body.code))) continue;
+    const key = generateBodyKey();
+    writeFileSync(join(dir, `${body.code}.${key.keyId}.jwk.json`), JSON.stringify(key.privateJwk), { mode: 0o600 });
+    const now = new Date();
+    await publishBodyKey(db, { agency: body.code, keyId: key.keyId, publicKey: key.publicKey, notBefore: now, expiresAt: new Date(now.getTime() + 365 * 86_400_000) });
+    made.push(body.code);
   }
+  return made;
 }

@@ -39,6 +39,8 @@ const platform = await startPlatform({
   newYearClosure: config.NEW_YEAR_CLOSURE,
   webhooks: { key: config.WEBHOOK_KEY, targets: { allowLoopback: config.WEBHOOK_ALLOW_LOOPBACK, ports: config.WEBHOOK_PORTS } },
   developerTools: !policy.production,
+  seedStatistics: policy.seedDemo && config.LIAISON_SEED_STATS,
+  statsReleaseAfterBusinessDays: config.STATS_RELEASE_AFTER_BUSINESS_DAYS,
 });
 const dataDir = resolve(config.LIAISON_DATA_DIR);
 
@@ -66,6 +68,7 @@ const server = serve({ fetch: platform.app.fetch, port: config.PORT, hostname: c
     '',
   ];
   console.log(lines.join('\n'));
+  platform.afterListen();
 });
 
 let stopping = false;

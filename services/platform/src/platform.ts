@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AuditSealer, auditMigrations } from '@liaison/audit';
-import { type Agency, authMigrations, listAgencies, seedAgencies, verifyToken } from '@liaison/auth';
+import { type Agency, authMigrations, bodyKeyRegistry, listAgencies, seedAgencies, verifyToken } from '@liaison/auth';
 import { describeError } from '@liaison/db';
 import { createDatabase, type Database, type DatabaseOptions } from '@liaison/db/client';
 import { startEmbeddedPostgres } from '@liaison/db/embedded';
@@ -14,8 +14,11 @@ import { createIntakeService, type IntakeService, intakeMigrations } from '@liai
 import { createNotifierService, type NotifierService, notifierMigrations, type TargetCheck } from '@liaison/notifier';
 import { createReferralsService, type ReferralsService, referralsMigrations } from '@liaison/referrals';
 import { createWebService, webMigrations } from '@liaison/web';
+import { createStatsService, type StatsService, statsMigrations } from '@liaison/stats';
+import { seedDemoStatistics } from '@liaison/stats/seed';
 import { Hono } from 'hono';
 import pg from 'pg';
+import { createBodyKeyApp } from './body-keys.ts';
 import { type DemoToken, ensureDemoBodyKeys, ensureDemoTokens } from './demo.ts';
 import { checkpointSinks } from './checkpoints.ts';
 import { bodyDataKey } from './keys.ts';
@@ -46,6 +49,10 @@ export interface PlatformOptions {
   councilKey?: Buffer | undefined;
   /** The New Year closure deadlines skip (null: none); default 12-29 to 01-03. */
   newYearClosure?: { from: string; to: string } | null;
+  /** Seed synthetic statistics in the background on first start (demo), then publish the releases of the closed months. */
+  seedStatistics?: boolean;
+  /** Business days after a period closes before its statistics release is built (default 5). */
+  statsReleaseAfterBusinessDays?: number;
   /**
    * Webhook delivery: which targets are allowed (development and tests: loopback receivers), whether
    * to send at all, and the key signing secrets are stored under (default `dataDir/webhook-key`).
@@ -71,7 +78,10 @@ export interface Platform {
   referrals: ReferralsService;
   intake: IntakeService;
   notifier: NotifierService;
+  stats: StatsService;
   demoTokens: DemoToken[];
+  /** Starts what waits for the server to listen (the demo statistics seed, when asked for). */
+  afterListen(): void;
   mode: { database: 'embedded' | 'external'; driver: string; bus: 'kafka' | 'pglog' };
   stop(): Promise<void>;
 }
@@ -129,6 +139,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       referralsMigrations,
       intakeMigrations,
       notifierMigrations,
+      statsMigrations,
       webMigrations,
     ]);
 
@@ -151,7 +162,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
     await seedAgencies(database.db);
     const demoTokens = options.seedDemo ? await ensureDemoTokens(database.db, resolve(options.dataDir)) : [];
-    if (options.seedDemo) await ensureDemoBodyKeys(database.db, resolve(options.dataDir));
+    if (options.seedDemo) {
+      const made = await ensureDemoBodyKeys(database.db, resolve(options.dataDir));
+      if (made.length > 0) log(`demo keys: the platform made key pairs for ${made.join(', ')} in ${resolve(options.dataDir, 'keys')} (demo only — a real body makes its own and publishes the public half: liaison-partner keys generate / publish)`);
+    }
 
     // The registry changes rarely; a short cache keeps it off the hot path.
     let registry: { at: number; byCode: Map<string, Agency> } | undefined;
@@ -202,6 +216,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       agency,
       dataKey: bodyDataKey(fieldKey),
       councilKey: options.councilKey ?? localSecret(resolve(options.dataDir), 'council-key'),
+      bodyKeys: bodyKeyRegistry(database.db),
       log,
     });
     await intake.start();
@@ -220,12 +235,37 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     await notifier.start();
     cleanup.push(() => notifier.stop());
 
+    const stats = createStatsService({
+      database,
+      bus,
+      verifyToken: verify,
+      bodies: async () => (await listAgencies(database.db)).filter((a) => a.roles.includes('member')).map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn })),
+      ...(options.statsReleaseAfterBusinessDays !== undefined ? { releaseAfterBusinessDays: options.statsReleaseAfterBusinessDays } : {}),
+      ...(options.newYearClosure !== undefined ? { calendar: { newYearClosure: options.newYearClosure } } : {}),
+      log,
+    });
+    await stats.start();
+    cleanup.push(() => stats.stop());
+    // The demo's statistics are seeded after the platform answers (see `afterListen`), in the
+    // background: /healthz is not kept waiting, progress goes to the log.
+    let stopping = false;
+    let seeding: Promise<void> | undefined;
+    cleanup.push(async () => {
+      stopping = true;
+      await seeding;
+    });
+    const afterListen = () => {
+      if (!options.seedStatistics || seeding) return;
+      seeding = seedDemoStatistics({ database, stats, log, shouldStop: () => stopping }).catch((err) => log(`statistics demo seed: ${(err as Error).message}`));
+    };
+
     const feed = createEventFeed();
     const live = await feed.connect(bus);
     cleanup.push(() => live.stop());
     const gateway = createGatewayApp({
       verifyToken: verify,
       referrals: (req) => Promise.resolve(referrals.app.fetch(req)),
+      stats: (req) => Promise.resolve(stats.app.fetch(req)),
       feed,
       log,
       ...(options.introspection !== undefined ? { introspection: options.introspection } : {}),
@@ -252,8 +292,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     services.route('/', referrals.app);
     services.route('/', intake.app);
     services.route('/', notifier.app);
+    services.route('/', stats.app);
     const tokenApp = createTokenApp({ db: database.db, verifyToken: verify, log });
     services.route('/', tokenApp);
+    const bodyKeyApp = createBodyKeyApp({ db: database.db, verifyToken: verify, log });
+    services.route('/', bodyKeyApp);
     const web = createWebService({
       database,
       verifyToken: verify,
@@ -268,7 +311,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     app.route('/', referrals.app);
     app.route('/', intake.app);
     app.route('/', notifier.app);
+    app.route('/', stats.app);
     app.route('/', tokenApp);
+    app.route('/', bodyKeyApp);
 
     return {
       app,
@@ -277,10 +322,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       referrals,
       intake,
       notifier,
+      stats,
       demoTokens,
+      afterListen,
       mode: { database: databaseMode, driver: database.driver, bus: bus.kind },
       async stop() {
-        for (const fn of cleanup.reverse()) await fn().catch((err) => log(`shutdown: ${(err as Error).message}`));
+        for (const fn of cleanup.reverse()) await fn().catch((err) => log(`shutdown: ${describeError(err)}`));
       },
     };
   } catch (err) {

@@ -1,10 +1,11 @@
 // `pnpm start:service` — distributed mode: one service in its own process.
 //   LIAISON_SERVICE=referrals  DATABASE_URL=… KAFKA_BROKERS=…  [LIAISON_PARTS=api,relay,consumers]  [INTAKE_URL=http://…]  PORT=…
-//   LIAISON_SERVICE=gateway    DATABASE_URL=… REFERRALS_URL=http://…  PORT=…
+//   LIAISON_SERVICE=stats      DATABASE_URL=… KAFKA_BROKERS=…  [LIAISON_PARTS=api,relay,consumers]  PORT=…
+//   LIAISON_SERVICE=gateway    DATABASE_URL=… REFERRALS_URL=http://…  STATS_URL=http://…  PORT=…
 // Migrations are applied by `pnpm migrate` (or by the first process to start, under a lock).
 import { serve } from '@hono/node-server';
 import { AuditSealer, auditMigrations } from '@liaison/audit';
-import { authMigrations, listAgencies, seedAgencies, verifyToken } from '@liaison/auth';
+import { authMigrations, bodyKeyRegistry, listAgencies, seedAgencies, verifyToken } from '@liaison/auth';
 import { describeError } from '@liaison/db';
 import { createDatabase } from '@liaison/db/client';
 import { migrate } from '@liaison/db/migrate';
@@ -13,7 +14,9 @@ import { createGatewayApp } from '@liaison/gateway';
 import { createIntakeService, intakeMigrations } from '@liaison/intake';
 import { AuthThrottle, edge, idempotencyMigrations, notFound, onError } from '@liaison/http';
 import { createReferralsService, referralsMigrations } from '@liaison/referrals';
+import { createStatsService, statsMigrations } from '@liaison/stats';
 import { Hono } from 'hono';
+import { createBodyKeyApp } from './body-keys.ts';
 import { checkpointSinks } from './checkpoints.ts';
 import { env } from './env.ts';
 import { bodyDataKey } from './keys.ts';
@@ -23,7 +26,7 @@ const fail = (message: string): never => {
   console.error(message);
   process.exit(2);
 };
-if (!config.LIAISON_SERVICE) fail('LIAISON_SERVICE must be referrals, intake or gateway');
+if (!config.LIAISON_SERVICE) fail('LIAISON_SERVICE must be referrals, intake, stats or gateway');
 if (!config.DATABASE_URL) fail('DATABASE_URL is required in distributed mode');
 const database = createDatabase({ url: config.DATABASE_URL!, driver: config.DATABASE_DRIVER });
 const verify = (token: string) => verifyToken(database.db, token);
@@ -69,7 +72,7 @@ async function startSealer(bus: Awaited<ReturnType<typeof openBus>>) {
   stops.unshift(() => sealer.stop());
 }
 
-if (config.LIAISON_SERVICE === 'intake' || config.LIAISON_SERVICE === 'referrals') {
+if (config.LIAISON_SERVICE === 'intake' || config.LIAISON_SERVICE === 'referrals' || config.LIAISON_SERVICE === 'stats') {
   if (!config.AUDIT_KEY) fail(`AUDIT_KEY is required for the ${config.LIAISON_SERVICE} service (it writes and seals the audit log)`);
 }
 if (config.LIAISON_SERVICE === 'intake') {
@@ -85,12 +88,14 @@ if (config.LIAISON_SERVICE === 'intake') {
     agency: async (code) => agencies.get(code),
     dataKey: bodyDataKey(config.FIELD_KEY!),
     councilKey: config.COUNCIL_KEY!,
+    bodyKeys: bodyKeyRegistry(database.db),
     relay: parts.has('relay'),
   });
   await service.start();
   stops.unshift(() => bus.close(), () => service.stop());
   await startSealer(bus);
-  if (parts.has('api')) app = service.app;
+  // Bodies' administrators publish the keys intake seals to beside it.
+  if (parts.has('api')) app = new Hono().route('/', service.app).route('/', createBodyKeyApp({ db: database.db, verifyToken: verify }));
 } else if (config.LIAISON_SERVICE === 'referrals') {
   await migrate(database, [authMigrations, auditMigrations, idempotencyMigrations, ...(useKafka ? [] : [pglogMigrations]), referralsMigrations]);
   await seedAgencies(database.db);
@@ -112,16 +117,32 @@ if (config.LIAISON_SERVICE === 'intake') {
   stops.unshift(() => bus.close(), () => service.stop());
   await startSealer(bus);
   if (parts.has('api')) app = service.app;
+} else if (config.LIAISON_SERVICE === 'stats') {
+  await migrate(database, [authMigrations, auditMigrations, idempotencyMigrations, ...(useKafka ? [] : [pglogMigrations]), statsMigrations]);
+  await seedAgencies(database.db);
+  const bus = await openBus();
+  const service = createStatsService({
+    database,
+    bus,
+    verifyToken: verify,
+    bodies: async () => (await listAgencies(database.db)).filter((a) => a.roles.includes('member')).map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn })),
+    relay: parts.has('relay'),
+    consumers: parts.has('consumers'),
+    releaseAfterBusinessDays: config.STATS_RELEASE_AFTER_BUSINESS_DAYS,
+    calendar: { newYearClosure: config.NEW_YEAR_CLOSURE },
+  });
+  await service.start();
+  stops.unshift(() => bus.close(), () => service.stop());
+  await startSealer(bus);
+  if (parts.has('api')) app = service.app;
 } else {
   if (!config.REFERRALS_URL) fail('REFERRALS_URL is required for the gateway');
-  const base = new URL(config.REFERRALS_URL!);
+  // The gateway calls each service over its HTTP API, as it does in-process when embedded.
   app = createGatewayApp({
     verifyToken: verify,
     introspection: config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production',
-    referrals: (req) => {
-      const url = new URL(req.url);
-      return fetch(new URL(url.pathname + url.search, base), { headers: req.headers, method: req.method });
-    },
+    referrals: forwardTo(config.REFERRALS_URL!),
+    ...(config.STATS_URL ? { stats: forwardTo(config.STATS_URL) } : {}),
   });
 }
 

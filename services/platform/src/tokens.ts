@@ -6,7 +6,8 @@ import { type AuthVariables, authenticate, createApiApp, errors, type RequestIdV
 
 type Env = { Variables: AuthVariables & RequestIdVariables };
 const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string().nullable(), details: z.unknown().optional() }) }).openapi('Error');
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+const json = <T>(schema: T, example?: unknown) => ({ content: { 'application/json': { schema, ...(example !== undefined ? { example } : {}) } } });
+const tokenExample = { id: '2b4d6f8a-1c3e-4a5b-9c7d-0e2f4a6b8c1d', role: 'caseworker', label: '相談員 山田 (caseworker Yamada)', createdAt: '2026-12-01T00:00:00.000Z', expiresAt: '2027-03-01T00:00:00.000Z', revokedAt: null };
 const errorResponses = {
   400: { description: 'Invalid input; details.problems names each field', ...json(ErrorBody) },
   401: { description: 'No valid token', ...json(ErrorBody) },
@@ -37,7 +38,7 @@ export function createTokenApp(deps: { db: Db; verifyToken: (token: string) => P
   app.use('/v1/tokens/*', authenticate(deps.verifyToken));
 
   app.openapi(
-    createRoute({ method: 'post', path: '/v1/tokens', summary: 'Issue a token for a person of my body / トークン発行', security, request: { body: { required: true, ...json(IssueBody) } }, responses: { 201: { description: 'The token, shown once', ...json(z.object({ id: z.string().uuid(), token: z.string(), expiresAt: z.string() })) }, ...errorResponses } }),
+    createRoute({ method: 'post', path: '/v1/tokens', summary: 'Issue a token for a person of my body / トークン発行', security, request: { body: { required: true, ...json(IssueBody, { role: 'caseworker', label: tokenExample.label, ttlDays: 90 }) } }, responses: { 201: { description: 'The token, shown once', ...json(z.object({ id: z.string().uuid(), token: z.string(), expiresAt: z.string() }), { id: tokenExample.id, token: 'lia_3pQ0yZr8VwK1xN5cM7bT2hJ9gF4dS6aL', expiresAt: tokenExample.expiresAt }) }, ...errorResponses } }),
     async (c) => {
       const actor = c.get('actor');
       requireAdmin(actor);
@@ -48,7 +49,7 @@ export function createTokenApp(deps: { db: Db; verifyToken: (token: string) => P
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/tokens', summary: "My body's tokens / トークン一覧", security, responses: { 200: { description: 'Newest first', ...json(z.object({ items: z.array(TokenView) })) }, ...errorResponses } }),
+    createRoute({ method: 'get', path: '/v1/tokens', summary: "My body's tokens / トークン一覧", security, responses: { 200: { description: 'Newest first', ...json(z.object({ items: z.array(TokenView) }), { items: [tokenExample] }) }, ...errorResponses } }),
     async (c) => {
       const actor = c.get('actor');
       requireAdmin(actor);
@@ -63,7 +64,7 @@ export function createTokenApp(deps: { db: Db; verifyToken: (token: string) => P
       summary: 'Revoke a token at once / トークン失効',
       security,
       request: { params: z.object({ id: z.string().uuid('must be a token id (UUID)') }) },
-      responses: { 200: { description: 'Revoked', ...json(z.object({ id: z.string(), revoked: z.literal(true) })) }, 404: { description: 'No such token of this body', ...json(ErrorBody) }, ...errorResponses },
+      responses: { 200: { description: 'Revoked', ...json(z.object({ id: z.string(), revoked: z.literal(true) }), { id: tokenExample.id, revoked: true }) }, 404: { description: 'No such token of this body', ...json(ErrorBody) }, ...errorResponses },
     }),
     async (c) => {
       const actor = c.get('actor');

@@ -7,6 +7,7 @@ import { taskStatuses } from '@liaison/domain';
 import { schema } from '@liaison/gateway';
 import { createTestDatabase, type TestDatabase, waitFor } from '@liaison/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiDocuments } from '../src/api-documents.ts';
 import { type Platform, startPlatform } from '../src/platform.ts';
 import { client, subscribe } from './helpers.ts';
 
@@ -79,7 +80,7 @@ describe('drafts stay with their sender, on every route, field, subscription and
     // The Postgres-log bus: every message ever published stays in eventbus.log, where the test reads it.
     platform = await startPlatform({ databaseUrl: testDb.url, dataDir, seedDemo: true, log: () => {}, topicPartitions: 3, webhooks: { targets: { allowLoopback: true } } });
     api = client(platform);
-    for (const doc of ['/v1/openapi.json', '/v1/intake/openapi.json', '/v1/webhooks/openapi.json', '/v1/tokens/openapi.json']) {
+    for (const doc of apiDocuments.map((d) => d.path)) {
       const { body } = await api.get(doc);
       for (const [path, ops] of Object.entries(body.paths as Record<string, Record<string, any>>)) {
         for (const [method, op] of Object.entries(ops)) routes.push({ method: method.toUpperCase(), path, hasBody: Boolean(op.requestBody) });

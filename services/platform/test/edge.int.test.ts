@@ -6,18 +6,21 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { issueToken } from '@liaison/auth';
 import { schema } from '@liaison/gateway';
+import { generateBodyKey } from '@liaison/privacy';
 import { createTestDatabase, type TestDatabase } from '@liaison/testing';
 import { getNamedType, getNullableType, isListType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiDocuments } from '../src/api-documents.ts';
 import { type Platform, startPlatform } from '../src/platform.ts';
 import { client } from './helpers.ts';
 
-const DOCS = ['/v1/openapi.json', '/v1/intake/openapi.json', '/v1/webhooks/openapi.json', '/v1/tokens/openapi.json'];
+const DOCS = apiDocuments.map((d) => d.path);
 
 type Route = { method: string; path: string; creates: boolean };
 
 /** A valid creating request for every POST route that answers 201; the suite fails when one is missing. */
-const creating: Record<string, (ids: { case: string }) => { path: string; body: Record<string, unknown>; as?: 'admin' }> = {
+// `unique`: the same body a second time is refused (409) rather than creating another — a public key is published once.
+const creating: Record<string, (ids: { case: string }) => { path: string; body: Record<string, unknown>; as?: 'admin' | 'secretariat'; unique?: true }> = {
   'POST /v1/referrals': () => ({ path: '/v1/referrals', body: { recipient: 'sia', category: 'R01' } }),
   'POST /v1/cases': () => ({ path: '/v1/cases', body: { category: 'R01', consulter: 'SELF', victimUnder18: false } }),
   'POST /v1/cases/{id}/consents': (ids) => ({ path: `/v1/cases/${ids.case}/consents`, body: { givenBy: 'person', recipients: ['sia'], purposes: ['deletion-request'] } }),
@@ -25,6 +28,9 @@ const creating: Record<string, (ids: { case: string }) => { path: string; body: 
   'POST /v1/cases/{id}/actions': (ids) => ({ path: `/v1/cases/${ids.case}/actions`, body: { action: 'advice' } }),
   'POST /v1/webhooks': () => ({ path: '/v1/webhooks', body: { url: 'https://hooks.partner.example/liaison' } }),
   'POST /v1/tokens': () => ({ path: '/v1/tokens', body: { role: 'caseworker', label: 'idempotency test' }, as: 'admin' }),
+  // A period is released once: the same request again is refused (409).
+  'POST /v1/stats/releases': () => ({ path: '/v1/stats/releases', body: { period: '2026-09' }, as: 'secretariat', unique: true }),
+  'POST /v1/keys': () => ({ path: '/v1/keys', body: { publicKey: generateBodyKey().publicKey, expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() }, as: 'admin', unique: true }),
 };
 
 /**
@@ -345,7 +351,7 @@ describe('the edge: GraphQL limits, REST body limits and headers, auth throttlin
       for (const r of routes.filter((x) => x.creates)) {
         const label = `${r.method} ${r.path}`;
         const example = creating[label]!({ case: caseId });
-        const token = example.as === 'admin' ? admin : api.tokenOf('center');
+        const token = example.as === 'admin' ? admin : example.as === 'secretariat' ? api.tokenOf('center', 'secretariat') : api.tokenOf('center');
         const key = `k-${label.replace(/[^\w]/g, '_')}-${Math.random()}`;
         const first = await post(example.path, example.body, token, key);
         const firstBody = await first.text();
@@ -357,10 +363,14 @@ describe('the edge: GraphQL limits, REST body limits and headers, auth throttlin
         const other = await post(example.path, { ...example.body, urgent: true, extra: 1 }, token, key);
         expect(other.status, label).toBe(422);
         expect(((await other.json()) as any).error.code).toBe('UNPROCESSABLE');
-        // Without a key, the same body creates another one.
+        // Without a key, the same body creates another one (or, for what exists once, is refused).
         const fresh = await post(example.path, example.body, token);
-        expect(fresh.status, label).toBe(201);
-        expect(((await fresh.json()) as any).id, label).not.toBe(JSON.parse(firstBody).id);
+        if (example.unique) {
+          expect(fresh.status, label).toBe(409);
+        } else {
+          expect(fresh.status, label).toBe(201);
+          expect(((await fresh.json()) as any).id, label).not.toBe(JSON.parse(firstBody).id);
+        }
         // The stored answer is not readable in the database.
         const { rows } = await platform.database.pool.query('select response from idempotency.keys where key = $1', [key]);
         expect(rows[0].response, label).not.toContain(JSON.parse(firstBody).id);

@@ -5,13 +5,15 @@ import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@liaison/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiDocuments } from '../src/api-documents.ts';
 import { type Platform, startPlatform } from '../src/platform.ts';
 import { client } from './helpers.ts';
 
 const RUNS = 1000;
 
 /** A valid body for every write endpoint that takes one; the suite fails when one is missing. */
-const validBodies: Record<string, (ids: { case: string; action: string; package: string }) => { path: string; as: string; body: Record<string, unknown> }> = {
+// `ahead`: timestamp fields that name a time to come (a key's validity), not one that happened.
+const validBodies: Record<string, (ids: { case: string; action: string; package: string }) => { path: string; as: string; body: Record<string, unknown>; ahead?: string[] }> = {
   // The package need not exist: every generated body is refused before anyone looks it up.
   'POST /v1/referrals': (ids) => ({ path: '/v1/referrals', as: 'center', body: { recipient: 'sia', category: 'R01', kind: 'referral', urgent: false, status: 'requested', packageId: ids.package, caseId: ids.case } }),
   'POST /v1/referrals/{id}/status': () => ({ path: '/v1/referrals/{referral}/status', as: 'sia', body: { status: 'received', businessStatus: 'advised', expectedVersion: 1 } }),
@@ -27,6 +29,13 @@ const validBodies: Record<string, (ids: { case: string; action: string; package:
   'POST /v1/cases/{id}/actions/{actionId}/outcome': (ids) => ({ path: `/v1/cases/${ids.case}/actions/${ids.action}/outcome`, as: 'center', body: { outcome: 'extended', extensionGround: 'expert-review' } }),
   'POST /v1/tokens': () => ({ path: '/v1/tokens', as: 'center/admin', body: { role: 'caseworker', label: 'x', ttlDays: 30 } }),
   'POST /v1/webhooks': () => ({ path: '/v1/webhooks', as: 'sia', body: { url: 'https://hooks.partner.example/x', eventTypes: ['jp.liaison.referral.created.v1'] } }),
+  'POST /v1/keys': () => ({
+    path: '/v1/keys',
+    as: 'center/admin',
+    body: { keyId: 'fuzz-1', publicKey: '3p7bfXt9wbTTW2HC7OQ1Nz+DQ8hbeGdNrfx+FG+IK08=', notBefore: new Date(Date.now() + 86_400_000).toISOString(), expiresAt: new Date(Date.now() + 200 * 86_400_000).toISOString() },
+    ahead: ['notBefore', 'expiresAt'],
+  }),
+  'POST /v1/stats/releases': () => ({ path: '/v1/stats/releases', as: 'center/secretariat', body: { period: '2026-10' } }),
 };
 
 /** A value of the wrong JSON type for a field whose valid example is `example`. */
@@ -54,7 +63,7 @@ describe('invalid input on every write endpoint (property-based)', () => {
 
   const snapshot = async () => {
     const exact = await Promise.all(
-      ['referrals.referrals', 'referrals.outbox', 'referrals.referral_status_history', 'intake.cases', 'intake.consents', 'intake.packages', 'intake.case_actions', 'intake.outbox', 'notifier.endpoints', 'auth.api_tokens', 'audit.entries'].map(
+      ['referrals.referrals', 'referrals.outbox', 'referrals.referral_status_history', 'intake.cases', 'intake.consents', 'intake.packages', 'intake.case_actions', 'intake.outbox', 'notifier.endpoints', 'auth.api_tokens', 'auth.body_keys', 'audit.entries', 'stats.releases', 'stats.outbox'].map(
         async (t) => [t, (await platform.database.pool.query(`select count(*)::int as n from ${t}`)).rows[0].n] as const,
       ),
     );
@@ -72,7 +81,7 @@ describe('invalid input on every write endpoint (property-based)', () => {
       webhooks: { targets: { resolve: async () => ['93.184.216.34'] }, dispatcher: false },
     });
     api = client(platform);
-    for (const doc of ['/v1/openapi.json', '/v1/intake/openapi.json', '/v1/webhooks/openapi.json', '/v1/tokens/openapi.json']) {
+    for (const doc of apiDocuments.map((d) => d.path)) {
       const { body } = await api.get(doc);
       for (const [path, methods] of Object.entries(body.paths as Record<string, Record<string, any>>)) {
         for (const [method, op] of Object.entries(methods)) {
@@ -161,6 +170,12 @@ describe('invalid input on every write endpoint (property-based)', () => {
     fc.integer({ min: 2, max: 3650 }).map((days) => new Date(Date.now() + days * 86_400_000).toISOString()),
     fc.integer({ min: 1, max: 1999 }).map((year) => `${String(year).padStart(4, '0')}-06-15T12:00:00+09:00`),
   );
+  /** For times to come (a key's not-before and expiry): before 2000, or further ahead than any key may reach (over 3 years). */
+  const outOfBoundsAhead = fc.oneof(
+    fc.constantFrom('0099-01-01T00:00:00+09:00', '1999-12-31T23:59:59Z', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2999-01-01T00:00:00+09:00'),
+    fc.integer({ min: 1100, max: 3650 }).map((days) => new Date(Date.now() + days * 86_400_000).toISOString()),
+    fc.integer({ min: 1, max: 1999 }).map((year) => `${String(year).padStart(4, '0')}-06-15T12:00:00+09:00`),
+  );
 
   it(`refuses, on every write endpoint, every string field holding text Postgres cannot store (NUL, unpaired surrogates) and every out-of-bounds date, with a 400 naming the field, and keeps nothing`, async () => {
     const before = await snapshot();
@@ -177,7 +192,9 @@ describe('invalid input on every write endpoint (property-based)', () => {
         fc.constantFrom(...fields).chain((f) => unstorable.map((bad) => ({ body: setAt(example.body, f.path, bad), field: f.path }))),
         // A key Postgres cannot store (the JSON column and the field name in error details).
         unstorable.map((bad) => ({ body: { ...example.body, [bad]: 'x' }, field: undefined })),
-        ...(dates.length > 0 ? [fc.constantFrom(...dates).chain((f) => outOfBounds.map((bad) => ({ body: setAt(example.body, f.path, bad), field: f.path })))] : []),
+        ...(dates.length > 0
+          ? [fc.constantFrom(...dates).chain((f) => (example.ahead?.includes(f.path) ? outOfBoundsAhead : outOfBounds).map((bad) => ({ body: setAt(example.body, f.path, bad), field: f.path })))]
+          : []),
       );
       await fc.assert(
         fc.asyncProperty(invalid, async ({ body, field }) => {

@@ -3,9 +3,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { issueToken, setAgencyPublicKey } from '@liaison/auth';
+import { issueToken } from '@liaison/auth';
 import { createDatabase } from '@liaison/db/client';
-import { generateBodyKeyPair } from '@liaison/privacy';
+import { generateBodyKey } from '@liaison/privacy';
 import { createTestDatabase, uniqueName, waitFor } from '@liaison/testing';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 
@@ -56,16 +56,22 @@ describe('distributed mode: referrals confirm packages with the intake process',
         KAFKA_TOPIC_PREFIX: `${uniqueName('pkge2e')}.`,
         AUDIT_KEY: randomBytes(32).toString('base64'),
       };
-      // The referrals process seeds the registry; SIA then publishes its key, before intake reads the registry.
       const referrals = service({ ...common, LIAISON_SERVICE: 'referrals', PORT: String(referralsPort), INTAKE_URL: `http://127.0.0.1:${intakePort}` });
       await referrals.printed('referrals running');
       const database = createDatabase({ url: testDb.url });
-      await setAgencyPublicKey(database.db, 'sia', generateBodyKeyPair().publicKey);
       const center = (await issueToken(database.db, { agency: 'center', role: 'caseworker', label: 'test' })).token;
+      const siaAdmin = (await issueToken(database.db, { agency: 'sia', role: 'admin', label: 'test' })).token;
       await database.close();
       const keys = { FIELD_KEY: randomBytes(32).toString('base64'), COUNCIL_KEY: randomBytes(32).toString('base64') };
       const intake = service({ ...common, ...keys, LIAISON_SERVICE: 'intake', PORT: String(intakePort) });
       await intake.printed('intake running');
+      // SIA's administrator publishes its key to the intake process, which seals to it at once.
+      const key = await fetch(`http://127.0.0.1:${intakePort}/v1/keys`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${siaAdmin}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ publicKey: generateBodyKey().publicKey, expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() }),
+      });
+      expect(key.status).toBe(201);
 
       const post = async (port: number, path: string, body: unknown) => {
         const res = await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers: { authorization: `Bearer ${center}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });

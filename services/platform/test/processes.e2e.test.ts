@@ -1,27 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issueToken } from '@liaison/auth';
 import { createDatabase } from '@liaison/db/client';
-import { createTestDatabase, uniqueName, waitFor } from '@liaison/testing';
+import { createTestDatabase, freePort, uniqueName, waitFor } from '@liaison/testing';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 
 const platformDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const children: ChildProcess[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => res(port));
-    });
-    srv.on('error', rej);
-  });
-}
 
 /** Starts a platform entry point as its own process, as a person would; collects what it prints. */
 function run(script: string, env: Record<string, string>) {
@@ -64,6 +52,8 @@ describe('pnpm start (src/main.ts) on embedded defaults', () => {
       await p.printed('lia_');
       expect(p.output.text).toContain(`http://127.0.0.1:${port}/graphql`);
       expect(p.output.text).toContain('event bus=pglog');
+      // The embedded demo makes the member bodies' key pairs itself, and says so.
+      expect(p.output.text).toMatch(/demo keys: the platform made key pairs for center, consumer, hotline, sia, tokyo in .*keys \(demo only/);
       const tokens = [...p.output.text.matchAll(/^\s+(\w+)\s+(\w+)\s+(lia_\S+)$/gm)].map((m) => ({ agency: m[1], role: m[2], token: m[3]! }));
       expect(tokens.map((t) => `${t.agency}/${t.role}`)).toEqual(expect.arrayContaining(['center/caseworker', 'sia/caseworker', 'mic/observer']));
 
@@ -80,11 +70,12 @@ describe('pnpm start (src/main.ts) on embedded defaults', () => {
       });
       expect(created.status).toBe(201);
 
-      // The audit log of what just happened verifies (`pnpm audit:verify`), once sealed.
-      await new Promise((r) => setTimeout(r, 1200));
-      const verify = run('src/audit-verify.ts', { LIAISON_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) });
-      expect(await verify.exited, verify.output.text).toBe(0);
-      expect(verify.output.text).toMatch(/audit log intact\): [1-9]\d* entries sealed/);
+      // The audit log of what just happened verifies (`pnpm audit:verify`) once the sealer has sealed it.
+      await waitFor('the audit log sealed and verified', async () => {
+        const verify = run('src/audit-verify.ts', { LIAISON_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) });
+        expect(await verify.exited, verify.output.text).toBe(0);
+        return /audit log intact\): [1-9]\d* entries sealed/.test(verify.output.text);
+      }, 60000, 500);
 
       p.child.kill('SIGTERM');
       expect(await p.exited).toBe(0);
@@ -95,10 +86,10 @@ describe('pnpm start (src/main.ts) on embedded defaults', () => {
 });
 
 describe('distributed mode: each service in its own process, on Kafka and an external Postgres', () => {
-  it('runs the referrals service and the gateway as separate processes and carries a referral through them', async () => {
+  it('runs the referrals service, the stats service and the gateway as separate processes and carries a referral through them', async () => {
     const testDb = await createTestDatabase(inject('pgAdminUrl'), 'proc');
     try {
-      const [referralsPort, gatewayPort] = [await freePort(), await freePort()];
+      const [referralsPort, gatewayPort, statsPort] = [await freePort(), await freePort(), await freePort()];
       const common = {
         DATABASE_URL: testDb.url,
         KAFKA_BROKERS: inject('kafkaBrokers').join(','),
@@ -107,7 +98,15 @@ describe('distributed mode: each service in its own process, on Kafka and an ext
       };
       const referrals = run('src/service.ts', { ...common, LIAISON_SERVICE: 'referrals', PORT: String(referralsPort) });
       await referrals.printed('referrals running');
-      const gateway = run('src/service.ts', { ...common, LIAISON_SERVICE: 'gateway', PORT: String(gatewayPort), REFERRALS_URL: `http://127.0.0.1:${referralsPort}` });
+      const stats = run('src/service.ts', { ...common, LIAISON_SERVICE: 'stats', PORT: String(statsPort) });
+      await stats.printed('stats running');
+      const gateway = run('src/service.ts', {
+        ...common,
+        LIAISON_SERVICE: 'gateway',
+        PORT: String(gatewayPort),
+        REFERRALS_URL: `http://127.0.0.1:${referralsPort}`,
+        STATS_URL: `http://127.0.0.1:${statsPort}`,
+      });
       await gateway.printed('gateway running');
 
       const database = createDatabase({ url: testDb.url });
@@ -133,9 +132,25 @@ describe('distributed mode: each service in its own process, on Kafka and an ext
       });
       expect(found).toEqual({ id, kind: 'transfer', category: { labelJa: '私事性的画像' } });
 
+      // The stats process counted it; the Center sees its own live figures through the gateway (over HTTP).
+      const month = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 7);
+      const flow = await waitFor('the referral in the Center’s live statistics', async () => {
+        const res = await fetch(`http://127.0.0.1:${gatewayPort}/graphql`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${center}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ query: `{ myBodyStatistics(period: "${month}") { body tables { id cells { row col value } } } }` }),
+        });
+        const body = (await res.json()) as { data?: { myBodyStatistics: { tables: { id: string; cells: { row: string; col: string; value: number }[] }[] } } };
+        const cell = body.data?.myBodyStatistics.tables.find((t) => t.id === 'referral-flows')?.cells.find((c) => c.row === 'center' && c.col === 'sia');
+        return cell && cell.value > 0 ? cell : undefined;
+      });
+      expect(flow.value).toBe(1);
+
       referrals.child.kill('SIGTERM');
+      stats.child.kill('SIGTERM');
       gateway.child.kill('SIGTERM');
       expect(await referrals.exited).toBe(0);
+      expect(await stats.exited).toBe(0);
       expect(await gateway.exited).toBe(0);
     } finally {
       await testDb.drop();

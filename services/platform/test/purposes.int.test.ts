@@ -5,6 +5,7 @@ import { purposeCodes } from '@liaison/domain';
 import { createTestDatabase, type TestDatabase } from '@liaison/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiDocuments } from '../src/api-documents.ts';
 import { type Platform, startPlatform } from '../src/platform.ts';
 import { client } from './helpers.ts';
 
@@ -50,7 +51,7 @@ describe('purposes are codes from the list, on every field that takes one', () =
     testDb = await createTestDatabase(inject('pgAdminUrl'), 'purpose');
     platform = await startPlatform({ databaseUrl: testDb.url, dataDir, seedDemo: true, log: () => {}, topicPartitions: 2, webhooks: { dispatcher: false } });
     api = client(platform);
-    for (const docPath of ['/v1/openapi.json', '/v1/intake/openapi.json', '/v1/webhooks/openapi.json', '/v1/tokens/openapi.json']) {
+    for (const docPath of apiDocuments.map((d) => d.path)) {
       const doc = (await api.get(docPath)).body as { paths: Record<string, Record<string, any>>; components: { schemas: Record<string, any> } };
       for (const [path, ops] of Object.entries(doc.paths)) {
         for (const [method, op] of Object.entries(ops)) {

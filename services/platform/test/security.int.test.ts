@@ -2,9 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueToken } from '@liaison/auth';
+import { generateBodyKey } from '@liaison/privacy';
 import { createTestDatabase, type TestDatabase, waitFor } from '@liaison/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { printSdl, schema } from '@liaison/gateway';
+import { type GraphQLOutputType, getNamedType, isObjectType } from 'graphql';
+import { apiDocuments } from '../src/api-documents.ts';
 import { type Platform, startPlatform } from '../src/platform.ts';
 import { isPagePath } from '@liaison/web';
 import { browser, client, subscribe } from './helpers.ts';
@@ -13,8 +16,14 @@ import { browser, client, subscribe } from './helpers.ts';
  * A valid request for every REST route, keyed by method and OpenAPI path. The suite fails when the
  * API has a route missing here, so no route goes without its security checks.
  */
-type Ids = { referral: string; case: string; consent: string; package: string; action: string; token: string };
-const validRequests: Record<string, (ids: Ids) => { path: string; body?: unknown; wrongRole?: 'admin'; otherBodyRole?: 'admin' }> = {
+type Ids = { referral: string; case: string; consent: string; package: string; action: string; token: string; key: string; release: string };
+/**
+ * `observer: 'allowed'` — observers may call it (statistics releases); `wrongRole` — the role that
+ * must be refused when the secretariat is a right one; `otherBody: 'shared'` — every body sees the
+ * same (releases), `'forbidden'` — another member body is refused outright.
+ */
+type Policy = { path: string; body?: unknown; wrongRole?: 'admin' | 'caseworker'; otherBodyRole?: 'admin'; observer?: 'allowed'; otherBody?: 'shared' | 'forbidden' };
+const validRequests: Record<string, (ids: Ids) => Policy> = {
   'POST /v1/referrals': () => ({ path: '/v1/referrals', body: { recipient: 'sia', category: 'R01' } }),
   'GET /v1/referrals/sent': () => ({ path: '/v1/referrals/sent' }),
   'GET /v1/referrals/action-needed': () => ({ path: '/v1/referrals/action-needed' }),
@@ -41,14 +50,28 @@ const validRequests: Record<string, (ids: Ids) => { path: string; body?: unknown
   'POST /v1/tokens': () => ({ path: '/v1/tokens', body: { role: 'caseworker', label: 'security test' }, otherBodyRole: 'admin' }),
   'GET /v1/tokens': () => ({ path: '/v1/tokens', otherBodyRole: 'admin' }),
   'POST /v1/tokens/{id}/revoke': (ids) => ({ path: `/v1/tokens/${ids.token}/revoke`, otherBodyRole: 'admin' }),
+  // Keys likewise: only a body's administrators manage its keys (a fresh key pair for every publish).
+  'POST /v1/keys': () => ({ path: '/v1/keys', body: { publicKey: generateBodyKey().publicKey, expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() }, otherBodyRole: 'admin' }),
+  'GET /v1/keys': () => ({ path: '/v1/keys', otherBodyRole: 'admin' }),
+  'POST /v1/keys/{keyId}/revoke': (ids) => ({ path: `/v1/keys/${ids.key}/revoke`, otherBodyRole: 'admin' }),
   // The secretariat's own list: for it, an administrator is the wrong role.
   'GET /v1/deadlines/overdue': () => ({ path: '/v1/deadlines/overdue', wrongRole: 'admin' }),
+  // Statistics: releases are for observers and members alike (administrators excepted); live
+  // figures are a member's own; releases on demand are the secretariat's.
+  'GET /v1/stats/releases': () => ({ path: '/v1/stats/releases', observer: 'allowed', wrongRole: 'admin', otherBody: 'shared' }),
+  'GET /v1/stats/releases/{id}': (ids) => ({ path: `/v1/stats/releases/${ids.release}`, observer: 'allowed', wrongRole: 'admin', otherBody: 'shared' }),
+  'GET /v1/stats/releases/{id}/manifest': (ids) => ({ path: `/v1/stats/releases/${ids.release}/manifest`, observer: 'allowed', wrongRole: 'admin', otherBody: 'shared' }),
+  'POST /v1/stats/releases': () => ({ path: '/v1/stats/releases', body: { period: '2026-09' }, wrongRole: 'caseworker', otherBody: 'forbidden' }),
+  'GET /v1/stats/own': () => ({ path: '/v1/stats/own?period=2026-11', wrongRole: 'admin' }),
 };
 
 /** What an observer body and a wrong role get from each GraphQL query field. */
-const graphqlPolicy: Record<string, { query: string; observer: 'allowed' | 'FORBIDDEN' }> = {
+const graphqlPolicy: Record<string, { query: string; observer: 'allowed' | 'FORBIDDEN'; secretariat?: 'allowed' | 'FORBIDDEN'; admin?: 'FORBIDDEN' }> = {
   me: { query: '{ me { agency role } }', observer: 'allowed' },
   referralInbox: { query: '{ referralInbox { id } }', observer: 'FORBIDDEN' },
+  statisticsReleases: { query: '{ statisticsReleases { id period } }', observer: 'allowed', admin: 'FORBIDDEN' },
+  statisticsRelease: { query: '{ statisticsRelease(id: "2026-10") { id tables { id cells { value } } } }', observer: 'allowed', admin: 'FORBIDDEN' },
+  myBodyStatistics: { query: '{ myBodyStatistics(period: "2026-11") { body tables { id } } }', observer: 'FORBIDDEN', secretariat: 'allowed', admin: 'FORBIDDEN' },
 };
 
 // Generated, not hand-picked: for every route of the OpenAPI document and every GraphQL query
@@ -78,7 +101,7 @@ describe('authorization on every route and field', () => {
     });
     api = client(platform);
     routes = [];
-    for (const docPath of ['/v1/openapi.json', '/v1/intake/openapi.json', '/v1/webhooks/openapi.json', '/v1/tokens/openapi.json']) {
+    for (const docPath of apiDocuments.map((d) => d.path)) {
       const doc = (await api.get(docPath)).body as { paths: Record<string, Record<string, unknown>> };
       routes.push(...Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path }))));
     }
@@ -92,7 +115,14 @@ describe('authorization on every route and field', () => {
     const action = await api.post(`/v1/cases/${kase.body.id}/actions`, { action: 'deletion-request' }, center);
     expect([kase.status, consent.status, pkg.status, action.status]).toEqual([201, 201, 201, 201]);
     const spare = await issueToken(platform.database.db, { agency: 'center', role: 'caseworker', label: 'to be revoked by nobody else' });
-    ids = { referral, case: kase.body.id, consent: consent.body.id, package: pkg.body.id, action: action.body.id, token: spare.id };
+    const centerAdmin = api.tokenOf('center', 'admin');
+    const key = await api.post('/v1/keys', { keyId: 'center-security-1', publicKey: generateBodyKey().publicKey, expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() }, centerAdmin);
+    expect(key.status).toBe(201);
+    const release = await api.post('/v1/stats/releases', { period: '2026-10' }, api.tokenOf('center', 'secretariat'));
+    expect(release.status).toBe(201);
+    ids = { referral, case: kase.body.id, consent: consent.body.id, package: pkg.body.id, action: action.body.id, token: spare.id, key: key.body.keyId, release: release.body.id };
+    // Other bodies' views are judged only once the referral has reached its recipient's inbox.
+    await waitFor('the referral in SIA’s inbox', async () => JSON.stringify((await api.get('/v1/inbox', api.tokenOf('sia'))).body).includes(referral));
   });
   afterAll(async () => {
     await platform?.stop();
@@ -122,9 +152,13 @@ describe('authorization on every route and field', () => {
     }
   });
 
-  it('refuses every route to an observer body (403)', async () => {
+  it('refuses every route to an observer body (403), except the statistics releases', async () => {
     for (const r of routes) {
       const res = await send(r, api.tokenOf('mic', 'observer'));
+      if (validRequests[`${r.method} ${r.path}`]!(ids).observer === 'allowed') {
+        expect(res.status, `${r.method} ${r.path}`).toBe(200);
+        continue;
+      }
       expect(res.status, `${r.method} ${r.path}`).toBe(403);
       expect(res.body.error.code).toBe('FORBIDDEN');
     }
@@ -133,7 +167,8 @@ describe('authorization on every route and field', () => {
   it('refuses every route to a member body’s person in the wrong role (403)', async () => {
     const admin = (await issueToken(platform.database.db, { agency: 'center', role: 'admin', label: 'security test' })).token;
     for (const r of routes) {
-      const wrong = validRequests[`${r.method} ${r.path}`]!(ids).wrongRole === 'admin' ? admin : api.tokenOf('center', 'secretariat');
+      const wrongRole = validRequests[`${r.method} ${r.path}`]!(ids).wrongRole;
+      const wrong = wrongRole === 'admin' ? admin : wrongRole === 'caseworker' ? api.tokenOf('center') : api.tokenOf('center', 'secretariat');
       expect((await send(r, wrong)).status, `${r.method} ${r.path}`).toBe(403);
     }
   });
@@ -144,7 +179,14 @@ describe('authorization on every route and field', () => {
     for (const r of routes) {
       const res = await send(r, validRequests[`${r.method} ${r.path}`]!(ids).otherBodyRole === 'admin' ? hotlineAdmin : hotline);
       const label = `${r.method} ${r.path}`;
-      if (r.path.includes('{')) {
+      const otherBody = validRequests[`${r.method} ${r.path}`]!(ids).otherBody;
+      if (otherBody === 'forbidden') {
+        expect(res.status, label).toBe(403);
+      } else if (otherBody === 'shared') {
+        // The same published release for every body: nothing of any case, referral or package in it.
+        expect(res.status, label).toBe(200);
+        for (const [name, id] of Object.entries(ids)) if (name !== 'release') expect(JSON.stringify(res.body), label).not.toContain(id);
+      } else if (r.path.includes('{')) {
         expect(res.status, label).toBe(404);
       } else {
         expect(res.status, label).toBeLessThan(300);
@@ -162,13 +204,85 @@ describe('authorization on every route and field', () => {
     expect(printSdl()).toContain('type Query');
   });
 
+  it('declares Pothos scope auth on every query field', () => {
+    for (const [name, field] of Object.entries(schema.getQueryType()!.getFields())) {
+      const options = (field.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions;
+      expect(options?.authScopes, name).toBeDefined();
+    }
+  });
+
+  it('returns no case, person, URL or free text through any field an observer can reach', async () => {
+    // Generated over the schema: every object type reachable from the fields observers may call.
+    const reachable = new Map<string, string[]>();
+    const walk = (type: GraphQLOutputType) => {
+      const named = getNamedType(type);
+      if (!isObjectType(named) || reachable.has(named.name)) return;
+      reachable.set(named.name, Object.keys(named.getFields()));
+      for (const f of Object.values(named.getFields())) walk(f.type);
+    };
+    for (const [field, policy] of Object.entries(graphqlPolicy)) if (policy.observer === 'allowed') walk(schema.getQueryType()!.getFields()[field]!.type);
+    expect([...reachable.keys()]).toContain('StatisticsCell');
+    for (const [type, fields] of reachable) {
+      expect(type, type).not.toMatch(/Case|Referral|Person|Url|Hash|Package|Consent|Text/);
+      for (const f of fields) expect(`${type}.${f}`, `${type}.${f}`).not.toMatch(/\.(.*(case|referral|person|contact|school|summary|url|hash|package|consent|comment|note|text).*|name)$/i);
+    }
+    // And at run time: a whole release as an observer carries none of the platform's case data.
+    const full = await api.graphql(
+      `{ statisticsReleases { id period labelJa } statisticsRelease(id: "${ids.release}") { id period labelJa labelEn tables { id titleJa titleEn measure k rows { code labelJa labelEn } cols { code labelJa labelEn } cells { row col value suppressed { reason labelJa labelEn } } } manifest { format auditMethod cells published suppressed json } } me { agency role } }`,
+      api.tokenOf('mic', 'observer'),
+    );
+    expect(full.errors).toBeUndefined();
+    const text = JSON.stringify(full.data);
+    for (const [name, id] of Object.entries(ids)) if (name !== 'release') expect(text).not.toContain(id);
+    expect(text).not.toContain('試験');
+    expect(text).not.toMatch(/https?:\/\//);
+    const uuids = text.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? [];
+    expect(new Set(uuids)).toEqual(new Set([ids.release]));
+  });
+
+  it('shows members exact live statistics of their own body only', async () => {
+    const month = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 7);
+    const own = async (token: string) => (await api.graphql(`{ myBodyStatistics(period: "${month}") { body tables { id rows { code } cols { code } cells { row col value } } } }`, token)).data!.myBodyStatistics;
+    const total = (stats: any, table: string) => stats.tables.find((t: { id: string }) => t.id === table).cells.find((c: { row: string; col: string }) => c.row === '_total' && c.col === '_total').value;
+    // Exact and live: each body's count is the number of cases it recorded this month (a 1 is shown to its own body).
+    const recorded = async (agency: string) => (await platform.database.pool.query(`select count(*)::int as n from intake.cases where agency = $1 and month = $2`, [agency, month])).rows[0].n as number;
+    expect(await recorded('center')).toBeGreaterThanOrEqual(1);
+    for (const body of ['center', 'hotline', 'sia']) {
+      const expected = await recorded(body);
+      await waitFor(`${body}'s cases in its live statistics`, async () => total(await own(api.tokenOf(body)), 'category-by-body') === expected, 30000, 200);
+    }
+    const hotline = await own(api.tokenOf('hotline'));
+    expect(hotline.body).toBe('hotline');
+    const byBody = hotline.tables.find((t: { id: string }) => t.id === 'category-by-body');
+    expect(byBody.cols.map((c: { code: string }) => c.code)).toEqual(['hotline']);
+    const res = await api.get('/v1/stats/own?period=2026-13', api.tokenOf('center'));
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.problems[0].field).toBe('query.period');
+  });
+
+  it('logs every read of a release: who, which release and table, when', async () => {
+    const before = await platform.database.pool.query(`select count(*)::int as n from audit.entries where action = 'stats.release.read'`);
+    const res = await api.get(`/v1/stats/releases/${ids.release}?table=category-by-body`, api.tokenOf('mic', 'observer'));
+    expect(res.status).toBe(200);
+    expect(res.body.tables.map((t: { id: string }) => t.id)).toEqual(['category-by-body']);
+    const { rows } = await platform.database.pool.query(`select agency, actor, subject_id, details, at from audit.entries where action = 'stats.release.read' order by id desc limit 1`);
+    expect(rows[0]).toMatchObject({ agency: 'mic', subject_id: ids.release, details: { period: '2026-10', tables: ['category-by-body'] } });
+    expect(rows[0].actor).toBeTruthy();
+    expect((await platform.database.pool.query(`select count(*)::int as n from audit.entries where action = 'stats.release.read'`)).rows[0].n).toBe(before.rows[0].n + 1);
+  });
+
   it('refuses every GraphQL field to anonymous callers, observers and wrong roles as its policy says', async () => {
+    const admin = (await issueToken(platform.database.db, { agency: 'center', role: 'admin', label: 'security test' })).token;
     for (const [field, policy] of Object.entries(graphqlPolicy)) {
       const anonymous = await api.graphql(policy.query);
       expect(anonymous.errors?.[0]?.extensions?.code, field).toBe('UNAUTHENTICATED');
-      for (const token of [api.tokenOf('mic', 'observer'), api.tokenOf('center', 'secretariat')]) {
+      for (const [token, expected] of [
+        [api.tokenOf('mic', 'observer'), policy.observer],
+        [api.tokenOf('center', 'secretariat'), policy.secretariat ?? policy.observer],
+        ...(policy.admin ? [[admin, policy.admin] as const] : []),
+      ] as const) {
         const res = await api.graphql(policy.query, token);
-        if (policy.observer === 'allowed') expect(res.errors, field).toBeUndefined();
+        if (expected === 'allowed') expect(res.errors, field).toBeUndefined();
         else expect(res.errors?.[0]?.extensions?.code, field).toBe('FORBIDDEN');
       }
     }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, startWsBridge, type TestDatabase, uniqueName, waitFor, type WsBridge } from '@liaison/testing';
+import { createTestDatabase, retryOnPortInUse, startWsBridge, type TestDatabase, uniqueName, waitFor, type WsBridge } from '@liaison/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Platform, startPlatform } from '../src/platform.ts';
 import { client, countRows } from './helpers.ts';
@@ -23,7 +23,7 @@ describe.each<Variant>(['kafka+pg', 'kafka+neon', 'embedded'])('referral slice o
   beforeAll(async () => {
     const common = { dataDir, seedDemo: true, log: () => {}, topicPartitions: 3 };
     if (variant === 'embedded') {
-      platform = await startPlatform({ ...common, embeddedPgPort: 56000 + Math.floor(Math.random() * 2000) });
+      platform = await retryOnPortInUse((embeddedPgPort) => startPlatform({ ...common, embeddedPgPort }));
     } else {
       testDb = await createTestDatabase(inject('pgAdminUrl'), 'slice');
       const kafka = { kafkaBrokers: inject('kafkaBrokers'), topicPrefix: `${uniqueName('slice')}.`, kafka: { sessionTimeout: 6000 } };

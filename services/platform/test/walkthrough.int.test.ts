@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BodyKeyPair, open } from '@liaison/privacy';
+import { openSealedPackage, type PrivateJwk } from '@liaison/privacy';
 import { Kafka, logLevel } from 'kafkajs';
 import { createTestDatabase, type TestDatabase, uniqueName, waitFor } from '@liaison/testing';
 import { Webhook } from 'standardwebhooks';
@@ -63,7 +63,9 @@ describe('walk-through: a child defamation case from the Center to SIA', () => {
     const api = client(platform);
     const center = api.tokenOf('center');
     const sia = api.tokenOf('sia');
-    const siaKeys = JSON.parse(readFileSync(join(dataDir, 'keys', 'sia.json'), 'utf8')) as BodyKeyPair;
+    // The embedded demo made SIA's key pair (a real body makes its own and publishes the public half).
+    const siaKeyFile = readdirSync(join(dataDir, 'keys')).find((f) => f.startsWith('sia.') && f.endsWith('.jwk.json'))!;
+    const siaKey = JSON.parse(readFileSync(join(dataDir, 'keys', siaKeyFile), 'utf8')) as PrivateJwk;
 
     // SIA is listening: a webhook and a live subscription. The Center follows its referrals live too.
     const hook = await api.post('/v1/webhooks', { url: hookUrl }, sia);
@@ -106,7 +108,9 @@ describe('walk-through: a child defamation case from the Center to SIA', () => {
     const inbox = await waitFor('the referral in SIA’s inbox', async () => (await api.graphql('{ referralInbox { id packageId status } }', sia)).data?.referralInbox.find((r: { id: string }) => r.id === id));
     expect(inbox.packageId).toBe(pkg.body.id);
     const sealed = await api.get(`/v1/packages/${pkg.body.id}`, sia);
-    const opened = JSON.parse(open(siaKeys, Buffer.from(sealed.body.sealed, 'base64'), sealed.body.context).toString());
+    expect(sealed.body).toMatchObject({ format: 2, keyId: siaKey.kid });
+    const binding = { packageId: pkg.body.id, caseId: kase.body.id, recipient: 'sia', keyId: siaKey.kid! };
+    const opened = JSON.parse((await openSealedPackage(siaKey, Buffer.from(sealed.body.sealed, 'base64'), binding)).toString());
     expect(opened.person).toEqual(PERSON);
 
     // 6. SIA works it: received, accepted, 削除依頼済, completed.

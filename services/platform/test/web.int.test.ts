@@ -38,7 +38,7 @@ describe('web pages: sign-in, sessions, CSRF, headers, language', () => {
     expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
     expect(html).not.toMatch(/\sstyle="/);
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\/(?!127\.0\.0\.1)/);
-    for (const doc of ['/v1/openapi.json', '/v1/intake/openapi.json', '/v1/webhooks/openapi.json', '/v1/tokens/openapi.json']) expect(html).toContain(`href="${doc}"`);
+    for (const doc of ['/v1/openapi.json', '/v1/intake/openapi.json', '/v1/webhooks/openapi.json', '/v1/tokens/openapi.json', '/v1/keys/openapi.json', '/v1/stats/openapi.json']) expect(html).toContain(`href="${doc}"`);
   });
 
   it('signs in with a token into an HttpOnly, SameSite=Strict session cookie (Secure off loopback), and out again', async () => {
@@ -138,7 +138,7 @@ describe('web pages: sign-in, sessions, CSRF, headers, language', () => {
 
   it('serves an API reference for every OpenAPI document and GraphiQL from local files', async () => {
     const b = browser(platform);
-    for (const id of ['referrals', 'intake', 'webhooks', 'tokens']) {
+    for (const id of ['referrals', 'intake', 'webhooks', 'tokens', 'keys', 'stats']) {
       const res = await b.get(`/developers/api/${id}`);
       expect(res.status, id).toBe(200);
       expect(await res.text()).toContain('<span class="method">POST</span>');

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MigrationSet } from '@liaison/db';
+import { describeError, type MigrationSet } from '@liaison/db';
 import { type EventBus, OutboxRelay, type Subscription } from '@liaison/events';
 import { createReferralsApp, type ReferralsAppDeps } from './app.ts';
 import { subscribeInboxProjector } from './consumers/inbox-projector.ts';
@@ -45,13 +45,13 @@ export function createReferralsService(deps: ReferralsServiceDeps) {
     outbox,
     bus: deps.bus,
     ...(deps.relayBatchSize ? { batchSize: deps.relayBatchSize } : {}),
-    onError: (err) => deps.log?.(`referrals relay: ${(err as Error).message}`),
+    onError: (err) => deps.log?.(`referrals relay: ${describeError(err)}`),
   });
   const subscriptions: Subscription[] = [];
   const scheduler = new DeadlineScheduler({
     db: deps.database.db,
     secretariat: deps.secretariat ?? 'center',
-    onError: (err) => deps.log?.(`deadline scheduler: ${(err as Error).message}`),
+    onError: (err) => deps.log?.(`deadline scheduler: ${describeError(err)}`),
   });
   return {
     app,

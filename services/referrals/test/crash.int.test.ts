@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { waitFor } from '@liaison/testing';
 import { Kafka } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createReferral } from '../src/index.ts';
+import { createReferral, INBOX_PROJECTOR_GROUP } from '../src/index.ts';
 import { caseworkerContext, pool, type ServiceFixture, serviceFixture } from './helpers.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -68,8 +68,12 @@ describe.each(['kafka', 'pglog'] as const)('crash recovery on %s', (kind) => {
 
     const count = async () => (await fx.database.pool.query('select count(*)::int as n, coalesce(max(apply_count), 0) as max, coalesce(sum(apply_count), 0)::int as sum from referrals.received_referrals')).rows[0];
     await waitFor(`all ${REFERRALS} referrals in SIA's inbox`, async () => (await count()).n === REFERRALS, 90000, 250);
-    // Let any duplicate still in flight arrive before judging.
-    await new Promise((r) => setTimeout(r, 2000));
+    // Before judging, every duplicate must have come through: the relay has published everything,
+    // and the projector's group has handled every message on the topic.
+    const unpublished = async () => (await fx.database.pool.query('select count(*)::int as n from referrals.outbox where published_at is null')).rows[0].n;
+    await waitFor('the relay to publish everything', async () => (await unpublished()) === 0, 60000, 250);
+    const bus = fx.bus();
+    await waitFor('the inbox projector to handle every message', async () => (await bus.lag(INBOX_PROJECTOR_GROUP, ['liaison.referrals'])) === 0, 60000, 250);
     const final = await count();
     expect(final).toEqual({ n: REFERRALS, max: 1, sum: REFERRALS });
     const inboxRows = await fx.database.pool.query("select count(*)::int as n from referrals.inbox where consumer = 'referrals.inbox-projector'");

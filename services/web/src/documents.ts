@@ -15,4 +15,6 @@ export const apiDocuments: ApiDocument[] = [
   { id: 'intake', path: '/v1/intake/openapi.json', title: 'docIntake', token: 'tokenMember' },
   { id: 'webhooks', path: '/v1/webhooks/openapi.json', title: 'docWebhooks', token: 'tokenMember' },
   { id: 'tokens', path: '/v1/tokens/openapi.json', title: 'docTokens', token: 'tokenAdmin' },
+  { id: 'keys', path: '/v1/keys/openapi.json', title: 'docKeys', token: 'tokenMemberAdmin' },
+  { id: 'stats', path: '/v1/stats/openapi.json', title: 'docStats', token: 'tokenReaders' },
 ];

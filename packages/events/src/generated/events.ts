@@ -26,6 +26,36 @@ export interface AuditCheckpointV1 {
 }
 
 /**
+ * The outcome of an action on a case (e.g. a platform's answer to an Art. 25 request), for statistics: codes, times and whether the statutory clock was kept. Ids and codes only.
+ */
+export interface CaseActionOutcomeV1 {
+  caseId: string;
+  actionId: string;
+  agency: string;
+  action: string;
+  outcome: string;
+  category: string;
+  designatedPlatform: boolean;
+  /**
+   * Operator of a designated large platform only.
+   */
+  operator?: string;
+  /**
+   * The statutory clock the action started, if any.
+   */
+  clock?: "art25-decision" | "sender-objection";
+  requestedAt: string;
+  /**
+   * When the outcome was recorded.
+   */
+  decidedAt: string;
+  /**
+   * With a clock: whether the outcome came before it ran out.
+   */
+  withinClock?: boolean;
+}
+
+/**
  * A statutory clock on an action towards a platform ran out without an outcome (e.g. no Art. 25 decision notice within 7 days). Emitted once per action. Ids and codes only.
  */
 export interface CaseClockMissedV1 {
@@ -54,8 +84,15 @@ export interface CaseFactV1 {
    */
   month: string;
   category: string;
+  /**
+   * Platform type code (SNS, VID, QA, EC, …).
+   */
   platformType?: string;
   designatedPlatform?: boolean;
+  /**
+   * The operator of a designated large platform (a published company name, e.g. X, LINEヤフー). Only for designated platforms: a small operator could point to a person.
+   */
+  operator?: string;
   consulter: string;
   victimUnder18: boolean;
   /**
@@ -180,6 +217,24 @@ export interface ReferralStatusChangedV1 {
 }
 
 /**
+ * A statistics release (an immutable snapshot of the published tables for a closed period, disclosure-controlled) was published. Ids and codes only.
+ */
+export interface StatsReleasePublishedV1 {
+  releaseId: string;
+  /**
+   * 2026-10 (month), 2026Q3 (fiscal quarter: Q1 = April–June), FY2026 (April 2026 – March 2027).
+   */
+  period: string;
+  grain: "month" | "quarter" | "fiscal-year";
+  /**
+   * @maxItems 200
+   */
+  tables: string[];
+  suppressedCells?: number;
+  publishedAt: string;
+}
+
+/**
  * A webhook delivery gave up after its last retry and joined the dead-letter list (配信失敗); the endpoint's owner can redeliver it. Told to the owner and the secretariat. Ids and codes only: no URL, no error text, no payload.
  */
 export interface WebhookDeadLetteredV1 {
@@ -219,6 +274,7 @@ export interface WebhookDeadLetteredV1 {
 /** Event data by CloudEvents `type`. */
 export interface EventDataByType {
   'jp.liaison.audit.checkpoint.v1': AuditCheckpointV1;
+  'jp.liaison.case.action_outcome.v1': CaseActionOutcomeV1;
   'jp.liaison.case.clock_missed.v1': CaseClockMissedV1;
   'jp.liaison.case.fact.v1': CaseFactV1;
   'jp.liaison.consent.revoked.v1': ConsentRevokedV1;
@@ -226,5 +282,6 @@ export interface EventDataByType {
   'jp.liaison.deadline.missed.v1': DeadlineMissedV1;
   'jp.liaison.referral.created.v1': ReferralCreatedV1;
   'jp.liaison.referral.status_changed.v1': ReferralStatusChangedV1;
+  'jp.liaison.stats.release_published.v1': StatsReleasePublishedV1;
   'jp.liaison.webhook.dead_lettered.v1': WebhookDeadLetteredV1;
 }

@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import type { Pool } from '@liaison/db';
 import type { MigrationSet } from '@liaison/db';
 import type pg from 'pg';
-import type { BusAdapter, Subscription, TopicSpec } from '../bus.ts';
+import type { BatchControl, BusAdapter, Subscription, TopicSpec } from '../bus.ts';
 import type { WireMessage, WireRecord } from '../envelope.ts';
+import { backoffDelay } from '../backoff.ts';
 import { groupBy } from '../group.ts';
 import { Sleeper } from '../sleeper.ts';
 import { partitionFor } from '../partition.ts';
@@ -18,6 +19,30 @@ export const pglogMigrations: MigrationSet = {
 
 const WAKE_CHANNEL = 'eventbus_appended';
 
+/**
+ * What a record counts towards its partition's size: value, key and headers as stored. Appends add
+ * it and pruning subtracts it, in SQL both times, so that `partition_heads.bytes` stays exact.
+ */
+const RECORD_SIZE = `octet_length(value) + coalesce(octet_length(key), 0) + octet_length(headers::text)`;
+
+/** Retention of the Postgres log, per partition, as Kafka's `retention.ms` and `retention.bytes`. */
+export interface PgLogRetention {
+  /** Records older than this (ms) are deleted; default 7 days (Kafka's default). */
+  maxAgeMs?: number;
+  /** A partition bigger than this (bytes of value, key and headers) loses its oldest records; default 256 MiB. */
+  maxBytesPerPartition?: number;
+  /** How often the log is pruned in the background (ms); default 5 minutes. */
+  checkIntervalMs?: number;
+}
+
+/** What one pruning pass deleted. */
+export interface PruneResult {
+  records: number;
+  bytes: number;
+}
+
+export const DEFAULT_RETENTION = { maxAgeMs: 7 * 24 * 3600_000, maxBytesPerPartition: 256 * 1024 * 1024, checkIntervalMs: 5 * 60_000 } as const;
+
 export interface PgLogAdapterOptions {
   pool: Pool;
   /** A member whose heartbeat is older than this (ms) is dead and its partitions are shared out. */
@@ -28,6 +53,12 @@ export interface PgLogAdapterOptions {
   pollInterval?: number;
   /** Most records handed to one batch. */
   maxBatch?: number;
+  /**
+   * Retention (bounded log), see {@link PgLogRetention}; `false` keeps everything. Like Kafka, it
+   * deletes by age and size whatever the consumer groups have read: a group that falls further
+   * behind than the retention resumes at the oldest record kept.
+   */
+  retention?: PgLogRetention | false;
 }
 
 /**
@@ -41,10 +72,71 @@ export class PgLogAdapter implements BusAdapter {
   readonly kind = 'pglog' as const;
   private readonly members = new Set<PgLogMember>();
   private partitionCounts = new Map<string, number>();
+  private readonly retention: Required<PgLogRetention> | undefined;
+  private pruner: NodeJS.Timeout | undefined;
+  private pruning: Promise<unknown> | undefined;
+  private closed = false;
 
-  constructor(private readonly options: PgLogAdapterOptions) {}
+  constructor(private readonly options: PgLogAdapterOptions) {
+    this.retention = options.retention === false ? undefined : { ...DEFAULT_RETENTION, ...options.retention };
+  }
+
+  /**
+   * Starts background pruning on first use (no timer, no connection at construction). Several
+   * processes on one database may all prune: a pass runs only while it holds an advisory lock.
+   */
+  private used(): void {
+    if (this.pruner || !this.retention || this.closed) return;
+    this.pruner = setInterval(() => {
+      this.pruning ??= this.prune()
+        .catch(() => {
+          // The database is away: the next pass tries again. Nothing is lost by pruning later.
+        })
+        .finally(() => {
+          this.pruning = undefined;
+        });
+    }, this.retention.checkIntervalMs);
+    this.pruner.unref();
+  }
+
+  /**
+   * Deletes what the retention no longer keeps, oldest first, from every partition: records older
+   * than `maxAgeMs`, then the oldest records of a partition bigger than `maxBytesPerPartition`.
+   * Only a prefix of each partition is deleted (as Kafka deletes whole old segments), in small
+   * transactions. Returns what was deleted; nothing when another process is pruning right now.
+   */
+  async prune(): Promise<PruneResult> {
+    const retention = this.retention;
+    const result: PruneResult = { records: 0, bytes: 0 };
+    if (!retention) return result;
+    const client = await this.options.pool.connect();
+    let broken: Error | undefined;
+    try {
+      const { rows: lock } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtext($1)) as ok', ['eventbus.retention']);
+      if (!lock[0]?.ok) return result;
+      try {
+        const { rows: heads } = await client.query<{ topic: string; partition: number }>('select topic, partition from eventbus.partition_heads order by topic, partition');
+        for (const head of heads) {
+          if (this.closed) break;
+          const pruned = await prunePartition(client, head, retention);
+          result.records += pruned.records;
+          result.bytes += pruned.bytes;
+        }
+      } finally {
+        await client.query('select pg_advisory_unlock(hashtext($1))', ['eventbus.retention']);
+      }
+    } catch (err) {
+      broken = err as Error;
+      throw err;
+    } finally {
+      // A connection that failed goes away (with its advisory lock); a healthy one back to the pool.
+      client.release(broken);
+    }
+    return result;
+  }
 
   async ensureTopics(specs: TopicSpec[]): Promise<void> {
+    this.used();
     const client = await this.options.pool.connect();
     try {
       await client.query('begin');
@@ -80,6 +172,7 @@ export class PgLogAdapter implements BusAdapter {
 
   async produce(topic: string, messages: WireMessage[]): Promise<void> {
     if (messages.length === 0) return;
+    this.used();
     const client = await this.options.pool.connect();
     try {
       const partitions = await this.partitionsOf(client, topic);
@@ -95,9 +188,14 @@ export class PgLogAdapter implements BusAdapter {
         );
         if (!head.rows[0]) throw new Error(`topic ${topic} has no partition ${p}`);
         await client.query(
-          `insert into eventbus.log (topic, partition, "offset", key, headers, value)
-           select $1, $2, $3::bigint + m.ord - 1, m.key, m.headers, m.value
-           from unnest($4::text[], $5::jsonb[], $6::bytea[]) with ordinality as m(key, headers, value, ord)`,
+          `with appended as (
+             insert into eventbus.log (topic, partition, "offset", key, headers, value)
+             select $1, $2, $3::bigint + m.ord - 1, m.key, m.headers, m.value
+             from unnest($4::text[], $5::jsonb[], $6::bytea[]) with ordinality as m(key, headers, value, ord)
+             returning ${RECORD_SIZE} as size
+           )
+           update eventbus.partition_heads set bytes = bytes + (select coalesce(sum(size), 0) from appended)
+           where topic = $1 and partition = $2`,
           [topic, p, head.rows[0].first, batch.map((m) => m.key), batch.map((m) => JSON.stringify(m.headers)), batch.map((m) => m.value)],
         );
       }
@@ -115,8 +213,9 @@ export class PgLogAdapter implements BusAdapter {
     group: string;
     topics: string[];
     fromBeginning?: boolean;
-    onBatch: (records: WireRecord[]) => Promise<void>;
+    onBatch: (records: WireRecord[], control: BatchControl) => Promise<void>;
   }): Promise<Subscription> {
+    this.used();
     const member = new PgLogMember(this.options, options);
     this.members.add(member);
     await member.start();
@@ -128,15 +227,84 @@ export class PgLogAdapter implements BusAdapter {
     };
   }
 
+  async lag(group: string, topics: string[]): Promise<number> {
+    const { rows } = await this.options.pool.query<{ lag: string | null }>(
+      // What retention deleted is no longer lag: a group resumes at the first record kept.
+      `select sum(h.next_offset - greatest(coalesce(o.committed, 0), h.log_start)) as lag
+       from eventbus.partition_heads h
+       left join eventbus.group_offsets o on o."group" = $1 and o.topic = h.topic and o.partition = h.partition
+       where h.topic = any($2::text[])`,
+      [group, topics],
+    );
+    return Number(rows[0]?.lag ?? 0);
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.pruner);
+    this.pruner = undefined;
     await Promise.all([...this.members].map((m) => m.stop()));
     this.members.clear();
+    await this.pruning;
+  }
+}
+
+/** Records looked at per pruning step (one short transaction each). */
+const PRUNE_CHUNK = 2000;
+
+/** Deletes the prefix of one partition that the retention no longer keeps, a chunk at a time. */
+async function prunePartition(client: pg.PoolClient, tp: { topic: string; partition: number }, retention: Required<PgLogRetention>): Promise<PruneResult> {
+  const result: PruneResult = { records: 0, bytes: 0 };
+  for (;;) {
+    const { rows: heads } = await client.query<{ bytes: string }>('select bytes from eventbus.partition_heads where topic = $1 and partition = $2', [tp.topic, tp.partition]);
+    let excess = Number(heads[0]?.bytes ?? 0) - retention.maxBytesPerPartition;
+    const { rows } = await client.query<{ offset: string; expired: boolean; size: string }>(
+      `select "offset", appended_at < now() - make_interval(secs => $3) as expired, ${RECORD_SIZE} as size
+       from eventbus.log where topic = $1 and partition = $2 order by "offset" limit $4`,
+      [tp.topic, tp.partition, retention.maxAgeMs / 1000, PRUNE_CHUNK],
+    );
+    // The oldest records go while they are too old or the partition too big; the first one kept
+    // ends the prefix (a younger record before an older one is kept, and keeps what follows).
+    let cut: number | undefined;
+    let bytes = 0;
+    let count = 0;
+    for (const row of rows) {
+      if (!row.expired && excess <= 0) break;
+      const size = Number(row.size);
+      excess -= size;
+      bytes += size;
+      count++;
+      cut = Number(row.offset) + 1;
+    }
+    if (cut === undefined) return result;
+    await client.query('begin');
+    try {
+      await client.query('delete from eventbus.log where topic = $1 and partition = $2 and "offset" < $3', [tp.topic, tp.partition, cut]);
+      await client.query(
+        'update eventbus.partition_heads set log_start = greatest(log_start, $3), bytes = bytes - $4 where topic = $1 and partition = $2',
+        [tp.topic, tp.partition, cut, bytes],
+      );
+      await client.query('commit');
+    } catch (err) {
+      await client.query('rollback').catch(() => {});
+      throw err;
+    }
+    result.records += count;
+    result.bytes += bytes;
+    if (count < rows.length || rows.length < PRUNE_CHUNK) return result;
   }
 }
 
 interface TopicPartition {
   topic: string;
   partition: number;
+}
+
+/** A partition this member holds: where it reads next, and its handler failures in a row. */
+interface OwnedPartition extends TopicPartition {
+  next: number;
+  failures: number;
+  retryAt: number;
 }
 
 const tpKey = (tp: TopicPartition) => `${tp.topic}:${tp.partition}`;
@@ -147,9 +315,10 @@ class PgLogMember {
   private client: pg.PoolClient | undefined;
   private running = false;
   private loop: Promise<void> | undefined;
-  private readonly owned = new Map<string, TopicPartition & { next: number }>();
+  private readonly owned = new Map<string, OwnedPartition>();
   private readonly sleeper = new Sleeper();
   private lastRebalance = 0;
+  private lastHeartbeat = 0;
   private readonly sessionTimeout: number;
   private readonly heartbeatInterval: number;
   private readonly pollInterval: number;
@@ -157,7 +326,7 @@ class PgLogMember {
 
   constructor(
     private readonly bus: PgLogAdapterOptions,
-    private readonly sub: { group: string; topics: string[]; fromBeginning?: boolean; onBatch: (r: WireRecord[]) => Promise<void> },
+    private readonly sub: { group: string; topics: string[]; fromBeginning?: boolean; onBatch: (r: WireRecord[], control: BatchControl) => Promise<void> },
   ) {
     this.sessionTimeout = bus.sessionTimeout ?? 10000;
     this.heartbeatInterval = bus.heartbeatInterval ?? 1000;
@@ -183,18 +352,39 @@ class PgLogMember {
       try {
         if (Date.now() - this.lastRebalance >= this.heartbeatInterval) await this.rebalance();
         let progressed = false;
+        let nextRetry = Number.POSITIVE_INFINITY;
         for (const tp of [...this.owned.values()]) {
           if (!this.running) break;
-          if (await this.pollPartition(tp)) progressed = true;
+          if (tp.retryAt > Date.now()) {
+            nextRetry = Math.min(nextRetry, tp.retryAt);
+            continue;
+          }
+          try {
+            if (await this.pollPartition(tp)) progressed = true;
+            tp.failures = 0;
+          } catch {
+            // Nothing of the batch was committed: it comes again after a pause, and the other
+            // partitions go on meanwhile.
+            tp.failures++;
+            tp.retryAt = Date.now() + backoffDelay(tp.failures + 1);
+            nextRetry = Math.min(nextRetry, tp.retryAt);
+          }
         }
         failures = 0;
-        if (!progressed) await this.sleep(this.pollInterval);
+        if (!progressed) await this.sleep(Math.max(0, Math.min(this.pollInterval, nextRetry - Date.now())));
       } catch {
-        // Handler or database failure: nothing was committed, so the batch comes again after a pause.
+        // The database itself failed (rebalance): pause, then try again.
         failures++;
-        if (this.running) await this.sleep(Math.min(200 * 2 ** failures, 5000));
+        if (this.running) await this.sleep(backoffDelay(failures + 1));
       }
     }
+  }
+
+  /** Keeps this member's heartbeat fresh during a long batch, so that its partitions are not shared out. */
+  private async heartbeat(): Promise<void> {
+    if (!this.client || Date.now() - this.lastHeartbeat < this.heartbeatInterval) return;
+    this.lastHeartbeat = Date.now();
+    await this.client.query('update eventbus.group_members set heartbeat_at = now() where "group" = $1 and member_id = $2', [this.sub.group, this.memberId]);
   }
 
   private sleep(ms: number): Promise<void> {
@@ -209,6 +399,7 @@ class PgLogMember {
   private async rebalance(): Promise<void> {
     const client = this.client!;
     this.lastRebalance = Date.now();
+    this.lastHeartbeat = this.lastRebalance;
     const { group } = this.sub;
     await client.query(
       `insert into eventbus.group_members ("group", member_id, heartbeat_at) values ($1, $2, now())
@@ -241,7 +432,7 @@ class PgLogMember {
       const got = await client.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtext($1), hashtext($2)) as ok', this.lockArgs(tp));
       if (!got.rows[0]?.ok) continue;
       const next = await this.committedOffset(tp);
-      this.owned.set(tpKey(tp), { ...tp, next });
+      this.owned.set(tpKey(tp), { ...tp, next, failures: 0, retryAt: 0 });
     }
   }
 
@@ -261,7 +452,7 @@ class PgLogMember {
   }
 
   /** Reads, hands over and commits one batch of a partition; false when there was nothing new. */
-  private async pollPartition(tp: TopicPartition & { next: number }): Promise<boolean> {
+  private async pollPartition(tp: OwnedPartition): Promise<boolean> {
     const client = this.client!;
     const { rows } = await client.query<{ offset: string; key: string | null; headers: Record<string, string>; value: Buffer }>(
       `select "offset", key, headers, value from eventbus.log
@@ -270,7 +461,7 @@ class PgLogMember {
     );
     if (rows.length === 0) return false;
     const records: WireRecord[] = rows.map((r) => ({ topic: tp.topic, partition: tp.partition, offset: String(r.offset), key: r.key, headers: r.headers, value: r.value }));
-    await this.sub.onBatch(records);
+    await this.sub.onBatch(records, { heartbeat: () => this.heartbeat(), isActive: () => this.running });
     const next = Number(rows[rows.length - 1]!.offset) + 1;
     await client.query(
       `insert into eventbus.group_offsets ("group", topic, partition, committed) values ($1, $2, $3, $4)

@@ -12,13 +12,19 @@ export const topics = eventbus.table('topics', {
   partitions: integer('partitions').notNull(),
 });
 
-/** The next offset of each partition; its row lock serialises appends, so offsets commit in order. */
+/**
+ * The next offset of each partition; its row lock serialises appends, so offsets commit in order.
+ * Retention keeps a prefix-free log: `log_start` is the first offset still kept (Kafka's log start
+ * offset) and `bytes` the size of what is kept, maintained by appends and pruning alike.
+ */
 export const partitionHeads = eventbus.table(
   'partition_heads',
   {
     topic: text('topic').notNull(),
     partition: integer('partition').notNull(),
     nextOffset: bigint('next_offset', { mode: 'number' }).notNull().default(0),
+    logStart: bigint('log_start', { mode: 'number' }).notNull().default(0),
+    bytes: bigint('bytes', { mode: 'number' }).notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.topic, t.partition] })],
 );
@@ -34,8 +40,16 @@ export const log = eventbus.table(
     headers: jsonb('headers').$type<Record<string, string>>().notNull(),
     value: bytea('value').notNull(),
     appendedAt: timestamp('appended_at', { withTimezone: true }).notNull().default(sql`now()`),
+    /**
+     * On the dead-letter topic: the consumer group that gave up on the message (its
+     * `liaison_dlq_group` header), so that a query can read one group's dead letters.
+     */
+    dlqGroup: text('dlq_group').generatedAlwaysAs(sql`headers ->> 'liaison_dlq_group'`),
   },
-  (t) => [primaryKey({ columns: [t.topic, t.partition, t.offset] })],
+  (t) => [
+    primaryKey({ columns: [t.topic, t.partition, t.offset] }),
+    index('log_dlq_group').on(t.topic, t.dlqGroup).where(sql`dlq_group is not null`),
+  ],
 );
 
 /** Committed position of each consumer group in each partition (the next offset to read). */

@@ -3,6 +3,7 @@ import { builder } from '../builder.ts';
 import './me.ts';
 import './referral.ts';
 import './live.ts';
+import './statistics.ts';
 
 /** The gateway's GraphQL schema, built once. */
 export const schema = builder.toSchema();

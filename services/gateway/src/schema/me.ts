@@ -8,5 +8,5 @@ const Me = builder.objectRef<{ agency: string; role: string }>('Me').implement({
 
 builder.queryType({});
 builder.queryFields((t) => ({
-  me: t.field({ type: Me, resolve: (_r, _a, ctx) => requireActor(ctx).actor }),
+  me: t.field({ type: Me, authScopes: { authenticated: true }, resolve: (_r, _a, ctx) => requireActor(ctx).actor }),
 }));

@@ -62,6 +62,7 @@ builder.queryFields((t) => ({
   referralInbox: t.field({
     description: "Referrals addressed to the caller's body, newest first / 受信した照会",
     type: [ReceivedReferral],
+    authScopes: { memberCaseworker: true },
     args: { limit: t.arg.int({ required: false, defaultValue: 100, description: '1–500' }) },
     resolve: async (_root, args, ctx) => {
       const { token } = requireActor(ctx);

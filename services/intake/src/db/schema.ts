@@ -1,6 +1,6 @@
 import { defineOutbox } from '@liaison/events/schema';
 import { sql } from 'drizzle-orm';
-import { boolean, customType, index, integer, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, integer, pgSchema, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
@@ -71,6 +71,10 @@ export const packages = intakeSchema.table(
     legalGround: text('legal_ground'),
     legalReason: text('legal_reason'),
     sealed: bytea('sealed'),
+    /** 2: HPKE (RFC 9180); 1: the legacy framing, still opened until purged or its key expires. */
+    format: smallint('format').notNull().default(1),
+    /** The recipient's key it was sealed to (format 1: "legacy", the registry's single key of the time). */
+    keyId: text('key_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
     createdBy: uuid('created_by').notNull(),
     purgedAt: timestamp('purged_at', { withTimezone: true }),

@@ -69,8 +69,33 @@ export async function recordOutcome({ ctx, caseId, actionId, input }: { ctx: Int
       .where(eq(cases.id, caseId))
       .returning();
     await appendAudit(tx, [{ agency: ctx.actor.agency, actor: ctx.actor.tokenId, action: 'case.outcome', subjectType: 'case', subjectId: caseId, details: { actionId, outcome: input.outcome } }]);
-    await appendToOutbox(tx, outbox, [caseFact(caseRow!)]);
+    await appendToOutbox(tx, outbox, [caseFact(caseRow!), actionOutcomeEvent(updated!, caseRow!, now)]);
     return view(updated!);
+  });
+}
+
+/** The anonymized outcome of an action, for statistics (Art. 25 decisions within 7 days and the like). */
+function actionOutcomeEvent(action: typeof caseActions.$inferSelect, caseRow: typeof cases.$inferSelect, decidedAt: Date) {
+  return makeEvent({
+    type: 'jp.liaison.case.action_outcome.v1',
+    source: `/agencies/${action.agency}`,
+    subject: action.caseId,
+    time: decidedAt,
+    data: {
+      caseId: action.caseId,
+      actionId: action.id,
+      agency: action.agency,
+      action: action.action,
+      outcome: action.outcome!,
+      category: caseRow.category,
+      designatedPlatform: action.designatedPlatform,
+      // The case's operator only when the case's own platform is designated (an action overriding the
+      // flag went to another platform, whose operator the case does not record).
+      ...(action.designatedPlatform && caseRow.designatedPlatform && caseRow.operator ? { operator: caseRow.operator } : {}),
+      ...(action.clock ? { clock: action.clock as 'art25-decision' | 'sender-objection', withinClock: !action.dueAt || decidedAt <= action.dueAt } : {}),
+      requestedAt: action.requestedAt.toISOString(),
+      decidedAt: decidedAt.toISOString(),
+    },
   });
 }
 

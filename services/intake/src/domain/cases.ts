@@ -65,6 +65,8 @@ export function caseFact(row: CaseRow) {
       category: row.category,
       ...(row.platformType ? { platformType: row.platformType } : {}),
       designatedPlatform: row.designatedPlatform,
+      // Only a designated large platform's operator is named: a small operator could point to a person.
+      ...(row.designatedPlatform && row.operator ? { operator: row.operator } : {}),
       consulter: row.consulter,
       victimUnder18: row.victimUnder18,
       requestedActions: row.requestedActions,

@@ -3,7 +3,7 @@ import { appendAudit } from '@liaison/audit';
 import { legalGrounds } from '@liaison/domain';
 import { appendToOutbox, makeEvent } from '@liaison/events';
 import { AppError, errors, requireMemberBody, requireRole } from '@liaison/http';
-import { seal } from '@liaison/privacy';
+import { PACKAGE_FORMAT_HPKE, PACKAGE_FORMAT_LEGACY, packageInfo, sealPackage as sealTo } from '@liaison/privacy';
 import { and, arrayContains, eq, isNull } from 'drizzle-orm';
 import { consents, outbox, packages } from '../db/schema.ts';
 import { decryptPersonal, ownCase } from './cases.ts';
@@ -57,13 +57,19 @@ export interface PackageInput {
  * reason; otherwise refused (403, saying what is missing). The platform keeps only the ciphertext.
  */
 export async function sealPackage({ ctx, caseId, input }: { ctx: IntakeContext; caseId: string; input: PackageInput }) {
-  const row = await ownCase(ctx, caseId);
-  const recipient = await ctx.agency(input.recipient);
+  // The case, the recipient and its current key are independent reads: made together.
+  const [row, recipient, key] = await Promise.all([ownCase(ctx, caseId), ctx.agency(input.recipient), ctx.bodyKeys.current(input.recipient)]);
   if (!recipient) throw errors.validation([{ field: 'recipient', problem: `unknown body ${input.recipient}` }]);
   if (!recipient.roles.includes('member')) throw errors.validation([{ field: 'recipient', problem: notAMember(input.recipient) }]);
   if (input.recipient === ctx.actor.agency) throw errors.validation([{ field: 'recipient', problem: 'must be another body' }]);
-  const { publicKey } = recipient;
-  if (!publicKey) throw errors.conflict(`${input.recipient} has published no public key; nothing can be sealed to it`);
+  if (!key) {
+    throw new AppError(
+      'NO_CURRENT_KEY',
+      409,
+      `${input.recipient} has no current public key (none published, or every key expired or was revoked); nothing can be sealed to it until its administrator publishes one (POST /v1/keys)`,
+      { recipient: input.recipient },
+    );
+  }
   if (input.legalGround && !input.legalReason?.trim()) throw errors.validation([{ field: 'legalReason', problem: 'a legal ground needs its reason recorded' }]);
   const id = randomUUID();
   const consentId = await ctx.db.transaction(async (tx) => {
@@ -90,7 +96,8 @@ export async function sealPackage({ ctx, caseId, input }: { ctx: IntakeContext; 
       consentId = covering.id;
     }
     const personal = decryptPersonal(ctx, row);
-    const sealed = seal(publicKey, Buffer.from(JSON.stringify({ caseId, category: row.category, ...personal })), `package:${id}`);
+    const content = Buffer.from(JSON.stringify({ caseId, category: row.category, ...personal }));
+    const sealed = await sealTo(key.publicKey, content, { packageId: id, caseId, recipient: input.recipient, keyId: key.keyId });
     await tx.insert(packages).values({
       id,
       caseId,
@@ -101,6 +108,8 @@ export async function sealPackage({ ctx, caseId, input }: { ctx: IntakeContext; 
       legalGround: input.legalGround ?? null,
       legalReason: input.legalReason?.trim() ?? null,
       sealed,
+      format: PACKAGE_FORMAT_HPKE,
+      keyId: key.keyId,
       createdBy: ctx.actor.tokenId,
     });
     await appendAudit(tx, [
@@ -111,15 +120,20 @@ export async function sealPackage({ ctx, caseId, input }: { ctx: IntakeContext; 
         subjectType: 'case',
         subjectId: caseId,
         reason: input.legalGround ? `${input.legalGround}: ${input.legalReason?.trim()}` : `consent ${consentId}`,
-        details: { packageId: id, recipient: input.recipient, purpose: input.purpose },
+        details: { packageId: id, recipient: input.recipient, purpose: input.purpose, keyId: key.keyId },
       },
     ]);
     return consentId;
   });
-  return { id, caseId, recipient: input.recipient, purpose: input.purpose, consentId, legalGround: input.legalGround ?? null };
+  return { id, caseId, recipient: input.recipient, purpose: input.purpose, consentId, legalGround: input.legalGround ?? null, format: PACKAGE_FORMAT_HPKE, keyId: key.keyId };
 }
 
-/** The recipient fetches its package (ciphertext only; it opens it with its own key). Every fetch is audited. */
+/**
+ * The recipient fetches its package (ciphertext only; it opens it with its own key). Every fetch
+ * is audited. A package sealed to a key that has since expired or been revoked is no longer handed
+ * out (410): a revoked key may be in other hands, and an expired one is retired — the sender seals
+ * the case again to the current key.
+ */
 export async function fetchPackage({ ctx, id }: { ctx: IntakeContext; id: string }) {
   requireMemberBody(ctx.actor, 'fetch packages');
   requireRole(ctx.actor, caseRoles, 'fetch packages');
@@ -128,10 +142,28 @@ export async function fetchPackage({ ctx, id }: { ctx: IntakeContext; id: string
   if (!row.sealed || row.purgedAt) {
     throw new AppError('GONE', 410, `package ${id} was purged (${row.purgeReason ?? 'withdrawn'}) at ${row.purgedAt?.toISOString()}`);
   }
+  const keyId = row.keyId ?? 'legacy';
+  const key = await ctx.bodyKeys.state(row.recipient, keyId);
+  if (key.state !== 'valid' && key.state !== 'scheduled') {
+    const when = key.at ? ` at ${key.at.toISOString()}` : '';
+    const what = key.state === 'unknown' ? 'is no longer in the registry' : `${key.state === 'revoked' ? 'was revoked' : 'expired'}${when}`;
+    throw new AppError('KEY_RETIRED', 410, `package ${id} was sealed to key ${keyId} of ${row.recipient}, which ${what}; ask ${row.owner} to seal it again to your current key`, { keyId, keyState: key.state });
+  }
   await appendAudit(ctx.db, [
-    { agency: ctx.actor.agency, actor: ctx.actor.tokenId, action: 'pii.read', subjectType: 'package', subjectId: id, reason: row.purpose, details: { owner: row.owner } },
+    { agency: ctx.actor.agency, actor: ctx.actor.tokenId, action: 'pii.read', subjectType: 'package', subjectId: id, reason: row.purpose, details: { owner: row.owner, keyId } },
   ]);
-  return { id, owner: row.owner, recipient: row.recipient, purpose: row.purpose, context: `package:${id}`, sealed: row.sealed.toString('base64') };
+  const context = row.format === PACKAGE_FORMAT_LEGACY ? `package:${id}` : packageInfo({ packageId: id, caseId: row.caseId, recipient: row.recipient, keyId });
+  return {
+    id,
+    caseId: row.caseId,
+    owner: row.owner,
+    recipient: row.recipient,
+    purpose: row.purpose,
+    format: row.format,
+    keyId,
+    context,
+    sealed: row.sealed.toString('base64'),
+  };
 }
 
 /**

@@ -84,12 +84,36 @@ export const PackageBody = z
   })
   .openapi('SealPackage');
 
+const format = z.number().int().openapi({ description: '2: HPKE (RFC 9180) base mode, DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-256-GCM; 1: legacy framing (older packages only)' });
+
 export const PackageView = z
-  .object({ id: z.string().uuid(), caseId: z.string().uuid(), recipient: z.string(), purpose: z.string(), consentId: z.string().nullable(), legalGround: z.string().nullable() })
+  .object({
+    id: z.string().uuid(),
+    caseId: z.string().uuid(),
+    recipient: z.string(),
+    purpose: z.string(),
+    consentId: z.string().nullable(),
+    legalGround: z.string().nullable(),
+    format,
+    keyId: z.string().openapi({ description: "The recipient's key it was sealed to (its current key at sealing)" }),
+  })
   .openapi('Package');
 
 export const SealedPackage = z
-  .object({ id: z.string().uuid(), owner: z.string(), recipient: z.string(), purpose: z.string(), context: z.string(), sealed: z.string().openapi({ description: 'base64: X25519 + HKDF-SHA256 + AES-256-GCM sealed box' }) })
+  .object({
+    id: z.string().uuid(),
+    caseId: z.string().uuid().openapi({ description: 'The sending body’s case; bound into the package' }),
+    owner: z.string(),
+    recipient: z.string(),
+    purpose: z.string(),
+    format,
+    keyId: z.string().openapi({ description: 'Which of your keys opens it ("legacy" for format 1: the key your body had before key ids)' }),
+    context: z.string().openapi({
+      description:
+        'Format 2: the HPKE info, as UTF-8 — liaison-package/2;id=<id>;case=<caseId>;to=<recipient>;kid=<keyId> (AAD empty). Format 1: the associated-data suffix. Recompute it from the ids rather than trusting it.',
+    }),
+    sealed: z.string().openapi({ description: 'base64. Format 2: 0x02 ‖ enc (32 bytes) ‖ HPKE ciphertext (with its 16-byte tag); see docs/partners.md' }),
+  })
   .openapi('SealedPackage');
 
 export const SealInfo = z

@@ -1,5 +1,5 @@
 import type { Db } from '@liaison/db';
-import { type CloudEvent, type EventBus, idempotentHandler, type Subscription } from '@liaison/events';
+import { type CloudEvent, consumerTopics, type EventBus, idempotentHandler, type Subscription } from '@liaison/events';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { inbox, receivedReferrals } from '../db/schema.ts';
 
@@ -48,5 +48,5 @@ export function subscribeInboxProjector(deps: { db: Db; bus: EventBus }): Promis
       }
     },
   });
-  return deps.bus.subscribe({ group: INBOX_PROJECTOR_GROUP, topics: ['liaison.referrals'], handler });
+  return deps.bus.subscribe({ group: INBOX_PROJECTOR_GROUP, topics: consumerTopics(INBOX_PROJECTOR_GROUP), handler });
 }

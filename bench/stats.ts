@@ -1,0 +1,187 @@
+// pnpm bench:stats — statistics at volume, through the interface users touch (GraphQL over HTTP)
+// beside the inner path, on a real Postgres. Not part of `pnpm test`.
+//
+//   seed      BENCH_FACTS consultations (default 1,000,000; the issue's figure is 10,000,000) of
+//             synthetic facts over FY2025 and FY2026 to October, through the bulk path (COPY):
+//             facts per second.
+//   releases  every month and quarter of FY2025, then the fiscal-year release itself (all
+//             tables, disclosure control, audit manifest) — the time of the year's release.
+//   member    the Hotline Center's own-body statistics for FY2025 (every table of its body, exact):
+//             the rollup path vs the same aggregation over the raw facts (consultation tables),
+//             inner and GraphQL over HTTP; p95.
+//   observer  the FY2025 release as an observer reads it: inner (REST handler, audited) and
+//             GraphQL over HTTP; p95. Then the web face's release page of it (server time, bytes).
+//
+// Environment: BENCH_FACTS, BENCH_QUERIES (default 200), DATABASE_URL (else the local server / embedded).
+import { createServer } from 'node:net';
+import { serve } from '@hono/node-server';
+import { auditMigrations } from '@liaison/audit';
+import { authMigrations, issueToken, listAgencies, seedAgencies, verifyToken } from '@liaison/auth';
+import { createDatabase } from '@liaison/db/client';
+import { migrate } from '@liaison/db/migrate';
+import { createEventBus, pglogMigrations } from '@liaison/events';
+import { createGatewayApp } from '@liaison/gateway';
+import { buildRelease, createStatsService, loadCatalogue, RELEASE_LOCK, statsMigrations, syncProjections } from '@liaison/stats';
+import { scaleForFacts, seedStatistics } from '@liaison/stats/seed';
+import { createTestDatabase, resolvePostgresServer } from '@liaison/testing';
+import { benchReleasePage } from './web-page.ts';
+
+const FACTS = Number(process.env.BENCH_FACTS ?? 1_000_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
+const FROM = '2025-04';
+const TO = '2026-10';
+
+const pct = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+};
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+
+async function timed(n: number, run: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < Math.min(10, n); i++) await run(); // warm-up (JIT, plans, caches)
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = process.hrtime.bigint();
+    await run();
+    out.push(ms(t));
+  }
+  return out;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+const server = await resolvePostgresServer();
+const testDb = await createTestDatabase(server.adminUrl, 'benchstats');
+const database = createDatabase({ url: testDb.url, max: 20 });
+let http: ReturnType<typeof serve> | undefined;
+try {
+  await migrate(database, [authMigrations, auditMigrations, pglogMigrations, statsMigrations]);
+  await seedAgencies(database.db);
+  await syncProjections(database.db, loadCatalogue(), RELEASE_LOCK);
+  const scale = scaleForFacts(FACTS, FROM, TO);
+  console.log(`bench:stats — ${fmt(FACTS)} consultations (scale ×${fmt(scale, 2)} of the bodies' yearly volumes), ${FROM} … ${TO}`);
+
+  // Seed through the bulk path.
+  let t = process.hrtime.bigint();
+  let lastReport = 0;
+  const seeded = await seedStatistics(database, { seed: 2026, from: FROM, to: TO, scale }, (done, total) => {
+    if (done - lastReport >= total / 10) {
+      lastReport = done;
+      process.stdout.write(`  seeding ${fmt((done / total) * 100)}%\r`);
+    }
+  });
+  const seedSeconds = ms(t) / 1000;
+  console.log(`seed      ${fmt(seeded.events)} facts (${fmt(seeded.consultations)} consultations) in ${fmt(seedSeconds, 1)} s: ${fmt(seeded.events / seedSeconds)} facts/s (bulk path: COPY + set-based rollups)`);
+
+  const bus = createEventBus({ kind: 'pglog', pool: database.pool, topicPrefix: 'bench.' });
+  const bodies = async () => (await listAgencies(database.db)).filter((a) => a.roles.includes('member')).map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn }));
+  const verify = (token: string) => verifyToken(database.db, token);
+  const stats = createStatsService({ database, bus, verifyToken: verify, bodies, relay: false, consumers: false, releaseJob: false, now: () => new Date('2026-11-28T12:00:00+09:00') });
+  const deps = stats.releases;
+
+  // Releases: the months and quarters of FY2025 first, then the year.
+  t = process.hrtime.bigint();
+  const fy = ['2025-04', '2025-05', '2025-06', '2025Q1', '2025-07', '2025-08', '2025-09', '2025Q2', '2025-10', '2025-11', '2025-12', '2025Q3', '2026-01', '2026-02', '2026-03', '2025Q4'];
+  const perRelease: number[] = [];
+  for (const period of fy) {
+    const one = process.hrtime.bigint();
+    await buildRelease(deps, { period });
+    perRelease.push(ms(one));
+  }
+  console.log(`releases  12 months and 4 quarters of FY2025 in ${fmt(ms(t) / 1000, 1)} s (month p50 ${fmt(pct(perRelease, 50))} ms, max ${fmt(Math.max(...perRelease))} ms)`);
+  t = process.hrtime.bigint();
+  const year = await buildRelease(deps, { period: 'FY2025' });
+  const yearMs = ms(t);
+  const cells = year.tables.reduce((n, x) => n + x.cells.length, 0);
+  console.log(
+    `release   FY2025: ${year.tables.length} tables, ${fmt(cells)} cells, ${fmt(year.manifest.suppressed)} suppressed in the checked system of ${fmt(year.manifest.cells)} cells (${year.manifest.auditMethod}) — built in ${fmt(yearMs / 1000, 2)} s (goal ≤ 10 s)`,
+  );
+
+  // HTTP: the gateway and the stats service as the platform mounts them, on a real port.
+  const gateway = createGatewayApp({ verifyToken: verify, referrals: async () => new Response('{}'), stats: (req) => Promise.resolve(stats.app.fetch(req)) });
+  const port = await freePort();
+  http = serve({ fetch: gateway.fetch, port, hostname: '127.0.0.1' });
+  const graphql = async (query: string, token: string) => {
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    const body = (await res.json()) as { errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body;
+  };
+  const member = (await issueToken(database.db, { agency: 'hotline', role: 'caseworker', label: 'bench' })).token;
+  const observer = (await issueToken(database.db, { agency: 'mic', role: 'observer', label: 'bench' })).token;
+
+  // The floor of any GraphQL call here: one token check and an empty-ish answer.
+  const floor = await timed(QUERIES, () => graphql('{ me { agency role } }', observer));
+  console.log(`baseline  GraphQL over HTTP \`{ me }\` (one token check): p95 ${fmt(pct(floor, 95), 2)} ms`);
+
+  // Member: own-body statistics (rollups) vs the same consultation tables over the raw facts.
+  const months = ['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03'];
+  const catalogue = loadCatalogue().filter((s) => s.kind === 'consultation');
+  // The same figures two ways: the table projections the service reads, and the raw facts.
+  const shapes = catalogue.map((s) => ({ id: s.id, rows: s.rows, cols: s.cols ?? "'all'", filter: s.filter?.under18 ? "and under18 = 'yes'" : '' }));
+  const both = async (from: 'raw' | 'projection') => {
+    const out: string[] = [];
+    for (const s of shapes) {
+      const { rows } =
+        from === 'raw'
+          ? await database.pool.query(`select ${s.rows} as r, ${s.cols} as c, count(*) as n from stats.consultations where body = $1 and month = any($2) ${s.filter} group by 1, 2`, ['hotline', months])
+          : await database.pool.query(`select r, c, sum(n) as n from stats.table_cells where table_id = $3 and b1 = $1 and month = any($2) group by 1, 2`, ['hotline', months, s.id]);
+      out.push(...rows.map((r) => `${r.r}|${r.c}|${r.n}`).sort());
+    }
+    return out;
+  };
+  const rawQuery = 'raw' as const;
+  const rollupQuery = 'projection' as const;
+  const [fromRaw, fromRollups] = [await both(rawQuery), await both(rollupQuery)];
+  if (JSON.stringify(fromRaw) !== JSON.stringify(fromRollups)) throw new Error('the rollups and the raw facts disagree');
+  const rawN = Math.max(5, Math.floor(QUERIES / 20));
+  const raw = await timed(rawN, () => both(rawQuery));
+  const rolled = await timed(QUERIES, () => both(rollupQuery));
+  const hotlineFacts = (await database.pool.query(`select count(*)::int as n from stats.consultations where body = 'hotline' and month = any($1)`, [months])).rows[0].n as number;
+  console.log(
+    `member    hotline FY2025 consultation tables (${catalogue.length}), ${fmt(hotlineFacts)} raw facts: table projections p95 ${fmt(pct(rolled, 95), 2)} ms vs raw facts p95 ${fmt(pct(raw, 95), 1)} ms — ${fmt(pct(raw, 95) / pct(rolled, 95))}× faster`,
+  );
+  const ctxApp = stats.app;
+  const inner = await timed(QUERIES, async () => {
+    const res = await ctxApp.request('/v1/stats/own?period=FY2025', { headers: { authorization: `Bearer ${member}` } });
+    if (res.status !== 200) throw new Error(`own: ${res.status}`);
+    await res.json();
+  });
+  const ownQuery = '{ myBodyStatistics(period: "FY2025") { body tables { id rows { code labelJa } cols { code labelJa } cells { row col value } } } }';
+  const overHttp = await timed(QUERIES, () => graphql(ownQuery, member));
+  console.log(`member    myBodyStatistics(FY2025), every table of its body: inner (REST app) p95 ${fmt(pct(inner, 95), 2)} ms, GraphQL over HTTP p95 ${fmt(pct(overHttp, 95), 2)} ms (goal ≤ 20 ms)`);
+
+  // Observer: the year's release.
+  const releaseInner = await timed(QUERIES, async () => {
+    const res = await ctxApp.request('/v1/stats/releases/FY2025', { headers: { authorization: `Bearer ${observer}` } });
+    if (res.status !== 200) throw new Error(`release: ${res.status}`);
+    await res.json();
+  });
+  const releaseQuery = '{ statisticsRelease(id: "FY2025") { id period labelJa tables { id titleJa k rows { code labelJa labelEn } cols { code labelJa labelEn } cells { row col value suppressed { reason labelJa } } } manifest { cells published suppressed } } }';
+  const releaseHttp = await timed(QUERIES, () => graphql(releaseQuery, observer));
+  const oneTable = await timed(QUERIES, () => graphql('{ statisticsRelease(id: "FY2025", table: "category-by-body") { tables { id cells { row col value suppressed { reason } } } } }', observer));
+  console.log(
+    `observer  statisticsRelease(FY2025), all ${year.tables.length} tables (${fmt(cells)} cells), each read audited: inner (REST app) p95 ${fmt(pct(releaseInner, 95), 2)} ms, GraphQL over HTTP p95 ${fmt(pct(releaseHttp, 95), 2)} ms; one table p95 ${fmt(pct(oneTable, 95), 2)} ms (goal ≤ 10 ms)`,
+  );
+  // The observer's release page (web face): server time with every chart and table, and its weight.
+  const page = await benchReleasePage({ database, verifyToken: verify, api: (req) => Promise.resolve(ctxApp.fetch(req)), token: observer, release: 'FY2025', queries: QUERIES });
+  console.log(
+    `observer  release page /stats/releases/FY2025 (HTML, every table as chart and table, ${fmt(page.bytes)} bytes): server p95 ${fmt(page.p95, 2)} ms, p50 ${fmt(page.p50, 2)} ms, first view (charts drawn) ${fmt(page.first, 1)} ms (goal p95 ≤ 50 ms)`,
+  );
+  await bus.close();
+} finally {
+  http?.close();
+  await database.close();
+  await testDb.drop();
+  await server.stop();
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "stats"."releases" ADD COLUMN "manifest_summary" jsonb DEFAULT '{}'::jsonb NOT NULL;
