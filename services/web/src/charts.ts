@@ -39,10 +39,13 @@ export type ChartLayout = 'columns' | 'bars' | 'matrix';
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const fmt = (n: number) => n.toLocaleString('ja-JP');
 
-/** How a table is best drawn: months along the x axis; few series as grouped bars; else a matrix. */
+/** How a table is best drawn: flows between the same bodies as a matrix; months along the x axis; few series as grouped bars; else a matrix. */
 export function chartLayout(table: StatTable): { layout: ChartLayout; categories: 'rows' | 'cols' } {
   const rows = table.rows.filter((r) => r.code !== TOTAL);
   const cols = table.cols.filter((c) => c.code !== TOTAL);
+  // The same bodies on both axes (sender × recipient): flows between them, read best as a matrix.
+  const same = rows.length > 1 && rows.length === cols.length && rows.every((r, i) => r.code === cols[i]!.code);
+  if (same) return { layout: 'matrix', categories: 'rows' };
   if (isMonthAxis(cols) && rows.length <= okabeIto.length) return { layout: 'columns', categories: 'cols' };
   if (isMonthAxis(rows) && cols.length <= okabeIto.length) return { layout: 'columns', categories: 'rows' };
   if (cols.length <= okabeIto.length) return { layout: 'bars', categories: 'rows' };

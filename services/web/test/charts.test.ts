@@ -57,6 +57,23 @@ describe('charts (ECharts, SVG on the server)', () => {
   });
 });
 
+describe('referral flows', () => {
+  it('draws sender × recipient (the same bodies on both axes) as a matrix', () => {
+    const bodies = ['center', 'sia', 'hotline'].map((code) => ({ code, ja: code, en: code }));
+    const flows = {
+      ...monthlyTable(),
+      id: 'referral-flows',
+      rows: bodies,
+      cols: bodies,
+      cells: bodies.flatMap((r, i) => bodies.map((c, j) => ({ row: r.code, col: c.code, value: i === j ? 0 : i === 2 && j === 0 ? null : 20 + i + j, suppressed: i === 2 && j === 0 }))),
+    };
+    expect(chartLayout(flows).layout).toBe('matrix');
+    const svg = renderChart(flows, { lang: 'ja' });
+    expect(count(svg, /data-cell="/g)).toBe(5);
+    expect(svg).toContain('data-secret="hotline/center"');
+  });
+});
+
 describe('an empty table', () => {
   it('draws no chart (the page says there is no data) rather than empty axes', () => {
     const table = monthlyTable();

@@ -63,9 +63,9 @@ export function HomePage({ ctx, documents }: { ctx: PageContext; documents: ApiD
       </Scroll>
       <h2>{t.homeTokens}</h2>
       <p>{t.homeTokensBody}</p>
-      <p>
-        <code>curl -H "Authorization: Bearer $CENTER" http://127.0.0.1:3000/v1/inbox</code>
-      </p>
+      <pre class="code">
+        {'CENTER=$(pnpm -s liaison token center caseworker)   # デモ用 (demo)\ncurl -H "Authorization: Bearer $CENTER" http://127.0.0.1:3000/v1/inbox'}
+      </pre>
     </Layout>
   );
 }
