@@ -103,8 +103,10 @@ export function renderChart(table: StatTable, options: ChartOptions): string {
         data.push([j, rows.length - 1 - i, suppressed ? -1 : cell!.value!]);
       });
     });
-    const cellH = 18;
-    height = Math.max(240, rows.length * cellH + 180);
+    const cellH = 20;
+    // Column labels stand at 45° above the matrix: room for the longest, so the cells keep their height.
+    const longest = Math.max(0, ...cols.map((c) => name(c, true).length));
+    height = Math.max(240, rows.length * cellH + 120 + Math.min(220, Math.round(longest * 9) + 10));
     option = {
       ...base,
       grid: { left: 8, right: 16, top: 40, bottom: 36, containLabel: true },
