@@ -10,7 +10,7 @@
 //             the rollup path vs the same aggregation over the raw facts (consultation tables),
 //             inner and GraphQL over HTTP; p95.
 //   observer  the FY2025 release as an observer reads it: inner (REST handler, audited) and
-//             GraphQL over HTTP; p95.
+//             GraphQL over HTTP; p95. Then the web face's release page of it (server time, bytes).
 //
 // Environment: BENCH_FACTS, BENCH_QUERIES (default 200), DATABASE_URL (else the local server / embedded).
 import { createServer } from 'node:net';
@@ -24,6 +24,7 @@ import { createGatewayApp } from '@liaison/gateway';
 import { buildRelease, createStatsService, loadCatalogue, RELEASE_LOCK, statsMigrations, syncProjections } from '@liaison/stats';
 import { scaleForFacts, seedStatistics } from '@liaison/stats/seed';
 import { createTestDatabase, resolvePostgresServer } from '@liaison/testing';
+import { benchReleasePage } from './web-page.ts';
 
 const FACTS = Number(process.env.BENCH_FACTS ?? 1_000_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
@@ -171,6 +172,11 @@ try {
   const oneTable = await timed(QUERIES, () => graphql('{ statisticsRelease(id: "FY2025", table: "category-by-body") { tables { id cells { row col value suppressed { reason } } } } }', observer));
   console.log(
     `observer  statisticsRelease(FY2025), all ${year.tables.length} tables (${fmt(cells)} cells), each read audited: inner (REST app) p95 ${fmt(pct(releaseInner, 95), 2)} ms, GraphQL over HTTP p95 ${fmt(pct(releaseHttp, 95), 2)} ms; one table p95 ${fmt(pct(oneTable, 95), 2)} ms (goal ≤ 10 ms)`,
+  );
+  // The observer's release page (web face): server time with every chart and table, and its weight.
+  const page = await benchReleasePage({ database, verifyToken: verify, api: (req) => Promise.resolve(ctxApp.fetch(req)), token: observer, release: 'FY2025', queries: QUERIES });
+  console.log(
+    `observer  release page /stats/releases/FY2025 (HTML, every table as chart and table, ${fmt(page.bytes)} bytes): server p95 ${fmt(page.p95, 2)} ms, p50 ${fmt(page.p50, 2)} ms, first view (charts drawn) ${fmt(page.first, 1)} ms (goal p95 ≤ 50 ms)`,
   );
   await bus.close();
 } finally {

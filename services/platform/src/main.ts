@@ -2,6 +2,7 @@
 // DATABASE_URL / KAFKA_BROKERS say otherwise.
 import { serve } from '@hono/node-server';
 import { ConfigError, startupPolicy } from '@liaison/config';
+import { resolve } from 'node:path';
 import { env } from './env.ts';
 import { startPlatform } from './platform.ts';
 
@@ -37,9 +38,11 @@ const platform = await startPlatform({
   councilKey: config.COUNCIL_KEY,
   newYearClosure: config.NEW_YEAR_CLOSURE,
   webhooks: { key: config.WEBHOOK_KEY, targets: { allowLoopback: config.WEBHOOK_ALLOW_LOOPBACK, ports: config.WEBHOOK_PORTS } },
+  developerTools: !policy.production,
   seedStatistics: policy.seedDemo && config.LIAISON_SEED_STATS,
   statsReleaseAfterBusinessDays: config.STATS_RELEASE_AFTER_BUSINESS_DAYS,
 });
+const dataDir = resolve(config.LIAISON_DATA_DIR);
 
 const server = serve({ fetch: platform.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const base = `http://${config.HOST}:${info.port}`;
@@ -47,16 +50,20 @@ const server = serve({ fetch: platform.app.fetch, port: config.PORT, hostname: c
     '',
     'Liaison — 違法・有害情報相談機関連絡会 連携基盤 is running',
     `  mode: database=${platform.mode.database} (${platform.mode.driver}), event bus=${platform.mode.bus}`,
-    `  ホーム (home)      ${base}/`,
-    `  GraphQL            ${base}/graphql`,
-    `  REST (OpenAPI)     ${base}/v1/openapi.json`,
-    `  稼働状況 (health)  ${base}/healthz`,
+    `  ホーム (home, sign in)   ${base}/`,
+    `  統計 (statistics)        ${base}/stats`,
+    `  開発者向け (developers)  ${base}/developers   (API reference, GraphQL SDL${policy.production ? '' : ', GraphiQL'})`,
+    `  GraphQL                  ${base}/graphql`,
+    `  REST (OpenAPI)           ${base}/v1/openapi.json`,
+    `  稼働状況 (health)        ${base}/healthz`,
+    ...(platform.mode.database === 'embedded' ? [`  データ (data folder)     ${dataDir}`] : []),
     '',
     platform.demoTokens.length > 0 ? 'デモ用トークン (demo tokens, local data only):' : '',
     ...platform.demoTokens.map((t) => `  ${t.agency.padEnd(8)} ${t.role.padEnd(12)} ${t.token}`),
+    ...(platform.demoTokens.length > 0 ? ['', 'シェル変数に (into a shell variable):  CENTER=$(pnpm -s liaison token center caseworker)'] : []),
     '',
     platform.demoTokens.length > 0
-      ? `Try: curl -s -X POST ${base}/v1/referrals -H 'authorization: Bearer ${platform.demoTokens[0]?.token}' -H 'content-type: application/json' -d '{"recipient":"sia","category":"R01"}'`
+      ? `Try: curl -s -X POST ${base}/v1/referrals -H "authorization: Bearer $CENTER" -H 'content-type: application/json' -d '{"recipient":"sia","category":"R01"}'`
       : '',
     '',
   ];

@@ -8,11 +8,12 @@ import { createDatabase, type Database, type DatabaseOptions } from '@liaison/db
 import { startEmbeddedPostgres } from '@liaison/db/embedded';
 import { migrate } from '@liaison/db/migrate';
 import { createEventBus, type EventBus, pglogMigrations } from '@liaison/events';
-import { createEventFeed, createGatewayApp } from '@liaison/gateway';
+import { createEventFeed, createGatewayApp, printSdl } from '@liaison/gateway';
 import { AuthThrottle, type AuthThrottleOptions, edge, idempotencyMigrations, notFound, onError } from '@liaison/http';
 import { createIntakeService, type IntakeService, intakeMigrations } from '@liaison/intake';
 import { createNotifierService, type NotifierService, notifierMigrations, type TargetCheck } from '@liaison/notifier';
 import { createReferralsService, type ReferralsService, referralsMigrations } from '@liaison/referrals';
+import { createWebService, webMigrations } from '@liaison/web';
 import { createStatsService, type StatsService, statsMigrations } from '@liaison/stats';
 import { seedDemoStatistics } from '@liaison/stats/seed';
 import { Hono } from 'hono';
@@ -21,7 +22,6 @@ import { createBodyKeyApp } from './body-keys.ts';
 import { type DemoToken, ensureDemoBodyKeys, ensureDemoTokens } from './demo.ts';
 import { checkpointSinks } from './checkpoints.ts';
 import { bodyDataKey } from './keys.ts';
-import { indexPage } from './index-page.ts';
 import { createTokenApp } from './tokens.ts';
 
 export interface PlatformOptions {
@@ -64,6 +64,10 @@ export interface PlatformOptions {
   authThrottle?: AuthThrottleOptions;
   /** Take client addresses from X-Forwarded-For (behind a trusted proxy). */
   trustProxy?: boolean;
+  /** Serve the developer tools (GraphiQL) on the web pages; production start turns them off. Default false. */
+  developerTools?: boolean;
+  /** Web sessions: absolute and idle lifetimes (ms); default 8 hours and 30 minutes. */
+  webSession?: { absoluteMs?: number; idleMs?: number };
   log?: (message: string) => void;
 }
 
@@ -136,6 +140,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       intakeMigrations,
       notifierMigrations,
       statsMigrations,
+      webMigrations,
     ]);
 
     const bus = useKafka
@@ -280,14 +285,35 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         return c.json({ status: 'unavailable', reason: 'database not answering' }, 503);
       }
     });
-    app.get('/', (c) => c.html(indexPage()));
+    // The pages call the services in-process as the signed-in person (with their own token), past
+    // the process edge: the same answers an API client gets.
+    const services = new Hono();
+    services.route('/', gateway);
+    services.route('/', referrals.app);
+    services.route('/', intake.app);
+    services.route('/', notifier.app);
+    services.route('/', stats.app);
+    const tokenApp = createTokenApp({ db: database.db, verifyToken: verify, log });
+    services.route('/', tokenApp);
+    const bodyKeyApp = createBodyKeyApp({ db: database.db, verifyToken: verify, log });
+    services.route('/', bodyKeyApp);
+    const web = createWebService({
+      database,
+      verifyToken: verify,
+      api: (req) => Promise.resolve(services.fetch(req)),
+      graphqlSdl: printSdl,
+      developerTools: options.developerTools ?? false,
+      ...(options.webSession ? { session: options.webSession } : {}),
+      log,
+    });
+    app.route('/', web.app);
     app.route('/', gateway);
     app.route('/', referrals.app);
     app.route('/', intake.app);
     app.route('/', notifier.app);
     app.route('/', stats.app);
-    app.route('/', createTokenApp({ db: database.db, verifyToken: verify, log }));
-    app.route('/', createBodyKeyApp({ db: database.db, verifyToken: verify, log }));
+    app.route('/', tokenApp);
+    app.route('/', bodyKeyApp);
 
     return {
       app,

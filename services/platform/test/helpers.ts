@@ -91,3 +91,39 @@ export async function subscribe(platform: Platform, query: string, token?: strin
     },
   };
 }
+
+/** A browser in miniature: keeps cookies per host, sends them back, reads forms' CSRF tokens. */
+export function browser(platform: Platform, origin = 'http://127.0.0.1:3000') {
+  const jar = new Map<string, string>();
+  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const keep = (res: Response) => {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const [name, value] = pair!.split('=');
+      if (/max-age=0/i.test(line) || value === '') jar.delete(name!.trim());
+      else jar.set(name!.trim(), value!.trim());
+    }
+    return res;
+  };
+  const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+  return {
+    jar,
+    async get(path: string, headers: Record<string, string> = {}) {
+      return keep(await platform.app.request(`${origin}${path}`, { headers: { cookie: cookieHeader(), ...headers } }));
+    },
+    async post(path: string, form: Record<string, string>, headers: Record<string, string> = {}) {
+      return keep(
+        await platform.app.request(`${origin}${path}`, {
+          method: 'POST',
+          headers: { cookie: cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', origin, 'sec-fetch-site': 'same-origin', ...headers },
+          body: new URLSearchParams(form).toString(),
+        }),
+      );
+    },
+    async signIn(token: string, next = '') {
+      const page = await (await this.get('/signin')).text();
+      return this.post('/signin', { _csrf: csrfOf(page), token, next });
+    },
+    csrfOf,
+  };
+}

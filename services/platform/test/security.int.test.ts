@@ -9,7 +9,8 @@ import { printSdl, schema } from '@liaison/gateway';
 import { type GraphQLOutputType, getNamedType, isObjectType } from 'graphql';
 import { apiDocuments } from '../src/api-documents.ts';
 import { type Platform, startPlatform } from '../src/platform.ts';
-import { client, subscribe } from './helpers.ts';
+import { isPagePath } from '@liaison/web';
+import { browser, client, subscribe } from './helpers.ts';
 
 /**
  * A valid request for every REST route, keyed by method and OpenAPI path. The suite fails when the
@@ -302,5 +303,127 @@ describe('authorization on every route and field', () => {
       expect(sub.errors[0]?.extensions?.code).toBe(code);
       await sub.close();
     }
+  });
+});
+
+/**
+ * Who may open which page: every GET and POST route of the web face, keyed as Hono lists it. The
+ * suite fails when a page route is missing here, so no page goes without its checks.
+ */
+type PageArea = 'public' | 'releases' | 'mine' | 'secretariat' | 'form';
+const pagePolicy: Record<string, { area: PageArea; path: (release: string) => string; form?: Record<string, string>; status?: number; signedIn?: number }> = {
+  'GET /': { area: 'public', path: () => '/' },
+  // Signed in already: on to the person's landing page.
+  'GET /signin': { area: 'public', path: () => '/signin', signedIn: 303 },
+  'POST /signin': { area: 'form', path: () => '/signin', form: { token: 'lia_x' } },
+  'POST /signout': { area: 'form', path: () => '/signout', form: {} },
+  'POST /lang': { area: 'form', path: () => '/lang', form: { lang: 'en', next: '/' } },
+  'GET /assets/:name': { area: 'public', path: () => '/assets/web.css' },
+  'GET /developers': { area: 'public', path: () => '/developers' },
+  'GET /developers/api/:id': { area: 'public', path: () => '/developers/api/referrals' },
+  'GET /developers/graphql.sdl': { area: 'public', path: () => '/developers/graphql.sdl' },
+  // Development only: this platform runs as in production, so GraphiQL is not there for anyone.
+  'GET /developers/graphiql': { area: 'public', path: () => '/developers/graphiql', status: 404 },
+  'GET /developers/graphiql/:file': { area: 'public', path: () => '/developers/graphiql/boot.js', status: 404 },
+  'GET /stats': { area: 'releases', path: () => '/stats' },
+  'GET /stats/latest': { area: 'releases', path: () => '/stats/latest', status: 303 },
+  'GET /stats/releases/:id': { area: 'releases', path: (r) => `/stats/releases/${r}` },
+  'GET /stats/releases/:id/tables/:file{[a-z0-9-]+\\.(csv|json)}': { area: 'releases', path: (r) => `/stats/releases/${r}/tables/consultations-by-body-month.csv` },
+  'GET /stats/releases/:id/manifest.json': { area: 'releases', path: (r) => `/stats/releases/${r}/manifest.json` },
+  'GET /stats/releases/:id/manifest': { area: 'releases', path: (r) => `/stats/releases/${r}/manifest` },
+  'GET /me': { area: 'mine', path: () => '/me' },
+  'GET /me/fragment': { area: 'mine', path: () => '/me/fragment' },
+  'GET /me/tables/:file{[a-z0-9-]+\\.(csv|json)}': { area: 'mine', path: () => '/me/tables/consultations-by-body-month.json' },
+  'GET /me/live': { area: 'mine', path: () => '/me/live' },
+  'GET /secretariat': { area: 'secretariat', path: () => '/secretariat' },
+  'POST /secretariat/releases': { area: 'secretariat', path: () => '/secretariat/releases', form: { period: '2024-04' }, status: 303 },
+};
+
+const who = ['none', 'observer', 'member', 'secretariat'] as const;
+/** What each kind of person gets from a page of each area (the status code). */
+const expected: Record<Exclude<PageArea, 'form'>, Record<(typeof who)[number], number | 'ok'>> = {
+  public: { none: 'ok', observer: 'ok', member: 'ok', secretariat: 'ok' },
+  releases: { none: 303, observer: 'ok', member: 'ok', secretariat: 'ok' },
+  mine: { none: 303, observer: 403, member: 'ok', secretariat: 403 },
+  secretariat: { none: 303, observer: 403, member: 403, secretariat: 'ok' },
+};
+
+describe('authorization on every page of the web face', () => {
+  let platform: Platform;
+  let testDb: TestDatabase;
+  let api: ReturnType<typeof client>;
+  let release: string;
+  const browsers = new Map<(typeof who)[number], ReturnType<typeof browser>>();
+  const dataDir = mkdtempSync(join(tmpdir(), 'liaison-sec-pages-'));
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase(inject('pgAdminUrl'), 'secpages');
+    platform = await startPlatform({ databaseUrl: testDb.url, dataDir, seedDemo: true, log: () => {}, topicPartitions: 2, webhooks: { dispatcher: false }, authThrottle: { limit: 100_000 } });
+    api = client(platform);
+    const made = await api.post('/v1/stats/releases', { period: '2024-05' }, api.tokenOf('center', 'secretariat'));
+    expect(made.status).toBe(201);
+    release = made.body.id;
+    browsers.set('none', browser(platform));
+    for (const [role, token] of [
+      ['observer', api.tokenOf('mic', 'observer')],
+      ['member', api.tokenOf('sia')],
+      ['secretariat', api.tokenOf('center', 'secretariat')],
+    ] as const) {
+      const b = browser(platform);
+      expect((await b.signIn(token)).status, role).toBe(303);
+      browsers.set(role, b);
+    }
+  });
+  afterAll(async () => {
+    await platform?.stop();
+    await testDb?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const pageRoutes = () =>
+    platform.app.routes.filter((r) => (r.method === 'GET' || r.method === 'POST') && isPagePath(r.path)).map((r) => `${r.method} ${r.path}`);
+
+  it('has a policy for every page route', () => {
+    const routes = [...new Set(pageRoutes())];
+    expect(routes.length).toBeGreaterThanOrEqual(20);
+    for (const r of routes) expect(Object.keys(pagePolicy), r).toContain(r);
+  });
+
+  it('answers every page as its area says: no session → sign-in, wrong role → 403, right role → the page', async () => {
+    for (const [route, policy] of Object.entries(pagePolicy)) {
+      if (policy.area === 'form') continue;
+      const [method] = route.split(' ');
+      for (const person of who) {
+        const b = browsers.get(person)!;
+        const path = policy.path(release);
+        const res =
+          method === 'POST' ? await b.post(path, { ...policy.form!, _csrf: b.csrfOf(await (await b.get('/')).text()) }) : await b.get(path);
+        const want = expected[policy.area][person];
+        const label = `${route} as ${person}`;
+        if (want === 'ok') expect(res.status, label).toBe(person !== 'none' && policy.signedIn ? policy.signedIn : (policy.status ?? 200));
+        else expect(res.status, label).toBe(want);
+        if (want === 303) expect(res.headers.get('location'), label).toMatch(/^\/signin\?next=/);
+        if (want === 403) expect(await res.text(), label).not.toContain('data-cell');
+        else await res.body?.cancel();
+      }
+    }
+  });
+
+  it('refuses every form without its CSRF token, whoever posts it', async () => {
+    for (const [route, policy] of Object.entries(pagePolicy)) {
+      if (!route.startsWith('POST')) continue;
+      for (const person of who) {
+        const res = await browsers.get(person)!.post(policy.path(release), policy.form ?? {});
+        expect(res.status, `${route} as ${person}`).toBe(policy.area === 'secretariat' && person !== 'secretariat' ? (person === 'none' ? 303 : 403) : 403);
+      }
+    }
+  });
+
+  it('opens no session for a role with no pages (administrators use the API)', async () => {
+    const admin = (await issueToken(platform.database.db, { agency: 'center', role: 'admin', label: 'page security' })).token;
+    const b = browser(platform);
+    const res = await b.signIn(admin);
+    expect(res.status).toBe(403);
+    expect(b.jar.has('lia_session')).toBe(false);
   });
 });
