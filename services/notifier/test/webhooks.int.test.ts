@@ -5,7 +5,7 @@ import type { Actor, Agency } from '@liaison/auth';
 import { authMigrations } from '@liaison/auth';
 import { createDatabase, type Database } from '@liaison/db/client';
 import { migrate } from '@liaison/db/migrate';
-import { createEventBus, type EventBus, pglogMigrations } from '@liaison/events';
+import { createEventBus, type EventBus, makeEvent, pglogMigrations } from '@liaison/events';
 import { createReferralsService, type ReferralsService, referralsMigrations } from '@liaison/referrals';
 import { createTestDatabase, type TestDatabase, uniqueName, waitFor } from '@liaison/testing';
 import { Webhook } from 'standardwebhooks';
@@ -470,18 +470,32 @@ describe('webhooks', () => {
     const id = hook.body.id as string;
     // Queued for this endpoint alone: the strict dispatcher would refuse the loopback receivers of the other tests.
     const delivery = { id: randomUUID() };
-    const event = (await database.pool.query(`select payload from notifier.deliveries limit 1`)).rows[0].payload;
+    const referralId = randomUUID();
+    const event = makeEvent({
+      type: 'jp.liaison.referral.created.v1',
+      source: '/agencies/center',
+      subject: referralId,
+      data: { referralId, sender: 'center', recipient: 'sia', kind: 'referral', category: 'R01', status: 'requested', createdAt: new Date().toISOString() },
+    });
     await database.pool.query(
-      `insert into notifier.deliveries (id, endpoint_id, agency, event_id, event_type, payload, status, next_attempt_at) values ($1, $2, 'sia', $3, $4, $5, 'pending', now())`,
+      // Due only in an hour: the suite's running dispatcher never claims it; this test's ticks run "later".
+      `insert into notifier.deliveries (id, endpoint_id, agency, event_id, event_type, payload, status, next_attempt_at) values ($1, $2, 'sia', $3, $4, $5, 'pending', now() + interval '1 hour')`,
       [delivery.id, id, randomUUID(), event.type, event],
     );
-    await dispatcher.tick(new Date());
-    expect(connections.map((c) => ({ host: c.host, address: c.address }))).toEqual([{ host: 'partner.example', address: '93.184.216.34' }]);
+    const later = () => new Date(Date.now() + 2 * 3600_000);
+    // Other tests' deliveries may be due too: only this endpoint's connections count.
+    const mine = () => connections.filter((c) => c.host === 'partner.example');
+    // Other tests' pending deliveries come first (a tick takes 32): tick until this one was tried.
+    const tickUntilTried = async (attempts: number) => {
+      for (let i = 0; i < 50 && (await deliveriesOf(id))[0]?.attempts < attempts; i++) await dispatcher.tick(later());
+    };
+    await tickUntilTried(1);
+    expect(mine().map((c) => ({ host: c.host, address: c.address }))).toEqual([{ host: 'partner.example', address: '93.184.216.34' }]);
     const [row] = await deliveriesOf(id);
     expect(row).toMatchObject({ status: 'pending', attempts: 1, last_status_code: 503 });
-    await database.pool.query(`update notifier.deliveries set next_attempt_at = now() - interval '1 second' where id = $1`, [delivery.id]);
-    await dispatcher.tick(new Date());
-    expect(connections).toHaveLength(1);
+    await database.pool.query(`update notifier.deliveries set next_attempt_at = now() + interval '1 hour' where id = $1`, [delivery.id]);
+    await tickUntilTried(2);
+    expect(mine()).toHaveLength(1);
     const [after] = await deliveriesOf(id);
     expect(after).toMatchObject({ status: 'pending', attempts: 2, last_error: expect.stringMatching(/^target refused: resolves to an address webhooks may not target/) });
     expect(after.last_error).not.toContain('127.0.0.1');
