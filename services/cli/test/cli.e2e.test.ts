@@ -22,6 +22,12 @@ function liaison(args: string[], env: Record<string, string> = {}) {
   });
 }
 
+/** The JSON a command printed; fails with what it said on stderr when it did not succeed. */
+function json<T>(result: { code: number | null; out: string; err: string }): T {
+  expect(result.code, `exit ${result.code}: ${result.err}`).toBe(0);
+  return JSON.parse(result.out) as T;
+}
+
 describe('the liaison command line (the real binary)', () => {
   let testDb: TestDatabase;
   const dataDir = mkdtempSync(join(tmpdir(), 'liaison-cli-'));
@@ -67,13 +73,13 @@ describe('the liaison command line (the real binary)', () => {
     await database.close();
     const created = await liaison(['tokens', 'create', '--body', 'center', '--role', 'caseworker', '--label', 'CLI test', '--json'], env);
     expect(created.code, created.err).toBe(0);
-    const issued = JSON.parse(created.out) as { id: string; token: string };
+    const issued = json<{ id: string; token: string }>(created);
     expect(issued.token).toMatch(/^lia_/);
-    const listed = JSON.parse((await liaison(['tokens', 'list', '--body', 'center', '--json'], env)).out) as { id: string; revokedAt: string | null }[];
+    const listed = json<{ id: string; revokedAt: string | null }[]>(await liaison(['tokens', 'list', '--body', 'center', '--json'], env));
     expect(listed.map((t) => t.id)).toContain(issued.id);
     expect(JSON.stringify(listed)).not.toContain(issued.token);
     expect((await liaison(['tokens', 'revoke', issued.id], env)).code).toBe(0);
-    const after = JSON.parse((await liaison(['tokens', 'list', '--body', 'center', '--json'], env)).out) as { id: string; revokedAt: string | null }[];
+    const after = json<{ id: string; revokedAt: string | null }[]>(await liaison(['tokens', 'list', '--body', 'center', '--json'], env));
     expect(after.find((t) => t.id === issued.id)?.revokedAt).toBeTruthy();
     expect((await liaison(['tokens', 'revoke', 'not-an-id'], env)).code).toBe(2);
     // Issue and revoke were audited; the chain (sealed by no one yet) verifies.
