@@ -59,6 +59,11 @@ lifecycle.describe({ service, parts: [...parts], bus: service === 'gateway' ? 'n
 lifecycle.probe('database', async () => {
   await database.pool.query('select 1');
 });
+if (service !== 'gateway') {
+  lifecycle.expect('migrations');
+  lifecycle.expect('bus');
+  lifecycle.expect('consumers', 'not joined yet');
+}
 
 // The drain's steps, in order: the HTTP server has closed (lifecycle) → what the service runs stops
 // (consumers finish their batch and commit, timers stop) → the relay publishes what the finished
@@ -93,7 +98,6 @@ lifecycle.serve(server as any);
 
 /** Applies this service's migrations (and those of the tables it shares) under the migration lock. */
 async function migrated(own: MigrationSet[]) {
-  lifecycle.expect('migrations');
   await lifecycle.retry('migrations', () => migrate(database, [authMigrations, auditMigrations, idempotencyMigrations, ...(useKafka ? [] : [pglogMigrations]), ...own]));
   await seedAgencies(database.db);
   lifecycle.met('migrations');
@@ -101,7 +105,6 @@ async function migrated(own: MigrationSet[]) {
 
 /** The event bus of this process (Kafka, or the Postgres log), with the catalog's topics created; retried until it answers. */
 async function openBus(): Promise<EventBus> {
-  lifecycle.expect('bus');
   const bus = await lifecycle.retry('bus', async () => {
     const bus = useKafka
       ? createEventBus({ kind: 'kafka', brokers: config.KAFKA_BROKERS!, clientId: config.KAFKA_CLIENT_ID, topicPrefix: config.KAFKA_TOPIC_PREFIX })
@@ -125,7 +128,6 @@ async function openBus(): Promise<EventBus> {
 
 /** Starts a service's relay and consumers (readiness: `consumers` once its groups are joined), and stops them at the drain. */
 async function run(svc: { start(): Promise<void>; stop(): Promise<void>; relay: OutboxRelay }) {
-  lifecycle.expect('consumers', 'not joined yet');
   stopService.push(() => svc.stop());
   await svc.start();
   if (parts.has('relay')) relayToFlush = svc.relay;
