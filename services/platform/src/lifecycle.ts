@@ -60,7 +60,7 @@ export class Lifecycle {
   private readonly open = new Set<ServerResponse>();
   private readonly log: (message: string) => void;
   private about: Record<string, unknown> = {};
-  private draining: Promise<{ ms: number }> | undefined;
+  private draining: Promise<{ ms: number; steps: Record<string, number> }> | undefined;
   private readonly wakers = new Set<() => void>();
 
   constructor(private readonly options: LifecycleOptions) {
@@ -170,22 +170,32 @@ export class Lifecycle {
   }
 
   /** Drains (see the class comment); resolves with how long it took. Calling it again returns the same drain. */
-  drain(): Promise<{ ms: number }> {
+  drain(): Promise<{ ms: number; steps: Record<string, number> }> {
     this.draining ??= (async () => {
       const began = Date.now();
+      const steps: Record<string, number> = {};
+      let at = began;
+      const lap = (label: string) => {
+        const now = Date.now();
+        steps[label] = now - at;
+        at = now;
+      };
       for (const wake of [...this.wakers]) wake();
       this.log('draining: not ready; finishing requests in flight');
       for (const res of this.open) if (!res.headersSent) res.shouldKeepAlive = false;
       if (this.options.delayMs) await new Promise((r) => setTimeout(r, this.options.delayMs));
+      lap('delay');
       await Promise.all(this.servers.map((s) => this.closeServer(s)));
+      lap('http');
       for (const step of this.steps) {
         try {
           await step.run();
         } catch (err) {
           this.log(`draining: ${step.label}: ${describeError(err)}`);
         }
+        lap(step.label);
       }
-      return { ms: Date.now() - began };
+      return { ms: Date.now() - began, steps };
     })();
     return this.draining;
   }
@@ -212,8 +222,8 @@ export class Lifecycle {
         this.log(`drain not finished within ${this.options.graceMs} ms; exiting`);
         exit(1);
       }, this.options.graceMs);
-      this.drain().then(({ ms }) => {
-        this.log(`drained in ${ms} ms`);
+      this.drain().then(({ ms, steps }) => {
+        this.log(`drained in ${ms} ms (${Object.entries(steps).map(([label, t]) => `${label} ${t} ms`).join(', ')})`);
         exit(0);
       });
     };

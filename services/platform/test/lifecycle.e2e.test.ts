@@ -156,10 +156,10 @@ describe('graceful drain under load (src/service.ts on Kafka)', () => {
         const created = outcomes.flatMap((o) => (o.kind === 'created' ? [o.id] : []));
         const refused = outcomes.filter((o) => o.kind === 'refused').length;
         expect(refused).toBe(32);
-        const logged = /drained in (\d+) ms/.exec(first.output.text)?.[1];
+        const logged = /drained in (\d+ ms \(.*\))/.exec(first.output.text)?.[1];
         console.log(
           `drain under load: ${created.length} referrals acknowledged (${createdBeforeTerm} before SIGTERM, ${created.length - createdBeforeTerm} after, ${outcomes.filter((o) => o.kind === 'created' && o.afterTerm).length} of them sent after it), ` +
-            `${refused} clients refused, exit after ${drainMs} ms (drain ${logged} ms)`,
+            `${refused} clients refused, exit after ${drainMs} ms (drained in ${logged})`,
         );
 
         // Every acknowledged referral is stored, once, and nothing else was; the relay published all of them before exiting.
