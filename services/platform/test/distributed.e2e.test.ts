@@ -17,19 +17,19 @@ afterAll(() => killAll(children));
 describe('distributed mode: every service in its own process on Kafka', () => {
   it('intake, referrals, stats, notifier and the gateway each run alone, are ready, carry a referral end to end (inbox via the gateway, a status change, a webhook from the notifier process) and drain on SIGTERM', async () => {
     const testDb = await createTestDatabase(inject('pgAdminUrl'), 'dist');
-    const hooks: { headers: Record<string, string>; body: string }[] = [];
+    const hooks: { path: string; headers: Record<string, string>; body: string }[] = [];
     const receiver: Server = createServer((req, res) => {
       let body = '';
       req.on('data', (c) => (body += c));
       req.on('end', () => {
-        hooks.push({ headers: req.headers as Record<string, string>, body });
+        hooks.push({ path: req.url ?? '', headers: req.headers as Record<string, string>, body });
         res.statusCode = 204;
         res.end();
       });
     });
     try {
       await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
-      const hookUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/sia/liaison`;
+      const hookUrl = (body: string) => `http://127.0.0.1:${(receiver.address() as { port: number }).port}/${body}/liaison`;
       const ports = { intake: await freePort(), referrals: await freePort(), stats: await freePort(), notifier: await freePort(), gateway: await freePort() };
       const common = {
         DATABASE_URL: testDb.url,
@@ -81,9 +81,11 @@ describe('distributed mode: every service in its own process on Kafka', () => {
       };
       const graphql = async (bearer: string, query: string) => (await call('gateway', '/graphql', bearer, { query })).body;
 
-      // SIA listens: its webhook at the notifier process, its key at the intake process.
-      const hook = await call('notifier', '/v1/webhooks', sia, { url: hookUrl });
+      // SIA and the Center listen: their webhooks at the notifier process; SIA's key at the intake process.
+      const hook = await call('notifier', '/v1/webhooks', sia, { url: hookUrl('sia') });
       expect(hook.status, JSON.stringify(hook.body)).toBe(201);
+      const centerHook = await call('notifier', '/v1/webhooks', center, { url: hookUrl('center') });
+      expect(centerHook.status, JSON.stringify(centerHook.body)).toBe(201);
       const key = await call('intake', '/v1/keys', siaAdmin, { publicKey: generateBodyKey().publicKey, expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });
       expect(key.status, JSON.stringify(key.body)).toBe(201);
 
@@ -110,14 +112,18 @@ describe('distributed mode: every service in its own process on Kafka', () => {
         (await graphql(sia, '{ referralInbox { id status } }')).data?.referralInbox.some((r: { id: string; status: string }) => r.id === id && r.status === 'received'),
       60_000, 250);
 
-      // The notifier process delivered both events to SIA's receiver, signed with the endpoint's secret.
+      // The notifier process delivered each event to the body it concerns, signed with that endpoint's
+      // secret: the new referral to SIA, SIA's status change to the Center.
+      const secrets: Record<string, string> = { '/sia/liaison': hook.body.secret, '/center/liaison': centerHook.body.secret };
       const events = await waitFor('both webhook deliveries from the notifier process', () => {
-        const mine = hooks.map((h) => new Webhook(hook.body.secret).verify(h.body, h.headers) as { type: string }).filter((e) => JSON.stringify(e).includes(id));
+        const mine = hooks
+          .map((h) => ({ to: h.path, event: new Webhook(secrets[h.path]!).verify(h.body, h.headers) as { type: string } }))
+          .filter((e) => JSON.stringify(e.event).includes(id));
         return mine.length >= 2 ? mine : undefined;
       }, 90_000, 250).catch((err: Error) => {
         throw new Error(`${err.message}; ${hooks.length} deliveries received; the notifier said:\n${procs.notifier.output.text.slice(-3000)}`);
       });
-      expect(events.map((e) => e.type).sort()).toEqual(['jp.liaison.referral.created.v1', 'jp.liaison.referral.status_changed.v1']);
+      expect(events.map((e) => `${e.to} ${e.event.type}`).sort()).toEqual(['/center/liaison jp.liaison.referral.status_changed.v1', '/sia/liaison jp.liaison.referral.created.v1']);
       for (const h of hooks) expect(h.body).not.toContain('分散');
 
       // The stats process counted the referral; the Center sees it through the gateway.
