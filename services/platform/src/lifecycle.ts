@@ -47,7 +47,7 @@ export class Stopping extends Error {
  *
  * The drain (SIGTERM, SIGINT): readiness fails at once; after `delayMs` the listener closes (new
  * connections are refused) while requests in flight finish — their responses, and any response
- * after the drain began, carry `Connection: close`, so clients do not reuse the connection; idle
+ * after the listener closed, carry `Connection: close`, so clients do not reuse the connection; idle
  * keep-alive connections end at the server's keep-alive timeout, as clients expect. Then the stop
  * steps run in the order they were registered (consumers finish their batch and commit, relays
  * flush, pools close), and the process exits 0 — or 1 if the grace period ran out first.
@@ -61,6 +61,8 @@ export class Lifecycle {
   private readonly log: (message: string) => void;
   private about: Record<string, unknown> = {};
   private draining: Promise<{ ms: number; steps: Record<string, number> }> | undefined;
+  /** Set once the listeners are closed: from then on every response ends its connection. */
+  private closed = false;
   private readonly wakers = new Set<() => void>();
 
   constructor(private readonly options: LifecycleOptions) {
@@ -136,7 +138,7 @@ export class Lifecycle {
   serve(server: Server): void {
     this.servers.push(server);
     server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
-      if (this.stopping) res.shouldKeepAlive = false;
+      if (this.closed) res.shouldKeepAlive = false;
       this.open.add(res);
       res.on('close', () => this.open.delete(res));
     });
@@ -182,7 +184,6 @@ export class Lifecycle {
       };
       for (const wake of [...this.wakers]) wake();
       this.log('draining: not ready; finishing requests in flight');
-      for (const res of this.open) if (!res.headersSent) res.shouldKeepAlive = false;
       if (this.options.delayMs) await new Promise((r) => setTimeout(r, this.options.delayMs));
       lap('delay');
       await Promise.all(this.servers.map((s) => this.closeServer(s)));
@@ -200,12 +201,20 @@ export class Lifecycle {
     return this.draining;
   }
 
-  /** Stops listening (new connections are refused) and waits for every connection to end. */
+  /**
+   * Stops listening (new connections are refused) and waits for every connection to end: each
+   * response from now on carries `Connection: close`, so a client comes back on a new connection —
+   * and is refused. Connections are not told to close before the listener is: clients would then
+   * reconnect all the time, and those whose handshake the kernel had completed but the process not
+   * yet accepted when the listener closed would be reset, not refused.
+   */
   private closeServer(server: Server): Promise<void> {
     return new Promise((resolve) => {
       // net.Server's close, not http.Server's: the latter also drops idle keep-alive connections at
       // once, and a client that just sent a request on one would see it reset instead of answered.
       NetServer.prototype.close.call(server, () => resolve());
+      this.closed = true;
+      for (const res of this.open) if (!res.headersSent) res.shouldKeepAlive = false;
       // Connections that stay open past the keep-alive timeout (a client holding one without a
       // request, a slow response) are closed then, so the drain ends within the grace period.
       const wait = Math.max(0, Math.min(server.keepAliveTimeout + 1000, this.options.graceMs / 2));
