@@ -138,10 +138,13 @@ describe('distributed mode: every service in its own process on Kafka', () => {
 
       // Every process drains and exits 0 on SIGTERM.
       for (const p of Object.values(procs)) p.child.kill('SIGTERM');
+      const drains: string[] = [];
       for (const [name, p] of Object.entries(procs)) {
         expect(await p.exited, `${name}:\n${p.output.text}`).toBe(0);
         expect(p.output.text, name).toMatch(/drained in \d+ ms/);
+        drains.push(`${name}: ${/drained in (.*)/.exec(p.output.text)![1]}`);
       }
+      console.log(`distributed drain: ${drains.join('; ')}`);
     } finally {
       receiver.close();
       await testDb.drop();
