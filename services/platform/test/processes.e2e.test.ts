@@ -60,6 +60,9 @@ describe('pnpm start (src/main.ts) on embedded defaults', () => {
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ status: 'ok', database: 'embedded', bus: 'pglog' });
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'ready', failed: [], checks: { database: { ok: true }, migrations: { ok: true }, bus: { ok: true }, consumers: { ok: true }, accepting: { ok: true } } });
 
       // The demo tokens work over the real port.
       const center = tokens.find((t) => t.agency === 'center' && t.role === 'caseworker')!.token;
@@ -79,6 +82,7 @@ describe('pnpm start (src/main.ts) on embedded defaults', () => {
 
       p.child.kill('SIGTERM');
       expect(await p.exited).toBe(0);
+      expect(p.output.text).toMatch(/drained in \d+ ms/);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
