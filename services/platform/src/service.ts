@@ -1,7 +1,8 @@
 // `pnpm start:service` — distributed mode: one service in its own process.
 //   LIAISON_SERVICE=referrals  DATABASE_URL=… KAFKA_BROKERS=…  [LIAISON_PARTS=api,relay,consumers]  [INTAKE_URL=http://…]  PORT=…
 //   LIAISON_SERVICE=stats      DATABASE_URL=… KAFKA_BROKERS=…  [LIAISON_PARTS=api,relay,consumers]  PORT=…
-//   LIAISON_SERVICE=gateway    DATABASE_URL=… REFERRALS_URL=http://…  STATS_URL=http://…  PORT=…
+//   LIAISON_SERVICE=secretariat DATABASE_URL=… KAFKA_BROKERS=…  [LIAISON_PARTS=api,relay]  PORT=…
+//   LIAISON_SERVICE=gateway    DATABASE_URL=… REFERRALS_URL=http://…  STATS_URL=http://…  SECRETARIAT_URL=http://…  PORT=…
 // Migrations are applied by `pnpm migrate` (or by the first process to start, under a lock).
 import { serve } from '@hono/node-server';
 import { AuditSealer, auditMigrations } from '@liaison/audit';
@@ -14,6 +15,7 @@ import { createGatewayApp } from '@liaison/gateway';
 import { createIntakeService, intakeMigrations } from '@liaison/intake';
 import { AuthThrottle, edge, idempotencyMigrations, notFound, onError } from '@liaison/http';
 import { createReferralsService, referralsMigrations } from '@liaison/referrals';
+import { createSecretariatService, secretariatMigrations } from '@liaison/secretariat';
 import { createStatsService, statsMigrations } from '@liaison/stats';
 import { Hono } from 'hono';
 import { createBodyKeyApp } from './body-keys.ts';
@@ -26,7 +28,7 @@ const fail = (message: string): never => {
   console.error(message);
   process.exit(2);
 };
-if (!config.LIAISON_SERVICE) fail('LIAISON_SERVICE must be referrals, intake, stats or gateway');
+if (!config.LIAISON_SERVICE) fail('LIAISON_SERVICE must be referrals, intake, stats, secretariat or gateway');
 if (!config.DATABASE_URL) fail('DATABASE_URL is required in distributed mode');
 const database = createDatabase({ url: config.DATABASE_URL!, driver: config.DATABASE_DRIVER });
 const verify = (token: string) => verifyToken(database.db, token);
@@ -72,7 +74,7 @@ async function startSealer(bus: Awaited<ReturnType<typeof openBus>>) {
   stops.unshift(() => sealer.stop());
 }
 
-if (config.LIAISON_SERVICE === 'intake' || config.LIAISON_SERVICE === 'referrals' || config.LIAISON_SERVICE === 'stats') {
+if (config.LIAISON_SERVICE === 'intake' || config.LIAISON_SERVICE === 'referrals' || config.LIAISON_SERVICE === 'stats' || config.LIAISON_SERVICE === 'secretariat') {
   if (!config.AUDIT_KEY) fail(`AUDIT_KEY is required for the ${config.LIAISON_SERVICE} service (it writes and seals the audit log)`);
 }
 if (config.LIAISON_SERVICE === 'intake') {
@@ -135,6 +137,16 @@ if (config.LIAISON_SERVICE === 'intake') {
   stops.unshift(() => bus.close(), () => service.stop());
   await startSealer(bus);
   if (parts.has('api')) app = service.app;
+} else if (config.LIAISON_SERVICE === 'secretariat') {
+  await migrate(database, [authMigrations, auditMigrations, idempotencyMigrations, ...(useKafka ? [] : [pglogMigrations]), secretariatMigrations]);
+  await seedAgencies(database.db);
+  const bus = await openBus();
+  // The registry is read on each use: an invitation or owner names the bodies of the council as it is now.
+  const service = createSecretariatService({ database, bus, verifyToken: verify, registry: () => listAgencies(database.db), relay: parts.has('relay') });
+  await service.start();
+  stops.unshift(() => bus.close(), () => service.stop());
+  await startSealer(bus);
+  if (parts.has('api')) app = service.app;
 } else {
   if (!config.REFERRALS_URL) fail('REFERRALS_URL is required for the gateway');
   // The gateway calls each service over its HTTP API, as it does in-process when embedded.
@@ -143,6 +155,7 @@ if (config.LIAISON_SERVICE === 'intake') {
     introspection: config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production',
     referrals: forwardTo(config.REFERRALS_URL!),
     ...(config.STATS_URL ? { stats: forwardTo(config.STATS_URL) } : {}),
+    ...(config.SECRETARIAT_URL ? { secretariat: forwardTo(config.SECRETARIAT_URL) } : {}),
   });
 }
 
