@@ -342,13 +342,17 @@ export async function updateMeeting({ ctx, id, input }: { ctx: SecretariatContex
 }
 
 /** Adds an agenda item (at the end unless a free position is given), presented by a registry body. */
-export async function addAgendaItem({ ctx, id, input }: { ctx: SecretariatContext; id: string; input: { title: string; presenter: string; position?: number | undefined } }) {
+export async function addAgendaItem({
+  ctx,
+  id,
+  input,
+}: { ctx: SecretariatContext; id: string; input: { title: string; presenter: string; position?: number | undefined } }): Promise<MeetingView['agenda'][number] & { meetingId: string }> {
   requireSecretariat(ctx.actor, 'edit meetings');
   const { problems } = await registryProblems(ctx, [{ field: 'presenter', code: input.presenter }]);
   if (problems.length > 0) throw errors.validation(problems);
   const itemId = randomUUID();
   const now = nowOf(ctx);
-  await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     await lockMeeting(tx, id);
     const existing = await tx.select({ position: agendaItems.position }).from(agendaItems).where(eq(agendaItems.meetingId, id));
     const position = input.position ?? existing.reduce((m, r) => Math.max(m, r.position), 0) + 1;
@@ -358,8 +362,8 @@ export async function addAgendaItem({ ctx, id, input }: { ctx: SecretariatContex
     await commit(ctx, tx, id, 'meeting.agenda.add', { agendaItemId: itemId, position, presenter: input.presenter }, [
       makeEvent({ type: 'jp.liaison.meeting.agenda_item_added.v1', source: source(ctx), subject: id, time: now, data: { meetingId: id, agendaItemId: itemId, position, presenter: input.presenter } }),
     ]);
+    return { id: itemId, meetingId: id, position, title: input.title, presenter: input.presenter };
   });
-  return readMeeting(ctx.db as unknown as Tx, id, 'secretariat', ctx.actor.agency);
 }
 
 /** Records attendance of invited bodies (bodies, never persons). */
@@ -421,21 +425,21 @@ export async function approveMinutes({ ctx, id }: { ctx: SecretariatContext; id:
 }
 
 /** Raises an action item at a meeting, owned by a registry body, with a due date. */
-export async function addActionItem({ ctx, id, input }: { ctx: SecretariatContext; id: string; input: { title: string; owner: string; dueOn: string } }) {
+export async function addActionItem({ ctx, id, input }: { ctx: SecretariatContext; id: string; input: { title: string; owner: string; dueOn: string } }): Promise<ActionItemView> {
   requireSecretariat(ctx.actor, 'raise action items');
   const { problems } = await registryProblems(ctx, [{ field: 'owner', code: input.owner }]);
   if (problems.length > 0) throw errors.validation(problems);
   const itemId = randomUUID();
   const now = nowOf(ctx);
-  await ctx.db.transaction(async (tx) => {
-    await lockMeeting(tx, id);
+  return ctx.db.transaction(async (tx) => {
+    const row = await lockMeeting(tx, id);
     await tx.insert(actionItems).values({ id: itemId, meetingId: id, title: input.title, owner: input.owner, dueOn: input.dueOn, createdAt: now });
     await tx.update(meetings).set({ updatedAt: now }).where(eq(meetings.id, id));
     await commit(ctx, tx, id, 'meeting.action.add', { actionItemId: itemId, owner: input.owner, dueOn: input.dueOn }, [
       makeEvent({ type: 'jp.liaison.meeting.action_item_added.v1', source: source(ctx), subject: id, time: now, data: { meetingId: id, actionItemId: itemId, owner: input.owner, dueOn: input.dueOn } }),
     ]);
+    return { id: itemId, title: input.title, owner: input.owner, dueOn: input.dueOn, raisedAt: { meetingId: id, number: row.number }, status: 'open' as const, closedAt: null };
   });
-  return readMeeting(ctx.db as unknown as Tx, id, 'secretariat', ctx.actor.agency);
 }
 
 /**

@@ -568,83 +568,19 @@ export interface paths {
                     content: {
                         /**
                          * @example {
-                         *       "id": "7d1c2a3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
-                         *       "number": 12,
-                         *       "titleJa": "第12回 違法・有害情報相談機関連絡会",
-                         *       "titleEn": "Liaison Council of Consultation Bodies on Illegal and Harmful Online Information, meeting No. 12",
-                         *       "heldOn": "2026-12-10",
-                         *       "startTime": "14:00",
-                         *       "place": "総務省 第1会議室",
-                         *       "onlineLink": "https://meet.example.jp/liaison-12",
-                         *       "reviewFrom": "2026-04",
-                         *       "reviewTo": "2026-09",
-                         *       "minutesApproved": false,
-                         *       "invitations": [
-                         *         {
-                         *           "body": "center",
-                         *           "role": "member",
-                         *           "attendance": "present"
-                         *         },
-                         *         {
-                         *           "body": "mic",
-                         *           "role": "observer",
-                         *           "attendance": "online"
-                         *         },
-                         *         {
-                         *           "body": "sia",
-                         *           "role": "member",
-                         *           "attendance": "present"
-                         *         }
-                         *       ],
-                         *       "agenda": [
-                         *         {
-                         *           "id": "1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b",
-                         *           "position": 1,
-                         *           "title": "上半期の相談状況について",
-                         *           "presenter": "center"
-                         *         }
-                         *       ],
-                         *       "minutes": null,
-                         *       "draftMinutes": {
-                         *         "text": "1. 上半期の相談状況について、事務局から報告があった。",
-                         *         "updatedAt": "2026-12-10T08:00:00.000Z"
+                         *       "id": "0f1e2d3c-4b5a-4697-8877-665544332211",
+                         *       "title": "削除依頼の対応期限の集計方法を整理する",
+                         *       "owner": "sia",
+                         *       "dueOn": "2027-03-31",
+                         *       "raisedAt": {
+                         *         "meetingId": "7d1c2a3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                         *         "number": 12
                          *       },
-                         *       "actionItems": [
-                         *         {
-                         *           "id": "0f1e2d3c-4b5a-4697-8877-665544332211",
-                         *           "title": "削除依頼の対応期限の集計方法を整理する",
-                         *           "owner": "sia",
-                         *           "dueOn": "2027-03-31",
-                         *           "raisedAt": {
-                         *             "meetingId": "7d1c2a3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
-                         *             "number": 12
-                         *           },
-                         *           "status": "open",
-                         *           "closedAt": null
-                         *         }
-                         *       ],
-                         *       "carriedActionItems": [
-                         *         {
-                         *           "id": "9a8b7c6d-5e4f-4a3b-9c1d-0e9f8a7b6c5d",
-                         *           "title": "照会様式の改訂案を作成する",
-                         *           "owner": "hotline",
-                         *           "dueOn": "2026-11-30",
-                         *           "raisedAt": {
-                         *             "meetingId": "3a2b1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d",
-                         *             "number": 11
-                         *           },
-                         *           "status": "closed",
-                         *           "closedAt": {
-                         *             "meetingId": "7d1c2a3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
-                         *             "number": 12,
-                         *             "at": "2026-12-10T07:30:00.000Z"
-                         *           }
-                         *         }
-                         *       ],
-                         *       "report": null
+                         *       "status": "open",
+                         *       "closedAt": null
                          *     }
                          */
-                        "application/json": components["schemas"]["Meeting"];
+                        "application/json": components["schemas"]["MeetingActionItem"];
                     };
                 };
                 /** @description Invalid input; details.problems names each field */
@@ -895,83 +831,14 @@ export interface paths {
                     content: {
                         /**
                          * @example {
-                         *       "id": "7d1c2a3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
-                         *       "number": 12,
-                         *       "titleJa": "第12回 違法・有害情報相談機関連絡会",
-                         *       "titleEn": "Liaison Council of Consultation Bodies on Illegal and Harmful Online Information, meeting No. 12",
-                         *       "heldOn": "2026-12-10",
-                         *       "startTime": "14:00",
-                         *       "place": "総務省 第1会議室",
-                         *       "onlineLink": "https://meet.example.jp/liaison-12",
-                         *       "reviewFrom": "2026-04",
-                         *       "reviewTo": "2026-09",
-                         *       "minutesApproved": false,
-                         *       "invitations": [
-                         *         {
-                         *           "body": "center",
-                         *           "role": "member",
-                         *           "attendance": "present"
-                         *         },
-                         *         {
-                         *           "body": "mic",
-                         *           "role": "observer",
-                         *           "attendance": "online"
-                         *         },
-                         *         {
-                         *           "body": "sia",
-                         *           "role": "member",
-                         *           "attendance": "present"
-                         *         }
-                         *       ],
-                         *       "agenda": [
-                         *         {
-                         *           "id": "1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b",
-                         *           "position": 1,
-                         *           "title": "上半期の相談状況について",
-                         *           "presenter": "center"
-                         *         }
-                         *       ],
-                         *       "minutes": null,
-                         *       "draftMinutes": {
-                         *         "text": "1. 上半期の相談状況について、事務局から報告があった。",
-                         *         "updatedAt": "2026-12-10T08:00:00.000Z"
-                         *       },
-                         *       "actionItems": [
-                         *         {
-                         *           "id": "0f1e2d3c-4b5a-4697-8877-665544332211",
-                         *           "title": "削除依頼の対応期限の集計方法を整理する",
-                         *           "owner": "sia",
-                         *           "dueOn": "2027-03-31",
-                         *           "raisedAt": {
-                         *             "meetingId": "7d1c2a3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
-                         *             "number": 12
-                         *           },
-                         *           "status": "open",
-                         *           "closedAt": null
-                         *         }
-                         *       ],
-                         *       "carriedActionItems": [
-                         *         {
-                         *           "id": "9a8b7c6d-5e4f-4a3b-9c1d-0e9f8a7b6c5d",
-                         *           "title": "照会様式の改訂案を作成する",
-                         *           "owner": "hotline",
-                         *           "dueOn": "2026-11-30",
-                         *           "raisedAt": {
-                         *             "meetingId": "3a2b1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d",
-                         *             "number": 11
-                         *           },
-                         *           "status": "closed",
-                         *           "closedAt": {
-                         *             "meetingId": "7d1c2a3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
-                         *             "number": 12,
-                         *             "at": "2026-12-10T07:30:00.000Z"
-                         *           }
-                         *         }
-                         *       ],
-                         *       "report": null
+                         *       "id": "1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b",
+                         *       "meetingId": "7d1c2a3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                         *       "position": 1,
+                         *       "title": "上半期の相談状況について",
+                         *       "presenter": "center"
                          *     }
                          */
-                        "application/json": components["schemas"]["Meeting"];
+                        "application/json": components["schemas"]["MeetingAgendaItem"];
                     };
                 };
                 /** @description Invalid input; details.problems names each field */
@@ -1625,6 +1492,15 @@ export interface components {
             };
             /** @enum {string} */
             status: "open" | "closed";
+            title: string;
+        };
+        MeetingAgendaItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meetingId: string;
+            position: number;
+            presenter: string;
             title: string;
         };
         MeetingSummary: {

@@ -33,6 +33,18 @@ const summary = {
   minutesApproved: false,
 };
 
+export const agendaItemExample = { id: '1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b', meetingId, position: 1, title: '上半期の相談状況について', presenter: 'center' };
+
+export const actionItemCreatedExample = {
+  id: '0f1e2d3c-4b5a-4697-8877-665544332211',
+  title: '削除依頼の対応期限の集計方法を整理する',
+  owner: 'sia',
+  dueOn: '2027-03-31',
+  raisedAt: { meetingId, number: 12 },
+  status: 'open',
+  closedAt: null,
+};
+
 export const meetingListExample = { items: [summary] };
 
 export const meetingExample = {

@@ -12,9 +12,11 @@ import {
   updateMeeting,
 } from '../../domain/meetings.ts';
 import type { SecretariatEnv } from '../../env-types.ts';
-import { actionItemExample, agendaExample, attendanceExample, meetingExample, meetingListExample, minutesExample, scheduleExample, updateExample } from './examples.ts';
+import { actionItemCreatedExample, actionItemExample, agendaExample, agendaItemExample, attendanceExample, meetingExample, meetingListExample, minutesExample, scheduleExample, updateExample } from './examples.ts';
 import {
+  ActionItem,
   ActionItemBody,
+  AgendaItem,
   ActionItemParams,
   AgendaItemBody,
   AttendanceBody,
@@ -97,7 +99,7 @@ export function meetingRoutes(app: OpenAPIHono<SecretariatEnv>): void {
       summary: 'Add an agenda item (secretariat) / 議題の追加',
       security,
       request: { params: MeetingIdParam, body: json(AgendaItemBody, agendaExample) },
-      responses: { 201: meetingAnswer('Added'), ...notFound, ...errorResponses },
+      responses: { 201: { description: 'Added', content: { 'application/json': { schema: AgendaItem, example: agendaItemExample } } }, ...notFound, ...errorResponses },
     }),
     async (c) => c.json(await addAgendaItem({ ctx: c.get('ctx'), id: c.req.valid('param').id, input: c.req.valid('json') }), 201),
   );
@@ -145,7 +147,7 @@ export function meetingRoutes(app: OpenAPIHono<SecretariatEnv>): void {
       summary: 'Raise an action item (secretariat) / 対応事項の追加',
       security,
       request: { params: MeetingIdParam, body: json(ActionItemBody, actionItemExample) },
-      responses: { 201: meetingAnswer('Raised; carried to later meetings until closed'), ...notFound, ...errorResponses },
+      responses: { 201: { description: 'Raised; carried to later meetings until closed', content: { 'application/json': { schema: ActionItem, example: actionItemCreatedExample } } }, ...notFound, ...errorResponses },
     }),
     async (c) => c.json(await addActionItem({ ctx: c.get('ctx'), id: c.req.valid('param').id, input: c.req.valid('json') }), 201),
   );

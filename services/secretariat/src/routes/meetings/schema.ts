@@ -89,7 +89,7 @@ export const ActionItemBody = z
 
 const MeetingNumberRef = z.object({ meetingId: z.uuid(), number: z.number().int() });
 
-const ActionItem = z
+export const ActionItem = z
   .object({
     id: z.uuid(),
     title: z.string(),
@@ -114,6 +114,10 @@ const SummaryFields = {
   reviewTo: z.string(),
   minutesApproved: z.boolean(),
 };
+
+export const AgendaItem = z
+  .object({ id: z.uuid(), meetingId: z.uuid(), position: z.number().int(), title: z.string(), presenter: z.string() })
+  .openapi('MeetingAgendaItem');
 
 export const MeetingSummary = z.object(SummaryFields).openapi('MeetingSummary');
 
