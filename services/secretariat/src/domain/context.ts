@@ -1,6 +1,6 @@
 import type { Actor, Agency } from '@liaison/auth';
 import type { Db } from '@liaison/db';
-import { errors } from '@liaison/http';
+import { errors } from '@liaison/domain';
 
 /** What every domain function of this service gets: who acts, and the service's dependencies. */
 export interface SecretariatContext {

@@ -3,7 +3,7 @@ import { appendAudit } from '@liaison/audit';
 import type { Agency } from '@liaison/auth';
 import type { Tx } from '@liaison/db';
 import { appendToOutbox, type CloudEvent, makeEvent } from '@liaison/events';
-import { errors, type FieldProblem } from '@liaison/http';
+import { errors, type FieldProblem } from '@liaison/domain';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { actionItems, agendaItems, invitations, meetings, outbox, reportVersions } from '../db/schema.ts';
 import { requireSecretariat, type SecretariatContext, type Viewer, viewerOf } from './context.ts';
