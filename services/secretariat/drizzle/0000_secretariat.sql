@@ -72,12 +72,17 @@ CREATE TABLE "secretariat"."report_versions" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"meeting_id" uuid NOT NULL,
 	"version" integer NOT NULL,
+	"period" text NOT NULL,
 	"release_ids" uuid[] NOT NULL,
 	"status" text NOT NULL,
+	"content" jsonb NOT NULL,
 	"content_hash" text,
+	"approved_by" text,
 	"approved_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "report_versions_meeting_version" UNIQUE("meeting_id","version")
+	CONSTRAINT "report_versions_meeting_version" UNIQUE("meeting_id","version"),
+	CONSTRAINT "report_versions_status" CHECK ("secretariat"."report_versions"."status" in ('draft', 'approved')),
+	CONSTRAINT "report_versions_approved" CHECK ("secretariat"."report_versions"."status" = 'draft' or ("secretariat"."report_versions"."approved_at" is not null and "secretariat"."report_versions"."content_hash" is not null and "secretariat"."report_versions"."approved_by" is not null))
 );
 --> statement-breakpoint
 ALTER TABLE "secretariat"."action_items" ADD CONSTRAINT "action_items_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "secretariat"."meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

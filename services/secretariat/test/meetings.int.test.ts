@@ -237,6 +237,37 @@ describe('council meetings', () => {
     expect((await database.pool.query('select count(*)::int as n from secretariat.outbox')).rows[0].n).toBe(outboxBefore);
   });
 
+  it('shows the latest approved report version to every invited body, and the database keeps approved versions frozen', async () => {
+    const m = await schedule({ number: 50, heldOn: '2029-12-10', reviewFrom: '2029-04', reviewTo: '2029-09' });
+    const release = '5b1d2c3e-8f9a-4b7c-9d6e-1a2b3c4d5e6f';
+    const insert = (id: string, version: number, status: 'draft' | 'approved') =>
+      database.pool.query(
+        `insert into secretariat.report_versions (id, meeting_id, version, period, release_ids, status, content, content_hash, approved_by, approved_at)
+         values ($1, $2, $3, '2029Q1', array[$4]::uuid[], $5, '{"sections":[]}', $6, $7, $8)`,
+        [id, m.id, version, release, status, status === 'approved' ? 'a'.repeat(64) : null, status === 'approved' ? 'center' : null, status === 'approved' ? new Date().toISOString() : null],
+      );
+    const v1 = '11111111-2222-4333-8444-555555555555';
+    await insert(v1, 1, 'draft');
+    expect((await call('GET', `/v1/meetings/${m.id}`, 'mic')).body.report).toBeNull();
+    // A draft changes until approved; approving is the last change it takes.
+    await database.pool.query(`update secretariat.report_versions set content = '{"sections":[1]}' where id = $1`, [v1]);
+    await database.pool.query(`update secretariat.report_versions set status = 'approved', content_hash = $2, approved_by = 'center', approved_at = now() where id = $1`, [v1, 'b'.repeat(64)]);
+    for (const who of ['mic', 'sia', 'secretariat']) {
+      expect((await call('GET', `/v1/meetings/${m.id}`, who)).body.report, who).toMatchObject({ reportId: v1, version: 1, releaseIds: [release] });
+    }
+    await expect(database.pool.query(`update secretariat.report_versions set content = '{}' where id = $1`, [v1])).rejects.toThrow(/frozen/);
+    await expect(database.pool.query('delete from secretariat.report_versions where id = $1', [v1])).rejects.toThrow(/frozen/);
+    await expect(database.pool.query('truncate secretariat.report_versions')).rejects.toThrow(/truncated/);
+    // An approved version needs its digest, approver and time.
+    await expect(database.pool.query(`insert into secretariat.report_versions (id, meeting_id, version, period, release_ids, status, content) values (gen_random_uuid(), $1, 9, 'FY2029', '{}', 'approved', '{}')`, [m.id])).rejects.toThrow(/report_versions_approved/);
+    // A newer draft does not replace the approved reference; its approval does.
+    const v2 = '11111111-2222-4333-8444-666666666666';
+    await insert(v2, 2, 'draft');
+    expect((await call('GET', `/v1/meetings/${m.id}`, 'mic')).body.report.version).toBe(1);
+    await database.pool.query(`update secretariat.report_versions set status = 'approved', content_hash = $2, approved_by = 'center', approved_at = now() where id = $1`, [v2, 'c'.repeat(64)]);
+    expect((await call('GET', `/v1/meetings/${m.id}`, 'mic')).body.report).toMatchObject({ reportId: v2, version: 2 });
+  });
+
   it('publishes an event for each change on liaison.meetings, with ids and codes only (no titles, minutes or links)', async () => {
     const m = await schedule({ number: 40, heldOn: '2029-06-10', onlineLink: 'https://meet.example.jp/secret-room-40' });
     const steps: [string, string, unknown][] = [

@@ -1,6 +1,6 @@
 import { defineInbox, defineOutbox } from '@liaison/events/schema';
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgSchema, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 /** Everything the secretariat service stores lives in this schema; no other service reads it. */
 export const secretariatSchema = pgSchema('secretariat');
@@ -89,9 +89,10 @@ export const actionItems = secretariatSchema.table(
 );
 
 /**
- * The meeting report's versions (built by the report package from published releases only): a
- * draft, then approved versions, frozen. Observers see the latest approved version's reference.
- * Written by the report work; this service reads it for the meeting's view.
+ * The meeting report's versions (built by `packages/report` from published releases only): drafts,
+ * then approved versions — frozen: the database refuses to change or delete an approved version
+ * (migration 0001). Observers see the latest approved version's reference. Nothing in this service
+ * writes it yet; the report work does (see docs/meetings.md).
  */
 export const reportVersions = secretariatSchema.table(
   'report_versions',
@@ -101,16 +102,25 @@ export const reportVersions = secretariatSchema.table(
       .notNull()
       .references(() => meetings.id),
     version: integer('version').notNull(),
-    /** The statistics releases the report was built from (ids). */
+    /** The report's period: a fiscal year (FY2025) or a fiscal quarter (2025Q3). */
+    period: text('period').notNull(),
+    /** The statistics releases it was built from (ids). */
     releaseIds: uuid('release_ids').array().notNull(),
     /** draft or approved; an approved version never changes. */
     status: text('status').notNull(),
-    /** SHA-256 of the approved content (JSON), so a frozen version can be checked. */
+    /** The report model (sections, tables, sentences as edited) — numbers and codes from releases only. */
+    content: jsonb('content').notNull(),
+    /** SHA-256 of the approved content (the report's digest), so a frozen version can be checked. */
     contentHash: text('content_hash'),
+    approvedBy: text('approved_by'),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
   },
-  (t) => [unique('report_versions_meeting_version').on(t.meetingId, t.version)],
+  (t) => [
+    unique('report_versions_meeting_version').on(t.meetingId, t.version),
+    check('report_versions_status', sql`${t.status} in ('draft', 'approved')`),
+    check('report_versions_approved', sql`${t.status} = 'draft' or (${t.approvedAt} is not null and ${t.contentHash} is not null and ${t.approvedBy} is not null)`),
+  ],
 );
 
 export const outbox = defineOutbox(secretariatSchema);
