@@ -94,7 +94,7 @@ export const platformEnvSchema = z.object({
     .default('12-29..01-03')
     .transform((v) => (v === 'none' ? null : { from: v.slice(0, 5), to: v.slice(7) })),
   /** Distributed mode: which service this process runs (`pnpm start:service`). */
-  LIAISON_SERVICE: z.enum(['referrals', 'intake', 'stats', 'notifier', 'gateway']).optional(),
+  LIAISON_SERVICE: z.enum(['referrals', 'intake', 'stats', 'notifier', 'secretariat', 'gateway']).optional(),
   /** Distributed mode: which parts of the service this process runs (default: all). */
   LIAISON_PARTS: csv.pipe(z.array(z.enum(['api', 'relay', 'consumers']))).default(['api', 'relay', 'consumers']),
   /** Distributed mode: where the gateway reaches the referrals service. */
@@ -103,6 +103,8 @@ export const platformEnvSchema = z.object({
   INTAKE_URL: z.string().url().optional(),
   /** Distributed mode: where the gateway reaches the statistics service. */
   STATS_URL: z.string().url().optional(),
+  /** Distributed mode: where the gateway reaches the secretariat service (council meetings). */
+  SECRETARIAT_URL: z.string().url().optional(),
   /** Business days after a month, quarter or fiscal year closes before its statistics release is built. */
   STATS_RELEASE_AFTER_BUSINESS_DAYS: z.coerce.number().int().min(0).max(60).default(5),
   /** Seed synthetic statistics on first start (embedded demo): one fiscal year and more, scaled down. */

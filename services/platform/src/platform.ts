@@ -14,6 +14,7 @@ import { createIntakeService, type IntakeService, intakeMigrations } from '@liai
 import { createNotifierService, type NotifierService, notifierMigrations, type TargetCheck } from '@liaison/notifier';
 import { createReferralsService, type ReferralsService, referralsMigrations } from '@liaison/referrals';
 import { createWebService, webMigrations } from '@liaison/web';
+import { createSecretariatService, type SecretariatService, secretariatMigrations } from '@liaison/secretariat';
 import { createStatsService, type StatsService, statsMigrations } from '@liaison/stats';
 import { seedDemoStatistics } from '@liaison/stats/seed';
 import { Hono } from 'hono';
@@ -85,6 +86,7 @@ export interface Platform {
   intake: IntakeService;
   notifier: NotifierService;
   stats: StatsService;
+  secretariat: SecretariatService;
   demoTokens: DemoToken[];
   /** Starts what waits for the server to listen (the demo statistics seed, when asked for). */
   afterListen(): void;
@@ -159,6 +161,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       intakeMigrations,
       notifierMigrations,
       statsMigrations,
+      secretariatMigrations,
       webMigrations,
     ]);
     lifecycle.met('migrations');
@@ -271,7 +274,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     await stats.start();
     cleanup.push(() => stats.stop());
-    relays.push(referrals.relay, intake.relay, notifier.relay, stats.relay);
+    const secretariatService = createSecretariatService({ database, bus, verifyToken: verify, registry: () => listAgencies(database.db), log });
+    await secretariatService.start();
+    cleanup.push(() => secretariatService.stop());
+    relays.push(referrals.relay, intake.relay, notifier.relay, stats.relay, secretariatService.relay);
+
     // The demo's statistics are seeded after the platform answers (see `afterListen`), in the
     // background: /healthz is not kept waiting, progress goes to the log.
     let stopping = false;
@@ -302,6 +309,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       verifyToken: verify,
       referrals: (req) => Promise.resolve(referrals.app.fetch(req)),
       stats: (req) => Promise.resolve(stats.app.fetch(req)),
+      secretariat: (req) => Promise.resolve(secretariatService.app.fetch(req)),
       feed,
       log,
       ...(options.introspection !== undefined ? { introspection: options.introspection } : {}),
@@ -324,6 +332,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     services.route('/', intake.app);
     services.route('/', notifier.app);
     services.route('/', stats.app);
+    services.route('/', secretariatService.app);
     const tokenApp = createTokenApp({ db: database.db, verifyToken: verify, log });
     services.route('/', tokenApp);
     const bodyKeyApp = createBodyKeyApp({ db: database.db, verifyToken: verify, log });
@@ -343,6 +352,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     app.route('/', intake.app);
     app.route('/', notifier.app);
     app.route('/', stats.app);
+    app.route('/', secretariatService.app);
     app.route('/', tokenApp);
     app.route('/', bodyKeyApp);
 
@@ -354,6 +364,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       intake,
       notifier,
       stats,
+      secretariat: secretariatService,
       demoTokens,
       afterListen,
       mode: { database: databaseMode, driver: database.driver, bus: bus.kind },

@@ -3,7 +3,8 @@
 //   LIAISON_SERVICE=intake     DATABASE_URL=… KAFKA_BROKERS=…  FIELD_KEY=… COUNCIL_KEY=…  PORT=…
 //   LIAISON_SERVICE=stats      DATABASE_URL=… KAFKA_BROKERS=…  [LIAISON_PARTS=api,relay,consumers]  PORT=…
 //   LIAISON_SERVICE=notifier   DATABASE_URL=… KAFKA_BROKERS=…  WEBHOOK_KEY=…  [LIAISON_PARTS=api,relay,consumers]  PORT=…
-//   LIAISON_SERVICE=gateway    DATABASE_URL=… REFERRALS_URL=http://…  STATS_URL=http://…  PORT=…
+//   LIAISON_SERVICE=secretariat DATABASE_URL=… KAFKA_BROKERS=…  [LIAISON_PARTS=api,relay]  PORT=…
+//   LIAISON_SERVICE=gateway    DATABASE_URL=… REFERRALS_URL=http://…  STATS_URL=http://…  SECRETARIAT_URL=http://…  PORT=…
 // Migrations are applied by `pnpm migrate` (or by the first process to start, under a lock).
 // Every process listens on PORT from the start: /healthz and /readyz (see lifecycle.ts) answer while
 // it starts, its API once it is ready; SIGTERM drains it.
@@ -20,6 +21,7 @@ import { AuthThrottle, edge, idempotencyMigrations, notFound, onError } from '@l
 import { createIntakeService, intakeMigrations } from '@liaison/intake';
 import { createNotifierService, notifierMigrations } from '@liaison/notifier';
 import { createReferralsService, referralsMigrations } from '@liaison/referrals';
+import { createSecretariatService, secretariatMigrations } from '@liaison/secretariat';
 import { createStatsService, statsMigrations } from '@liaison/stats';
 import { Hono } from 'hono';
 import { createBodyKeyApp } from './body-keys.ts';
@@ -40,9 +42,9 @@ const fail = (message: string): never => {
   console.error(message);
   process.exit(2);
 };
-const service = config.LIAISON_SERVICE ?? fail('LIAISON_SERVICE must be referrals, intake, stats, notifier or gateway');
+const service = config.LIAISON_SERVICE ?? fail('LIAISON_SERVICE must be referrals, intake, stats, notifier, secretariat or gateway');
 if (!config.DATABASE_URL) fail('DATABASE_URL is required in distributed mode');
-if (service === 'intake' || service === 'referrals' || service === 'stats' || service === 'notifier') {
+if (service !== 'gateway') {
   if (!config.AUDIT_KEY) fail(`AUDIT_KEY is required for the ${service} service (it writes and seals the audit log)`);
 }
 if (service === 'intake' && (!config.FIELD_KEY || !config.COUNCIL_KEY)) fail('FIELD_KEY and COUNCIL_KEY are required for the intake service');
@@ -240,6 +242,15 @@ const services: Record<NonNullable<typeof config.LIAISON_SERVICE>, () => Promise
     await startSealer(bus);
     return parts.has('api') ? svc.app : undefined;
   },
+  async secretariat() {
+    await migrated([secretariatMigrations]);
+    const bus = await openBus();
+    // The registry is read on each use: an invitation or owner names the bodies of the council as it is now.
+    const svc = createSecretariatService({ database, bus, verifyToken: verify, registry: () => listAgencies(database.db), relay: parts.has('relay') });
+    await run(svc);
+    await startSealer(bus);
+    return parts.has('api') ? svc.app : undefined;
+  },
   async gateway() {
     // The gateway migrates nothing; it is ready once the tables it reads (tokens) are there.
     lifecycle.probe('migrations', async () => {
@@ -252,6 +263,7 @@ const services: Record<NonNullable<typeof config.LIAISON_SERVICE>, () => Promise
       introspection: config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production',
       referrals: forwardTo(config.REFERRALS_URL!),
       ...(config.STATS_URL ? { stats: forwardTo(config.STATS_URL) } : {}),
+      ...(config.SECRETARIAT_URL ? { secretariat: forwardTo(config.SECRETARIAT_URL) } : {}),
     });
   },
 };
