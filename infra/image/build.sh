@@ -12,4 +12,5 @@ bash "$here/base.sh"
 store="$(dirname "$(cd "$root" && pnpm store path)")"
 # --format docker: the OCI format has no HEALTHCHECK.
 podman build --format docker -f "$here/Containerfile" -v "$store:/pnpm/store" -t "$tag" "$root"
-echo "built $tag"
+podman image prune --force --filter label=io.liaison.stage=build >/dev/null
+echo "built $tag ($(podman image inspect --format '{{.Size}}' "$tag" | awk '{printf "%d MB", $1/1e6}'))"
