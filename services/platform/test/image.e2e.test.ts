@@ -7,8 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { freePort, waitFor } from '@liaison/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueToken } from '@liaison/auth';
+import { createDatabase } from '@liaison/db/client';
+import { createTestDatabase, freePort, uniqueName, waitFor } from '@liaison/testing';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const env = { ...process.env, CONTAINERS_CONF: process.env.CONTAINERS_CONF ?? join(root, 'infra/image/containers.conf') };
@@ -47,6 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await podman(['rm', '--force', '--time', '5', name]);
+  await podman(['rm', '--force', '--time', '5', `${name}-referrals`]);
   await podman(['volume', 'rm', '--force', volume]);
 });
 
@@ -95,4 +98,41 @@ describe('the Liaison image (infra/image/Containerfile)', () => {
     const exit = await podman(['inspect', '--format', '{{.State.ExitCode}}', name]);
     expect(exit.out.trim(), await logs()).toBe('0');
   }, 90_000);
+
+  it('runs one service alone (dist/service.js, LIAISON_SERVICE=referrals) on Kafka and Postgres, and stops on SIGTERM with 0', async () => {
+    const testDb = await createTestDatabase(inject('pgAdminUrl'), 'image');
+    const container = `${name}-referrals`;
+    try {
+      const servicePort = await freePort();
+      // Host networking: the test's Postgres and Kafka listen on this machine's loopback.
+      const started = await podman([
+        'run', '--detach', '--name', container, '--network', 'host', '--read-only', '--tmpfs', '/tmp',
+        '--env', 'LIAISON_SERVICE=referrals', '--env', `DATABASE_URL=${testDb.url}`,
+        '--env', `KAFKA_BROKERS=${inject('kafkaBrokers').join(',')}`, '--env', `KAFKA_TOPIC_PREFIX=${uniqueName('image')}`,
+        '--env', `AUDIT_KEY=${randomBytes(32).toString('base64')}`, '--env', `PORT=${servicePort}`,
+        tag, 'dist/service.js',
+      ]);
+      expect(started.code, started.out).toBe(0);
+      const output = () => podman(['logs', container]).then((r) => r.out);
+      await waitFor('referrals running in its container', async () => {
+        const state = await podman(['inspect', '--format', '{{.State.Status}}', container]);
+        if (state.out.trim() === 'exited') throw new Error(`the container exited:\n${await output()}`);
+        return (await output()).includes('referrals running');
+      }, 120_000, 500);
+      const database = createDatabase({ url: testDb.url });
+      const sia = (await issueToken(database.db, { agency: 'sia', role: 'caseworker', label: 'image' })).token;
+      await database.close();
+      const sent = await waitFor('the referrals API', async () => {
+        const res = await fetch(`http://127.0.0.1:${servicePort}/v1/referrals/sent`, { headers: { authorization: `Bearer ${sia}` } }).catch(() => undefined);
+        return res?.status === 200 ? res : undefined;
+      }, 60_000, 500);
+      expect(await sent.json()).toBeDefined();
+      const stop = await podman(['stop', '--time', '30', container], 60_000);
+      expect(stop.code, stop.out).toBe(0);
+      expect((await podman(['inspect', '--format', '{{.State.ExitCode}}', container])).out.trim(), await output()).toBe('0');
+    } finally {
+      await podman(['rm', '--force', '--time', '5', container]);
+      await testDb.drop();
+    }
+  }, 240_000);
 });
