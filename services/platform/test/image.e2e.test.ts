@@ -125,6 +125,12 @@ describe('the Liaison image (infra/image/Containerfile)', () => {
         return res?.status === 200 ? res : undefined;
       }, 60_000, 500);
       expect(await sent.json()).toBeDefined();
+      // The probes Kubernetes uses (infra/k8s): /readyz where the build has it (the drain work).
+      const readyz = await fetch(`http://127.0.0.1:${servicePort}/readyz`);
+      if (readyz.status !== 404) {
+        await waitFor('/readyz of the referrals container', async () => (await fetch(`http://127.0.0.1:${servicePort}/readyz`)).status === 200, 60_000, 500);
+        expect((await fetch(`http://127.0.0.1:${servicePort}/healthz`)).status).toBe(200);
+      }
       const stop = await podman(['stop', '--time', '30', container], 60_000);
       expect(stop.code, stop.out).toBe(0);
       expect((await podman(['inspect', '--format', '{{.State.ExitCode}}', container])).out.trim(), await output()).toBe('0');
