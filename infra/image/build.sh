@@ -12,5 +12,6 @@ bash "$here/base.sh"
 store="$(dirname "$(cd "$root" && pnpm store path)")"
 # --format docker: the OCI format has no HEALTHCHECK.
 podman build --format docker -f "$here/Containerfile" -v "$store:/pnpm/store" -t "$tag" "$root"
-podman image prune --force --filter label=io.liaison.stage=build >/dev/null
+# Untagged images of this Containerfile: the build stage's, and earlier builds of the tag.
+podman image prune --force --filter label=io.liaison.stage >/dev/null
 echo "built $tag ($(podman image inspect --format '{{.Size}}' "$tag" | awk '{printf "%d MB", $1/1e6}'))"

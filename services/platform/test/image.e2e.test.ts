@@ -48,8 +48,8 @@ beforeAll(async () => {
 }, 960_000);
 
 afterAll(async () => {
-  await podman(['rm', '--force', '--time', '5', name]);
-  await podman(['rm', '--force', '--time', '5', `${name}-referrals`]);
+  await podman(['rm', '--force', '--volumes', '--time', '5', name]);
+  await podman(['rm', '--force', '--volumes', '--time', '5', `${name}-referrals`]);
   await podman(['volume', 'rm', '--force', volume]);
 });
 
@@ -135,7 +135,7 @@ describe('the Liaison image (infra/image/Containerfile)', () => {
       expect(stop.code, stop.out).toBe(0);
       expect((await podman(['inspect', '--format', '{{.State.ExitCode}}', container])).out.trim(), await output()).toBe('0');
     } finally {
-      await podman(['rm', '--force', '--time', '5', container]);
+      await podman(['rm', '--force', '--volumes', '--time', '5', container]);
       await testDb.drop();
     }
   }, 240_000);
