@@ -33,6 +33,7 @@ const required: Record<string, string[]> = {
   intake: ['AUDIT_KEY', 'FIELD_KEY', 'COUNCIL_KEY'],
   referrals: ['AUDIT_KEY'],
   stats: ['AUDIT_KEY'],
+  notifier: ['AUDIT_KEY', 'WEBHOOK_KEY'],
   gateway: ['REFERRALS_URL'],
 };
 
