@@ -1,16 +1,17 @@
 import { appendAudit } from '@liaison/audit';
 import { issueToken, listTokens, revokeToken, type Role, roles, tokenAgency } from '@liaison/auth';
 import { describeError } from '@liaison/db';
-import { CommandError, commandDatabase, demoToken, env, runAuditVerify, runMigrations } from '@liaison/platform';
+import { AppError } from '@liaison/http';
+import { CommandError, demoToken, env, runAuditVerify, runMigrations } from '@liaison/platform';
 import { Command, CommanderError, Option } from 'commander';
+import { registerKafka } from './commands/kafka.ts';
+import { registerRelease } from './commands/release.ts';
+import { registerSeed } from './commands/seed.ts';
+import { withDatabase } from './database.ts';
+import { defaultIo, type Io } from './io.ts';
 
-/** Where a command writes: stdout for results, stderr for messages (so `--json` output stays clean). */
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-const defaultIo: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
+export { defaultIo, flushed, type Io } from './io.ts';
+export { type Progress, startProgress } from './progress.ts';
 
 /**
  * Builds the `liaison` program. Every command has `--help`; scripts get `--json` where they want the
@@ -99,6 +100,11 @@ export function program(io: Io = defaultIo): Command {
       if (!verdict.ok) throw new CommandError('', 1);
     });
 
+  // Commands with more to them live in commands/<name>.ts, each registered here by one line.
+  registerRelease(cli, io);
+  registerSeed(cli, io);
+  registerKafka(cli, io);
+
   return cli;
 }
 
@@ -106,15 +112,6 @@ function positiveInt(value: string, flag: string, max: number): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > max) throw new CommandError(`${flag} must be a whole number from 1 to ${max}`, 2);
   return n;
-}
-
-async function withDatabase<T>(work: (db: ReturnType<typeof commandDatabase>['db']) => Promise<T>): Promise<T> {
-  const database = commandDatabase(env());
-  try {
-    return await work(database.db);
-  } finally {
-    await database.close();
-  }
 }
 
 /** What common failures mean, by SQLSTATE or system code. */
@@ -140,6 +137,11 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     if (err instanceof CommandError) {
       if (err.message) io.err(err.message);
       return err.exitCode;
+    }
+    // A domain refusal (the period is released already, disclosure control failed): its message is meant for people.
+    if (err instanceof AppError) {
+      io.err(err.message);
+      return err.code === 'VALIDATION' ? 2 : 1;
     }
     if (err instanceof Error && err.name === 'ConfigError') {
       io.err(err.message);
