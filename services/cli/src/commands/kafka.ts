@@ -1,6 +1,6 @@
-import { createEventBus, type EventBus, type TopicSpec, type TopicState } from '@liaison/events';
-import { CommandError, commandDatabase, env } from '@liaison/platform';
+import type { EventBus, TopicSpec, TopicState } from '@liaison/events';
 import type { Command } from 'commander';
+import { CommandError } from '../errors.ts';
 import type { Io } from '../io.ts';
 
 /** One topic as `kafka topics` reports it. */
@@ -36,6 +36,7 @@ export function registerKafka(cli: Command, io: Io): void {
   const kafka = cli.command('kafka').description('The event bus (Kafka, or the Postgres log without KAFKA_BROKERS)');
   kafka
     .command('topics')
+    .summary('create (or --check) the topics of the events catalog')
     .description(
       'Create the missing topics of the events catalog and the dead-letter topic (KAFKA_TOPIC_PREFIX, TOPIC_PARTITIONS, KAFKA_REPLICATION_FACTOR, ' +
         'KAFKA_MIN_INSYNC_REPLICAS) and list each topic\'s state; exit 1 when one is missing or differs. Without KAFKA_BROKERS, the Postgres log of the database',
@@ -43,6 +44,8 @@ export function registerKafka(cli: Command, io: Io): void {
     .option('--check', 'only verify: create nothing, exit 1 when a topic is missing or differs from the configuration')
     .option('--json', 'print JSON')
     .action(async (o: { check?: boolean; json?: boolean }) => {
+      // Loaded when the command runs (slow to load): --help answers at once.
+      const [{ createEventBus }, { commandDatabase, env }] = await Promise.all([import('@liaison/events'), import('@liaison/platform')]);
       const config = env();
       const useKafka = (config.KAFKA_BROKERS?.length ?? 0) > 0;
       const database = useKafka ? undefined : commandDatabase(config);

@@ -1,33 +1,22 @@
 import { appendAudit } from '@liaison/audit';
 import { listAgencies } from '@liaison/auth';
 import { jstDate } from '@liaison/domain';
-import { CommandError } from '@liaison/platform';
-import {
-  buildRelease,
-  getRelease,
-  isClosed,
-  loadCatalogue,
-  monthsWithFacts,
-  type Period,
-  parsePeriod,
-  RELEASE_LOCK,
-  type Release,
-  type ReleaseDeps,
-  syncProjections,
-} from '@liaison/stats';
+import type { Period, Release, ReleaseDeps } from '@liaison/stats';
 import { type Command, InvalidArgumentError } from 'commander';
 import { withDatabase } from '../database.ts';
+import { CommandError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { startProgress } from '../progress.ts';
 
 /** Who asked, as the release records it (the stats API records `body/token`; the operator command has no token). */
 const REQUESTED_BY = 'liaison-cli';
 
-/** `--period`: a month, a fiscal quarter or a fiscal year; anything else is a usage error (exit 2). */
-export function periodOption(value: string): Period {
-  const period = parsePeriod(value);
-  if (!period) throw new InvalidArgumentError('must be a month (2025-10), a fiscal quarter (2025Q3) or a fiscal year (FY2025)');
-  return period;
+/** `--period`: a month, a fiscal quarter or a fiscal year (the stats service's period ids); anything else is a usage error (exit 2). */
+export function periodOption(value: string): string {
+  if (!/^([0-9]{4}-(0[1-9]|1[0-2])|[0-9]{4}Q[1-4]|FY[0-9]{4})$/.test(value)) {
+    throw new InvalidArgumentError('must be a month (2025-10), a fiscal quarter (2025Q3) or a fiscal year (FY2025)');
+  }
+  return value;
 }
 
 /** The periods a release of `period` needs released first: its months, and for a fiscal year its quarters too. */
@@ -41,6 +30,7 @@ export function subPeriods(period: Period): string[] {
 export function registerRelease(cli: Command, io: Io): void {
   cli
     .command('release')
+    .summary('統計の公表 — build and publish the statistics release of a closed period')
     .description(
       '統計の公表 (publish statistics): build and publish the immutable release of a closed period — a month, fiscal quarter or fiscal year; ' +
         'the missing releases of its months (and quarters) are built first. The release event waits in the stats outbox for the stats service to relay it.',
@@ -48,8 +38,10 @@ export function registerRelease(cli: Command, io: Io): void {
     .requiredOption('--period <period>', 'month 2025-10, fiscal quarter 2025Q3 (Oct–Dec 2025) or fiscal year FY2025 (Apr 2025 – Mar 2026)', periodOption)
     .option('--allow-empty', 'publish even when no fact was counted in the period (a release of zeros, as the scheduled release job does)')
     .option('--json', 'print JSON')
-    .action(async (o: { period: Period; allowEmpty?: boolean; json?: boolean }) => {
-      const period = o.period;
+    .action(async (o: { period: string; allowEmpty?: boolean; json?: boolean }) => {
+      // The stats service (slow to load) only when the command runs: --help answers at once.
+      const { buildRelease, getRelease, isClosed, loadCatalogue, monthsWithFacts, parsePeriod, RELEASE_LOCK, syncProjections } = await import('@liaison/stats');
+      const period = parsePeriod(o.period)!;
       const today = jstDate(new Date());
       if (!isClosed(period, today)) throw new CommandError(`${period.id} has not closed yet (today is ${today} in Japan): a release is a snapshot of a closed period`);
       await withDatabase(async (db) => {
@@ -59,9 +51,9 @@ export function registerRelease(cli: Command, io: Io): void {
         }
         const counted = await monthsWithFacts(db, period.months);
         if (counted.length === 0 && !o.allowEmpty) {
-          const span = period.months.length > 1 ? `${period.months[0]} … ${period.months.at(-1)}` : period.id;
+          const span = period.months.length > 1 ? ` (${period.months[0]} … ${period.months.at(-1)})` : '';
           throw new CommandError(
-            `no facts counted for ${period.id} (${span}): nothing published. The stats service itself would publish a release of zeros; add --allow-empty for that`,
+            `no facts counted for ${period.id}${span}: nothing published. The stats service itself would publish a release of zeros; add --allow-empty for that`,
           );
         }
         const catalogue = loadCatalogue();

@@ -2,12 +2,9 @@ import { auditMigrations } from '@liaison/audit';
 import { authMigrations, listAgencies, seedAgencies } from '@liaison/auth';
 import { migrate } from '@liaison/db/migrate';
 import { jstDate } from '@liaison/domain';
-import { pglogMigrations } from '@liaison/events';
-import { CommandError, env } from '@liaison/platform';
-import { loadCatalogue, RELEASE_LOCK, runReleaseJob, statsMigrations, syncProjections } from '@liaison/stats';
-import { scaleForFacts, seedStatistics } from '@liaison/stats/seed';
 import { type Command, InvalidArgumentError } from 'commander';
 import { withDatabase } from '../database.ts';
+import { CommandError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { startProgress } from '../progress.ts';
 
@@ -36,6 +33,7 @@ function wholeNumber(value: string): number {
 export function registerSeed(cli: Command, io: Io): void {
   cli
     .command('seed')
+    .summary('統計デモデータ — synthetic statistics at a scale (the bulk path of pnpm seed)')
     .description(
       '統計デモデータ (statistics seed): load synthetic consultations, actions and referrals at a scale into an empty statistics schema ' +
         '(migrated first) through the bulk path — the same volumes and mixes as pnpm seed, the same result for the same --seed',
@@ -48,6 +46,13 @@ export function registerSeed(cli: Command, io: Io): void {
     .option('--release', 'then publish the releases of every closed period that is due, as the stats release job would')
     .option('--json', 'print JSON')
     .action(async (o: { scale: number; facts?: number; from: string; to?: string; seed: number; release?: boolean; json?: boolean }, command: Command) => {
+      // Loaded when the command runs (slow to load): --help answers at once.
+      const [{ pglogMigrations }, { env }, { loadCatalogue, RELEASE_LOCK, runReleaseJob, statsMigrations, syncProjections }, { scaleForFacts, seedStatistics }] = await Promise.all([
+        import('@liaison/events'),
+        import('@liaison/platform'),
+        import('@liaison/stats'),
+        import('@liaison/stats/seed'),
+      ]);
       const to = o.to ?? jstDate(new Date()).slice(0, 7);
       if (o.from > to) throw new CommandError(`--from ${o.from} is after --to ${to}`, 2);
       if (o.facts !== undefined && command.getOptionValueSource('scale') === 'cli') throw new CommandError('give --scale or --facts, not both', 2);
