@@ -150,8 +150,8 @@ describe('the liaison command line (the real binary)', () => {
       expect(seen.tables.flatMap((t) => t.cells).length).toBe(release.cells);
       expect(seen.tables.flatMap((t) => t.cells).filter((c) => c.suppressed).length).toBe(release.suppressedCells);
       // Announced through the stats outbox (the stats service relays it to the bus).
-      const { rows } = await database.pool.query("select count(*)::int as n from stats.outbox where type = 'jp.liaison.stats.release_published.v1'");
-      expect(rows[0].n).toBe(1);
+      const { rows } = await database.pool.query("select event->'data'->>'releaseId' as id from stats.outbox where event->>'type' = 'jp.liaison.stats.release_published.v1'");
+      expect(rows.map((r) => r.id)).toEqual([release.id]);
 
       const twice = await liaison(['release', '--period', '2025-10'], env);
       expect(twice.code).toBe(1);
