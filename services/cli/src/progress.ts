@@ -39,7 +39,7 @@ export function startProgress(io: Io, label: string, unit: string): Progress {
     };
   }
   let shown = -1;
-  let last: { done: number; total: number } | undefined;
+  let unprinted: { done: number; total: number } | undefined;
   let stopped = false;
   const line = (done: number, total: number) => {
     const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
@@ -48,16 +48,18 @@ export function startProgress(io: Io, label: string, unit: string): Progress {
   return {
     update(done, total) {
       if (stopped) return;
-      last = { done, total };
       const tenth = total > 0 ? Math.floor((done / total) * 10) : 10;
       if (tenth > shown) {
         shown = tenth;
+        unprinted = undefined;
         line(done, total);
+      } else {
+        unprinted = { done, total };
       }
     },
     stop() {
-      // The last state is always printed once (unless it already was, at 100 %).
-      if (!stopped && last && shown < 10) line(last.done, last.total);
+      // Where the work stopped is always the last line (a failure half-way shows how far it got).
+      if (!stopped && unprinted) line(unprinted.done, unprinted.total);
       stopped = true;
     },
   };
