@@ -1,3 +1,4 @@
+import { describeError } from '@liaison/db';
 import type { EventBus, TopicSpec, TopicState } from '@liaison/events';
 import type { Command } from 'commander';
 import { CommandError } from '../errors.ts';
@@ -49,18 +50,14 @@ export function registerKafka(cli: Command, io: Io): void {
       const config = env();
       const useKafka = (config.KAFKA_BROKERS?.length ?? 0) > 0;
       const database = useKafka ? undefined : commandDatabase(config);
-      let warned = false;
       const bus: EventBus = useKafka
         ? createEventBus({
             kind: 'kafka',
             brokers: config.KAFKA_BROKERS!,
             clientId: config.KAFKA_CLIENT_ID,
             topicPrefix: config.KAFKA_TOPIC_PREFIX,
-            // kafkajs repeats itself while it retries: one line is enough to say what is going on.
-            log: (level, message) => {
-              if (level === 'error' && !warned) io.err(`kafka: ${message.split('\n')[0]}`);
-              warned ||= level === 'error';
-            },
+            // kafkajs repeats itself while it retries; the failure, if any, ends the command with one line.
+            log: () => {},
           })
         : createEventBus({ kind: 'pglog', pool: database!.pool, topicPrefix: config.KAFKA_TOPIC_PREFIX });
       try {
@@ -69,12 +66,19 @@ export function registerKafka(cli: Command, io: Io): void {
           ...(useKafka ? { replicationFactor: config.KAFKA_REPLICATION_FACTOR } : {}),
           ...(useKafka && config.KAFKA_MIN_INSYNC_REPLICAS ? { minInsyncReplicas: config.KAFKA_MIN_INSYNC_REPLICAS } : {}),
         });
-        const before = await bus.describeTopics();
+        const onKafka = async <T>(work: () => Promise<T>): Promise<T> => {
+          try {
+            return await work();
+          } catch (err) {
+            throw useKafka ? new CommandError(`cannot reach Kafka (KAFKA_BROKERS) or it refused: ${describeError(err)}`) : err;
+          }
+        };
+        const before = await onKafka(() => bus.describeTopics());
         const absent = new Set(before.filter((s) => !s.exists).map((s) => s.name));
         let states = before;
         if (!o.check && absent.size > 0) {
-          await bus.adapter.ensureTopics(specs.filter((s) => absent.has(s.name)));
-          states = await bus.describeTopics();
+          await onKafka(() => bus.adapter.ensureTopics(specs.filter((s) => absent.has(s.name))));
+          states = await onKafka(() => bus.describeTopics());
         }
         const reports: TopicReport[] = specs.map((spec, i) => {
           const state = states[i]!;
