@@ -1,5 +1,4 @@
 // Generated from schemas/events by `pnpm --filter @liaison/partner gen`. Do not edit by hand.
-
 /* eslint-disable */
 
 /**
