@@ -6,7 +6,7 @@ import { registerKafka } from './commands/kafka.ts';
 import { registerRelease } from './commands/release.ts';
 import { registerSeed } from './commands/seed.ts';
 import { withDatabase } from './database.ts';
-import { CommandError, isAppError, isCommandError } from './errors.ts';
+import { CommandError, isCommandError, isDomainError, isInputRefusal } from './errors.ts';
 import { defaultIo, type Io } from './io.ts';
 
 export { withDatabase } from './database.ts';
@@ -147,9 +147,9 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
       return err.exitCode;
     }
     // A domain refusal (the period is released already, disclosure control failed): its message is meant for people.
-    if (isAppError(err)) {
+    if (isDomainError(err)) {
       io.err(err.message);
-      return err.code === 'VALIDATION' ? 2 : 1;
+      return isInputRefusal(err) ? 2 : 1;
     }
     if (err instanceof Error && err.name === 'ConfigError') {
       io.err(err.message);
