@@ -34,12 +34,12 @@ export function topicProblems(spec: TopicSpec, state: TopicState): string[] {
 
 /** `liaison kafka topics [--check]`: creates (or only checks) every topic of the events catalog, through the bus port. */
 export function registerKafka(cli: Command, io: Io): void {
-  const kafka = cli.command('kafka').description('The event bus (Kafka, or the Postgres log without KAFKA_BROKERS)');
+  const kafka = cli.command('kafka').description('イベントバス (event bus): Kafka, or the Postgres log without KAFKA_BROKERS');
   kafka
     .command('topics')
     .summary('create (or --check) the topics of the events catalog')
     .description(
-      'Create the missing topics of the events catalog and the dead-letter topic (KAFKA_TOPIC_PREFIX, TOPIC_PARTITIONS, KAFKA_REPLICATION_FACTOR, ' +
+      'トピック (topics): create the missing topics of the events catalog and the dead-letter topic (KAFKA_TOPIC_PREFIX, TOPIC_PARTITIONS, KAFKA_REPLICATION_FACTOR, ' +
         'KAFKA_MIN_INSYNC_REPLICAS) and list each topic\'s state; exit 1 when one is missing or differs. Without KAFKA_BROKERS, the Postgres log of the database',
     )
     .option('--check', 'only verify: create nothing, exit 1 when a topic is missing or differs from the configuration')
