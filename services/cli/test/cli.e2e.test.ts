@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,20 @@ function liaison(args: string[], env: Record<string, string> = {}) {
     // 'close', not 'exit': 'exit' may come before the last of the child's output has been read from its
     // pipes — under load that was a `--json` result seen as empty stdout.
     child.on('close', (code) => done({ code, out, err }));
+  });
+}
+
+/**
+ * Runs `pnpm -s liaison …` with stderr on a terminal (a pseudo-terminal from util-linux's `script`)
+ * and stdout into a file: what a person sees, and what their script gets.
+ */
+function liaisonOnTerminal(args: string[], env: Record<string, string>, dir: string) {
+  const outFile = join(dir, 'stdout.txt');
+  const typescript = join(dir, 'terminal.txt');
+  const command = `pnpm -s liaison ${args.join(' ')} > ${outFile}`;
+  return new Promise<{ code: number | null; out: string; terminal: string }>((done) => {
+    const child = spawn('script', ['-qec', command, typescript], { cwd: root, env: { ...process.env, DATABASE_URL: '', KAFKA_BROKERS: '', ...env }, stdio: ['ignore', 'ignore', 'ignore'] });
+    child.on('close', (code) => done({ code, out: readFileSync(outFile, 'utf8'), terminal: readFileSync(typescript, 'utf8') }));
   });
 }
 
@@ -116,7 +130,7 @@ describe('the liaison command line (the real binary)', () => {
     expect(missing.err).toContain('center caseworker');
   });
 
-  it('seeds statistics at a small scale, publishes a month and a fiscal quarter with --json, visible through the stats service, and refuses what it cannot publish', async () => {
+  it('seeds statistics at a small scale, publishes a month and a fiscal quarter with --json (the bar on a terminal, plain lines on a pipe), visible through the stats service, and refuses what it cannot publish', async () => {
     const statsDb = await createTestDatabase(inject('pgAdminUrl'), 'cli_stats');
     const env = { DATABASE_URL: statsDb.url };
     const database = createDatabase({ url: statsDb.url });
@@ -163,8 +177,16 @@ describe('the liaison command line (the real binary)', () => {
       expect(open.code).toBe(1);
       expect(open.err).toContain('FY2099 has not closed yet');
 
-      // A fiscal quarter (Oct–Dec 2025): its two missing months first, then the quarter.
-      const quarter = json<{ period: string; grain: string; builtFirst: { period: string }[] }>(await liaison(['release', '--period', '2025Q3', '--json'], env));
+      // A fiscal quarter (Oct–Dec 2025): its two missing months first, then the quarter — run on a
+      // terminal this time: the progress bar is drawn there, and stdout still holds only the JSON.
+      const onTerminal = await liaisonOnTerminal(['release', '--period', '2025Q3', '--json'], env, dataDir);
+      expect(onTerminal.code, onTerminal.terminal).toBe(0);
+      // Drawn in place (cursor escape codes), with the bar's blocks.
+      expect(onTerminal.terminal).toContain('\u001b[');
+      expect(onTerminal.terminal).toContain('█');
+      expect(onTerminal.terminal).toContain('100% 3/3 releases');
+      expect(onTerminal.terminal).not.toContain('releasing 2025Q3: 100%');
+      const quarter = json<{ period: string; grain: string; builtFirst: { period: string }[] }>({ ...onTerminal, err: onTerminal.terminal });
       expect(quarter).toMatchObject({ period: '2025Q3', grain: 'quarter' });
       expect(quarter.builtFirst.map((b) => b.period)).toEqual(['2025-11', '2025-12']);
       const list = await stats.request('/v1/stats/releases', { headers: { authorization: `Bearer ${observer.token}` } });
