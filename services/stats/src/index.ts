@@ -19,6 +19,8 @@ export { STATS_PROJECTOR_GROUP, STATS_TOPICS, subscribeStatsProjector } from './
 export { CatalogueError, loadCatalogue, type TableSpec } from './domain/catalogue.ts';
 export { applyEvents, flushDeltas, RELEASE_LOCK } from './domain/facts.ts';
 export { syncProjections } from './domain/projections.ts';
+export { monthsWithFacts } from './domain/coverage.ts';
+export { isClosed, type Period, parsePeriod } from './domain/periods.ts';
 export { factKindNames, factKinds } from './domain/kinds.ts';
 export { buildRelease, getManifest, getRelease, listReleases, type PublishedTable, type Release, type ReleaseDeps, requestRelease, runReleaseJob } from './domain/releases.ts';
 
