@@ -5,6 +5,7 @@ import { type EventBus, OutboxRelay } from '@liaison/events';
 import { createIntakeApp, type IntakeAppDeps } from './app.ts';
 import { outbox } from './db/schema.ts';
 import { emitMissedClocks } from './domain/actions.ts';
+import { loggerFor } from '@liaison/observe';
 
 export { createIntakeApp, type IntakeAppDeps } from './app.ts';
 export type { BodyKeys } from './domain/context.ts';
@@ -16,9 +17,10 @@ export const intakeMigrations: MigrationSet = {
 
 /** The intake service: its REST app and its outbox relay (case facts, consent revocations). */
 export function createIntakeService(deps: IntakeAppDeps & { bus: EventBus; relay?: boolean }) {
-  const app = createIntakeApp(deps);
-  const relay = new OutboxRelay({ pool: deps.database.pool, outbox, bus: deps.bus, onError: (err) => deps.log?.(`intake relay: ${describeError(err)}`) });
-  const clocks = new Periodic(() => emitMissedClocks(deps.database.db, new Date()), 30_000, (err) => deps.log?.(`statutory clocks: ${describeError(err)}`));
+  const logger = loggerFor(deps.log, 'intake');
+  const app = createIntakeApp({ ...deps, log: logger });
+  const relay = new OutboxRelay({ pool: deps.database.pool, outbox, bus: deps.bus, onError: (err) => logger.error({ component: 'relay', err: describeError(err) }, 'outbox relay failed') });
+  const clocks = new Periodic(() => emitMissedClocks(deps.database.db, new Date()), 30_000, (err) => logger.error({ component: 'statutory-clocks', err: describeError(err) }, 'statutory clock check failed'));
   return {
     app,
     relay,

@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { ConfigError, startupPolicy } from '@liaison/config';
 import { resolve } from 'node:path';
 import { env } from './env.ts';
+import { startObservability } from './observe.ts';
 import { startPlatform } from './platform.ts';
 
 let config: ReturnType<typeof env>;
@@ -16,7 +17,11 @@ try {
   console.error(`Liaison cannot start: ${err.message}`);
   process.exit(2);
 }
+const observability = startObservability(config, 'platform');
 const platform = await startPlatform({
+  log: observability.logger,
+  metrics: observability.metrics,
+  metricsAccess: config.METRICS_PORT !== undefined ? 'none' : policy.production ? 'admin' : 'open',
   databaseUrl: config.DATABASE_URL,
   databaseDriver: config.DATABASE_DRIVER,
   kafkaBrokers: config.KAFKA_BROKERS,
@@ -67,7 +72,9 @@ const server = serve({ fetch: platform.app.fetch, port: config.PORT, hostname: c
       : '',
     '',
   ];
-  console.log(lines.join('\n'));
+  // A person at a terminal gets the banner (with the demo tokens); a log collector gets one JSON line, no token.
+  if (observability.pretty) console.log(lines.join('\n'));
+  else observability.logger.info({ port: info.port, database: platform.mode.database, bus: platform.mode.bus }, 'platform listening');
   platform.afterListen();
 });
 
@@ -77,6 +84,7 @@ async function shutdown() {
   stopping = true;
   server.close();
   await platform.stop();
+  await observability.stop();
   process.exit(0);
 }
 process.on('SIGINT', shutdown);

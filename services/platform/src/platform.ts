@@ -16,12 +16,14 @@ import { createReferralsService, type ReferralsService, referralsMigrations } fr
 import { createWebService, webMigrations } from '@liaison/web';
 import { createStatsService, type StatsService, statsMigrations } from '@liaison/stats';
 import { seedDemoStatistics } from '@liaison/stats/seed';
+import { createLogger, createMetrics, type LogSink, loggerFor, type Metrics, metricsRoute, observeRequests } from '@liaison/observe';
 import { Hono } from 'hono';
 import pg from 'pg';
 import { createBodyKeyApp } from './body-keys.ts';
 import { type DemoToken, ensureDemoBodyKeys, ensureDemoTokens } from './demo.ts';
 import { checkpointSinks } from './checkpoints.ts';
 import { bodyDataKey } from './keys.ts';
+import { isOperator } from './operator.ts';
 import { createTokenApp } from './tokens.ts';
 
 export interface PlatformOptions {
@@ -68,7 +70,12 @@ export interface PlatformOptions {
   developerTools?: boolean;
   /** Web sessions: absolute and idle lifetimes (ms); default 8 hours and 30 minutes. */
   webSession?: { absoluteMs?: number; idleMs?: number };
-  log?: (message: string) => void;
+  /** The process's metrics registry (default: a new one). */
+  metrics?: Metrics;
+  /** `GET /metrics` on the app: open (development, default), only for an admin token of the secretariat (production), or not at all (served on METRICS_PORT). */
+  metricsAccess?: 'open' | 'admin' | 'none';
+  /** The process's logger, or (tests) a function given each JSON line; default: JSON lines on stdout. */
+  log?: LogSink | undefined;
 }
 
 export interface Platform {
@@ -114,7 +121,8 @@ async function ensureDatabase(url: string, name: string): Promise<string> {
  * service with its relay and consumers, and one Hono app serving REST, GraphQL and /healthz.
  */
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
-  const log = options.log ?? ((m: string) => console.log(m));
+  const log = options.log === undefined ? createLogger({ service: 'platform' }) : loggerFor(options.log, 'platform');
+  const metrics = options.metrics ?? createMetrics();
   const cleanup: (() => Promise<void>)[] = [];
   try {
     let url = options.databaseUrl;
@@ -150,7 +158,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
           clientId: options.kafka?.clientId ?? 'liaison',
           topicPrefix: options.topicPrefix ?? '',
           ...(options.kafka?.sessionTimeout ? { sessionTimeout: options.kafka.sessionTimeout } : {}),
-          log: (level, message) => log(`kafka ${level}: ${message}`),
+          log: (level, message) => log[level]({ component: 'kafkajs', kafka: message.slice(0, 200) }, 'kafka client'),
         })
       : createEventBus({ kind: 'pglog', pool: database.pool, topicPrefix: options.topicPrefix ?? '' });
     cleanup.push(() => bus.close());
@@ -164,7 +172,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const demoTokens = options.seedDemo ? await ensureDemoTokens(database.db, resolve(options.dataDir)) : [];
     if (options.seedDemo) {
       const made = await ensureDemoBodyKeys(database.db, resolve(options.dataDir));
-      if (made.length > 0) log(`demo keys: the platform made key pairs for ${made.join(', ')} in ${resolve(options.dataDir, 'keys')} (demo only — a real body makes its own and publishes the public half: liaison-partner keys generate / publish)`);
+      // Demo only — a real body makes its own and publishes the public half (liaison-partner keys generate / publish).
+      if (made.length > 0) log.info({ bodies: made }, 'demo key pairs made in the data folder');
     }
 
     // The registry changes rarely; a short cache keeps it off the hot path.
@@ -179,11 +188,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
     const secretariat = (await listAgencies(database.db)).find((a) => a.roles.includes('secretariat'))?.code;
     const sealer = new AuditSealer(database.pool, options.auditKey ?? localSecret(resolve(options.dataDir), 'audit-key'), {
-      onError: (err) => log(`audit sealer: ${describeError(err)}`),
+      onError: (err) => log.error({ component: 'audit-sealer', err: describeError(err) }, 'audit sealer failed'),
       checkpoints: {
         sinks: checkpointSinks({
           file: options.auditCheckpointFile ?? (databaseMode === 'embedded' ? resolve(options.dataDir, 'audit-checkpoints.jsonl') : undefined),
-          log,
+          logger: log,
           bus,
           source: `/agencies/${secretariat ?? 'center'}`,
         }),
@@ -256,7 +265,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     const afterListen = () => {
       if (!options.seedStatistics || seeding) return;
-      seeding = seedDemoStatistics({ database, stats, log, shouldStop: () => stopping }).catch((err) => log(`statistics demo seed: ${(err as Error).message}`));
+      seeding = seedDemoStatistics({ database, stats, log, shouldStop: () => stopping }).catch((err) => log.error({ component: 'stats-seed', err: describeError(err) }, 'statistics demo seed failed'));
     };
 
     const feed = createEventFeed();
@@ -274,6 +283,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const app = new Hono();
     app.onError(onError(log));
     app.notFound(notFound);
+    app.use('*', observeRequests({ logger: log, metrics }));
+    const metricsAccess = options.metricsAccess ?? 'open';
+    if (metricsAccess !== 'none') app.get('/metrics', metricsRoute(metrics, metricsAccess === 'admin' ? (token) => isOperator(database.db, token) : undefined));
     for (const { path, handler } of edge({ pool: database.pool, throttle: new AuthThrottle(options.authThrottle), trustProxy: options.trustProxy ?? false })) {
       app.use(path, handler);
     }
@@ -327,7 +339,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       afterListen,
       mode: { database: databaseMode, driver: database.driver, bus: bus.kind },
       async stop() {
-        for (const fn of cleanup.reverse()) await fn().catch((err) => log(`shutdown: ${describeError(err)}`));
+        for (const fn of cleanup.reverse()) await fn().catch((err) => log.error({ err: describeError(err) }, 'shutdown step failed'));
       },
     };
   } catch (err) {

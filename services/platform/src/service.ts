@@ -13,6 +13,7 @@ import { createEventBus, pglogMigrations } from '@liaison/events';
 import { createGatewayApp } from '@liaison/gateway';
 import { createIntakeService, intakeMigrations } from '@liaison/intake';
 import { AuthThrottle, edge, idempotencyMigrations, notFound, onError } from '@liaison/http';
+import { observeRequests } from '@liaison/observe';
 import { createReferralsService, referralsMigrations } from '@liaison/referrals';
 import { createStatsService, statsMigrations } from '@liaison/stats';
 import { Hono } from 'hono';
@@ -20,10 +21,13 @@ import { createBodyKeyApp } from './body-keys.ts';
 import { checkpointSinks } from './checkpoints.ts';
 import { env } from './env.ts';
 import { bodyDataKey } from './keys.ts';
+import { startObservability } from './observe.ts';
+import { isOperator } from './operator.ts';
 
 const config = env();
+const { logger, metrics, mountMetrics, stop: stopObservability } = startObservability(config, config.LIAISON_SERVICE ?? 'platform');
 const fail = (message: string): never => {
-  console.error(message);
+  logger.fatal(message);
   process.exit(2);
 };
 if (!config.LIAISON_SERVICE) fail('LIAISON_SERVICE must be referrals, intake, stats or gateway');
@@ -39,7 +43,7 @@ const useKafka = (config.KAFKA_BROKERS?.length ?? 0) > 0;
 /** The event bus of this process (Kafka, or the Postgres log), with the catalog's topics created. */
 async function openBus() {
   const bus = useKafka
-    ? createEventBus({ kind: 'kafka', brokers: config.KAFKA_BROKERS!, clientId: config.KAFKA_CLIENT_ID, topicPrefix: config.KAFKA_TOPIC_PREFIX })
+    ? createEventBus({ kind: 'kafka', brokers: config.KAFKA_BROKERS!, clientId: config.KAFKA_CLIENT_ID, topicPrefix: config.KAFKA_TOPIC_PREFIX, log: (level, m) => logger[level]({ component: 'kafkajs', kafka: m.slice(0, 200) }, 'kafka client') })
     : createEventBus({ kind: 'pglog', pool: database.pool, topicPrefix: config.KAFKA_TOPIC_PREFIX });
   await bus.ensureTopics({
     partitions: config.TOPIC_PARTITIONS,
@@ -65,8 +69,8 @@ function forwardTo(baseUrl: string) {
 async function startSealer(bus: Awaited<ReturnType<typeof openBus>>) {
   const secretariat = (await listAgencies(database.db)).find((a) => a.roles.includes('secretariat'))?.code ?? 'center';
   const sealer = new AuditSealer(database.pool, config.AUDIT_KEY!, {
-    onError: (err) => console.error(`audit sealer: ${describeError(err)}`),
-    checkpoints: { sinks: checkpointSinks({ file: config.AUDIT_CHECKPOINT_FILE, log: (l) => console.log(l), bus, source: `/agencies/${secretariat}` }) },
+    onError: (err) => logger.error({ component: 'audit-sealer', err: describeError(err) }, 'audit sealer failed'),
+    checkpoints: { sinks: checkpointSinks({ file: config.AUDIT_CHECKPOINT_FILE, logger, bus, source: `/agencies/${secretariat}` }) },
   });
   sealer.start();
   stops.unshift(() => sealer.stop());
@@ -90,6 +94,7 @@ if (config.LIAISON_SERVICE === 'intake') {
     councilKey: config.COUNCIL_KEY!,
     bodyKeys: bodyKeyRegistry(database.db),
     relay: parts.has('relay'),
+    log: logger,
   });
   await service.start();
   stops.unshift(() => bus.close(), () => service.stop());
@@ -112,6 +117,7 @@ if (config.LIAISON_SERVICE === 'intake') {
     // Intake confirms the packages referrals carry (the caller's token is forwarded); without
     // INTAKE_URL, referrals carrying a package are refused.
     ...(config.INTAKE_URL ? { intake: forwardTo(config.INTAKE_URL) } : {}),
+    log: logger,
   });
   await service.start();
   stops.unshift(() => bus.close(), () => service.stop());
@@ -130,6 +136,7 @@ if (config.LIAISON_SERVICE === 'intake') {
     consumers: parts.has('consumers'),
     releaseAfterBusinessDays: config.STATS_RELEASE_AFTER_BUSINESS_DAYS,
     calendar: { newYearClosure: config.NEW_YEAR_CLOSURE },
+    log: logger,
   });
   await service.start();
   stops.unshift(() => bus.close(), () => service.stop());
@@ -143,6 +150,7 @@ if (config.LIAISON_SERVICE === 'intake') {
     introspection: config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production',
     referrals: forwardTo(config.REFERRALS_URL!),
     ...(config.STATS_URL ? { stats: forwardTo(config.STATS_URL) } : {}),
+    log: logger,
   });
 }
 
@@ -150,17 +158,20 @@ if (config.LIAISON_SERVICE === 'intake') {
 let root: Hono | undefined;
 if (app) {
   root = new Hono();
-  root.onError(onError());
+  root.onError(onError(logger));
   root.notFound(notFound);
+  root.use('*', observeRequests({ logger, metrics }));
+  mountMetrics(root, (token) => isOperator(database.db, token));
   for (const { path, handler } of edge({ pool: database.pool, throttle: new AuthThrottle(), trustProxy: config.TRUST_PROXY })) root.use(path, handler);
   root.route('/', app);
 }
 const server = root ? serve({ fetch: root.fetch, port: config.PORT, hostname: config.HOST }) : undefined;
-console.log(`${config.LIAISON_SERVICE} running (${[...parts].join(', ')})${server ? ` on http://${config.HOST}:${config.PORT}` : ''}`);
+logger.info({ parts: [...parts], ...(server ? { port: config.PORT } : {}) }, `${config.LIAISON_SERVICE} running`);
 
 async function shutdown() {
   server?.close();
   for (const stop of stops) await stop().catch(() => {});
+  await stopObservability();
   process.exit(0);
 }
 process.on('SIGINT', shutdown);

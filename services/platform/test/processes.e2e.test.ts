@@ -272,10 +272,11 @@ describe('the audit log is sealed in every mode, with checkpoints outside Postgr
       });
       intake.child.kill('SIGTERM');
       expect(await intake.exited).toBe(0);
-      const line = intake.output.text.split('\n').findLast((l) => l.startsWith('audit checkpoint '));
+      // The log is JSON lines; the checkpoint is the `checkpoint` field of the line "audit checkpoint".
+      const line = intake.output.text.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)).findLast((l) => l.msg === 'audit checkpoint');
       expect(line).toBeDefined();
       const file = join(dir, 'checkpoints.jsonl');
-      writeFileSync(file, `${line!.slice('audit checkpoint '.length)}\n`);
+      writeFileSync(file, `${JSON.stringify(line.checkpoint)}\n`);
 
       const verifyEnv = { ...keys, DATABASE_URL: testDb.url };
       const intact = run('src/audit-verify.ts', { ...verifyEnv });

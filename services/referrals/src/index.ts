@@ -6,6 +6,7 @@ import { createReferralsApp, type ReferralsAppDeps } from './app.ts';
 import { subscribeInboxProjector } from './consumers/inbox-projector.ts';
 import { outbox } from './db/schema.ts';
 import { DeadlineScheduler } from './domain/deadlines.ts';
+import { loggerFor } from '@liaison/observe';
 
 export { createReferralsApp, type ReferralsAppDeps } from './app.ts';
 export { INBOX_PROJECTOR_GROUP, subscribeInboxProjector } from './consumers/inbox-projector.ts';
@@ -39,19 +40,20 @@ export interface ReferralsServiceDeps extends ReferralsAppDeps {
  * dependencies. Runs alone (its own process) or beside the others (embedded platform).
  */
 export function createReferralsService(deps: ReferralsServiceDeps) {
-  const app = createReferralsApp(deps);
+  const logger = loggerFor(deps.log, 'referrals');
+  const app = createReferralsApp({ ...deps, log: logger });
   const relay = new OutboxRelay({
     pool: deps.database.pool,
     outbox,
     bus: deps.bus,
     ...(deps.relayBatchSize ? { batchSize: deps.relayBatchSize } : {}),
-    onError: (err) => deps.log?.(`referrals relay: ${describeError(err)}`),
+    onError: (err) => logger.error({ component: 'relay', err: describeError(err) }, 'outbox relay failed'),
   });
   const subscriptions: Subscription[] = [];
   const scheduler = new DeadlineScheduler({
     db: deps.database.db,
     secretariat: deps.secretariat ?? 'center',
-    onError: (err) => deps.log?.(`deadline scheduler: ${describeError(err)}`),
+    onError: (err) => logger.error({ component: 'deadline-scheduler', err: describeError(err) }, 'deadline scheduler failed'),
   });
   return {
     app,

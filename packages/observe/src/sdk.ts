@@ -1,0 +1,31 @@
+import { NodeSDK } from '@opentelemetry/sdk-node';
+
+/** The standard variables that turn tracing on (any one of them set, and OTEL_SDK_DISABLED not `true`). */
+export interface TracingEnv {
+  OTEL_SDK_DISABLED?: string | undefined;
+  OTEL_TRACES_EXPORTER?: string | undefined;
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined;
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string | undefined;
+}
+
+/** True when the standard `OTEL_*` variables ask for traces to be exported. */
+export function tracingWanted(env: TracingEnv): boolean {
+  if (env.OTEL_SDK_DISABLED === 'true') return false;
+  if (env.OTEL_TRACES_EXPORTER) return env.OTEL_TRACES_EXPORTER !== 'none';
+  return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+}
+
+/**
+ * Starts the OpenTelemetry Node SDK when the standard variables ask for it, off otherwise (the API's
+ * no-op tracer then costs next to nothing). The SDK reads its own configuration — exporter
+ * (`OTEL_TRACES_EXPORTER`, default `otlp`), endpoint, protocol, headers, sampler, resource
+ * attributes — from the `OTEL_*` variables; `serviceName` is used unless `OTEL_SERVICE_NAME` is set.
+ * No automatic instrumentation is loaded: Liaison makes its own spans (HTTP, outbox, relay, bus,
+ * consumers, webhooks). Returns the function that flushes and stops it, or undefined when off.
+ */
+export function startTracing(env: TracingEnv, serviceName: string): (() => Promise<void>) | undefined {
+  if (!tracingWanted(env)) return undefined;
+  const sdk = new NodeSDK({ serviceName, instrumentations: [], autoDetectResources: true });
+  sdk.start();
+  return () => sdk.shutdown();
+}
