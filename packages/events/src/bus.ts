@@ -3,6 +3,9 @@ import { groupBy } from './group.ts';
 import { type CloudEvent, assertValid, fromWire, toWire, topicOf, type WireMessage, type WireRecord } from './envelope.ts';
 import { backoffDelay } from './backoff.ts';
 import { describeError, isTransientError } from './handler-errors.ts';
+import type { Metrics } from '@liaison/observe';
+
+type Counter = ReturnType<Metrics['counter']>;
 
 /** A topic to create up front (no topic is ever auto-created). */
 export interface TopicSpec {
@@ -55,7 +58,29 @@ export interface BusAdapter {
    * when it has committed nothing there). Zero means the group has handled everything published so far.
    */
   lag(group: string, topics: string[]): Promise<number>;
+  /** The same, per partition: what `/metrics` reports as consumer lag. */
+  lagByPartition(group: string, topics: string[]): Promise<PartitionLag[]>;
   close(): Promise<void>;
+}
+
+/** Records of one partition a consumer group has not committed yet. */
+export interface PartitionLag {
+  topic: string;
+  partition: number;
+  lag: number;
+}
+
+/**
+ * The reason label of a dead letter on `/metrics`: a handful of fixed categories (a reason itself
+ * names fields and error classes, too many values for a label).
+ */
+export function deadLetterCategory(reason: string): string {
+  if (reason.startsWith('handler failed')) return 'handler-failed';
+  if (reason.startsWith('schema:')) return 'schema-invalid';
+  if (reason.includes('not JSON') || reason.includes('not a JSON object')) return 'not-json';
+  if (reason.startsWith('not a CloudEvent')) return 'not-cloudevent';
+  if (reason.startsWith('unsupported')) return 'unsupported-format';
+  return 'other';
 }
 
 /** A decoded, validated event with the place it was read from. */
@@ -121,6 +146,23 @@ export class EventBus {
     this.topicPrefix = topicPrefix === '' || topicPrefix.endsWith('.') ? topicPrefix : `${topicPrefix}.`;
   }
 
+  /** Groups this process consumes for (physical names), for the consumer-lag gauge. */
+  private readonly groups = new Map<string, string[]>();
+  private deadLetters: Counter | undefined;
+
+  /**
+   * Reports on `metrics`: consumer lag per group, topic and partition of every group this process
+   * subscribes (read from the bus at scrape time), and dead letters by group and reason category.
+   */
+  instrument(metrics: Metrics): void {
+    this.deadLetters = metrics.counter('liaison_dead_letters_total', 'Messages moved to the dead-letter topic, by consumer group and reason category.', ['group', 'reason']);
+    metrics.gauge('liaison_consumer_lag', 'Records a consumer group has not committed yet, by group, topic and partition.', ['group', 'topic', 'partition'], async (set) => {
+      for (const [group, topics] of this.groups) {
+        for (const p of await this.adapter.lagByPartition(group, topics)) set({ group, topic: p.topic, partition: p.partition }, p.lag);
+      }
+    });
+  }
+
   /** The physical name of a catalog topic. */
   topic(name: string): string {
     return this.topicPrefix + name;
@@ -178,7 +220,11 @@ export class EventBus {
     const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError(`maxAttempts must be a whole number ≥ 1 (got ${maxAttempts})`);
     const retryDelayMs = options.retryDelayMs ?? 200;
-    const deadLetter = (record: WireRecord, reason: string): WireMessage => ({
+    const deadLetter = (record: WireRecord, reason: string): WireMessage => {
+      this.deadLetters?.inc({ group: this.group(options.group), reason: deadLetterCategory(reason) });
+      return deadLetterMessage(record, reason);
+    };
+    const deadLetterMessage = (record: WireRecord, reason: string): WireMessage => ({
       key: record.key,
       value: record.value,
       headers: {
@@ -223,6 +269,7 @@ export class EventBus {
       if (!control.isActive()) giveBack(error, 'consumer stopping');
       await this.adapter.produce(this.topic(DEAD_LETTER_TOPIC), [deadLetter(item.record, `handler failed ${attempts} times: ${describeError(error)}`)]);
     };
+    this.groups.set(this.group(options.group), options.topics.map((t) => this.topic(t)));
     return this.adapter.consume({
       group: this.group(options.group),
       topics: options.topics.map((t) => this.topic(t)),

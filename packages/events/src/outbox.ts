@@ -7,6 +7,7 @@ import { backoffDelay } from './backoff.ts';
 import { faultPoint } from './faults.ts';
 import { Sleeper } from './sleeper.ts';
 import type { InboxTable, OutboxTable } from './schema.ts';
+import type { Metrics } from '@liaison/observe';
 
 function qualifiedName(table: OutboxTable): { schema: string; qualified: string } {
   const config = getTableConfig(table);
@@ -50,6 +51,8 @@ export interface OutboxRelayOptions {
   retention?: number;
   /** Reports failures (never event contents). */
   onError?: (err: unknown) => void;
+  /** Where the relay reports its backlog, lag and throughput (`liaison_outbox_*`), while it runs. */
+  metrics?: Metrics | undefined;
 }
 
 /** A batch of claimed rows: their transaction stays open (rows locked) until marked or given back. */
@@ -86,7 +89,35 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    this.instrument();
     this.loop = this.run();
+  }
+
+  private published: ReturnType<Metrics['counter']> | undefined;
+  private uninstrument: (() => void)[] = [];
+
+  /** Backlog and relay lag are read from the outbox at scrape time: every process of the service reports the same truth. */
+  private instrument(): void {
+    const metrics = this.options.metrics;
+    if (!metrics) return;
+    const outbox = this.table.schema;
+    this.published = metrics.counter('liaison_outbox_published_total', 'Outbox rows this process published to the bus, by outbox.', ['outbox']);
+    const read = async () => {
+      const { rows } = await this.options.pool.query<{ n: string; age: number | null }>(
+        `select count(*) as n, extract(epoch from now() - min(created_at))::float8 as age from ${this.table.qualified} where published_at is null`,
+      );
+      return { backlog: Number(rows[0]?.n ?? 0), age: rows[0]?.age ?? 0 };
+    };
+    // One read serves both gauges of a scrape.
+    let pending: Promise<{ backlog: number; age: number }> | undefined;
+    const once = () => {
+      pending ??= read().finally(() => setTimeout(() => (pending = undefined), 0));
+      return pending;
+    };
+    this.uninstrument = [
+      metrics.gauge('liaison_outbox_backlog', 'Outbox rows written but not yet published, by outbox.', ['outbox'], async (set) => set({ outbox }, (await once()).backlog)),
+      metrics.gauge('liaison_outbox_relay_lag_seconds', 'Age of the oldest unpublished outbox row (0 when none), by outbox.', ['outbox'], async (set) => set({ outbox }, (await once()).age)),
+    ];
   }
 
   private async run(): Promise<void> {
@@ -194,6 +225,7 @@ export class OutboxRelay {
         faultPoint('relay.afterPublish');
         await this.markPublished(current);
         published += current.ids.length;
+        this.published?.inc({ outbox: this.table.schema }, current.ids.length);
       }
     } finally {
       // A batch claimed but not published goes back untouched, to be published in order later.
@@ -230,6 +262,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    for (const remove of this.uninstrument.splice(0)) remove();
     this.sleeper.wake();
     await this.loop;
   }

@@ -72,6 +72,30 @@ export class Metrics {
     return () => void collectors.delete(collect);
   }
 
+  /**
+   * A counter family whose values are read at scrape time from a source that only grows (a
+   * component's own counters, rows marked once in the database). One collector per family.
+   */
+  counterFrom(name: string, help: string, labelNames: string[], collect: GaugeCollector): void {
+    if (this.counters.has(name)) throw new Error(`metric ${name} is already registered`);
+    const collectErrors = this.counter('liaison_metrics_collect_errors_total', 'Gauge collectors that failed during a scrape, by family.', ['family']);
+    const counter = new Counter({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        try {
+          await collect((labels, value) => this.inc(labels, value));
+        } catch {
+          collectErrors.inc({ family: name });
+        }
+      },
+    });
+    this.counters.set(name, counter);
+  }
+
   /** The Prometheus text exposition of every family. */
   async text(): Promise<string> {
     return this.registry.metrics();

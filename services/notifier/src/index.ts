@@ -7,7 +7,8 @@ import { inbox, outbox } from './db/schema.ts';
 import { Dispatcher, type DispatcherOptions, fanOut } from './domain/dispatch.ts';
 import { sealLegacySecrets, webhookSecretKey } from './domain/secrets.ts';
 import { assertTargetPolicy } from './domain/targets.ts';
-import { loggerFor } from '@liaison/observe';
+import { loggerFor, type Metrics } from '@liaison/observe';
+import { notifierMetrics } from './metrics.ts';
 
 export { createNotifierApp } from './app.ts';
 export { DEAD_LETTERED, Dispatcher, type DispatcherStats, MAX_RETRY_AFTER_MS, REQUEST_TIMEOUT_MS, retrySchedule, signature } from './domain/dispatch.ts';
@@ -33,6 +34,8 @@ export interface NotifierServiceDeps extends Omit<NotifierAppDeps, 'db'> {
   relay?: boolean;
   /** The registry's secretariat, told of every dead letter beside the endpoint's owner. */
   secretariat?: string;
+  /** The process's metrics: deliveries by outcome, the dead-letter queue, relay backlog. */
+  metrics?: Metrics | undefined;
   /** Dispatcher tuning and test seams (timeout, concurrency, transport, …). */
   dispatch?: Omit<DispatcherOptions, 'db' | 'targets' | 'webhookKey' | 'secretariat'>;
 }
@@ -53,8 +56,9 @@ export function createNotifierService(deps: NotifierServiceDeps) {
     webhookKey: deps.webhookKey,
     secretariat: deps.secretariat,
   });
-  const relay = new OutboxRelay({ pool: deps.database.pool, outbox, bus: deps.bus, onError: (err) => logger.error({ component: 'relay', err: describeError(err) }, 'outbox relay failed') });
+  const relay = new OutboxRelay({ pool: deps.database.pool, outbox, bus: deps.bus, metrics: deps.metrics, onError: (err) => logger.error({ component: 'relay', err: describeError(err) }, 'outbox relay failed') });
   let subscription: Subscription | undefined;
+  if (deps.metrics) notifierMetrics(deps.metrics, deps.database.pool, () => dispatcher.stats());
   return {
     app,
     dispatcher,

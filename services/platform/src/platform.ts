@@ -23,6 +23,7 @@ import { createBodyKeyApp } from './body-keys.ts';
 import { type DemoToken, ensureDemoBodyKeys, ensureDemoTokens } from './demo.ts';
 import { checkpointSinks } from './checkpoints.ts';
 import { bodyDataKey } from './keys.ts';
+import { auditMetrics } from './audit-metrics.ts';
 import { isOperator } from './operator.ts';
 import { createTokenApp } from './tokens.ts';
 
@@ -162,6 +163,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         })
       : createEventBus({ kind: 'pglog', pool: database.pool, topicPrefix: options.topicPrefix ?? '' });
     cleanup.push(() => bus.close());
+    bus.instrument(metrics);
     await bus.ensureTopics({
       partitions: options.topicPartitions ?? 6,
       ...(useKafka ? { replicationFactor: options.kafka?.replicationFactor ?? 1 } : {}),
@@ -201,6 +203,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     sealer.start();
     cleanup.push(() => sealer.stop());
+    auditMetrics(metrics, database.pool);
 
     const referrals = createReferralsService({
       database,
@@ -211,6 +214,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       // (created below: called only once the platform serves requests).
       intake: (req) => Promise.resolve(intake.app.fetch(req)),
       log,
+      metrics,
       ...(options.newYearClosure !== undefined ? { calendar: { newYearClosure: options.newYearClosure } } : {}),
       ...(secretariat ? { secretariat } : {}),
     });
@@ -227,6 +231,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       councilKey: options.councilKey ?? localSecret(resolve(options.dataDir), 'council-key'),
       bodyKeys: bodyKeyRegistry(database.db),
       log,
+      metrics,
     });
     await intake.start();
     cleanup.push(() => intake.stop());
@@ -240,6 +245,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       webhookKey: options.webhooks?.key ?? localSecret(resolve(options.dataDir), 'webhook-key'),
       ...(secretariat ? { secretariat } : {}),
       log,
+      metrics,
     });
     await notifier.start();
     cleanup.push(() => notifier.stop());
@@ -252,6 +258,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       ...(options.statsReleaseAfterBusinessDays !== undefined ? { releaseAfterBusinessDays: options.statsReleaseAfterBusinessDays } : {}),
       ...(options.newYearClosure !== undefined ? { calendar: { newYearClosure: options.newYearClosure } } : {}),
       log,
+      metrics,
     });
     await stats.start();
     cleanup.push(() => stats.stop());

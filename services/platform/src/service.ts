@@ -23,6 +23,7 @@ import { env } from './env.ts';
 import { bodyDataKey } from './keys.ts';
 import { startObservability } from './observe.ts';
 import { isOperator } from './operator.ts';
+import { auditMetrics } from './audit-metrics.ts';
 
 const config = env();
 const { logger, metrics, mountMetrics, stop: stopObservability } = startObservability(config, config.LIAISON_SERVICE ?? 'platform');
@@ -45,6 +46,7 @@ async function openBus() {
   const bus = useKafka
     ? createEventBus({ kind: 'kafka', brokers: config.KAFKA_BROKERS!, clientId: config.KAFKA_CLIENT_ID, topicPrefix: config.KAFKA_TOPIC_PREFIX, log: (level, m) => logger[level]({ component: 'kafkajs', kafka: m.slice(0, 200) }, 'kafka client') })
     : createEventBus({ kind: 'pglog', pool: database.pool, topicPrefix: config.KAFKA_TOPIC_PREFIX });
+  bus.instrument(metrics);
   await bus.ensureTopics({
     partitions: config.TOPIC_PARTITIONS,
     ...(useKafka ? { replicationFactor: config.KAFKA_REPLICATION_FACTOR } : {}),
@@ -74,6 +76,7 @@ async function startSealer(bus: Awaited<ReturnType<typeof openBus>>) {
   });
   sealer.start();
   stops.unshift(() => sealer.stop());
+  auditMetrics(metrics, database.pool);
 }
 
 if (config.LIAISON_SERVICE === 'intake' || config.LIAISON_SERVICE === 'referrals' || config.LIAISON_SERVICE === 'stats') {
@@ -95,6 +98,7 @@ if (config.LIAISON_SERVICE === 'intake') {
     bodyKeys: bodyKeyRegistry(database.db),
     relay: parts.has('relay'),
     log: logger,
+    metrics,
   });
   await service.start();
   stops.unshift(() => bus.close(), () => service.stop());
@@ -118,6 +122,7 @@ if (config.LIAISON_SERVICE === 'intake') {
     // INTAKE_URL, referrals carrying a package are refused.
     ...(config.INTAKE_URL ? { intake: forwardTo(config.INTAKE_URL) } : {}),
     log: logger,
+    metrics,
   });
   await service.start();
   stops.unshift(() => bus.close(), () => service.stop());
@@ -137,6 +142,7 @@ if (config.LIAISON_SERVICE === 'intake') {
     releaseAfterBusinessDays: config.STATS_RELEASE_AFTER_BUSINESS_DAYS,
     calendar: { newYearClosure: config.NEW_YEAR_CLOSURE },
     log: logger,
+    metrics,
   });
   await service.start();
   stops.unshift(() => bus.close(), () => service.stop());
@@ -164,6 +170,10 @@ if (app) {
   mountMetrics(root, (token) => isOperator(database.db, token));
   for (const { path, handler } of edge({ pool: database.pool, throttle: new AuthThrottle(), trustProxy: config.TRUST_PROXY })) root.use(path, handler);
   root.route('/', app);
+} else if (config.METRICS_PORT === undefined) {
+  // A process without an API (relay or consumers alone) still answers /metrics on its port.
+  root = new Hono();
+  mountMetrics(root, (token) => isOperator(database.db, token));
 }
 const server = root ? serve({ fetch: root.fetch, port: config.PORT, hostname: config.HOST }) : undefined;
 logger.info({ parts: [...parts], ...(server ? { port: config.PORT } : {}) }, `${config.LIAISON_SERVICE} running`);

@@ -6,7 +6,8 @@ import { createReferralsApp, type ReferralsAppDeps } from './app.ts';
 import { subscribeInboxProjector } from './consumers/inbox-projector.ts';
 import { outbox } from './db/schema.ts';
 import { DeadlineScheduler } from './domain/deadlines.ts';
-import { loggerFor } from '@liaison/observe';
+import { loggerFor, type Metrics } from '@liaison/observe';
+import { referralsMetrics } from './metrics.ts';
 
 export { createReferralsApp, type ReferralsAppDeps } from './app.ts';
 export { INBOX_PROJECTOR_GROUP, subscribeInboxProjector } from './consumers/inbox-projector.ts';
@@ -33,6 +34,8 @@ export interface ReferralsServiceDeps extends ReferralsAppDeps {
   scheduler?: boolean;
   /** The body missed deadlines are escalated to (the registry's secretariat; default center). */
   secretariat?: string;
+  /** The process's metrics: relay backlog and lag, deadline misses. */
+  metrics?: Metrics | undefined;
 }
 
 /**
@@ -47,6 +50,7 @@ export function createReferralsService(deps: ReferralsServiceDeps) {
     outbox,
     bus: deps.bus,
     ...(deps.relayBatchSize ? { batchSize: deps.relayBatchSize } : {}),
+    metrics: deps.metrics,
     onError: (err) => logger.error({ component: 'relay', err: describeError(err) }, 'outbox relay failed'),
   });
   const subscriptions: Subscription[] = [];
@@ -55,6 +59,7 @@ export function createReferralsService(deps: ReferralsServiceDeps) {
     secretariat: deps.secretariat ?? 'center',
     onError: (err) => logger.error({ component: 'deadline-scheduler', err: describeError(err) }, 'deadline scheduler failed'),
   });
+  if (deps.metrics) referralsMetrics(deps.metrics, deps.database.pool);
   return {
     app,
     relay,

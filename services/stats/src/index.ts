@@ -14,7 +14,8 @@ import { RELEASE_LOCK } from './domain/facts.ts';
 import { syncProjections } from './domain/projections.ts';
 import { type ReleaseDeps, runReleaseJob } from './domain/releases.ts';
 import type { LogSink } from '@liaison/observe';
-import { loggerFor } from '@liaison/observe';
+import { loggerFor, type Metrics } from '@liaison/observe';
+import { statsMetrics } from './metrics.ts';
 
 export { createStatsApp, type StatsAppDeps } from './app.ts';
 export { STATS_PROJECTOR_GROUP, STATS_TOPICS, subscribeStatsProjector } from './consumers/projector.ts';
@@ -50,6 +51,8 @@ export interface StatsServiceDeps {
   calendar?: CalendarOptions | undefined;
   now?: () => Date;
   log?: LogSink | undefined;
+  /** The process's metrics: release job state, releases published, relay backlog. */
+  metrics?: Metrics | undefined;
 }
 
 /**
@@ -83,17 +86,30 @@ export function createStatsService(deps: StatsServiceDeps) {
     log: logger,
   };
   const app = createStatsApp({ database: deps.database, verifyToken: deps.verifyToken, releases, log: logger });
-  const relay = new OutboxRelay({ pool: deps.database.pool, outbox, bus: deps.bus, onError: (err) => logger.error({ component: 'relay', err: describeError(err) }, 'outbox relay failed') });
+  const relay = new OutboxRelay({ pool: deps.database.pool, outbox, bus: deps.bus, metrics: deps.metrics, onError: (err) => logger.error({ component: 'relay', err: describeError(err) }, 'outbox relay failed') });
   const businessDays = deps.releaseAfterBusinessDays ?? 5;
+  const jobState = { running: false, lastRun: 0, lastSuccess: 0, failures: 0, published: 0 };
   const releaseDue = async () => {
+    jobState.running = true;
+    jobState.lastRun = Date.now();
     try {
-      return await runReleaseJob(releases, { businessDays });
+      const released = await runReleaseJob(releases, { businessDays });
+      jobState.lastSuccess = Date.now();
+      jobState.published += released.length;
+      return released;
     } catch (err) {
       // Another process built the same period a moment earlier: nothing to do.
-      if (err instanceof AppError && err.code === 'CONFLICT') return [];
+      if (err instanceof AppError && err.code === 'CONFLICT') {
+        jobState.lastSuccess = Date.now();
+        return [];
+      }
+      jobState.failures++;
       throw err;
+    } finally {
+      jobState.running = false;
     }
   };
+  if (deps.metrics) statsMetrics(deps.metrics, deps.database.pool, jobState);
   const job = new Periodic(releaseDue, deps.releaseInterval ?? 600_000, (err) => logger.error({ component: 'release-job', err: describeError(err) }, 'statistics release job failed'));
   const subscriptions: Subscription[] = [];
   const runJob = deps.releaseJob ?? deps.relay !== false;
