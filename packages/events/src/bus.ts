@@ -3,7 +3,8 @@ import { groupBy } from './group.ts';
 import { type CloudEvent, assertValid, fromWire, toWire, topicOf, type WireMessage, type WireRecord } from './envelope.ts';
 import { backoffDelay } from './backoff.ts';
 import { describeError, isTransientError } from './handler-errors.ts';
-import type { Metrics } from '@liaison/observe';
+import { contextOf, type Metrics, traceparentOf, tracer } from '@liaison/observe';
+import { type Context, context, ROOT_CONTEXT, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 
 type Counter = ReturnType<Metrics['counter']>;
 
@@ -89,6 +90,11 @@ export interface ReceivedEvent {
   topic: string;
   partition: number;
   offset: string;
+  /**
+   * W3C traceparent of this consumer's span for the event, when the producer sent one: a handler
+   * that hands the work on (a webhook delivery, another event) keeps it so the trace continues.
+   */
+  traceparent?: string;
 }
 
 export interface SubscribeOptions {
@@ -190,16 +196,24 @@ export class EventBus {
     return this.adapter.kind;
   }
 
-  /** Publishes events; resolves when all are durably stored. Invalid events are refused before anything is sent. */
+  /**
+   * Publishes events; resolves when all are durably stored. Invalid events are refused before
+   * anything is sent. They carry the current trace (if any) as `ce_traceparent`.
+   */
   async publish(events: CloudEvent[]): Promise<void> {
     for (const event of events) assertValid(event);
-    await this.publishTrusted(events);
+    const traceparent = traceparentOf();
+    await this.publishTrusted(events, traceparent ? events.map(() => traceparent) : undefined);
   }
 
-  /** Publishes events already validated (the outbox relay validated them when they were written). */
-  async publishTrusted(events: CloudEvent[]): Promise<void> {
-    const byTopic = groupBy(events, (event) => topicOf(event.type));
-    await Promise.all([...byTopic].map(([topic, group]) => this.adapter.produce(this.topic(topic), group.map(toWire))));
+  /**
+   * Publishes events already validated (the outbox relay validated them when they were written);
+   * `traceparents[i]`, when given, travels with `events[i]` as `ce_traceparent`.
+   */
+  async publishTrusted(events: CloudEvent[], traceparents?: (string | undefined)[]): Promise<void> {
+    const items = events.map((event, i) => ({ event, traceparent: traceparents?.[i] }));
+    const byTopic = groupBy(items, (item) => topicOf(item.event.type));
+    await Promise.all([...byTopic].map(([topic, group]) => this.adapter.produce(this.topic(topic), group.map((item) => toWire(item.event, item.traceparent)))));
   }
 
   /**
@@ -269,6 +283,20 @@ export class EventBus {
       if (!control.isActive()) giveBack(error, 'consumer stopping');
       await this.adapter.produce(this.topic(DEAD_LETTER_TOPIC), [deadLetter(item.record, `handler failed ${attempts} times: ${describeError(error)}`)]);
     };
+    /** Applies a batch's valid events and dead-letters the undecodable ones. */
+    const handle = async (good: { received: ReceivedEvent; record: WireRecord }[], dead: WireMessage[], control: BatchControl): Promise<void> => {
+      // Dead letters first: once the batch is committed, they must already be safe elsewhere.
+      if (dead.length > 0) await this.adapter.produce(this.topic(DEAD_LETTER_TOPIC), dead);
+      if (good.length === 0) return;
+      const error = await attempt(good.map((g) => g.received), control);
+      if (error === undefined) return;
+      if (good.length === 1) return applyAlone(good[0]!, control, 1, error);
+      // Which event fails? Each alone, in order, so that one key's events keep their order.
+      for (const item of good) {
+        await control.heartbeat();
+        await applyAlone(item, control, 1);
+      }
+    };
     this.groups.set(this.group(options.group), options.topics.map((t) => this.topic(t)));
     return this.adapter.consume({
       group: this.group(options.group),
@@ -277,24 +305,36 @@ export class EventBus {
       onBatch: async (records, control) => {
         const good: { received: ReceivedEvent; record: WireRecord }[] = [];
         const dead: WireMessage[] = [];
+        // One consumer span per traced event, child of the producer's (the relay's) span.
+        const spans: Span[] = [];
+        let single: Context | undefined;
         for (const record of records) {
           const decoded = fromWire(record);
           if (decoded.ok) {
-            good.push({ received: { event: decoded.event, topic: record.topic, partition: record.partition, offset: record.offset }, record });
+            const received: ReceivedEvent = { event: decoded.event, topic: record.topic, partition: record.partition, offset: record.offset };
+            if (decoded.traceparent) {
+              const span = tracer().startSpan(`process ${record.topic}`, {
+                kind: SpanKind.CONSUMER,
+                attributes: { 'messaging.system': this.adapter.kind, 'messaging.destination.name': record.topic, 'messaging.consumer.group.name': this.group(options.group), 'messaging.message.id': decoded.event.id, 'messaging.destination.partition.id': String(record.partition) },
+              }, contextOf(decoded.traceparent));
+              spans.push(span);
+              single = trace.setSpan(ROOT_CONTEXT, span);
+              received.traceparent = traceparentOf(single);
+            }
+            good.push({ received, record });
           } else {
             dead.push(deadLetter(record, decoded.reason));
           }
         }
-        // Dead letters first: once the batch is committed, they must already be safe elsewhere.
-        if (dead.length > 0) await this.adapter.produce(this.topic(DEAD_LETTER_TOPIC), dead);
-        if (good.length === 0) return;
-        const error = await attempt(good.map((g) => g.received), control);
-        if (error === undefined) return;
-        if (good.length === 1) return applyAlone(good[0]!, control, 1, error);
-        // Which event fails? Each alone, in order, so that one key's events keep their order.
-        for (const item of good) {
-          await control.heartbeat();
-          await applyAlone(item, control, 1);
+        if (spans.length === 0) return handle(good, dead, control);
+        try {
+          // A batch of one traced event runs in its span, so what the handler writes (outbox rows) joins the trace.
+          return await (spans.length === 1 && good.length === 1 ? context.with(single!, () => handle(good, dead, control)) : handle(good, dead, control));
+        } catch (err) {
+          for (const span of spans) span.setStatus({ code: SpanStatusCode.ERROR, message: describeError(err) });
+          throw err;
+        } finally {
+          for (const span of spans) span.end();
         }
       },
     });

@@ -1,4 +1,10 @@
+import { context, propagation, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { NodeSDK } from '@opentelemetry/sdk-node';
+import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+
+export type { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
 
 /** The standard variables that turn tracing on (any one of them set, and OTEL_SDK_DISABLED not `true`). */
 export interface TracingEnv {
@@ -28,4 +34,17 @@ export function startTracing(env: TracingEnv, serviceName: string): (() => Promi
   const sdk = new NodeSDK({ serviceName, instrumentations: [], autoDetectResources: true });
   sdk.start();
   return () => sdk.shutdown();
+}
+
+/**
+ * Tracing into memory, for tests: a tracer provider with an in-memory exporter, the
+ * AsyncLocalStorage context manager and the W3C propagator, registered globally (once per process).
+ */
+export function startInMemoryTracing(): InMemorySpanExporter {
+  const exporter = new InMemorySpanExporter();
+  const provider = new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter })] });
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  if (!trace.setGlobalTracerProvider(provider)) throw new Error('a tracer provider is already registered in this process');
+  return exporter;
 }
