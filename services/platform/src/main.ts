@@ -72,9 +72,13 @@ const server = serve({ fetch: platform.app.fetch, port: config.PORT, hostname: c
       : '',
     '',
   ];
-  // A person at a terminal gets the banner (with the demo tokens); a log collector gets one JSON line, no token.
+  // A person at a terminal gets the banner (with the demo tokens). Otherwise stdout stays JSON: one
+  // line, no URL, no token — and a demo on local data still shows its banner, on stderr.
   if (observability.pretty) console.log(lines.join('\n'));
-  else observability.logger.info({ port: info.port, database: platform.mode.database, bus: platform.mode.bus }, 'platform listening');
+  else {
+    observability.logger.info({ port: info.port, database: platform.mode.database, bus: platform.mode.bus }, 'Liaison is running');
+    if (platform.demoTokens.length > 0) console.error(lines.join('\n'));
+  }
   platform.afterListen();
 });
 
