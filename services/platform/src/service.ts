@@ -13,7 +13,7 @@ import { createEventBus, pglogMigrations } from '@liaison/events';
 import { createGatewayApp } from '@liaison/gateway';
 import { createIntakeService, intakeMigrations } from '@liaison/intake';
 import { AuthThrottle, edge, idempotencyMigrations, notFound, onError } from '@liaison/http';
-import { observeRequests } from '@liaison/observe';
+import { observeRequests, traceparentOf } from '@liaison/observe';
 import { createReferralsService, referralsMigrations } from '@liaison/referrals';
 import { createStatsService, statsMigrations } from '@liaison/stats';
 import { Hono } from 'hono';
@@ -60,7 +60,11 @@ function forwardTo(baseUrl: string) {
   const base = new URL(baseUrl);
   return (req: Request) => {
     const url = new URL(req.url);
-    return fetch(new URL(url.pathname + url.search, base), { headers: req.headers, method: req.method });
+    // The call joins the caller's trace (the gateway's server span), as in one process.
+    const headers = new Headers(req.headers);
+    const traceparent = traceparentOf();
+    if (traceparent) headers.set('traceparent', traceparent);
+    return fetch(new URL(url.pathname + url.search, base), { headers, method: req.method });
   };
 }
 
