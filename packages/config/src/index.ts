@@ -127,6 +127,18 @@ export const platformEnvSchema = z.object({
   DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   /** Behind a reverse proxy that sets X-Forwarded-For: take the client address (auth throttling) from it. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Log level: trace, debug, info (default), warn, error, fatal or silent. */
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  /** Human-readable logs (pino-pretty): `true`, `false`, or by default only when stdout is a terminal. */
+  LOG_PRETTY: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** Serve `/metrics` on this port of METRICS_HOST instead of the main port (no token; keep the port private). */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** Standard OpenTelemetry variables: tracing is on when an exporter or an OTLP endpoint is set (the SDK reads the rest itself). */
+  OTEL_SDK_DISABLED: z.string().optional(),
+  OTEL_TRACES_EXPORTER: z.string().optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().optional(),
 }).superRefine((env, ctx) => {
   // Loopback receivers are for a partner trying webhooks on a laptop, never for production.
   if (env.DRAIN_DELAY_MS >= env.DRAIN_GRACE_MS) {

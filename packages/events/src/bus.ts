@@ -3,6 +3,10 @@ import { groupBy } from './group.ts';
 import { type CloudEvent, assertValid, fromWire, toWire, topicOf, type WireMessage, type WireRecord } from './envelope.ts';
 import { backoffDelay } from './backoff.ts';
 import { describeError, isTransientError } from './handler-errors.ts';
+import { contextOf, type Metrics, traceparentOf, tracer } from '@liaison/observe';
+import { type Context, context, ROOT_CONTEXT, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+
+type Counter = ReturnType<Metrics['counter']>;
 
 /** A topic to create up front (no topic is ever auto-created). */
 export interface TopicSpec {
@@ -70,7 +74,29 @@ export interface BusAdapter {
    * when it has committed nothing there). Zero means the group has handled everything published so far.
    */
   lag(group: string, topics: string[]): Promise<number>;
+  /** The same, per partition: what `/metrics` reports as consumer lag. */
+  lagByPartition(group: string, topics: string[]): Promise<PartitionLag[]>;
   close(): Promise<void>;
+}
+
+/** Records of one partition a consumer group has not committed yet. */
+export interface PartitionLag {
+  topic: string;
+  partition: number;
+  lag: number;
+}
+
+/**
+ * The reason label of a dead letter on `/metrics`: a handful of fixed categories (a reason itself
+ * names fields and error classes, too many values for a label).
+ */
+export function deadLetterCategory(reason: string): string {
+  if (reason.startsWith('handler failed')) return 'handler-failed';
+  if (reason.startsWith('schema:')) return 'schema-invalid';
+  if (reason.includes('not JSON') || reason.includes('not a JSON object')) return 'not-json';
+  if (reason.startsWith('not a CloudEvent')) return 'not-cloudevent';
+  if (reason.startsWith('unsupported')) return 'unsupported-format';
+  return 'other';
 }
 
 /** A decoded, validated event with the place it was read from. */
@@ -79,6 +105,11 @@ export interface ReceivedEvent {
   topic: string;
   partition: number;
   offset: string;
+  /**
+   * W3C traceparent of this consumer's span for the event, when the producer sent one: a handler
+   * that hands the work on (a webhook delivery, another event) keeps it so the trace continues.
+   */
+  traceparent?: string;
 }
 
 export interface SubscribeOptions {
@@ -136,6 +167,23 @@ export class EventBus {
     this.topicPrefix = topicPrefix === '' || topicPrefix.endsWith('.') ? topicPrefix : `${topicPrefix}.`;
   }
 
+  /** Groups this process consumes for (physical names), for the consumer-lag gauge. */
+  private readonly groups = new Map<string, string[]>();
+  private deadLetters: Counter | undefined;
+
+  /**
+   * Reports on `metrics`: consumer lag per group, topic and partition of every group this process
+   * subscribes (read from the bus at scrape time), and dead letters by group and reason category.
+   */
+  instrument(metrics: Metrics): void {
+    this.deadLetters = metrics.counter('liaison_dead_letters_total', 'Messages moved to the dead-letter topic, by consumer group and reason category.', ['group', 'reason']);
+    metrics.gauge('liaison_consumer_lag', 'Records a consumer group has not committed yet, by group, topic and partition.', ['group', 'topic', 'partition'], async (set) => {
+      for (const [group, topics] of this.groups) {
+        for (const p of await this.adapter.lagByPartition(group, topics)) set({ group, topic: p.topic, partition: p.partition }, p.lag);
+      }
+    });
+  }
+
   /** The physical name of a catalog topic. */
   topic(name: string): string {
     return this.topicPrefix + name;
@@ -170,16 +218,24 @@ export class EventBus {
     return this.adapter.kind;
   }
 
-  /** Publishes events; resolves when all are durably stored. Invalid events are refused before anything is sent. */
+  /**
+   * Publishes events; resolves when all are durably stored. Invalid events are refused before
+   * anything is sent. They carry the current trace (if any) as `ce_traceparent`.
+   */
   async publish(events: CloudEvent[]): Promise<void> {
     for (const event of events) assertValid(event);
-    await this.publishTrusted(events);
+    const traceparent = traceparentOf();
+    await this.publishTrusted(events, traceparent ? events.map(() => traceparent) : undefined);
   }
 
-  /** Publishes events already validated (the outbox relay validated them when they were written). */
-  async publishTrusted(events: CloudEvent[]): Promise<void> {
-    const byTopic = groupBy(events, (event) => topicOf(event.type));
-    await Promise.all([...byTopic].map(([topic, group]) => this.adapter.produce(this.topic(topic), group.map(toWire))));
+  /**
+   * Publishes events already validated (the outbox relay validated them when they were written);
+   * `traceparents[i]`, when given, travels with `events[i]` as `ce_traceparent`.
+   */
+  async publishTrusted(events: CloudEvent[], traceparents?: (string | undefined)[]): Promise<void> {
+    const items = events.map((event, i) => ({ event, traceparent: traceparents?.[i] }));
+    const byTopic = groupBy(items, (item) => topicOf(item.event.type));
+    await Promise.all([...byTopic].map(([topic, group]) => this.adapter.produce(this.topic(topic), group.map((item) => toWire(item.event, item.traceparent)))));
   }
 
   /**
@@ -200,7 +256,11 @@ export class EventBus {
     const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError(`maxAttempts must be a whole number ≥ 1 (got ${maxAttempts})`);
     const retryDelayMs = options.retryDelayMs ?? 200;
-    const deadLetter = (record: WireRecord, reason: string): WireMessage => ({
+    const deadLetter = (record: WireRecord, reason: string): WireMessage => {
+      this.deadLetters?.inc({ group: this.group(options.group), reason: deadLetterCategory(reason) });
+      return deadLetterMessage(record, reason);
+    };
+    const deadLetterMessage = (record: WireRecord, reason: string): WireMessage => ({
       key: record.key,
       value: record.value,
       headers: {
@@ -245,6 +305,21 @@ export class EventBus {
       if (!control.isActive()) giveBack(error, 'consumer stopping');
       await this.adapter.produce(this.topic(DEAD_LETTER_TOPIC), [deadLetter(item.record, `handler failed ${attempts} times: ${describeError(error)}`)]);
     };
+    /** Applies a batch's valid events and dead-letters the undecodable ones. */
+    const handle = async (good: { received: ReceivedEvent; record: WireRecord }[], dead: WireMessage[], control: BatchControl): Promise<void> => {
+      // Dead letters first: once the batch is committed, they must already be safe elsewhere.
+      if (dead.length > 0) await this.adapter.produce(this.topic(DEAD_LETTER_TOPIC), dead);
+      if (good.length === 0) return;
+      const error = await attempt(good.map((g) => g.received), control);
+      if (error === undefined) return;
+      if (good.length === 1) return applyAlone(good[0]!, control, 1, error);
+      // Which event fails? Each alone, in order, so that one key's events keep their order.
+      for (const item of good) {
+        await control.heartbeat();
+        await applyAlone(item, control, 1);
+      }
+    };
+    this.groups.set(this.group(options.group), options.topics.map((t) => this.topic(t)));
     return this.adapter.consume({
       group: this.group(options.group),
       topics: options.topics.map((t) => this.topic(t)),
@@ -252,24 +327,36 @@ export class EventBus {
       onBatch: async (records, control) => {
         const good: { received: ReceivedEvent; record: WireRecord }[] = [];
         const dead: WireMessage[] = [];
+        // One consumer span per traced event, child of the producer's (the relay's) span.
+        const spans: Span[] = [];
+        let single: Context | undefined;
         for (const record of records) {
           const decoded = fromWire(record);
           if (decoded.ok) {
-            good.push({ received: { event: decoded.event, topic: record.topic, partition: record.partition, offset: record.offset }, record });
+            const received: ReceivedEvent = { event: decoded.event, topic: record.topic, partition: record.partition, offset: record.offset };
+            if (decoded.traceparent) {
+              const span = tracer().startSpan(`process ${record.topic}`, {
+                kind: SpanKind.CONSUMER,
+                attributes: { 'messaging.system': this.adapter.kind, 'messaging.destination.name': record.topic, 'messaging.consumer.group.name': this.group(options.group), 'messaging.message.id': decoded.event.id, 'messaging.destination.partition.id': String(record.partition) },
+              }, contextOf(decoded.traceparent));
+              spans.push(span);
+              single = trace.setSpan(ROOT_CONTEXT, span);
+              received.traceparent = traceparentOf(single);
+            }
+            good.push({ received, record });
           } else {
             dead.push(deadLetter(record, decoded.reason));
           }
         }
-        // Dead letters first: once the batch is committed, they must already be safe elsewhere.
-        if (dead.length > 0) await this.adapter.produce(this.topic(DEAD_LETTER_TOPIC), dead);
-        if (good.length === 0) return;
-        const error = await attempt(good.map((g) => g.received), control);
-        if (error === undefined) return;
-        if (good.length === 1) return applyAlone(good[0]!, control, 1, error);
-        // Which event fails? Each alone, in order, so that one key's events keep their order.
-        for (const item of good) {
-          await control.heartbeat();
-          await applyAlone(item, control, 1);
+        if (spans.length === 0) return handle(good, dead, control);
+        try {
+          // A batch of one traced event runs in its span, so what the handler writes (outbox rows) joins the trace.
+          return await (spans.length === 1 && good.length === 1 ? context.with(single!, () => handle(good, dead, control)) : handle(good, dead, control));
+        } catch (err) {
+          for (const span of spans) span.setStatus({ code: SpanStatusCode.ERROR, message: describeError(err) });
+          throw err;
+        } finally {
+          for (const span of spans) span.end();
         }
       },
     });

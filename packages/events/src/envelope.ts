@@ -111,8 +111,15 @@ export function assertValid(event: CloudEvent): void {
   if (problems.length > 0) throw new EventValidationError(event.type, problems);
 }
 
-/** CloudEvents Kafka protocol binding, binary content mode: attributes as `ce_` headers, data as the value. */
-export function toWire(event: CloudEvent): WireMessage {
+/** A W3C traceparent (version 00) as the CloudEvents distributed-tracing extension carries it. */
+const TRACEPARENT = /^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
+
+/**
+ * CloudEvents Kafka protocol binding, binary content mode: attributes as `ce_` headers, data as the
+ * value; with `traceparent`, the distributed-tracing extension as `ce_traceparent` (the same header
+ * on the Postgres log, which stores a message's headers as Kafka does).
+ */
+export function toWire(event: CloudEvent, traceparent?: string): WireMessage {
   const headers: Record<string, string> = {
     ce_specversion: event.specversion,
     ce_id: event.id,
@@ -124,10 +131,12 @@ export function toWire(event: CloudEvent): WireMessage {
     ce_partitionkey: event.partitionkey,
     'content-type': event.datacontenttype,
   };
+  if (traceparent) headers.ce_traceparent = traceparent;
   return { key: event.partitionkey, headers, value: Buffer.from(JSON.stringify(event.data)) };
 }
 
-export type DecodeResult = { ok: true; event: CloudEvent } | { ok: false; reason: string };
+/** A decoded event, with the trace it belongs to when the producer sent one (CloudEvents distributed-tracing extension). */
+export type DecodeResult = { ok: true; event: CloudEvent; traceparent?: string } | { ok: false; reason: string };
 
 /** The media type of a structured-mode message (CloudEvents JSON event format); parameters such as charset may follow. */
 export const STRUCTURED_CONTENT_TYPE = 'application/cloudevents+json';
@@ -189,7 +198,7 @@ function fromBinary(message: WireMessage): DecodeResult {
     dataschema: h.ce_dataschema,
     partitionkey: h.ce_partitionkey ?? message.key ?? undefined,
     data,
-  });
+  }, h.ce_traceparent);
 }
 
 function fromStructured(message: WireMessage): DecodeResult {
@@ -223,14 +232,15 @@ function fromStructured(message: WireMessage): DecodeResult {
     dataschema: e.dataschema,
     partitionkey: e.partitionkey ?? message.key ?? undefined,
     data,
-  });
+  }, e.traceparent);
 }
 
 /** The event as Liaison holds it, whichever mode it came in, if it is valid. */
-function checked(attributes: Record<'id' | 'source' | 'type' | 'subject' | 'time' | 'dataschema' | 'partitionkey' | 'data', unknown>): DecodeResult {
+function checked(attributes: Record<'id' | 'source' | 'type' | 'subject' | 'time' | 'dataschema' | 'partitionkey' | 'data', unknown>, traceparent?: unknown): DecodeResult {
   const { id, source, type, subject, time, dataschema, partitionkey, data } = attributes;
   const event = { specversion: '1.0', id, source, type, subject, time, datacontenttype: 'application/json', dataschema, partitionkey, data } as CloudEvent;
   const problems = validateEvent(event);
   if (problems.length > 0) return { ok: false, reason: `schema: ${problems.join('; ')}` };
-  return { ok: true, event };
+  // A malformed traceparent is ignored (the event is fine; its trace starts anew).
+  return typeof traceparent === 'string' && TRACEPARENT.test(traceparent) ? { ok: true, event, traceparent } : { ok: true, event };
 }

@@ -7,6 +7,8 @@ import { backoffDelay } from './backoff.ts';
 import { faultPoint } from './faults.ts';
 import { Sleeper } from './sleeper.ts';
 import type { InboxTable, OutboxTable } from './schema.ts';
+import { contextOf, type Metrics, traceparentOf, tracer } from '@liaison/observe';
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 
 function qualifiedName(table: OutboxTable): { schema: string; qualified: string } {
   const config = getTableConfig(table);
@@ -22,20 +24,22 @@ function qualifiedName(table: OutboxTable): { schema: string; qualified: string 
 export async function appendToOutbox(tx: Tx, outbox: OutboxTable, events: CloudEvent[]): Promise<void> {
   if (events.length === 0) return;
   for (const event of events) assertValid(event);
+  // The trace of the work that wrote the rows (the REST request, a consumer): the relay continues it.
+  const traceparent = traceparentOf() ?? null;
   await tx.insert(outbox).values(
-    events.map((event) => ({ eventId: event.id, topic: topicOf(event.type), key: event.partitionkey, event })),
+    events.map((event) => ({ eventId: event.id, topic: topicOf(event.type), key: event.partitionkey, event, traceparent })),
   );
 }
 
 /** The outbox's columns, for a hand-written multi-row insert ({@link outboxRow} gives each row). */
 export function outboxShape(outbox: OutboxTable): InsertShape {
-  return { table: qualifiedName(outbox).qualified, columns: ['event_id', 'topic', 'key', 'event'], casts: [undefined, undefined, undefined, '::jsonb'] };
+  return { table: qualifiedName(outbox).qualified, columns: ['event_id', 'topic', 'key', 'event', 'traceparent'], casts: [undefined, undefined, undefined, '::jsonb', undefined] };
 }
 
 /** One outbox row's values for {@link outboxShape}; validates the event like {@link appendToOutbox}. */
 export function outboxRow(event: CloudEvent): unknown[] {
   assertValid(event);
-  return [event.id, topicOf(event.type), event.partitionkey, JSON.stringify(event)];
+  return [event.id, topicOf(event.type), event.partitionkey, JSON.stringify(event), traceparentOf() ?? null];
 }
 
 export interface OutboxRelayOptions {
@@ -50,6 +54,8 @@ export interface OutboxRelayOptions {
   retention?: number;
   /** Reports failures (never event contents). */
   onError?: (err: unknown) => void;
+  /** Where the relay reports its backlog, lag and throughput (`liaison_outbox_*`), while it runs. */
+  metrics?: Metrics | undefined;
 }
 
 /** A batch of claimed rows: their transaction stays open (rows locked) until marked or given back. */
@@ -57,6 +63,8 @@ interface Claim {
   client: pg.PoolClient;
   ids: string[];
   events: CloudEvent[];
+  /** The trace each row was written in (null: none). */
+  traceparents: (string | null)[];
 }
 
 /**
@@ -86,7 +94,35 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    this.instrument();
     this.loop = this.run();
+  }
+
+  private published: ReturnType<Metrics['counter']> | undefined;
+  private uninstrument: (() => void)[] = [];
+
+  /** Backlog and relay lag are read from the outbox at scrape time: every process of the service reports the same truth. */
+  private instrument(): void {
+    const metrics = this.options.metrics;
+    if (!metrics) return;
+    const outbox = this.table.schema;
+    this.published = metrics.counter('liaison_outbox_published_total', 'Outbox rows this process published to the bus, by outbox.', ['outbox']);
+    const read = async () => {
+      const { rows } = await this.options.pool.query<{ n: string; age: number | null }>(
+        `select count(*) as n, extract(epoch from now() - min(created_at))::float8 as age from ${this.table.qualified} where published_at is null`,
+      );
+      return { backlog: Number(rows[0]?.n ?? 0), age: rows[0]?.age ?? 0 };
+    };
+    // One read serves both gauges of a scrape.
+    let pending: Promise<{ backlog: number; age: number }> | undefined;
+    const once = () => {
+      pending ??= read().finally(() => setTimeout(() => (pending = undefined), 0));
+      return pending;
+    };
+    this.uninstrument = [
+      metrics.gauge('liaison_outbox_backlog', 'Outbox rows written but not yet published, by outbox.', ['outbox'], async (set) => set({ outbox }, (await once()).backlog)),
+      metrics.gauge('liaison_outbox_relay_lag_seconds', 'Age of the oldest unpublished outbox row (0 when none), by outbox.', ['outbox'], async (set) => set({ outbox }, (await once()).age)),
+    ];
   }
 
   private async run(): Promise<void> {
@@ -144,13 +180,13 @@ export class OutboxRelay {
     const client = await this.options.pool.connect();
     try {
       await client.query('begin');
-      const { rows } = await client.query<{ id: string; event: CloudEvent }>(
-        `select id, event from ${this.table.qualified} where published_at is null order by id limit $1 for update skip locked`,
+      const { rows } = await client.query<{ id: string; event: CloudEvent; traceparent: string | null }>(
+        `select id, event, traceparent from ${this.table.qualified} where published_at is null order by id limit $1 for update skip locked`,
         [this.options.batchSize ?? 5000],
       );
-      return { client, ids: rows.map((r) => r.id), events: rows.map((r) => r.event) };
+      return { client, ids: rows.map((r) => r.id), events: rows.map((r) => r.event), traceparents: rows.map((r) => r.traceparent) };
     } catch (err) {
-      await this.giveBack({ client, ids: [], events: [] });
+      await this.giveBack({ client, ids: [], events: [], traceparents: [] });
       throw err;
     }
   }
@@ -185,15 +221,25 @@ export class OutboxRelay {
         }
         // Claim the following batch while this one is on its way to the bus.
         if (go()) next = this.claim();
+        // Each traced row gets a producer span, child of the request that wrote it; the span's
+        // traceparent travels with the event (`ce_traceparent`) to every consumer.
+        const spans = current.traceparents.map((tp, i) =>
+          tp ? tracer().startSpan(`publish ${current.events[i]!.type}`, { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': this.options.bus.kind, 'messaging.message.id': current.events[i]!.id, 'liaison.outbox': this.table.schema } }, contextOf(tp)) : undefined,
+        );
+        const traced = spans.some((s) => s !== undefined);
         try {
-          await this.options.bus.publishTrusted(current.events);
+          await this.options.bus.publishTrusted(current.events, traced ? spans.map((s) => (s ? traceparentOf(trace.setSpan(ROOT_CONTEXT, s)) : undefined)) : undefined);
         } catch (err) {
+          for (const s of spans) s?.setStatus({ code: SpanStatusCode.ERROR });
           await this.giveBack(current);
           throw err;
+        } finally {
+          for (const s of spans) s?.end();
         }
         faultPoint('relay.afterPublish');
         await this.markPublished(current);
         published += current.ids.length;
+        this.published?.inc({ outbox: this.table.schema }, current.ids.length);
       }
     } finally {
       // A batch claimed but not published goes back untouched, to be published in order later.
@@ -230,6 +276,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    for (const remove of this.uninstrument.splice(0)) remove();
     this.sleeper.wake();
     await this.loop;
   }
@@ -260,7 +307,8 @@ export function idempotentHandler(options: {
   db: Db;
   inbox: InboxTable;
   consumer: string;
-  apply: (events: CloudEvent[], tx: Tx) => Promise<void>;
+  /** `received[i]` is where `events[i]` came from (its consumer span's traceparent among it). */
+  apply: (events: CloudEvent[], tx: Tx, received: ReceivedEvent[]) => Promise<void>;
 }): (received: ReceivedEvent[]) => Promise<void> {
   const { db, inbox, consumer, apply } = options;
   return async (received) => {
@@ -272,11 +320,15 @@ export function idempotentHandler(options: {
         .returning({ eventId: inbox.eventId });
       const fresh = new Set(inserted.map((r) => r.eventId));
       const events: CloudEvent[] = [];
+      const from: ReceivedEvent[] = [];
       for (const r of received) {
-        if (fresh.delete(r.event.id)) events.push(r.event);
+        if (fresh.delete(r.event.id)) {
+          events.push(r.event);
+          from.push(r);
+        }
       }
       faultPoint('inbox.midBatch');
-      if (events.length > 0) await apply(events, tx);
+      if (events.length > 0) await apply(events, tx, from);
     });
   };
 }

@@ -17,6 +17,8 @@ export function defineOutbox(schema: PgSchema) {
       event: jsonb('event').$type<CloudEvent>().notNull(),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
       publishedAt: timestamp('published_at', { withTimezone: true }),
+      /** W3C traceparent of the work that wrote the row (null when tracing is off): the relay continues that trace. */
+      traceparent: text('traceparent'),
     },
     (t) => [index('outbox_unpublished').on(t.id).where(sql`${t.publishedAt} is null`)],
   );

@@ -3,6 +3,7 @@ import type { Env } from 'hono';
 import { errors } from '@liaison/domain';
 import { notFound, onError, requestId, zodProblems } from './errors.ts';
 import { apiHeaders, limitBody, once, REST_BODY_LIMIT, storableInput } from './guards.ts';
+import type { LogSink } from '@liaison/observe';
 
 /**
  * The common frame of every REST app: validation failures as one 400 naming the fields, the one
@@ -14,7 +15,7 @@ export function createApiApp<E extends Env>(options: {
   docPath: string;
   title: string;
   description?: string;
-  log?: ((message: string) => void) | undefined;
+  log?: LogSink | undefined;
   /** Largest request body accepted (bytes); default {@link REST_BODY_LIMIT}. */
   bodyLimit?: number;
 }): OpenAPIHono<E> {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type LogSink, loggerFor, requestFields } from '@liaison/observe';
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { describeError } from '@liaison/db';
@@ -38,7 +39,8 @@ export type RequestIdVariables = { requestId: string };
 
 /** Gives each request an id (kept from `X-Request-Id` when sane) and echoes it. */
 export const requestId: MiddlewareHandler<{ Variables: RequestIdVariables }> = async (c, next) => {
-  const given = c.req.header('x-request-id');
+  // Kept when the process's first middleware (observeRequests) already gave the request one.
+  const given = c.get('requestId') ?? c.req.header('x-request-id');
   const id = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
   c.set('requestId', id);
   c.header('x-request-id', id);
@@ -54,7 +56,9 @@ function body(c: Context, code: string, message: string, details?: unknown) {
  * `app.onError`: known errors become their status and shape; anything else is a 500 whose message
  * says nothing of the internals (the cause goes to the log, without request data).
  */
-export function onError(log: (msg: string) => void = (m) => console.error(m)): ErrorHandler {
+export function onError(log?: LogSink): ErrorHandler {
+  // A component's logger keeps its own `service`; a line sink (tests) or nothing gets one named http.
+  const logger = log === undefined || typeof log === 'function' ? loggerFor(log, 'http') : log;
   return (err, c) => {
     if (err instanceof DomainError) return errorResponse(c, err);
     const status = (err as { status?: number }).status;
@@ -67,7 +71,7 @@ export function onError(log: (msg: string) => void = (m) => console.error(m)): E
     }
     // The route pattern and request id only: never the path's ids, the body, or a database error's
     // message (it may quote the statement's parameters).
-    log(`unhandled error ${c.req.method} ${c.req.routePath} requestId=${c.get('requestId' as never) ?? '-'}: ${describeError(err)}`);
+    logger.error({ ...requestFields(c), method: c.req.method, route: c.req.routePath, err: describeError(err) }, 'unhandled error');
     return c.json(body(c, 'INTERNAL', 'internal error; quote the requestId when reporting it'), 500);
   };
 }

@@ -7,6 +7,7 @@ import type { GatewayContext, ServiceFetch } from './builder.ts';
 import type { EventFeed } from './feed.ts';
 import { defaultGraphqlLimits, type GraphqlLimits, limitPlugins } from './limits.ts';
 import { schema } from './schema/index.ts';
+import type { LogSink } from '@liaison/observe';
 
 export interface GatewayDeps {
   verifyToken: (token: string) => Promise<Actor | null>;
@@ -18,7 +19,7 @@ export interface GatewayDeps {
   secretariat?: ServiceFetch;
   /** Live events for GraphQL subscriptions (SSE). */
   feed?: EventFeed;
-  log?: (message: string) => void;
+  log?: LogSink | undefined;
   /** Answer introspection queries (development); production turns it off unless configured. Default true. */
   introspection?: boolean;
   limits?: Partial<GraphqlLimits>;

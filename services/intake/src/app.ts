@@ -6,6 +6,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { BodyKeys } from './domain/context.ts';
 import type { IntakeEnv } from './env-types.ts';
 import { intakeRoutes } from './routes/index.ts';
+import type { LogSink } from '@liaison/observe';
 
 export interface IntakeAppDeps {
   database: Database;
@@ -15,7 +16,7 @@ export interface IntakeAppDeps {
   councilKey: Buffer;
   /** Bodies' published public keys: the current one to seal to, and whether an older one still counts. */
   bodyKeys: BodyKeys;
-  log?: (message: string) => void;
+  log?: LogSink | undefined;
 }
 
 /** Builds the intake REST app (cases, consents, sealed packages) from its dependencies. */

@@ -7,6 +7,7 @@ import type { MiddlewareHandler } from 'hono';
 import { listDeadLetters, listEndpoints, type NotifierContext, redeliver, registerEndpoint } from './domain/endpoints.ts';
 import { webhookSecretKey } from './domain/secrets.ts';
 import { assertTargetPolicy, type TargetCheck } from './domain/targets.ts';
+import type { LogSink } from '@liaison/observe';
 
 type NotifierEnv = { Variables: AuthVariables & RequestIdVariables & { ctx: NotifierContext } };
 
@@ -53,7 +54,7 @@ export interface NotifierAppDeps {
   targets: TargetCheck;
   /** `WEBHOOK_KEY` (≥ 32 bytes): signing secrets are stored encrypted under a key derived from it. */
   webhookKey: Buffer;
-  log?: (message: string) => void;
+  log?: LogSink | undefined;
 }
 
 /** Builds the partner-delivery REST app: webhook endpoints and the dead-letter list of each body. */

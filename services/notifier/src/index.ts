@@ -7,6 +7,8 @@ import { inbox, outbox } from './db/schema.ts';
 import { Dispatcher, type DispatcherOptions, fanOut } from './domain/dispatch.ts';
 import { sealLegacySecrets, webhookSecretKey } from './domain/secrets.ts';
 import { assertTargetPolicy } from './domain/targets.ts';
+import { loggerFor, type Metrics } from '@liaison/observe';
+import { notifierMetrics } from './metrics.ts';
 
 export { createNotifierApp } from './app.ts';
 export { DEAD_LETTERED, Dispatcher, type DispatcherStats, MAX_RETRY_AFTER_MS, REQUEST_TIMEOUT_MS, retrySchedule, signature } from './domain/dispatch.ts';
@@ -32,6 +34,8 @@ export interface NotifierServiceDeps extends Omit<NotifierAppDeps, 'db'> {
   relay?: boolean;
   /** The registry's secretariat, told of every dead letter beside the endpoint's owner. */
   secretariat?: string;
+  /** The process's metrics: deliveries by outcome, the dead-letter queue, relay backlog. */
+  metrics?: Metrics | undefined;
   /** Dispatcher tuning and test seams (timeout, concurrency, transport, …). */
   dispatch?: Omit<DispatcherOptions, 'db' | 'targets' | 'webhookKey' | 'secretariat'>;
 }
@@ -42,17 +46,19 @@ export interface NotifierServiceDeps extends Omit<NotifierAppDeps, 'db'> {
  */
 export function createNotifierService(deps: NotifierServiceDeps) {
   assertTargetPolicy(deps.targets);
-  const app = createNotifierApp({ ...deps, db: deps.database.db });
+  const logger = loggerFor(deps.log, 'notifier');
+  const app = createNotifierApp({ ...deps, db: deps.database.db, log: logger });
   const dispatcher = new Dispatcher({
-    onError: (err) => deps.log?.(`webhook dispatcher: ${describeError(err)}`),
+    onError: (err) => logger.error({ component: 'webhook-dispatcher', err: describeError(err) }, 'webhook dispatcher failed'),
     ...deps.dispatch,
     db: deps.database.db,
     targets: deps.targets,
     webhookKey: deps.webhookKey,
     secretariat: deps.secretariat,
   });
-  const relay = new OutboxRelay({ pool: deps.database.pool, outbox, bus: deps.bus, onError: (err) => deps.log?.(`notifier relay: ${describeError(err)}`) });
+  const relay = new OutboxRelay({ pool: deps.database.pool, outbox, bus: deps.bus, metrics: deps.metrics, onError: (err) => logger.error({ component: 'relay', err: describeError(err) }, 'outbox relay failed') });
   let subscription: Subscription | undefined;
+  if (deps.metrics) notifierMetrics(deps.metrics, deps.database.pool, () => dispatcher.stats());
   return {
     app,
     dispatcher,
@@ -62,7 +68,7 @@ export function createNotifierService(deps: NotifierServiceDeps) {
     stats: () => dispatcher.stats(),
     async start() {
       const sealed = await sealLegacySecrets(deps.database.db, webhookSecretKey(deps.webhookKey));
-      if (sealed > 0) deps.log?.(`notifier: encrypted ${sealed} webhook signing secret(s) stored in plaintext`);
+      if (sealed > 0) logger.warn({ sealed }, 'encrypted webhook signing secrets that were stored in plaintext');
       if (deps.relay !== false) await relay.start();
       if (deps.consumers !== false) {
         // The topics whose events may concern a body's webhooks: declared in schemas/asyncapi.json.

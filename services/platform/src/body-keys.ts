@@ -4,6 +4,7 @@ import { type Actor, type BodyKey, currentBodyKey, KEY_ID_PATTERN, keyState, lis
 import type { Db } from '@liaison/db';
 import { type AuthVariables, authenticate, createApiApp, DomainError, errors, type RequestIdVariables, requireMemberBody, TIMESTAMP_BOUNDS } from '@liaison/http';
 import { isUsablePublicKey } from '@liaison/privacy';
+import type { LogSink } from '@liaison/observe';
 
 type Env = { Variables: AuthVariables & RequestIdVariables };
 const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string().nullable(), details: z.unknown().optional() }) }).openapi('Error');
@@ -90,7 +91,7 @@ function view(key: BodyKey, current: string | undefined, now: Date) {
  * sealed to it from its not-before, and packages sealed to the older key stay fetchable until that
  * key expires or is revoked. Keys are never replaced, and a body manages only its own.
  */
-export function createBodyKeyApp(deps: { db: Db; verifyToken: (token: string) => Promise<Actor | null>; log?: (m: string) => void }) {
+export function createBodyKeyApp(deps: { db: Db; verifyToken: (token: string) => Promise<Actor | null>; log?: LogSink | undefined }) {
   const app = createApiApp<Env>({
     docPath: '/v1/keys/openapi.json',
     title: 'Liaison body keys / 公開鍵の管理',

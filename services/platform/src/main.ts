@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { Hono } from 'hono';
 import { env } from './env.ts';
 import { Lifecycle } from './lifecycle.ts';
+import { startObservability } from './observe.ts';
 import { type Platform, startPlatform } from './platform.ts';
 
 let config: ReturnType<typeof env>;
@@ -20,7 +21,12 @@ try {
 }
 // Listen at once: /healthz and /readyz answer while the platform starts (embedded Postgres,
 // migrations, the bus, consumers joining); everything else answers 503 until it is ready.
-const lifecycle = new Lifecycle({ graceMs: config.DRAIN_GRACE_MS, delayMs: config.DRAIN_DELAY_MS });
+const observability = startObservability(config, 'platform');
+const lifecycle = new Lifecycle({
+  graceMs: config.DRAIN_GRACE_MS,
+  delayMs: config.DRAIN_DELAY_MS,
+  log: (line) => observability.logger.info({ component: 'lifecycle' }, line),
+});
 lifecycle.handleSignals();
 let ready: Platform | undefined;
 const front = new Hono();
@@ -32,6 +38,9 @@ const server = serve({ fetch: front.fetch, port: config.PORT, hostname: config.H
 // biome-ignore lint/suspicious/noExplicitAny: @hono/node-server returns the http.Server it made.
 lifecycle.serve(server as any);
 const starting = startPlatform({
+  log: observability.logger,
+  metrics: observability.metrics,
+  metricsAccess: config.METRICS_PORT !== undefined ? 'none' : policy.production ? 'admin' : 'open',
   databaseUrl: config.DATABASE_URL,
   databaseDriver: config.DATABASE_DRIVER,
   kafkaBrokers: config.KAFKA_BROKERS,
@@ -62,11 +71,13 @@ const starting = startPlatform({
 lifecycle.onStop('platform', async () => {
   const started = await starting.catch(() => undefined);
   await started?.stop({ flush: true });
+  await observability.stop();
 });
 let platform: Platform;
 try {
   platform = await starting;
 } catch (err) {
+  observability.logger.fatal({ err }, 'Liaison cannot start');
   console.error(`Liaison cannot start: ${(err as Error).message}`);
   process.exit(1);
 }
@@ -97,6 +108,12 @@ const dataDir = resolve(config.LIAISON_DATA_DIR);
     '',
   ];
   ready = platform;
-  console.log(lines.join('\n'));
+  // A person at a terminal gets the banner (with the demo tokens). Otherwise stdout stays JSON: one
+  // line, no URL, no token — and a demo on local data still shows its banner, on stderr.
+  if (observability.pretty) console.log(lines.join('\n'));
+  else {
+    observability.logger.info({ port: address && typeof address === 'object' ? address.port : config.PORT, database: platform.mode.database, bus: platform.mode.bus }, 'Liaison is running');
+    if (platform.demoTokens.length > 0) console.error(lines.join('\n'));
+  }
   platform.afterListen();
 }

@@ -17,6 +17,7 @@ import { createWebService, webMigrations } from '@liaison/web';
 import { createSecretariatService, type SecretariatService, secretariatMigrations } from '@liaison/secretariat';
 import { createStatsService, type StatsService, statsMigrations } from '@liaison/stats';
 import { seedDemoStatistics } from '@liaison/stats/seed';
+import { createLogger, createMetrics, type LogSink, loggerFor, type Metrics, metricsRoute, observeRequests } from '@liaison/observe';
 import { Hono } from 'hono';
 import pg from 'pg';
 import { createBodyKeyApp } from './body-keys.ts';
@@ -24,6 +25,8 @@ import { type DemoToken, ensureDemoBodyKeys, ensureDemoTokens } from './demo.ts'
 import { checkpointSinks } from './checkpoints.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { bodyDataKey } from './keys.ts';
+import { auditMetrics } from './audit-metrics.ts';
+import { isOperator } from './operator.ts';
 import { createTokenApp } from './tokens.ts';
 
 export interface PlatformOptions {
@@ -70,7 +73,12 @@ export interface PlatformOptions {
   developerTools?: boolean;
   /** Web sessions: absolute and idle lifetimes (ms); default 8 hours and 30 minutes. */
   webSession?: { absoluteMs?: number; idleMs?: number };
-  log?: (message: string) => void;
+  /** The process's metrics registry (default: a new one). */
+  metrics?: Metrics;
+  /** `GET /metrics` on the app: open (development, default), only for an admin token of the secretariat (production), or not at all (served on METRICS_PORT). */
+  metricsAccess?: 'open' | 'admin' | 'none';
+  /** The process's logger, or (tests) a function given each JSON line; default: JSON lines on stdout. */
+  log?: LogSink | undefined;
   /**
    * The process's lifecycle (main.ts): its readiness checks are registered here and /healthz,
    * /readyz are served from it. Default: one of the platform's own (tests that use `app` only).
@@ -123,9 +131,10 @@ async function ensureDatabase(url: string, name: string): Promise<string> {
  * service with its relay and consumers, and one Hono app serving REST, GraphQL and /healthz.
  */
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
-  const log = options.log ?? ((m: string) => console.log(m));
+  const log = options.log === undefined ? createLogger({ service: 'platform' }) : loggerFor(options.log, 'platform');
+  const metrics = options.metrics ?? createMetrics();
   const cleanup: (() => Promise<void>)[] = [];
-  const lifecycle = options.lifecycle ?? new Lifecycle({ graceMs: 25_000, log });
+  const lifecycle = options.lifecycle ?? new Lifecycle({ graceMs: 25_000, log: (line) => log.info({ component: 'lifecycle' }, line) });
   lifecycle.expect('migrations');
   lifecycle.expect('bus');
   lifecycle.expect('consumers', 'not joined yet');
@@ -173,10 +182,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
           clientId: options.kafka?.clientId ?? 'liaison',
           topicPrefix: options.topicPrefix ?? '',
           ...(options.kafka?.sessionTimeout ? { sessionTimeout: options.kafka.sessionTimeout } : {}),
-          log: (level, message) => log(`kafka ${level}: ${message}`),
+          log: (level, message) => log[level]({ component: 'kafkajs', kafka: message.slice(0, 200) }, 'kafka client'),
         })
       : createEventBus({ kind: 'pglog', pool: database.pool, topicPrefix: options.topicPrefix ?? '' });
     cleanup.push(() => bus.close());
+    bus.instrument(metrics);
     await bus.ensureTopics({
       partitions: options.topicPartitions ?? 6,
       ...(useKafka ? { replicationFactor: options.kafka?.replicationFactor ?? 1 } : {}),
@@ -188,7 +198,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const demoTokens = options.seedDemo ? await ensureDemoTokens(database.db, resolve(options.dataDir)) : [];
     if (options.seedDemo) {
       const made = await ensureDemoBodyKeys(database.db, resolve(options.dataDir));
-      if (made.length > 0) log(`demo keys: the platform made key pairs for ${made.join(', ')} in ${resolve(options.dataDir, 'keys')} (demo only — a real body makes its own and publishes the public half: liaison-partner keys generate / publish)`);
+      // Demo only — a real body makes its own and publishes the public half (liaison-partner keys generate / publish).
+      if (made.length > 0) log.info({ bodies: made }, 'demo key pairs made in the data folder');
     }
 
     // The registry changes rarely; a short cache keeps it off the hot path.
@@ -203,11 +214,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
     const secretariat = (await listAgencies(database.db)).find((a) => a.roles.includes('secretariat'))?.code;
     const sealer = new AuditSealer(database.pool, options.auditKey ?? localSecret(resolve(options.dataDir), 'audit-key'), {
-      onError: (err) => log(`audit sealer: ${describeError(err)}`),
+      onError: (err) => log.error({ component: 'audit-sealer', err: describeError(err) }, 'audit sealer failed'),
       checkpoints: {
         sinks: checkpointSinks({
           file: options.auditCheckpointFile ?? (databaseMode === 'embedded' ? resolve(options.dataDir, 'audit-checkpoints.jsonl') : undefined),
-          log,
+          logger: log,
           bus,
           source: `/agencies/${secretariat ?? 'center'}`,
         }),
@@ -220,6 +231,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     cleanup.push(async () => {
       if (flushOnStop) for (const relay of relays) await relay.flush();
     });
+    auditMetrics(metrics, database.pool);
 
     const referrals = createReferralsService({
       database,
@@ -230,6 +242,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       // (created below: called only once the platform serves requests).
       intake: (req) => Promise.resolve(intake.app.fetch(req)),
       log,
+      metrics,
       ...(options.newYearClosure !== undefined ? { calendar: { newYearClosure: options.newYearClosure } } : {}),
       ...(secretariat ? { secretariat } : {}),
     });
@@ -246,6 +259,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       councilKey: options.councilKey ?? localSecret(resolve(options.dataDir), 'council-key'),
       bodyKeys: bodyKeyRegistry(database.db),
       log,
+      metrics,
     });
     await intake.start();
     cleanup.push(() => intake.stop());
@@ -259,6 +273,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       webhookKey: options.webhooks?.key ?? localSecret(resolve(options.dataDir), 'webhook-key'),
       ...(secretariat ? { secretariat } : {}),
       log,
+      metrics,
     });
     await notifier.start();
     cleanup.push(() => notifier.stop());
@@ -271,10 +286,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       ...(options.statsReleaseAfterBusinessDays !== undefined ? { releaseAfterBusinessDays: options.statsReleaseAfterBusinessDays } : {}),
       ...(options.newYearClosure !== undefined ? { calendar: { newYearClosure: options.newYearClosure } } : {}),
       log,
+      metrics,
     });
     await stats.start();
     cleanup.push(() => stats.stop());
-    const secretariatService = createSecretariatService({ database, bus, verifyToken: verify, registry: () => listAgencies(database.db), log });
+    const secretariatService = createSecretariatService({ database, bus, verifyToken: verify, registry: () => listAgencies(database.db), log: (line) => log.error({ component: 'secretariat' }, line) });
     await secretariatService.start();
     cleanup.push(() => secretariatService.stop());
     relays.push(referrals.relay, intake.relay, notifier.relay, stats.relay, secretariatService.relay);
@@ -293,12 +309,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       clearTimeout(timer);
       if (!finished) {
         seedAbandoned = true;
-        log('統計デモデータ (statistics demo): abandoned at stop (what it had not committed is rolled back; the release job builds what is missing)');
+        log.info({ component: 'stats-seed' }, '統計デモデータ (statistics demo): abandoned at stop (what it had not committed is rolled back; the release job builds what is missing)');
       }
     });
     const afterListen = () => {
       if (!options.seedStatistics || seeding) return;
-      seeding = seedDemoStatistics({ database, stats, log, shouldStop: () => stopping }).catch((err) => log(`statistics demo seed: ${(err as Error).message}`));
+      seeding = seedDemoStatistics({ database, stats, log, shouldStop: () => stopping }).catch((err) => log.error({ component: 'stats-seed', err: describeError(err) }, 'statistics demo seed failed'));
     };
 
     const feed = createEventFeed();
@@ -318,6 +334,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const app = new Hono();
     app.onError(onError(log));
     app.notFound(notFound);
+    app.use('*', observeRequests({ logger: log, metrics }));
+    const metricsAccess = options.metricsAccess ?? 'open';
+    if (metricsAccess !== 'none') app.get('/metrics', metricsRoute(metrics, metricsAccess === 'admin' ? (token) => isOperator(database.db, token) : undefined));
     for (const { path, handler } of edge({ pool: database.pool, throttle: new AuthThrottle(options.authThrottle), trustProxy: options.trustProxy ?? false })) {
       app.use(path, handler);
     }
@@ -370,7 +389,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       mode: { database: databaseMode, driver: database.driver, bus: bus.kind },
       async stop(stopOptions = {}) {
         flushOnStop = stopOptions.flush ?? false;
-        for (const fn of cleanup.reverse()) await fn().catch((err) => log(`shutdown: ${describeError(err)}`));
+        for (const fn of cleanup.reverse()) await fn().catch((err) => log.error({ err: describeError(err) }, 'shutdown step failed'));
       },
     };
   } catch (err) {

@@ -18,6 +18,7 @@ import { migrate, pendingMigrations } from '@liaison/db/migrate';
 import { createEventBus, type EventBus, type OutboxRelay, pglogMigrations } from '@liaison/events';
 import { createGatewayApp } from '@liaison/gateway';
 import { AuthThrottle, edge, idempotencyMigrations, notFound, onError } from '@liaison/http';
+import { observeRequests, traceparentOf } from '@liaison/observe';
 import { createIntakeService, intakeMigrations } from '@liaison/intake';
 import { createNotifierService, notifierMigrations } from '@liaison/notifier';
 import { createReferralsService, referralsMigrations } from '@liaison/referrals';
@@ -29,6 +30,9 @@ import { checkpointSinks } from './checkpoints.ts';
 import { env } from './env.ts';
 import { bodyDataKey } from './keys.ts';
 import { Lifecycle, Stopping } from './lifecycle.ts';
+import { startObservability } from './observe.ts';
+import { isOperator } from './operator.ts';
+import { auditMetrics } from './audit-metrics.ts';
 
 let config: ReturnType<typeof env>;
 try {
@@ -38,8 +42,9 @@ try {
   console.error(`Liaison cannot start: ${err.message}`);
   process.exit(2);
 }
+const { logger, metrics, mountMetrics, stop: stopObservability } = startObservability(config, config.LIAISON_SERVICE ?? 'platform');
 const fail = (message: string): never => {
-  console.error(message);
+  logger.fatal(message);
   process.exit(2);
 };
 const service = config.LIAISON_SERVICE ?? fail('LIAISON_SERVICE must be referrals, intake, stats, notifier, secretariat or gateway');
@@ -51,7 +56,7 @@ if (service === 'intake' && (!config.FIELD_KEY || !config.COUNCIL_KEY)) fail('FI
 if (service === 'notifier' && !config.WEBHOOK_KEY) fail('WEBHOOK_KEY is required for the notifier service (webhook signing secrets are stored encrypted under it)');
 if (service === 'gateway' && !config.REFERRALS_URL) fail('REFERRALS_URL is required for the gateway');
 
-const lifecycle = new Lifecycle({ graceMs: config.DRAIN_GRACE_MS, delayMs: config.DRAIN_DELAY_MS });
+const lifecycle = new Lifecycle({ graceMs: config.DRAIN_GRACE_MS, delayMs: config.DRAIN_DELAY_MS, log: (line) => logger.info({ component: 'lifecycle' }, line) });
 lifecycle.handleSignals();
 const database = createDatabase({ url: config.DATABASE_URL!, driver: config.DATABASE_DRIVER });
 const verify = (token: string) => verifyToken(database.db, token);
@@ -80,8 +85,9 @@ lifecycle.onStop('relay flush', async () => {
   await relayToFlush?.flush();
 });
 lifecycle.onStop('close', async () => {
-  for (const close of closing) await close().catch((err) => console.error(`closing: ${describeError(err)}`));
+  for (const close of closing) await close().catch((err) => logger.error({ component: 'lifecycle', err: describeError(err) }, 'closing failed'));
   await database.close();
+  await stopObservability();
 });
 
 // Listen at once: the probes answer while the service starts; the API answers 503 until it is ready.
@@ -89,6 +95,8 @@ lifecycle.onStop('close', async () => {
 let api: Hono<any> | undefined;
 const front = new Hono();
 front.route('/', lifecycle.routes());
+// /metrics on the main port (unless METRICS_PORT serves it apart), in every process, API or not.
+mountMetrics(front, (token) => isOperator(database.db, token));
 front.all('*', (c) =>
   api
     ? api.fetch(c.req.raw, c.env)
@@ -109,8 +117,9 @@ async function migrated(own: MigrationSet[]) {
 async function openBus(): Promise<EventBus> {
   const bus = await lifecycle.retry('bus', async () => {
     const bus = useKafka
-      ? createEventBus({ kind: 'kafka', brokers: config.KAFKA_BROKERS!, clientId: config.KAFKA_CLIENT_ID, topicPrefix: config.KAFKA_TOPIC_PREFIX })
+      ? createEventBus({ kind: 'kafka', brokers: config.KAFKA_BROKERS!, clientId: config.KAFKA_CLIENT_ID, topicPrefix: config.KAFKA_TOPIC_PREFIX, log: (level, m) => logger[level]({ component: 'kafkajs', kafka: m.slice(0, 200) }, 'kafka client') })
       : createEventBus({ kind: 'pglog', pool: database.pool, topicPrefix: config.KAFKA_TOPIC_PREFIX });
+    bus.instrument(metrics);
     try {
       await bus.ensureTopics({
         partitions: config.TOPIC_PARTITIONS,
@@ -141,7 +150,11 @@ function forwardTo(baseUrl: string) {
   const base = new URL(baseUrl);
   return (req: Request) => {
     const url = new URL(req.url);
-    return fetch(new URL(url.pathname + url.search, base), { headers: req.headers, method: req.method });
+    // The call joins the caller's trace (the gateway's server span), as in one process.
+    const headers = new Headers(req.headers);
+    const traceparent = traceparentOf();
+    if (traceparent) headers.set('traceparent', traceparent);
+    return fetch(new URL(url.pathname + url.search, base), { headers, method: req.method });
   };
 }
 
@@ -156,11 +169,12 @@ async function secretariat(): Promise<string> {
  */
 async function startSealer(bus: EventBus) {
   const sealer = new AuditSealer(database.pool, config.AUDIT_KEY!, {
-    onError: (err) => console.error(`audit sealer: ${describeError(err)}`),
-    checkpoints: { sinks: checkpointSinks({ file: config.AUDIT_CHECKPOINT_FILE, log: (l) => console.log(l), bus, source: `/agencies/${await secretariat()}` }) },
+    onError: (err) => logger.error({ component: 'audit-sealer', err: describeError(err) }, 'audit sealer failed'),
+    checkpoints: { sinks: checkpointSinks({ file: config.AUDIT_CHECKPOINT_FILE, logger, bus, source: `/agencies/${await secretariat()}` }) },
   });
   sealer.start();
   closing.unshift(() => sealer.stop());
+  auditMetrics(metrics, database.pool);
 }
 
 /** What each LIAISON_SERVICE runs; returns its REST app when this process serves the API. */
@@ -179,6 +193,8 @@ const services: Record<NonNullable<typeof config.LIAISON_SERVICE>, () => Promise
       councilKey: config.COUNCIL_KEY!,
       bodyKeys: bodyKeyRegistry(database.db),
       relay: parts.has('relay'),
+      log: logger,
+      metrics,
     });
     await run(svc);
     await startSealer(bus);
@@ -201,6 +217,8 @@ const services: Record<NonNullable<typeof config.LIAISON_SERVICE>, () => Promise
       // Intake confirms the packages referrals carry (the caller's token is forwarded); without
       // INTAKE_URL, referrals carrying a package are refused.
       ...(config.INTAKE_URL ? { intake: forwardTo(config.INTAKE_URL) } : {}),
+      log: logger,
+      metrics,
     });
     await run(svc);
     await startSealer(bus);
@@ -218,6 +236,8 @@ const services: Record<NonNullable<typeof config.LIAISON_SERVICE>, () => Promise
       consumers: parts.has('consumers'),
       releaseAfterBusinessDays: config.STATS_RELEASE_AFTER_BUSINESS_DAYS,
       calendar: { newYearClosure: config.NEW_YEAR_CLOSURE },
+      log: logger,
+      metrics,
     });
     await run(svc);
     await startSealer(bus);
@@ -237,6 +257,8 @@ const services: Record<NonNullable<typeof config.LIAISON_SERVICE>, () => Promise
       consumers: parts.has('consumers'),
       dispatcher: parts.has('consumers'),
       secretariat: await secretariat(),
+      log: logger,
+      metrics,
     });
     await run(svc);
     await startSealer(bus);
@@ -264,6 +286,7 @@ const services: Record<NonNullable<typeof config.LIAISON_SERVICE>, () => Promise
       referrals: forwardTo(config.REFERRALS_URL!),
       ...(config.STATS_URL ? { stats: forwardTo(config.STATS_URL) } : {}),
       ...(config.SECRETARIAT_URL ? { secretariat: forwardTo(config.SECRETARIAT_URL) } : {}),
+      log: logger,
     });
   },
 };
@@ -273,19 +296,20 @@ try {
   if (app) {
     // The same edge as the embedded platform: auth throttling, body limit, idempotency keys.
     const root = new Hono();
-    root.onError(onError());
+    root.onError(onError(logger));
     root.notFound(notFound);
+    root.use('*', observeRequests({ logger, metrics }));
     for (const { path, handler } of edge({ pool: database.pool, throttle: new AuthThrottle(), trustProxy: config.TRUST_PROXY })) root.use(path, handler);
     root.route('/', app);
     api = root;
   }
   const address = server.address();
   const port = address && typeof address === 'object' ? address.port : config.PORT;
-  console.log(`${service} running (${[...parts].join(', ')}) on http://${config.HOST}:${port}`);
+  logger.info({ parts: [...parts], port }, `${service} running`);
 } catch (err) {
   // A drain that began while the service was starting ends the process itself.
   if (!(err instanceof Stopping)) {
-    console.error(`${service} could not start: ${describeError(err)}`);
+    logger.fatal({ err: describeError(err) }, `${service} could not start`);
     process.exit(1);
   }
 }

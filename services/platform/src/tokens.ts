@@ -3,6 +3,7 @@ import { appendAudit } from '@liaison/audit';
 import { type Actor, issueToken, listTokens, revokeToken, roles, tokenAgency } from '@liaison/auth';
 import type { Db } from '@liaison/db';
 import { type AuthVariables, authenticate, createApiApp, errors, type RequestIdVariables } from '@liaison/http';
+import type { LogSink } from '@liaison/observe';
 
 type Env = { Variables: AuthVariables & RequestIdVariables };
 const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string().nullable(), details: z.unknown().optional() }) }).openapi('Error');
@@ -32,7 +33,7 @@ function requireAdmin(actor: Actor) {
  * Per-user API tokens of a body: its administrators issue them (the plaintext is shown once; only
  * a hash is kept), list them and revoke them; anyone may revoke their own token.
  */
-export function createTokenApp(deps: { db: Db; verifyToken: (token: string) => Promise<Actor | null>; log?: (m: string) => void }) {
+export function createTokenApp(deps: { db: Db; verifyToken: (token: string) => Promise<Actor | null>; log?: LogSink | undefined }) {
   const app = createApiApp<Env>({ docPath: '/v1/tokens/openapi.json', title: 'Liaison API tokens / APIトークン', log: deps.log });
   app.use('/v1/tokens', authenticate(deps.verifyToken));
   app.use('/v1/tokens/*', authenticate(deps.verifyToken));

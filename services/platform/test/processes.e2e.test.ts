@@ -53,7 +53,7 @@ describe('pnpm start (src/main.ts) on embedded defaults', () => {
       expect(p.output.text).toContain(`http://127.0.0.1:${port}/graphql`);
       expect(p.output.text).toContain('event bus=pglog');
       // The embedded demo makes the member bodies' key pairs itself, and says so.
-      expect(p.output.text).toMatch(/demo keys: the platform made key pairs for center, consumer, hotline, sia, tokyo in .*keys \(demo only/);
+      expect(p.output.text).toMatch(/"bodies":\["center","consumer","hotline","sia","tokyo"\],"msg":"demo key pairs made in the data folder"/);
       const tokens = [...p.output.text.matchAll(/^\s+(\w+)\s+(\w+)\s+(lia_\S+)$/gm)].map((m) => ({ agency: m[1], role: m[2], token: m[3]! }));
       expect(tokens.map((t) => `${t.agency}/${t.role}`)).toEqual(expect.arrayContaining(['center/caseworker', 'sia/caseworker', 'mic/observer']));
 
@@ -298,10 +298,11 @@ describe('the audit log is sealed in every mode, with checkpoints outside Postgr
       });
       intake.child.kill('SIGTERM');
       expect(await intake.exited).toBe(0);
-      const line = intake.output.text.split('\n').findLast((l) => l.startsWith('audit checkpoint '));
+      // The log is JSON lines; the checkpoint is the `checkpoint` field of the line "audit checkpoint".
+      const line = intake.output.text.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)).findLast((l) => l.msg === 'audit checkpoint');
       expect(line).toBeDefined();
       const file = join(dir, 'checkpoints.jsonl');
-      writeFileSync(file, `${line!.slice('audit checkpoint '.length)}\n`);
+      writeFileSync(file, `${JSON.stringify(line.checkpoint)}\n`);
 
       const verifyEnv = { ...keys, DATABASE_URL: testDb.url };
       const intact = run('src/audit-verify.ts', { ...verifyEnv });

@@ -8,6 +8,7 @@ import { intakePackageLookup, type ServiceFetch } from './domain/packages.ts';
 import { ReferralWriter } from './domain/writer.ts';
 import type { ReferralsEnv } from './env-types.ts';
 import { referralRoutes } from './routes/referrals/index.ts';
+import type { LogSink } from '@liaison/observe';
 
 export interface ReferralsAppDeps {
   database: Database;
@@ -21,7 +22,7 @@ export interface ReferralsAppDeps {
    * distributed. Without it, referrals carrying a package are refused (503).
    */
   intake?: ServiceFetch | undefined;
-  log?: (message: string) => void;
+  log?: LogSink | undefined;
 }
 
 /** Builds the referrals REST app from its dependencies; it opens nothing itself. */

@@ -6,6 +6,8 @@ import { createReferralsApp, type ReferralsAppDeps } from './app.ts';
 import { subscribeInboxProjector } from './consumers/inbox-projector.ts';
 import { outbox } from './db/schema.ts';
 import { DeadlineScheduler } from './domain/deadlines.ts';
+import { loggerFor, type Metrics } from '@liaison/observe';
+import { referralsMetrics } from './metrics.ts';
 
 export { createReferralsApp, type ReferralsAppDeps } from './app.ts';
 export { INBOX_PROJECTOR_GROUP, subscribeInboxProjector } from './consumers/inbox-projector.ts';
@@ -32,6 +34,8 @@ export interface ReferralsServiceDeps extends ReferralsAppDeps {
   scheduler?: boolean;
   /** The body missed deadlines are escalated to (the registry's secretariat; default center). */
   secretariat?: string;
+  /** The process's metrics: relay backlog and lag, deadline misses. */
+  metrics?: Metrics | undefined;
 }
 
 /**
@@ -39,20 +43,23 @@ export interface ReferralsServiceDeps extends ReferralsAppDeps {
  * dependencies. Runs alone (its own process) or beside the others (embedded platform).
  */
 export function createReferralsService(deps: ReferralsServiceDeps) {
-  const app = createReferralsApp(deps);
+  const logger = loggerFor(deps.log, 'referrals');
+  const app = createReferralsApp({ ...deps, log: logger });
   const relay = new OutboxRelay({
     pool: deps.database.pool,
     outbox,
     bus: deps.bus,
     ...(deps.relayBatchSize ? { batchSize: deps.relayBatchSize } : {}),
-    onError: (err) => deps.log?.(`referrals relay: ${describeError(err)}`),
+    metrics: deps.metrics,
+    onError: (err) => logger.error({ component: 'relay', err: describeError(err) }, 'outbox relay failed'),
   });
   const subscriptions: Subscription[] = [];
   const scheduler = new DeadlineScheduler({
     db: deps.database.db,
     secretariat: deps.secretariat ?? 'center',
-    onError: (err) => deps.log?.(`deadline scheduler: ${describeError(err)}`),
+    onError: (err) => logger.error({ component: 'deadline-scheduler', err: describeError(err) }, 'deadline scheduler failed'),
   });
+  if (deps.metrics) referralsMetrics(deps.metrics, deps.database.pool);
   return {
     app,
     relay,

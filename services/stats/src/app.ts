@@ -6,12 +6,13 @@ import type { MiddlewareHandler } from 'hono';
 import type { ReleaseDeps } from './domain/releases.ts';
 import type { StatsEnv } from './env-types.ts';
 import { statsRoutes } from './routes/stats/index.ts';
+import type { LogSink } from '@liaison/observe';
 
 export interface StatsAppDeps {
   database: Database;
   verifyToken: (token: string) => Promise<Actor | null>;
   releases: ReleaseDeps;
-  log?: (message: string) => void;
+  log?: LogSink | undefined;
 }
 
 /** Builds the statistics REST app from its dependencies; it opens nothing itself. */

@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Actor } from '@liaison/auth';
-import { type Database, type MigrationSet, Periodic } from '@liaison/db';
+import { type Database, describeError, type MigrationSet, Periodic } from '@liaison/db';
 import type { CalendarOptions } from '@liaison/domain';
 import { type EventBus, OutboxRelay, type Subscription } from '@liaison/events';
 import { DomainError } from '@liaison/domain';
@@ -13,6 +13,9 @@ import type { Label } from './domain/dimensions.ts';
 import { RELEASE_LOCK } from './domain/facts.ts';
 import { syncProjections } from './domain/projections.ts';
 import { type ReleaseDeps, runReleaseJob } from './domain/releases.ts';
+import type { LogSink } from '@liaison/observe';
+import { loggerFor, type Metrics } from '@liaison/observe';
+import { statsMetrics } from './metrics.ts';
 
 export { createStatsApp, type StatsAppDeps } from './app.ts';
 export { STATS_PROJECTOR_GROUP, STATS_TOPICS, subscribeStatsProjector } from './consumers/projector.ts';
@@ -49,7 +52,9 @@ export interface StatsServiceDeps {
   releaseInterval?: number;
   calendar?: CalendarOptions | undefined;
   now?: () => Date;
-  log?: (message: string) => void;
+  log?: LogSink | undefined;
+  /** The process's metrics: release job state, releases published, relay backlog. */
+  metrics?: Metrics | undefined;
 }
 
 /**
@@ -58,6 +63,7 @@ export interface StatsServiceDeps {
  * (distributed) or beside the others (embedded).
  */
 export function createStatsService(deps: StatsServiceDeps) {
+  const logger = loggerFor(deps.log, 'stats');
   const catalogue = deps.catalogue ?? loadCatalogue();
   // The registry changes rarely; a short cache keeps it off every statistics request.
   let bodies: { at: number; list: Promise<Label[]> } | undefined;
@@ -79,21 +85,34 @@ export function createStatsService(deps: StatsServiceDeps) {
     calendar: deps.calendar,
     cache: new Map(),
     ...(deps.now ? { now: deps.now } : {}),
-    ...(deps.log ? { log: deps.log } : {}),
+    log: logger,
   };
-  const app = createStatsApp({ database: deps.database, verifyToken: deps.verifyToken, releases, ...(deps.log ? { log: deps.log } : {}) });
-  const relay = new OutboxRelay({ pool: deps.database.pool, outbox, bus: deps.bus, onError: (err) => deps.log?.(`stats relay: ${(err as Error).message}`) });
+  const app = createStatsApp({ database: deps.database, verifyToken: deps.verifyToken, releases, log: logger });
+  const relay = new OutboxRelay({ pool: deps.database.pool, outbox, bus: deps.bus, metrics: deps.metrics, onError: (err) => logger.error({ component: 'relay', err: describeError(err) }, 'outbox relay failed') });
   const businessDays = deps.releaseAfterBusinessDays ?? 5;
+  const jobState = { running: false, lastRun: 0, lastSuccess: 0, failures: 0, published: 0 };
   const releaseDue = async () => {
+    jobState.running = true;
+    jobState.lastRun = Date.now();
     try {
-      return await runReleaseJob(releases, { businessDays });
+      const released = await runReleaseJob(releases, { businessDays });
+      jobState.lastSuccess = Date.now();
+      jobState.published += released.length;
+      return released;
     } catch (err) {
       // Another process built the same period a moment earlier: nothing to do.
-      if (err instanceof DomainError && err.code === 'CONFLICT') return [];
+      if (err instanceof DomainError && err.code === 'CONFLICT') {
+        jobState.lastSuccess = Date.now();
+        return [];
+      }
+      jobState.failures++;
       throw err;
+    } finally {
+      jobState.running = false;
     }
   };
-  const job = new Periodic(releaseDue, deps.releaseInterval ?? 600_000, (err) => deps.log?.(`statistics release job: ${(err as Error).message}`));
+  if (deps.metrics) statsMetrics(deps.metrics, deps.database.pool, jobState);
+  const job = new Periodic(releaseDue, deps.releaseInterval ?? 600_000, (err) => logger.error({ component: 'release-job', err: describeError(err) }, 'statistics release job failed'));
   const subscriptions: Subscription[] = [];
   const runJob = deps.releaseJob ?? deps.relay !== false;
   return {
@@ -107,7 +126,7 @@ export function createStatsService(deps: StatsServiceDeps) {
     async start() {
       // A table added to (or changed in) the catalogue gets its projection built from the rollups.
       const rebuilt = await syncProjections(deps.database.db, catalogue, RELEASE_LOCK);
-      if (rebuilt.length > 0) deps.log?.(`statistics: projections built for ${rebuilt.join(', ')}`);
+      if (rebuilt.length > 0) logger.info({ tables: rebuilt }, 'statistics projections built');
       if (deps.relay !== false) await relay.start();
       if (deps.consumers !== false) subscriptions.push(await subscribeStatsProjector({ db: deps.database.db, bus: deps.bus }));
       if (runJob) job.start();

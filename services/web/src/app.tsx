@@ -1,4 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import { errorCode, loggerFor, requestFields } from '@liaison/observe';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
@@ -53,7 +54,7 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   const policy: SessionPolicy = { ...defaultSessionPolicy, ...deps.session };
   const documents = deps.documents ?? apiDocuments;
   const developerTools = deps.developerTools ?? false;
-  const log = deps.log ?? (() => {});
+  const logger = loggerFor(deps.log, 'web');
   const app = new Hono<WebEnv>();
 
   // Who is asking, in which language, with which form token — for every page.
@@ -117,7 +118,7 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
     setPageCookie(c, SESSION_COOKIE, id, Math.floor(policy.absoluteMs / 1000));
     const lang = await preferredLang(db, actor.tokenId);
     if (lang) setPageCookie(c, LANG_COOKIE, lang, 365 * 86400);
-    log(`web: session opened for ${actor.agency}/${actor.role}`);
+    logger.info({ ...requestFields(c), agency: actor.agency, role: actor.role }, 'web session opened');
     return c.redirect(localPath(form.next, landing(areas)) || landing(areas), 303);
   });
 
@@ -172,7 +173,7 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
       if (err.status === 404) return render(c as WebContext, <Problem ctx={page} title={page.t.notFoundTitle} body={page.t.notFoundBody} />, 404);
       if (err.status === 400) return render(c as WebContext, <Problem ctx={page} title={page.t.badRequestTitle} body={err.message} />, 400);
     }
-    log(`web: ${c.req.method} ${c.req.routePath} failed: ${err.name}`);
+    logger.error({ ...requestFields(c), method: c.req.method, route: c.req.routePath, err: errorCode(err) }, 'web page failed');
     return render(c as WebContext, <Problem ctx={page} title={messages(page.lang).errorTitle} body={messages(page.lang).errorTitle} />, 500);
   });
   return app;

@@ -5,6 +5,7 @@ import type { Api, ServiceFetch } from './api.ts';
 import type { ApiDocument } from './documents.ts';
 import type { SessionPolicy, Session } from './sessions.ts';
 import type { PageContext } from './views/layout.tsx';
+import type { LogSink } from '@liaison/observe';
 
 /** What the web face is built from: injected, so it runs in the platform's process or beside a gateway. */
 export interface WebDeps {
@@ -23,7 +24,7 @@ export interface WebDeps {
   /** Serve GraphiQL (development only; production turns it off). Default false. */
   developerTools?: boolean;
   session?: Partial<SessionPolicy>;
-  log?: (message: string) => void;
+  log?: LogSink | undefined;
 }
 
 /** What each page request carries once the session (if any) has been looked up. */

@@ -1,6 +1,6 @@
 import { type Admin, type ConfigResourceTypes, type Consumer, type ConsumerCrashEvent, Kafka, type KafkaConfig, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { backoffDelay, retryWithBackoff } from '../backoff.ts';
-import type { BatchControl, BusAdapter, Subscription, TopicSpec, TopicState } from '../bus.ts';
+import type { BatchControl, BusAdapter, PartitionLag, Subscription, TopicSpec, TopicState } from '../bus.ts';
 import type { WireMessage, WireRecord } from '../envelope.ts';
 import { groupBy } from '../group.ts';
 import { describeError } from '../handler-errors.ts';
@@ -289,11 +289,15 @@ export class KafkaAdapter implements BusAdapter {
   }
 
   async lag(group: string, topics: string[]): Promise<number> {
+    return (await this.lagByPartition(group, topics)).reduce((sum, p) => sum + p.lag, 0);
+  }
+
+  async lagByPartition(group: string, topics: string[]): Promise<PartitionLag[]> {
     const admin: Admin = this.kafka.admin();
     await admin.connect();
     try {
       const committed = await admin.fetchOffsets({ groupId: group, topics });
-      let lag = 0;
+      const lags: PartitionLag[] = [];
       for (const topic of topics) {
         const ends = await admin.fetchTopicOffsets(topic);
         const mine = new Map((committed.find((c) => c.topic === topic)?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
@@ -301,10 +305,10 @@ export class KafkaAdapter implements BusAdapter {
           // A group that committed nothing reads from the start; one whose position retention has
           // deleted reads from the first record kept (what is gone is no longer lag).
           const at = Math.max(mine.get(p.partition) ?? -1, Number(p.low));
-          lag += Number(p.high) - at;
+          lags.push({ topic, partition: p.partition, lag: Number(p.high) - at });
         }
       }
-      return lag;
+      return lags;
     } finally {
       await admin.disconnect();
     }

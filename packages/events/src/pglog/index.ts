@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Pool } from '@liaison/db';
 import type { MigrationSet } from '@liaison/db';
 import type pg from 'pg';
-import type { BatchControl, BusAdapter, Subscription, TopicSpec, TopicState } from '../bus.ts';
+import type { BatchControl, BusAdapter, PartitionLag, Subscription, TopicSpec, TopicState } from '../bus.ts';
 import type { WireMessage, WireRecord } from '../envelope.ts';
 import { backoffDelay } from '../backoff.ts';
 import { groupBy } from '../group.ts';
@@ -235,15 +235,20 @@ export class PgLogAdapter implements BusAdapter {
   }
 
   async lag(group: string, topics: string[]): Promise<number> {
-    const { rows } = await this.options.pool.query<{ lag: string | null }>(
+    return (await this.lagByPartition(group, topics)).reduce((sum, p) => sum + p.lag, 0);
+  }
+
+  async lagByPartition(group: string, topics: string[]): Promise<PartitionLag[]> {
+    const { rows } = await this.options.pool.query<{ topic: string; partition: number; lag: string }>(
       // What retention deleted is no longer lag: a group resumes at the first record kept.
-      `select sum(h.next_offset - greatest(coalesce(o.committed, 0), h.log_start)) as lag
+      `select h.topic, h.partition, h.next_offset - greatest(coalesce(o.committed, 0), h.log_start) as lag
        from eventbus.partition_heads h
        left join eventbus.group_offsets o on o."group" = $1 and o.topic = h.topic and o.partition = h.partition
-       where h.topic = any($2::text[])`,
+       where h.topic = any($2::text[])
+       order by h.topic, h.partition`,
       [group, topics],
     );
-    return Number(rows[0]?.lag ?? 0);
+    return rows.map((r) => ({ topic: r.topic, partition: Number(r.partition), lag: Number(r.lag) }));
   }
 
   async close(): Promise<void> {

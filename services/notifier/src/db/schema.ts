@@ -49,6 +49,8 @@ export const deliveries = notifierSchema.table(
     lease: uuid('lease'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    /** W3C traceparent of the fan-out that made the delivery (null when tracing is off): each attempt continues it. */
+    traceparent: text('traceparent'),
   },
   (t) => [
     uniqueIndex('deliveries_endpoint_event').on(t.endpointId, t.eventId),

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { contextOf, inSpan, SpanKind } from '@liaison/observe';
+import { trace } from '@opentelemetry/api';
 import { type Db, Periodic } from '@liaison/db';
 import { appendToOutbox, type CloudEvent, concernedBodies, type EventData, idempotentHandler, type InboxTable, makeEvent } from '@liaison/events';
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -29,12 +31,12 @@ export function fanOut(db: Db, inbox: InboxTable) {
     db,
     inbox,
     consumer: 'notifier.fan-out',
-    apply: async (events, tx) => {
-      const wanted = events.map((e) => ({ e, bodies: concernedBodies(e) })).filter((x) => x.bodies.length > 0);
+    apply: async (events, tx, received) => {
+      const wanted = events.map((e, i) => ({ e, traceparent: received[i]?.traceparent ?? null, bodies: concernedBodies(e) })).filter((x) => x.bodies.length > 0);
       if (wanted.length === 0) return;
       const bodies = [...new Set(wanted.flatMap((x) => x.bodies))];
       const targets = await tx.select().from(endpoints).where(and(inArray(endpoints.agency, bodies), eq(endpoints.enabled, true)));
-      const rows = wanted.flatMap(({ e, bodies: concerned }) =>
+      const rows = wanted.flatMap(({ e, traceparent, bodies: concerned }) =>
         targets
           .filter((t) => concerned.includes(t.agency) && (t.eventTypes.length === 0 || t.eventTypes.includes(e.type)))
           // A dead-letter notice is never sent to the endpoint that could not be reached.
@@ -48,6 +50,8 @@ export function fanOut(db: Db, inbox: InboxTable) {
             payload: e,
             status: 'pending' as const,
             nextAttemptAt: new Date(),
+            // The fan-out's trace: every attempt at this delivery is a span in it.
+            traceparent,
           })),
       );
       if (rows.length > 0) await tx.insert(deliveries).values(rows).onConflictDoNothing();
@@ -105,6 +109,7 @@ interface Due {
   lease: string;
   url: string;
   secret: string;
+  traceparent: string | null;
 }
 
 /** What a receiver answered (`retryAfter` in ms, read on 429 and 503 only). */
@@ -187,13 +192,22 @@ export class Dispatcher {
       update notifier.deliveries d set next_attempt_at = ${until}, lease = ${lease}
       from due, notifier.endpoints e
       where d.id = due.id and e.id = d.endpoint_id
-      returning d.id, d.endpoint_id, d.agency, d.event_id, d.event_type, d.payload, d.attempts, d.lease, e.url, e.secret`);
+      returning d.id, d.endpoint_id, d.agency, d.event_id, d.event_type, d.payload, d.attempts, d.lease, d.traceparent, e.url, e.secret`);
     return (result as unknown as { rows: Due[] }).rows;
   }
 
   private async attempt(d: Due, now: Date): Promise<void> {
+    if (!d.traceparent) return this.attemptTraced(d, now);
+    // A client span per attempt in the fan-out's trace: status code and outcome, never the URL.
+    return inSpan(`webhook POST ${d.event_type}`, { kind: SpanKind.CLIENT, parent: contextOf(d.traceparent), attributes: { 'liaison.webhook.delivery': d.id, 'liaison.webhook.attempt': d.attempts + 1 } }, () => this.attemptTraced(d, now));
+  }
+
+  private async attemptTraced(d: Due, now: Date): Promise<void> {
     const attempts = d.attempts + 1;
     const outcome = await this.send(d, now);
+    const span = trace.getActiveSpan();
+    if (span && outcome.answered) span.setAttribute('http.response.status_code', outcome.status);
+    if (span && !outcome.answered) span.setAttribute('liaison.webhook.failure', outcome.reason);
     const { db } = this.options;
     const mine = and(eq(deliveries.id, d.id), eq(deliveries.lease, d.lease), eq(deliveries.status, 'pending'));
     if (outcome.answered && outcome.status >= 200 && outcome.status < 300) {

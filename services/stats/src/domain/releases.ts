@@ -29,6 +29,7 @@ import { RELEASE_LOCK } from './facts.ts';
 import { loadProjections } from './projections.ts';
 import { closedPeriods, fiscalYearMonths, fiscalYearOf, type Grain, isClosed, isDue, type Period, parsePeriod } from './periods.ts';
 import { medianOf, readProjections, shapeTable } from './tables.ts';
+import { type LogSink, loggerFor } from '@liaison/observe';
 
 /** A cell as observers see it: its number, or 秘匿 (suppressed) — never why, since the reason itself narrows the value. */
 export interface PublishedCell {
@@ -85,7 +86,7 @@ export interface ReleaseDeps {
   bodies: () => Promise<Label[]>;
   calendar?: CalendarOptions | undefined;
   now?: () => Date;
-  log?: (message: string) => void;
+  log?: LogSink | undefined;
   /** Releases never change: read ones are kept here (by id and by period). */
   cache?: Map<string, Release>;
 }
@@ -362,7 +363,7 @@ export async function buildRelease(deps: ReleaseDeps, input: { period: string; r
         data: { releaseId: id, period: period.id, grain: period.grain, tables: tables.map((t) => t.id), suppressedCells, publishedAt: builtAt.toISOString() },
       }),
     ]);
-    deps.log?.(`statistics release ${period.id} published: ${tables.length} tables, ${suppressedCells} cells 秘匿 (suppressed)`);
+    loggerFor(deps.log, 'stats').info({ period: period.id, tables: tables.length, suppressedCells }, 'statistics release published');
     return view({ id, period: period.id, grain: period.grain, fiscal_year: period.fiscalYear, built_at: builtAt, tables, manifest_summary: summary });
   });
 }

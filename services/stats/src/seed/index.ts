@@ -1,4 +1,5 @@
 import type { Database } from '@liaison/db';
+import { type LogSink, loggerFor } from '@liaison/observe';
 import { BulkLoader } from './bulk.ts';
 import { expectedConsultations, type SyntheticOptions, syntheticEvents } from './synthetic.ts';
 
@@ -47,7 +48,7 @@ export function scaleForFacts(facts: number, from: string, to: string): number {
 export async function seedDemoStatistics(deps: {
   database: Database;
   stats: { releaseDue: () => Promise<string[]> };
-  log: (message: string) => void;
+  log?: LogSink | undefined;
   shouldStop?: () => boolean;
   now?: Date;
 }): Promise<void> {
@@ -57,7 +58,8 @@ export async function seedDemoStatistics(deps: {
   const to = new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 7);
   const started = Date.now();
   let reported = 0;
-  deps.log(`統計デモデータ (statistics demo): seeding 2025-04 … ${to} in the background`);
+  const logger = loggerFor(deps.log, 'stats');
+  logger.info({ from: '2025-04', to }, 'statistics demo seed started');
   const result = await seedStatistics(
     deps.database,
     { seed: 2026, from: '2025-04', to, scale: 0.05, until: now },
@@ -65,12 +67,12 @@ export async function seedDemoStatistics(deps: {
       const pct = Math.floor((done / total) * 10) * 10;
       if (pct > reported) {
         reported = pct;
-        deps.log(`統計デモデータ (statistics demo): ${pct}% (${done}/${total} consultations)`);
+        logger.info({ percent: pct, done, total }, 'statistics demo seed progress');
       }
     },
     deps.shouldStop,
   );
   if (deps.shouldStop?.()) return;
   const released = await deps.stats.releaseDue();
-  deps.log(`統計デモデータ (statistics demo): ${result.consultations} consultations in ${((Date.now() - started) / 1000).toFixed(1)} s; ${released.length} releases published (${released.at(-1) ?? 'none'} the latest)`);
+  logger.info({ consultations: result.consultations, seconds: Math.round((Date.now() - started) / 100) / 10, releases: released.length, latest: released.at(-1) ?? null }, 'statistics demo seed finished');
 }

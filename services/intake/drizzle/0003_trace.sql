@@ -1,0 +1,1 @@
+ALTER TABLE "intake"."outbox" ADD COLUMN "traceparent" text;

@@ -1,0 +1,1 @@
+ALTER TABLE "referrals"."outbox" ADD COLUMN "traceparent" text;

@@ -1,0 +1,1 @@
+ALTER TABLE "stats"."outbox" ADD COLUMN "traceparent" text;
