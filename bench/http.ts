@@ -23,7 +23,7 @@ import { issueToken } from '@liaison/auth';
 import { createDatabase } from '@liaison/db/client';
 import { createTestDatabase, freePort, resolveKafka, resolvePostgresServer, uniqueName } from '@liaison/testing';
 import autocannon from 'autocannon';
-import { PARTITIONS, relayPath } from './referral-path.ts';
+import { benchKeys, PARTITIONS, relayPath } from './referral-path.ts';
 
 const N = Number(process.env.BENCH_N ?? 10000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -65,6 +65,7 @@ async function startPlatform(databaseUrl: string, brokers: string[]) {
       LIAISON_DATA_DIR: dataDir,
       LIAISON_SEED_DEMO: 'false',
       LIAISON_SEED_STATS: 'false',
+      ...benchKeys(),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -2,7 +2,7 @@
 // domain function `createReferral` called by 32 concurrent loops (no HTTP), the outbox relay in this
 // process, and SIA's inbox projector in its own process on Kafka, as in distributed mode.
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { auditMigrations } from '@liaison/audit';
 import { authMigrations } from '@liaison/auth';
@@ -13,6 +13,10 @@ import { createReferral, createReferralsService, ReferralWriter, referralsMigrat
 import { createTestDatabase, uniqueName } from '@liaison/testing';
 
 export const PARTITIONS = 6;
+
+/** Fresh keys for a platform process on an external database (which makes none of its own). */
+export const benchKeys = () =>
+  Object.fromEntries(['AUDIT_KEY', 'FIELD_KEY', 'COUNCIL_KEY', 'WEBHOOK_KEY'].map((k) => [k, randomBytes(32).toString('base64')]));
 
 /**
  * `relay`: N events already in the outbox, drained by the relay (acks=all); `e2e`: N referrals
@@ -48,7 +52,7 @@ export async function relayPath(brokers: string[], adminUrl: string, mode: 'rela
     const part = (parts: string) => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'services/platform/src/service.ts'], {
         cwd: fileURLToPath(new URL('..', import.meta.url)),
-        env: { ...process.env, LIAISON_SERVICE: 'referrals', LIAISON_PARTS: parts, DATABASE_URL: testDb.url, KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_PREFIX: topicPrefix, TOPIC_PARTITIONS: String(PARTITIONS) },
+        env: { ...process.env, LIAISON_SERVICE: 'referrals', LIAISON_PARTS: parts, DATABASE_URL: testDb.url, KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_PREFIX: topicPrefix, TOPIC_PARTITIONS: String(PARTITIONS), ...benchKeys() },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       const ready = new Promise<void>((resolveReady) => child.stdout!.on('data', (d) => String(d).includes('running') && resolveReady()));

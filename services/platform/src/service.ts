@@ -5,7 +5,7 @@
 // Migrations are applied by `pnpm migrate` (or by the first process to start, under a lock).
 import { serve } from '@hono/node-server';
 import { AuditSealer, auditMigrations } from '@liaison/audit';
-import { authMigrations, bodyKeyRegistry, listAgencies, seedAgencies, verifyToken } from '@liaison/auth';
+import { authMigrations, bodyKeyRegistry, listAgencies, seedAgencies, tokenVerifier } from '@liaison/auth';
 import { describeError } from '@liaison/db';
 import { createDatabase } from '@liaison/db/client';
 import { migrate } from '@liaison/db/migrate';
@@ -29,7 +29,8 @@ const fail = (message: string): never => {
 if (!config.LIAISON_SERVICE) fail('LIAISON_SERVICE must be referrals, intake, stats or gateway');
 if (!config.DATABASE_URL) fail('DATABASE_URL is required in distributed mode');
 const database = createDatabase({ url: config.DATABASE_URL!, driver: config.DATABASE_DRIVER });
-const verify = (token: string) => verifyToken(database.db, token);
+// Concurrent requests share one token lookup (batched, not cached: revocation still applies at once).
+const verify = tokenVerifier(database.db);
 const stops: (() => Promise<void>)[] = [() => database.close()];
 // biome-ignore lint/suspicious/noExplicitAny: any service app (each has its own Env type) is mounted the same way.
 let app: Hono<any> | undefined;
