@@ -23,7 +23,7 @@ import { issueToken } from '@liaison/auth';
 import { createDatabase } from '@liaison/db/client';
 import { createTestDatabase, freePort, resolveKafka, resolvePostgresServer, uniqueName } from '@liaison/testing';
 import autocannon from 'autocannon';
-import { benchKeys, PARTITIONS, relayPath } from './referral-path.ts';
+import { benchKeys, cpuMs, PARTITIONS, relayPath } from './referral-path.ts';
 
 const N = Number(process.env.BENCH_N ?? 10000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -37,6 +37,10 @@ interface Figures {
   rate: number;
   p50: number;
   p99: number;
+  /** CPU milliseconds per request of the serving processes (not the load generator). */
+  cpuPerItem?: number;
+  /** CPU milliseconds per request of the load generator (autocannon, this process). */
+  loadCpuPerItem?: number;
 }
 
 /** Runs autocannon and refuses a run with any error or non-2xx answer (a fast 401 is no figure). */
@@ -85,7 +89,7 @@ async function startPlatform(databaseUrl: string, brokers: string[]) {
     throw err;
   }
   child.stdout!.resume();
-  return { url: `http://127.0.0.1:${port}`, stop };
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop };
 }
 
 async function httpPath(brokers: string[], adminUrl: string) {
@@ -116,32 +120,50 @@ async function httpPath(brokers: string[], adminUrl: string) {
     await create(WARMUP);
     while ((await delivered()) < WARMUP) await new Promise((r) => setTimeout(r, 20));
 
+    const serverCpu = cpuMs(platform.pid);
+    const loadCpu = cpuMs();
     const start = Date.now();
     const created = await create(N);
     const answered = (Date.now() - start) / 1000;
+    const loadCpuPerItem = (cpuMs() - loadCpu) / N;
     while ((await delivered()) < WARMUP + N) await new Promise((r) => setTimeout(r, 20));
     const seconds = (Date.now() - start) / 1000;
+    const cpuPerItem = (cpuMs(platform.pid) - serverCpu) / N;
     const lat = await database.pool.query(
       `select percentile_cont(0.5) within group (order by ms) as p50, percentile_cont(0.99) within group (order by ms) as p99
        from (select extract(epoch from (received_at - sent_at)) * 1000 as ms from referrals.received_referrals order by sent_at desc limit $1) t`,
       [N],
     );
-    const createFigures: Figures = { rate: N / answered, p50: created.latency.p50, p99: created.latency.p99 };
-    const deliveredFigures: Figures = { rate: N / seconds, p50: Number(lat.rows[0].p50), p99: Number(lat.rows[0].p99) };
+    const createFigures: Figures = { rate: N / answered, p50: created.latency.p50, p99: created.latency.p99, loadCpuPerItem };
+    const deliveredFigures: Figures = { rate: N / seconds, p50: Number(lat.rows[0].p50), p99: Number(lat.rows[0].p99), cpuPerItem };
 
     const read = async (name: string, request: autocannon.Request): Promise<Figures> => {
       await load(name, { url, duration: 2, requests: [request] }); // warm-up
+      const [server, client] = [cpuMs(platform!.pid), cpuMs()];
       const r = await load(name, { url, duration: SECONDS, requests: [request] });
-      return { rate: r.requests.total / (r.duration || SECONDS), p50: r.latency.p50, p99: r.latency.p99 };
+      const n = r.requests.total;
+      return { rate: n / (r.duration || SECONDS), p50: r.latency.p50, p99: r.latency.p99, cpuPerItem: (cpuMs(platform!.pid) - server) / n, loadCpuPerItem: (cpuMs() - client) / n };
     };
     const auth = { authorization: `Bearer ${sia}` };
-    const inbox = await read('GET /v1/inbox', { method: 'GET', path: '/v1/inbox?limit=20', headers: auth });
-    const graphql = await read('GraphQL referralInbox', {
+    const inboxRequest = { method: 'GET', path: '/v1/inbox?limit=20', headers: auth } as const;
+    const graphqlRequest = {
       method: 'POST',
       path: '/graphql',
       headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ referralInbox(limit: 20) { referralId sender category status urgent sentAt } }' }),
-    });
+      body: JSON.stringify({ query: '{ referralInbox(limit: 20) { id sender category { code } status statusLabelJa urgent sentAt } }' }),
+    } as const;
+    // Each answer checked once before the load: twenty referrals, no GraphQL errors (a 200 with
+    // `errors` is no figure either).
+    for (const [name, r, items] of [
+      ['GET /v1/inbox', inboxRequest, (b: { items?: unknown[] }) => b.items],
+      ['GraphQL referralInbox', graphqlRequest, (b: { data?: { referralInbox?: unknown[] } }) => b.data?.referralInbox],
+    ] as const) {
+      const res = await fetch(url + r.path, { method: r.method, headers: r.headers, ...('body' in r ? { body: r.body } : {}) });
+      const body = (await res.json()) as { errors?: unknown };
+      if (res.status !== 200 || body.errors || (items as (b: unknown) => unknown[] | undefined)(body)?.length !== 20) throw new Error(`${name}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+    }
+    const inbox = await read('GET /v1/inbox', inboxRequest);
+    const graphql = await read('GraphQL referralInbox', graphqlRequest);
     return { create: createFigures, delivered: deliveredFigures, inbox, graphql };
   } finally {
     await platform?.stop();
@@ -163,10 +185,15 @@ try {
     ['HTTP: GraphQL referralInbox(limit: 20)', http.graphql],
   ];
   console.log('');
-  console.log('path'.padEnd(54) + 'per s'.padStart(9) + 'p50 ms'.padStart(9) + 'p99 ms'.padStart(9));
-  for (const [name, r] of rows) console.log(name.padEnd(54) + fmt(r.rate).padStart(9) + fmt(r.p50).padStart(9) + fmt(r.p99).padStart(9));
+  const ms2 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(2));
+  console.log('path'.padEnd(54) + 'per s'.padStart(9) + 'p50 ms'.padStart(9) + 'p99 ms'.padStart(9) + 'CPU ms/req'.padStart(12) + 'load CPU'.padStart(10));
+  for (const [name, r] of rows) {
+    console.log(name.padEnd(54) + fmt(r.rate).padStart(9) + fmt(r.p50).padStart(9) + fmt(r.p99).padStart(9) + ms2(r.cpuPerItem).padStart(12) + ms2(r.loadCpuPerItem).padStart(10));
+  }
+  console.log('(CPU ms/req: the serving processes — platform, or domain function + relay + projector; load CPU: the load generator)');
   console.log('');
   console.log(`HTTP / domain (delivered to the inbox): ${((http.delivered.rate / domain.rate) * 100).toFixed(0)} % (goal ≥ 75 %; ≥ 1,500 referrals/s)`);
+  console.log(`server CPU per referral, domain / HTTP: ${((domain.cpuPerItem / http.delivered.cpuPerItem!) * 100).toFixed(0)} %`);
   console.log(`authenticated reads: REST ${fmt(http.inbox.rate)}/s, GraphQL ${fmt(http.graphql.rate)}/s (goal ≥ 3,000/s)`);
 } finally {
   await kafka.stop();

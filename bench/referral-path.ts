@@ -2,6 +2,7 @@
 // domain function `createReferral` called by 32 concurrent loops (no HTTP), the outbox relay in this
 // process, and SIA's inbox projector in its own process on Kafka, as in distributed mode.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { auditMigrations } from '@liaison/audit';
@@ -14,6 +15,24 @@ import { createTestDatabase, uniqueName } from '@liaison/testing';
 
 export const PARTITIONS = 6;
 
+/**
+ * CPU time used so far by process `pid` (user + system, milliseconds, from /proc), or by this
+ * process when `pid` is omitted. On a machine shared with others, CPU per request is the figure
+ * that does not move with the neighbours' load.
+ */
+export function cpuMs(pid?: number): number {
+  if (pid === undefined) {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  }
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** Fresh keys for a platform process on an external database (which makes none of its own). */
 export const benchKeys = () =>
   Object.fromEntries(['AUDIT_KEY', 'FIELD_KEY', 'COUNCIL_KEY', 'WEBHOOK_KEY'].map((k) => [k, randomBytes(32).toString('base64')]));
@@ -23,7 +42,7 @@ export const benchKeys = () =>
  * created through the domain function to the rows in SIA's inbox. Rate per second, p50/p99 of
  * creation → inbox (e2e only), milliseconds.
  */
-export async function relayPath(brokers: string[], adminUrl: string, mode: 'relay' | 'e2e', N: number): Promise<{ rate: number; p50: number; p99: number }> {
+export async function relayPath(brokers: string[], adminUrl: string, mode: 'relay' | 'e2e', N: number): Promise<{ rate: number; p50: number; p99: number; cpuPerItem: number }> {
   const testDb = await createTestDatabase(adminUrl, 'bench');
   const database = createDatabase({ url: testDb.url, max: 40 });
   await migrate(database, [authMigrations, auditMigrations, referralsMigrations]);
@@ -46,7 +65,7 @@ export async function relayPath(brokers: string[], adminUrl: string, mode: 'rela
       await create(N);
       const start = Date.now();
       await service.relay.drain();
-      return { rate: N / ((Date.now() - start) / 1000), p50: Number.NaN, p99: Number.NaN };
+      return { rate: N / ((Date.now() - start) / 1000), p50: Number.NaN, p99: Number.NaN, cpuPerItem: Number.NaN };
     }
     // SIA's inbox projector, in its own process.
     const part = (parts: string) => {
@@ -62,16 +81,19 @@ export async function relayPath(brokers: string[], adminUrl: string, mode: 'rela
     await consumer.ready;
     await service.start();
     const delivered = async () => (await database.pool.query('select count(*)::int as n from referrals.received_referrals')).rows[0].n as number;
+    const cpu = () => cpuMs() + cpuMs(consumer.child.pid);
+    const cpuStart = cpu();
     const start = Date.now();
     await create(N);
     while ((await delivered()) < N) await new Promise((r) => setTimeout(r, 20));
     const seconds = (Date.now() - start) / 1000;
+    const cpuPerItem = (cpu() - cpuStart) / N;
     consumer.child.kill('SIGTERM');
     const lat = await database.pool.query(
       `select percentile_cont(0.5) within group (order by ms) as p50, percentile_cont(0.99) within group (order by ms) as p99
        from (select extract(epoch from (received_at - sent_at)) * 1000 as ms from referrals.received_referrals) t`,
     );
-    return { rate: N / seconds, p50: Number(lat.rows[0].p50), p99: Number(lat.rows[0].p99) };
+    return { rate: N / seconds, p50: Number(lat.rows[0].p50), p99: Number(lat.rows[0].p99), cpuPerItem };
   } finally {
     await service.stop();
     await bus.close();

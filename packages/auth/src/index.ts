@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import type { Db, MigrationSet } from '@liaison/db';
+import { Batcher, type Db, type MigrationSet } from '@liaison/db';
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { agencies, apiTokens } from './schema.ts';
 
@@ -109,40 +109,20 @@ export async function verifyToken(db: Db, token: string): Promise<Actor | null> 
  * for all of them), as a group commit does for writes. Each answer is as fresh as a lookup of its
  * own — nothing is cached, so a revoked or expired token is refused from the next lookup on.
  */
-export function tokenVerifier(db: Db, options: { maxBatch?: number } = {}): (token: string) => Promise<Actor | null> {
-  const maxBatch = options.maxBatch ?? 256;
-  let waiting: { hash: string; resolve: (actor: Actor | null) => void; reject: (err: unknown) => void }[] = [];
-  let inFlight = false;
-  const flush = async () => {
-    inFlight = true;
-    while (waiting.length > 0) {
-      const batch = waiting.slice(0, maxBatch);
-      waiting = waiting.slice(batch.length);
-      try {
-        const hashes = [...new Set(batch.map((w) => w.hash))];
-        const rows = await db
-          .select({ hash: apiTokens.tokenHash, id: apiTokens.id, agency: apiTokens.agency, role: apiTokens.role, agencyRoles: agencies.roles })
-          .from(apiTokens)
-          .innerJoin(agencies, eq(agencies.code, apiTokens.agency))
-          .where(and(inArray(apiTokens.tokenHash, hashes), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, sql`now()`)));
-        const byHash = new Map(rows.map((r) => [r.hash, r]));
-        for (const w of batch) {
-          const row = byHash.get(w.hash);
-          w.resolve(row ? { agency: row.agency, role: row.role as Role, tokenId: row.id, agencyRoles: row.agencyRoles } : null);
-        }
-      } catch (err) {
-        for (const w of batch) w.reject(err);
-      }
-    }
-    inFlight = false;
-  };
-  return (token) => {
-    if (!token.startsWith('lia_') || token.length > 200) return Promise.resolve(null);
-    return new Promise((resolve, reject) => {
-      waiting.push({ hash: hashToken(token), resolve, reject });
-      if (!inFlight) void flush();
+export function tokenVerifier(db: Db): (token: string) => Promise<Actor | null> {
+  const lookups = new Batcher<string, Actor | null>(async (hashes) => {
+    const rows = await db
+      .select({ hash: apiTokens.tokenHash, id: apiTokens.id, agency: apiTokens.agency, role: apiTokens.role, agencyRoles: agencies.roles })
+      .from(apiTokens)
+      .innerJoin(agencies, eq(agencies.code, apiTokens.agency))
+      .where(and(inArray(apiTokens.tokenHash, [...new Set(hashes)]), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, sql`now()`)));
+    const byHash = new Map(rows.map((r) => [r.hash, r]));
+    return hashes.map((hash) => {
+      const row = byHash.get(hash);
+      return row ? { agency: row.agency, role: row.role as Role, tokenId: row.id, agencyRoles: row.agencyRoles } : null;
     });
-  };
+  });
+  return async (token) => (!token.startsWith('lia_') || token.length > 200 ? null : lookups.submit(hashToken(token)));
 }
 
 /** The tokens of one body (never their hashes), newest first. */
