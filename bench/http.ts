@@ -13,6 +13,7 @@
 //
 // Environment: BENCH_N (default 10000), BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32),
 // BENCH_PROFILE=<dir> (the platform runs under `node --cpu-prof` and writes its profile there),
+// BENCH_DOMAIN=false (skip the domain path, when profiling),
 // KAFKA_BROKERS and DATABASE_URL (else started/found as in tests).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -175,7 +176,7 @@ async function httpPath(brokers: string[], adminUrl: string) {
 const [postgres, kafka] = await Promise.all([resolvePostgresServer(), resolveKafka()]);
 try {
   console.log(`bench:http — ${fmt(N)} referrals, ${CONNECTIONS} connections, reads for ${SECONDS} s, ${PARTITIONS} partitions, Kafka ${kafka.brokers.join(',')}, Postgres (${postgres.source})`);
-  const domain = await relayPath(kafka.brokers, postgres.adminUrl, 'e2e', N);
+  const domain = process.env.BENCH_DOMAIN === 'false' ? { rate: Number.NaN, p50: Number.NaN, p99: Number.NaN, cpuPerItem: Number.NaN } : await relayPath(kafka.brokers, postgres.adminUrl, 'e2e', N);
   const http = await httpPath(kafka.brokers, postgres.adminUrl);
   const rows: [string, Figures][] = [
     ['domain: createReferral → relay → Kafka → SIA inbox', domain],

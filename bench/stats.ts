@@ -16,7 +16,7 @@
 import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
 import { auditMigrations } from '@liaison/audit';
-import { authMigrations, issueToken, listAgencies, seedAgencies, verifyToken } from '@liaison/auth';
+import { authMigrations, issueToken, listAgencies, seedAgencies, tokenVerifier } from '@liaison/auth';
 import { createDatabase } from '@liaison/db/client';
 import { migrate } from '@liaison/db/migrate';
 import { createEventBus, pglogMigrations } from '@liaison/events';
@@ -84,8 +84,10 @@ try {
   console.log(`seed      ${fmt(seeded.events)} facts (${fmt(seeded.consultations)} consultations) in ${fmt(seedSeconds, 1)} s: ${fmt(seeded.events / seedSeconds)} facts/s (bulk path: COPY + set-based rollups)`);
 
   const bus = createEventBus({ kind: 'pglog', pool: database.pool, topicPrefix: 'bench.' });
-  const bodies = async () => (await listAgencies(database.db)).filter((a) => a.roles.includes('member')).map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn }));
-  const verify = (token: string) => verifyToken(database.db, token);
+  // As the platform composes them: the registry from a short cache, token lookups batched.
+  const members = (await listAgencies(database.db)).filter((a) => a.roles.includes('member')).map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn }));
+  const bodies = async () => members;
+  const verify = tokenVerifier(database.db);
   const stats = createStatsService({ database, bus, verifyToken: verify, bodies, relay: false, consumers: false, releaseJob: false, now: () => new Date('2026-11-28T12:00:00+09:00') });
   const deps = stats.releases;
 

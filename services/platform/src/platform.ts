@@ -240,7 +240,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       database,
       bus,
       verifyToken: verify,
-      bodies: async () => (await listAgencies(database.db)).filter((a) => a.roles.includes('member')).map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn })),
+      // From the registry cache above (a member's own statistics need the bodies on every read).
+      bodies: async () => {
+        await agency('');
+        return [...registry!.byCode.values()].filter((a) => a.roles.includes('member')).map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn }));
+      },
       ...(options.statsReleaseAfterBusinessDays !== undefined ? { releaseAfterBusinessDays: options.statsReleaseAfterBusinessDays } : {}),
       ...(options.newYearClosure !== undefined ? { calendar: { newYearClosure: options.newYearClosure } } : {}),
       log,
