@@ -55,6 +55,8 @@ export type RequestIdVariables = { requestId: string };
 
 /** Gives each request an id (kept from `X-Request-Id` when sane) and echoes it. */
 export const requestId: MiddlewareHandler<{ Variables: RequestIdVariables }> = async (c, next) => {
+  // Every app mounted in the platform brings this middleware: the first one names the request.
+  if (c.get('requestId')) return next();
   const given = c.req.header('x-request-id');
   const id = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
   c.set('requestId', id);
