@@ -24,8 +24,8 @@ export async function callService<T>(fetcher: GatewayContext['referrals'], calle
   // Answers a service marks with an ETag (immutable ones: statistics releases) are kept, parsed, and
   // asked for again with If-None-Match: the service still authorizes and logs the read, and answers
   // 304 instead of the body.
-  let kept = held.get(fetcher);
-  if (!kept) held.set(fetcher, (kept = new Map()));
+  const kept = held.get(fetcher) ?? new Map<string, { etag: string; body: unknown }>();
+  held.set(fetcher, kept);
   const known = kept.get(path);
   const headers: Record<string, string> = { authorization: `Bearer ${caller.token}`, ...(known ? { 'if-none-match': known.etag } : {}) };
   const res = await fetcher(vouchFor(new Request(`http://referrals${path}`, { headers }), caller));

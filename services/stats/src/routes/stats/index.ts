@@ -19,10 +19,10 @@ const security = [{ bearer: [] }];
 const rendered = new WeakMap<ReleaseView, Map<string, string>>();
 
 function renderedRelease(release: ReleaseView, only: string | undefined, tables: ReleaseView['tables']): string {
-  let byTable = rendered.get(release);
-  if (!byTable) rendered.set(release, (byTable = new Map()));
-  let text = byTable.get(only ?? '');
-  if (text === undefined) byTable.set(only ?? '', (text = JSON.stringify({ ...release, tables })));
+  const byTable = rendered.get(release) ?? new Map<string, string>();
+  rendered.set(release, byTable);
+  const text = byTable.get(only ?? '') ?? JSON.stringify({ ...release, tables });
+  byTable.set(only ?? '', text);
   return text;
 }
 
