@@ -13,6 +13,19 @@ export interface TopicSpec {
   minInsyncReplicas?: number;
 }
 
+/** What a topic is like now (`describeTopics`): absent, or its partitions and — Kafka only — replicas. */
+export interface TopicState {
+  name: string;
+  exists: boolean;
+  partitions?: number;
+  /** Kafka: the fewest replicas of any partition. Absent on the Postgres log (it has no replicas). */
+  replicationFactor?: number;
+  /** Kafka: the topic's `min.insync.replicas` (its own setting or the broker's default). */
+  minInsyncReplicas?: number;
+  /** Kafka: partitions whose in-sync replicas are fewer than their replicas, or that have no leader. */
+  underReplicated?: number;
+}
+
 /** What an adapter hands `onBatch` beside the records, so that a long batch (retries) keeps its place. */
 export interface BatchControl {
   /** Tells the group this member is alive (Kafka: a heartbeat; Postgres log: the member's heartbeat row). */
@@ -37,6 +50,8 @@ export interface Subscription {
 export interface BusAdapter {
   readonly kind: 'kafka' | 'pglog';
   ensureTopics(topics: TopicSpec[]): Promise<void>;
+  /** What each named topic is like now, in the order given (a missing one has `exists: false`). Creates nothing. */
+  describeTopics(names: string[]): Promise<TopicState[]>;
   /** Resolves once every message is durably stored (Kafka: acks=all). Order is kept per key. */
   produce(topic: string, messages: WireMessage[]): Promise<void>;
   /**
@@ -131,17 +146,24 @@ export class EventBus {
     return this.topicPrefix + name;
   }
 
+  /** Every topic the platform needs — the catalog's and the dead-letter topic — by physical name, as they should be created. */
+  topicSpecs(options: { partitions?: number; replicationFactor?: number; minInsyncReplicas?: number } = {}): TopicSpec[] {
+    return [...catalogTopics(), DEAD_LETTER_TOPIC].map((name) => ({
+      name: this.topic(name),
+      partitions: options.partitions ?? 6,
+      ...(options.replicationFactor !== undefined ? { replicationFactor: options.replicationFactor } : {}),
+      ...(options.minInsyncReplicas !== undefined ? { minInsyncReplicas: options.minInsyncReplicas } : {}),
+    }));
+  }
+
   /** Creates every catalog topic and the dead-letter topic, if missing. */
   async ensureTopics(options: { partitions?: number; replicationFactor?: number; minInsyncReplicas?: number } = {}): Promise<void> {
-    const names = [...catalogTopics(), DEAD_LETTER_TOPIC];
-    await this.adapter.ensureTopics(
-      names.map((name) => ({
-        name: this.topic(name),
-        partitions: options.partitions ?? 6,
-        ...(options.replicationFactor !== undefined ? { replicationFactor: options.replicationFactor } : {}),
-        ...(options.minInsyncReplicas !== undefined ? { minInsyncReplicas: options.minInsyncReplicas } : {}),
-      })),
-    );
+    await this.adapter.ensureTopics(this.topicSpecs(options));
+  }
+
+  /** What every topic of {@link topicSpecs} is like now (creates nothing). */
+  describeTopics(): Promise<TopicState[]> {
+    return this.adapter.describeTopics(this.topicSpecs().map((t) => t.name));
   }
 
   get kind(): BusAdapter['kind'] {

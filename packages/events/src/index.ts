@@ -23,6 +23,7 @@ export {
   type SubscribeOptions,
   type Subscription,
   type TopicSpec,
+  type TopicState,
 } from './bus.ts';
 export { backoffDelay, type BackoffOptions, retryWithBackoff, type RetryOptions } from './backoff.ts';
 export { describeError, isTransientError } from './handler-errors.ts';

@@ -1,16 +1,18 @@
 import { appendAudit } from '@liaison/audit';
 import { issueToken, listTokens, revokeToken, type Role, roles, tokenAgency } from '@liaison/auth';
 import { describeError } from '@liaison/db';
-import { CommandError, commandDatabase, demoToken, env, runAuditVerify, runMigrations } from '@liaison/platform';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { registerKafka } from './commands/kafka.ts';
+import { registerRelease } from './commands/release.ts';
+import { registerSeed } from './commands/seed.ts';
+import { withDatabase } from './database.ts';
+import { CommandError, isCommandError, isDomainError, isInputRefusal } from './errors.ts';
+import { defaultIo, type Io } from './io.ts';
 
-/** Where a command writes: stdout for results, stderr for messages (so `--json` output stays clean). */
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-const defaultIo: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
+export { withDatabase } from './database.ts';
+export { CommandError } from './errors.ts';
+export { defaultIo, flushed, type Io } from './io.ts';
+export { type Progress, startProgress } from './progress.ts';
 
 /**
  * Builds the `liaison` program. Every command has `--help`; scripts get `--json` where they want the
@@ -28,7 +30,8 @@ export function program(io: Io = defaultIo): Command {
     .description('Print a demo token of the local platform (written by pnpm start), e.g. CENTER=$(pnpm -s liaison token center caseworker)')
     .argument('<body>', 'registry code of the body, e.g. center, sia, mic')
     .argument('<role>', `role: ${roles.join(', ')}`)
-    .action((body: string, role: string) => {
+    .action(async (body: string, role: string) => {
+      const { demoToken, env } = await platform();
       io.out(demoToken(env(), body, role));
     });
 
@@ -82,6 +85,7 @@ export function program(io: Io = defaultIo): Command {
     .command('migrate')
     .description('Apply every committed migration to DATABASE_URL')
     .action(async () => {
+      const { env, runMigrations } = await platform();
       const schemas = await runMigrations(env());
       io.out(`migrations applied: ${schemas.join(', ')}`);
     });
@@ -94,27 +98,28 @@ export function program(io: Io = defaultIo): Command {
     .option('--checkpoint <file>', 'a checkpoint file (JSON lines; the last one counts)')
     .option('--json', 'print JSON')
     .action(async (o: { checkpoint?: string; json?: boolean }) => {
+      const { env, runAuditVerify } = await platform();
       const { verdict, text } = await runAuditVerify(env(), { checkpointFile: o.checkpoint });
       io.out(o.json ? JSON.stringify(verdict) : text);
       if (!verdict.ok) throw new CommandError('', 1);
     });
 
+  // Commands with more to them live in commands/<name>.ts, each registered here by one line.
+  registerRelease(cli, io);
+  registerSeed(cli, io);
+  registerKafka(cli, io);
+
   return cli;
 }
 
+/** The platform (configuration, database, every service) is loaded by the commands that use it, so `--help` answers at once. */
+const platform = () => import('@liaison/platform');
+
 function positiveInt(value: string, flag: string, max: number): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new CommandError(`${flag} must be a whole number from 1 to ${max}`, 2);
+  // commander turns this into a usage error (exit 2) naming the option.
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new InvalidArgumentError(`${flag} must be a whole number from 1 to ${max}`);
   return n;
-}
-
-async function withDatabase<T>(work: (db: ReturnType<typeof commandDatabase>['db']) => Promise<T>): Promise<T> {
-  const database = commandDatabase(env());
-  try {
-    return await work(database.db);
-  } finally {
-    await database.close();
-  }
 }
 
 /** What common failures mean, by SQLSTATE or system code. */
@@ -137,9 +142,14 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
       // --help and --version are not failures; anything else commander refuses is a usage error.
       return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0 ? 0 : 2;
     }
-    if (err instanceof CommandError) {
+    if (isCommandError(err)) {
       if (err.message) io.err(err.message);
       return err.exitCode;
+    }
+    // A domain refusal (the period is released already, disclosure control failed): its message is meant for people.
+    if (isDomainError(err)) {
+      io.err(err.message);
+      return isInputRefusal(err) ? 2 : 1;
     }
     if (err instanceof Error && err.name === 'ConfigError') {
       io.err(err.message);

@@ -1,6 +1,6 @@
-import { type Admin, type Consumer, type ConsumerCrashEvent, Kafka, type KafkaConfig, logLevel, Partitioners, type Producer } from 'kafkajs';
+import { type Admin, type ConfigResourceTypes, type Consumer, type ConsumerCrashEvent, Kafka, type KafkaConfig, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { backoffDelay, retryWithBackoff } from '../backoff.ts';
-import type { BatchControl, BusAdapter, Subscription, TopicSpec } from '../bus.ts';
+import type { BatchControl, BusAdapter, Subscription, TopicSpec, TopicState } from '../bus.ts';
 import type { WireMessage, WireRecord } from '../envelope.ts';
 import { groupBy } from '../group.ts';
 import { describeError } from '../handler-errors.ts';
@@ -130,6 +130,39 @@ export class KafkaAdapter implements BusAdapter {
         })),
       });
       await waitForLeaders(admin, missing.map((t) => t.name));
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /** Partitions, replicas (the fewest of any partition), under-replicated partitions and `min.insync.replicas` of each topic. */
+  async describeTopics(names: string[]): Promise<TopicState[]> {
+    const admin: Admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const present = names.filter((n) => existing.has(n));
+      if (present.length === 0) return names.map((name) => ({ name, exists: false }));
+      const [meta, configs] = await Promise.all([
+        admin.fetchTopicMetadata({ topics: present }),
+        admin.describeConfigs({
+          includeSynonyms: false,
+          resources: present.map((name) => ({ type: TOPIC_RESOURCE, name, configNames: ['min.insync.replicas'] })),
+        }),
+      ]);
+      return names.map((name): TopicState => {
+        const topic = meta.topics.find((t) => t.name === name);
+        if (!topic) return { name, exists: false };
+        const insync = configs.resources.find((r) => r.resourceName === name)?.configEntries.find((e) => e.configName === 'min.insync.replicas')?.configValue;
+        return {
+          name,
+          exists: true,
+          partitions: topic.partitions.length,
+          replicationFactor: Math.min(...topic.partitions.map((p) => p.replicas.length)),
+          ...(insync !== undefined ? { minInsyncReplicas: Number(insync) } : {}),
+          underReplicated: topic.partitions.filter((p) => p.leader < 0 || p.isr.length < p.replicas.length).length,
+        };
+      });
     } finally {
       await admin.disconnect();
     }
@@ -287,6 +320,9 @@ export class KafkaAdapter implements BusAdapter {
 }
 
 /** Waits until every partition of `topics` has a leader (metadata errors during elections are retried). */
+// kafkajs' ConfigResourceTypes.TOPIC: its enum is not a named export Node's ESM loader finds in the CommonJS build.
+const TOPIC_RESOURCE = 2 as ConfigResourceTypes;
+
 async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = 'no metadata yet';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Pool } from '@liaison/db';
 import type { MigrationSet } from '@liaison/db';
 import type pg from 'pg';
-import type { BatchControl, BusAdapter, Subscription, TopicSpec } from '../bus.ts';
+import type { BatchControl, BusAdapter, Subscription, TopicSpec, TopicState } from '../bus.ts';
 import type { WireMessage, WireRecord } from '../envelope.ts';
 import { backoffDelay } from '../backoff.ts';
 import { groupBy } from '../group.ts';
@@ -159,6 +159,13 @@ export class PgLogAdapter implements BusAdapter {
     } finally {
       client.release();
     }
+  }
+
+  /** Each topic's partition count from the log's own table (no replicas: Postgres keeps the data). */
+  async describeTopics(names: string[]): Promise<TopicState[]> {
+    const { rows } = await this.options.pool.query<{ name: string; partitions: number }>('select name, partitions from eventbus.topics where name = any($1)', [names]);
+    const found = new Map(rows.map((r) => [r.name, r.partitions]));
+    return names.map((name) => (found.has(name) ? { name, exists: true, partitions: found.get(name)! } : { name, exists: false }));
   }
 
   private async partitionsOf(client: pg.PoolClient, topic: string): Promise<number> {
