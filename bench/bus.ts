@@ -10,20 +10,12 @@
 //             as in distributed mode: creation to the row in SIA's inbox.
 //
 // Environment: BENCH_N (default 20000), KAFKA_BROKERS and DATABASE_URL (else started/found as in tests).
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { auditMigrations } from '@liaison/audit';
-import { authMigrations } from '@liaison/auth';
-import { createDatabase } from '@liaison/db/client';
-import { migrate } from '@liaison/db/migrate';
-import { createEventBus } from '@liaison/events';
-import { createReferral, createReferralsService, ReferralWriter, referralsMigrations } from '@liaison/referrals';
-import { createTestDatabase, resolveKafka, resolvePostgresServer, uniqueName } from '@liaison/testing';
+import { resolveKafka, resolvePostgresServer, uniqueName } from '@liaison/testing';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
+import { PARTITIONS, relayPath } from './referral-path.ts';
 
 const N = Number(process.env.BENCH_N ?? 20000);
-const PARTITIONS = 6;
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
@@ -71,69 +63,12 @@ async function rawKafka(brokers: string[]): Promise<{ rate: number; e2eRate: num
   return { rate: N / producerSeconds, e2eRate: N / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99) };
 }
 
-async function relayPath(brokers: string[], adminUrl: string, mode: 'relay' | 'e2e') {
-  const testDb = await createTestDatabase(adminUrl, 'bench');
-  const database = createDatabase({ url: testDb.url, max: 40 });
-  await migrate(database, [authMigrations, auditMigrations, referralsMigrations]);
-  const topicPrefix = `${uniqueName('bench')}.`;
-  const bus = createEventBus({ kind: 'kafka', brokers, topicPrefix, log: () => {} });
-  await bus.ensureTopics({ partitions: PARTITIONS });
-  const agency = async (code: string) => ({ code, nameJa: code, nameEn: code, roles: ['member'] });
-  const service = createReferralsService({ database, bus, verifyToken: async () => null, agency, consumers: false });
-  const ctx = { actor: { agency: 'center', role: 'caseworker' as const, tokenId: randomUUID(), agencyRoles: ['member'] }, db: database.db, writer: new ReferralWriter(database.pool), agency };
-  const create = async (count: number) => {
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 32 }, async () => {
-        while (next++ < count) await createReferral({ ctx, input: { recipient: 'sia', kind: 'referral', category: 'R01', urgent: false } });
-      }),
-    );
-  };
-  try {
-    if (mode === 'relay') {
-      await create(N);
-      const start = Date.now();
-      await service.relay.drain();
-      return { rate: N / ((Date.now() - start) / 1000), p50: Number.NaN, p99: Number.NaN };
-    }
-    // SIA's inbox projector, in its own process.
-    const part = (parts: string) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'services/platform/src/service.ts'], {
-        cwd: fileURLToPath(new URL('..', import.meta.url)),
-        env: { ...process.env, LIAISON_SERVICE: 'referrals', LIAISON_PARTS: parts, PORT: '0', DATABASE_URL: testDb.url, KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_PREFIX: topicPrefix, TOPIC_PARTITIONS: String(PARTITIONS) },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      const ready = new Promise<void>((resolveReady) => child.stdout!.on('data', (d) => String(d).includes('running') && resolveReady()));
-      return { child, ready };
-    };
-    const consumer = part('consumers');
-    await consumer.ready;
-    await service.start();
-    const delivered = async () => (await database.pool.query('select count(*)::int as n from referrals.received_referrals')).rows[0].n as number;
-    const start = Date.now();
-    await create(N);
-    while ((await delivered()) < N) await new Promise((r) => setTimeout(r, 20));
-    const seconds = (Date.now() - start) / 1000;
-    consumer.child.kill('SIGTERM');
-    const lat = await database.pool.query(
-      `select percentile_cont(0.5) within group (order by ms) as p50, percentile_cont(0.99) within group (order by ms) as p99
-       from (select extract(epoch from (received_at - sent_at)) * 1000 as ms from referrals.received_referrals) t`,
-    );
-    return { rate: N / seconds, p50: Number(lat.rows[0].p50), p99: Number(lat.rows[0].p99) };
-  } finally {
-    await service.stop();
-    await bus.close();
-    await database.close();
-    await testDb.drop();
-  }
-}
-
 const [postgres, kafka] = await Promise.all([resolvePostgresServer(), resolveKafka()]);
 try {
   console.log(`bench:bus — ${fmt(N)} events, ${PARTITIONS} partitions, Kafka ${kafka.brokers.join(',')}, Postgres (${postgres.source})`);
   const raw = await rawKafka(kafka.brokers);
-  const relay = await relayPath(kafka.brokers, postgres.adminUrl, 'relay');
-  const e2e = await relayPath(kafka.brokers, postgres.adminUrl, 'e2e');
+  const relay = await relayPath(kafka.brokers, postgres.adminUrl, 'relay', N);
+  const e2e = await relayPath(kafka.brokers, postgres.adminUrl, 'e2e', N);
   const rows: [string, { rate: number; p50: number; p99: number }][] = [
     ['raw kafkajs batched producer, acks=all (baseline)', { rate: raw.rate, p50: Number.NaN, p99: Number.NaN }],
     ['raw producer → kafkajs consumer', { rate: raw.e2eRate, p50: raw.p50, p99: raw.p99 }],

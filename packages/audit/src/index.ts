@@ -103,13 +103,21 @@ export async function sealAudit(pool: Pool, key: Buffer, batch = 1000): Promise<
     let pos = Number(head.rows[0]?.chain_pos ?? 0);
     let prev = head.rows[0]?.hash ?? GENESIS;
     const { rows } = await client.query<Row>(`${SELECT} where chain_pos is null order by id limit $1 for update`, [batch]);
+    const sealed: { id: string; pos: number; prev: string; hash: string }[] = [];
     for (const r of rows) {
       pos++;
       const hash = entryHash(key, prev, pos, r, FORMAT);
-      await client.query('update audit.entries set chain_pos = $1, prev_hash = $2, hash = $3, format = $5 where id = $4', [pos, prev, hash, r.id, FORMAT]);
+      sealed.push({ id: String(r.id), pos, prev, hash });
       prev = hash;
     }
     if (rows.length > 0) {
+      // One statement for the whole batch (one round trip, not one per entry).
+      await client.query(
+        `update audit.entries e set chain_pos = s.pos, prev_hash = s.prev, hash = s.hash, format = $5
+           from unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) as s(id, pos, prev, hash)
+          where e.id = s.id`,
+        [sealed.map((x) => x.id), sealed.map((x) => x.pos), sealed.map((x) => x.prev), sealed.map((x) => x.hash), FORMAT],
+      );
       await client.query(
         `insert into audit.head (name, chain_pos, hash) values ('main', $1, $2)
          on conflict (name) do update set chain_pos = excluded.chain_pos, hash = excluded.hash, sealed_at = now()`,

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import type { Db, MigrationSet } from '@liaison/db';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { Batcher, type Db, type MigrationSet } from '@liaison/db';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { agencies, apiTokens } from './schema.ts';
 
 export {
@@ -101,6 +101,28 @@ export async function verifyToken(db: Db, token: string): Promise<Actor | null> 
   const row = rows[0];
   if (!row) return null;
   return { agency: row.agency, role: row.role as Role, tokenId: row.id, agencyRoles: row.agencyRoles };
+}
+
+/**
+ * `verifyToken` for a process serving many requests at once: the tokens asked about while a lookup
+ * is on its way are looked up together in the next one (one round trip and one pooled connection
+ * for all of them), as a group commit does for writes. Each answer is as fresh as a lookup of its
+ * own — nothing is cached, so a revoked or expired token is refused from the next lookup on.
+ */
+export function tokenVerifier(db: Db): (token: string) => Promise<Actor | null> {
+  const lookups = new Batcher<string, Actor | null>(async (hashes) => {
+    const rows = await db
+      .select({ hash: apiTokens.tokenHash, id: apiTokens.id, agency: apiTokens.agency, role: apiTokens.role, agencyRoles: agencies.roles })
+      .from(apiTokens)
+      .innerJoin(agencies, eq(agencies.code, apiTokens.agency))
+      .where(and(inArray(apiTokens.tokenHash, [...new Set(hashes)]), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, sql`now()`)));
+    const byHash = new Map(rows.map((r) => [r.hash, r]));
+    return hashes.map((hash) => {
+      const row = byHash.get(hash);
+      return row ? { agency: row.agency, role: row.role as Role, tokenId: row.id, agencyRoles: row.agencyRoles } : null;
+    });
+  });
+  return async (token) => (!token.startsWith('lia_') || token.length > 200 ? null : lookups.submit(hashToken(token)));
 }
 
 /** The tokens of one body (never their hashes), newest first. */

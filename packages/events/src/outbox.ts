@@ -127,15 +127,23 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     let failures = 0;
+    let idle = false;
     while (this.running) {
       try {
         if (!(await this.lead())) {
           await this.sleep(1000);
           continue;
         }
+        // An idle relay looks with one statement whether anything waits, rather than claiming an
+        // empty batch (a connection, begin, select, rollback) twenty times a second per outbox.
+        if (idle && !(await this.waiting())) {
+          await this.sleep(this.options.idleInterval ?? 50);
+          continue;
+        }
         const published = await this.pipeline(() => this.running);
         failures = 0;
-        if (published === 0) await this.sleep(this.options.idleInterval ?? 50);
+        idle = published === 0;
+        if (idle) await this.sleep(this.options.idleInterval ?? 50);
       } catch (err) {
         failures++;
         this.options.onError?.(err);
@@ -265,6 +273,12 @@ export class OutboxRelay {
       `delete from ${this.table.qualified} where published_at < now() - make_interval(secs => $1)`,
       [(this.options.retention ?? 86_400_000) / 1000],
     );
+  }
+
+  /** Whether any event waits to be published. */
+  private async waiting(): Promise<boolean> {
+    const { rows } = await this.options.pool.query<{ any: boolean }>(`select exists (select 1 from ${this.table.qualified} where published_at is null) as any`);
+    return rows[0]?.any === true;
   }
 
   /** Number of events written but not yet published. */

@@ -39,7 +39,8 @@ export type RequestIdVariables = { requestId: string };
 
 /** Gives each request an id (kept from `X-Request-Id` when sane) and echoes it. */
 export const requestId: MiddlewareHandler<{ Variables: RequestIdVariables }> = async (c, next) => {
-  // Kept when the process's first middleware (observeRequests) already gave the request one.
+  // Kept when an earlier middleware (observeRequests, or the first of the apps mounted in the
+  // platform) already gave the request one.
   const given = c.get('requestId') ?? c.req.header('x-request-id');
   const id = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
   c.set('requestId', id);

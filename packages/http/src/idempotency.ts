@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MigrationSet, Pool } from '@liaison/db';
+import { Batcher, type MigrationSet, type Pool } from '@liaison/db';
 import type { MiddlewareHandler } from 'hono';
 import { bearerToken } from './auth.ts';
 import { errors } from '@liaison/domain';
@@ -48,6 +48,42 @@ function open(token: string, scope: string, key: string, sealed: string): string
 export function idempotency(pool: Pool, options: { now?: () => number } = {}): MiddlewareHandler {
   const now = options.now ?? Date.now;
   let lastPrune = 0;
+  // Claims and kept answers of concurrent requests go to Postgres together (group commit; a key
+  // claimed twice at once goes in two statements, so each is decided as if alone).
+  const claims = new Batcher<{ scope: string; key: string; fingerprint: string; at: number }, boolean>(
+    async (batch) => {
+      // Claim the key, or find who has it (an expired entry, or a dead process's lease, is taken over).
+      const { rows } = await pool.query<{ scope: string; key: string }>(
+        `insert into idempotency.keys (scope, key, fingerprint, locked_until, created_at)
+           select * from unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[])
+         on conflict (scope, key) do update set fingerprint = excluded.fingerprint, status = null, response = null,
+           locked_until = excluded.locked_until, created_at = excluded.created_at
+         where idempotency.keys.created_at < excluded.created_at - make_interval(secs => $6)
+            or (idempotency.keys.status is null and idempotency.keys.locked_until < excluded.created_at and idempotency.keys.fingerprint = excluded.fingerprint)
+         returning scope, key`,
+        [
+          batch.map((b) => b.scope),
+          batch.map((b) => b.key),
+          batch.map((b) => b.fingerprint),
+          batch.map((b) => new Date(b.at + LEASE_MS)),
+          batch.map((b) => new Date(b.at)),
+          IDEMPOTENCY_TTL_MS / 1000,
+        ],
+      );
+      const won = new Set(rows.map((r) => `${r.scope} ${r.key}`));
+      return batch.map((b) => won.has(`${b.scope} ${b.key}`));
+    },
+    { key: (b) => `${b.scope} ${b.key}` },
+  );
+  const answers = new Batcher<{ scope: string; key: string; status: number; response: string }, void>(async (batch) => {
+    await pool.query(
+      `update idempotency.keys k set status = a.status, response = a.response
+         from unnest($1::text[], $2::text[], $3::int[], $4::text[]) as a(scope, key, status, response)
+        where k.scope = a.scope and k.key = a.key`,
+      [batch.map((b) => b.scope), batch.map((b) => b.key), batch.map((b) => b.status), batch.map((b) => b.response)],
+    );
+    return batch.map(() => undefined);
+  }, { key: (b) => `${b.scope} ${b.key}` });
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
     if (c.req.method !== 'POST' || key === undefined) return next();
@@ -66,17 +102,8 @@ export function idempotency(pool: Pool, options: { now?: () => number } = {}): M
       lastPrune = at;
       await pool.query('delete from idempotency.keys where created_at < $1', [new Date(at - IDEMPOTENCY_TTL_MS)]);
     }
-    // Claim the key, or find who has it (an expired entry, or a dead process's lease, is taken over).
-    const claimed = await pool.query(
-      `insert into idempotency.keys (scope, key, fingerprint, locked_until, created_at) values ($1, $2, $3, $4, $5)
-       on conflict (scope, key) do update set fingerprint = excluded.fingerprint, status = null, response = null,
-         locked_until = excluded.locked_until, created_at = excluded.created_at
-       where idempotency.keys.created_at < $6
-          or (idempotency.keys.status is null and idempotency.keys.locked_until < $5 and idempotency.keys.fingerprint = excluded.fingerprint)
-       returning key`,
-      [scope, value, fingerprint, new Date(at + LEASE_MS), new Date(at), new Date(at - IDEMPOTENCY_TTL_MS)],
-    );
-    if (claimed.rowCount === 0) {
+    const claimed = await claims.submit({ scope, key: value, fingerprint, at });
+    if (!claimed) {
       const { rows } = await pool.query('select fingerprint, status, response from idempotency.keys where scope = $1 and key = $2', [scope, value]);
       const row = rows[0] as { fingerprint: string; status: number | null; response: string | null } | undefined;
       if (row && row.fingerprint !== fingerprint) {
@@ -98,12 +125,7 @@ export function idempotency(pool: Pool, options: { now?: () => number } = {}): M
     }
     if (c.res.status >= 200 && c.res.status < 300) {
       const answer = { contentType: c.res.headers.get('content-type') ?? 'application/json', body: await c.res.clone().text() };
-      await pool.query('update idempotency.keys set status = $3, response = $4 where scope = $1 and key = $2', [
-        scope,
-        value,
-        c.res.status,
-        seal(token, scope, value, JSON.stringify(answer)),
-      ]);
+      await answers.submit({ scope, key: value, status: c.res.status, response: seal(token, scope, value, JSON.stringify(answer)) });
     } else {
       await pool.query('delete from idempotency.keys where scope = $1 and key = $2', [scope, value]);
     }

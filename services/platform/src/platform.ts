@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AuditSealer, auditMigrations } from '@liaison/audit';
-import { type Agency, authMigrations, bodyKeyRegistry, listAgencies, seedAgencies, verifyToken } from '@liaison/auth';
+import { type Agency, authMigrations, bodyKeyRegistry, listAgencies, seedAgencies, tokenVerifier } from '@liaison/auth';
 import { describeError } from '@liaison/db';
 import { createDatabase, type Database, type DatabaseOptions } from '@liaison/db/client';
 import { startEmbeddedPostgres } from '@liaison/db/embedded';
@@ -210,7 +210,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       }
       return registry.byCode.get(code);
     };
-    const verify = (token: string) => verifyToken(database.db, token);
+    // Concurrent requests share one token lookup (batched, not cached: revocation still applies at once).
+    const verify = tokenVerifier(database.db);
 
     const secretariat = (await listAgencies(database.db)).find((a) => a.roles.includes('secretariat'))?.code;
     const sealer = new AuditSealer(database.pool, options.auditKey ?? localSecret(resolve(options.dataDir), 'audit-key'), {
@@ -282,7 +283,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       database,
       bus,
       verifyToken: verify,
-      bodies: async () => (await listAgencies(database.db)).filter((a) => a.roles.includes('member')).map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn })),
+      // From the registry cache above (a member's own statistics need the bodies on every read).
+      bodies: async () => {
+        await agency('');
+        return [...registry!.byCode.values()].filter((a) => a.roles.includes('member')).map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn }));
+      },
       ...(options.statsReleaseAfterBusinessDays !== undefined ? { releaseAfterBusinessDays: options.statsReleaseAfterBusinessDays } : {}),
       ...(options.newYearClosure !== undefined ? { calendar: { newYearClosure: options.newYearClosure } } : {}),
       log,

@@ -10,7 +10,7 @@
 // it starts, its API once it is ready; SIGTERM drains it.
 import { serve } from '@hono/node-server';
 import { AuditSealer, auditMigrations } from '@liaison/audit';
-import { authMigrations, bodyKeyRegistry, listAgencies, seedAgencies, verifyToken } from '@liaison/auth';
+import { authMigrations, bodyKeyRegistry, listAgencies, seedAgencies, tokenVerifier } from '@liaison/auth';
 import { ConfigError } from '@liaison/config';
 import { describeError, type MigrationSet } from '@liaison/db';
 import { createDatabase } from '@liaison/db/client';
@@ -59,7 +59,8 @@ if (service === 'gateway' && !config.REFERRALS_URL) fail('REFERRALS_URL is requi
 const lifecycle = new Lifecycle({ graceMs: config.DRAIN_GRACE_MS, delayMs: config.DRAIN_DELAY_MS, log: (line) => logger.info({ component: 'lifecycle' }, line) });
 lifecycle.handleSignals();
 const database = createDatabase({ url: config.DATABASE_URL!, driver: config.DATABASE_DRIVER });
-const verify = (token: string) => verifyToken(database.db, token);
+// Concurrent requests share one token lookup (batched, not cached: revocation still applies at once).
+const verify = tokenVerifier(database.db);
 const parts = new Set(config.LIAISON_PARTS);
 const useKafka = (config.KAFKA_BROKERS?.length ?? 0) > 0;
 lifecycle.describe({ service, parts: [...parts], bus: service === 'gateway' ? 'none' : useKafka ? 'kafka' : 'pglog' });

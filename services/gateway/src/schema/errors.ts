@@ -1,3 +1,5 @@
+import type { Actor } from '@liaison/auth';
+import { vouchFor } from '@liaison/http';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../builder.ts';
 
@@ -9,10 +11,34 @@ export function requireActor(ctx: GatewayContext) {
   return { actor: ctx.actor, token: ctx.token };
 }
 
-/** Calls a service and turns its `{ error }` replies into GraphQL errors with the same code. */
-export async function callService<T>(fetcher: GatewayContext['referrals'], token: string, path: string): Promise<T> {
-  const res = await fetcher(new Request(`http://referrals${path}`, { headers: { authorization: `Bearer ${token}` } }));
+/** Answers kept by ETag, per service and path (a few dozen at most: the releases being read). */
+const held = new WeakMap<GatewayContext['referrals'], Map<string, { etag: string; body: unknown }>>();
+
+/**
+ * Calls a service with the caller's own token and turns its `{ error }` replies into GraphQL errors
+ * with the same code. The request is vouched for (the gateway verified this token for this very
+ * request): a service in the same process takes the actor without looking the token up again; a
+ * service across the network verifies it itself.
+ */
+export async function callService<T>(fetcher: GatewayContext['referrals'], caller: { actor: Actor; token: string }, path: string): Promise<T> {
+  // Answers a service marks with an ETag (immutable ones: statistics releases) are kept, parsed, and
+  // asked for again with If-None-Match: the service still authorizes and logs the read, and answers
+  // 304 instead of the body.
+  const kept = held.get(fetcher) ?? new Map<string, { etag: string; body: unknown }>();
+  held.set(fetcher, kept);
+  const known = kept.get(path);
+  const headers: Record<string, string> = { authorization: `Bearer ${caller.token}`, ...(known ? { 'if-none-match': known.etag } : {}) };
+  const res = await fetcher(vouchFor(new Request(`http://referrals${path}`, { headers }), caller));
+  if (res.status === 304 && known) {
+    await res.body?.cancel();
+    return known.body as T;
+  }
   const body = (await res.json()) as { error?: { code: string; message: string } } & T;
+  const etag = res.headers.get('etag');
+  if (res.ok && etag) {
+    if (kept.size >= 64) kept.delete(kept.keys().next().value!);
+    kept.set(path, { etag, body });
+  }
   if (!res.ok) {
     throw new GraphQLError(body.error?.message ?? `service answered ${res.status}`, {
       extensions: { code: body.error?.code ?? 'UPSTREAM_ERROR' },

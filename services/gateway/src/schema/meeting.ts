@@ -181,8 +181,8 @@ builder.queryFields((t) => ({
     type: [MeetingSummary],
     authScopes: { meetingReader: true },
     resolve: async (_root, _args, ctx) => {
-      const { token } = requireActor(ctx);
-      return (await callService<{ items: SummaryShape[] }>(secretariat(ctx), token, '/v1/meetings')).items;
+      const caller = requireActor(ctx);
+      return (await callService<{ items: SummaryShape[] }>(secretariat(ctx), caller, '/v1/meetings')).items;
     },
   }),
   meeting: t.field({
@@ -191,8 +191,8 @@ builder.queryFields((t) => ({
     authScopes: { meetingReader: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      const { token } = requireActor(ctx);
-      return callService<MeetingShape>(secretariat(ctx), token, `/v1/meetings/${encodeURIComponent(String(args.id))}`);
+      const caller = requireActor(ctx);
+      return callService<MeetingShape>(secretariat(ctx), caller, `/v1/meetings/${encodeURIComponent(String(args.id))}`);
     },
   }),
 }));

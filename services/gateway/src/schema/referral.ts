@@ -65,9 +65,9 @@ builder.queryFields((t) => ({
     authScopes: { memberCaseworker: true },
     args: { limit: t.arg.int({ required: false, defaultValue: 100, description: '1–500' }) },
     resolve: async (_root, args, ctx) => {
-      const { token } = requireActor(ctx);
+      const caller = requireActor(ctx);
       const limit = args.limit ?? 100;
-      const body = await callService<{ items: ReceivedReferralShape[] }>(ctx.referrals, token, `/v1/inbox?limit=${limit}`);
+      const body = await callService<{ items: ReceivedReferralShape[] }>(ctx.referrals, caller, `/v1/inbox?limit=${limit}`);
       return body.items;
     },
   }),

@@ -117,8 +117,8 @@ const Manifest = builder.objectRef<ManifestShape>('StatisticsManifest').implemen
     json: t.string({
       description: 'The whole manifest (machine-readable JSON), fetched only when asked for',
       resolve: async (m, _args, ctx) => {
-        const { token } = requireActor(ctx);
-        return JSON.stringify(await callService<unknown>(stats(ctx), token, `/v1/stats/releases/${m.releaseId}/manifest`));
+        const caller = requireActor(ctx);
+        return JSON.stringify(await callService<unknown>(stats(ctx), caller, `/v1/stats/releases/${m.releaseId}/manifest`));
       },
     }),
   }),
@@ -171,8 +171,8 @@ builder.queryFields((t) => ({
     type: [ReleaseSummary],
     authScopes: { releaseReader: true },
     resolve: async (_root, _args, ctx) => {
-      const { token } = requireActor(ctx);
-      return (await callService<{ items: ReleaseSummaryShape[] }>(stats(ctx), token, '/v1/stats/releases')).items;
+      const caller = requireActor(ctx);
+      return (await callService<{ items: ReleaseSummaryShape[] }>(stats(ctx), caller, '/v1/stats/releases')).items;
     },
   }),
   statisticsRelease: t.field({
@@ -184,9 +184,9 @@ builder.queryFields((t) => ({
       table: t.arg.string({ required: false, description: 'Only this table (e.g. category-by-body)' }),
     },
     resolve: async (_root, args, ctx) => {
-      const { token } = requireActor(ctx);
+      const caller = requireActor(ctx);
       const query = args.table ? `?table=${encodeURIComponent(args.table)}` : '';
-      return callService<ReleaseShape>(stats(ctx), token, `/v1/stats/releases/${encodeURIComponent(String(args.id))}${query}`);
+      return callService<ReleaseShape>(stats(ctx), caller, `/v1/stats/releases/${encodeURIComponent(String(args.id))}${query}`);
     },
   }),
   myBodyStatistics: t.field({
@@ -195,8 +195,8 @@ builder.queryFields((t) => ({
     authScopes: { memberStatistics: true },
     args: { period: t.arg.string({ required: true, description: '2026-11, 2026Q3 or FY2026' }) },
     resolve: async (_root, args, ctx) => {
-      const { token } = requireActor(ctx);
-      return callService<OwnShape>(stats(ctx), token, `/v1/stats/own?period=${encodeURIComponent(args.period)}`);
+      const caller = requireActor(ctx);
+      return callService<OwnShape>(stats(ctx), caller, `/v1/stats/own?period=${encodeURIComponent(args.period)}`);
     },
   }),
 }));

@@ -37,7 +37,15 @@ export async function applyEvents(tx: Tx, events: CloudEvent[]): Promise<void> {
   const facts = events.filter((e): e is CloudEvent<'jp.liaison.case.fact.v1'> => e.type === 'jp.liaison.case.fact.v1');
   if (facts.length > 0) await applyCaseFacts(tx, facts, month, add, released);
 
-  for (const e of events) {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.type === 'jp.liaison.referral.created.v1') {
+      // A run of new referrals (the common case under load) goes in two statements, not two each.
+      const run = createdRun(events, i);
+      await referralsCreated(tx, run, month, add);
+      i += run.length - 1;
+      continue;
+    }
     switch (e.type) {
       case 'jp.liaison.case.action_outcome.v1': {
         const d = (e as CloudEvent<'jp.liaison.case.action_outcome.v1'>).data;
@@ -67,15 +75,6 @@ export async function applyEvents(tx: Tx, events: CloudEvent[]): Promise<void> {
           values (${d.actionId}, ${m}, ${row.body}, ${row.action}, ${row.clock}, ${row.designated})
           on conflict do nothing returning action_id`);
         if (rowsOf(inserted).length) add('clock_missed', m, dimsOf('clock_missed', row));
-        break;
-      }
-      case 'jp.liaison.referral.created.v1': {
-        const d = (e as CloudEvent<'jp.liaison.referral.created.v1'>).data;
-        await tx.execute(sql`
-          insert into stats.referrals (referral_id, sender, recipient, kind, category, created_at)
-          values (${d.referralId}, ${d.sender}, ${d.recipient}, ${d.kind}, ${d.category}, ${d.createdAt})
-          on conflict do nothing`);
-        if (d.status === 'requested') await referralSent(tx, d.referralId, d.createdAt, month, add);
         break;
       }
       case 'jp.liaison.referral.status_changed.v1': {
@@ -209,6 +208,44 @@ async function applyCaseFacts(
 /** Where a correction of a count made in `month` goes: that month, or the next open one if it was released. */
 function correctionMonth(month: string, released: ReadonlySet<string>): string {
   return countingMonth(month, released);
+}
+
+type CreatedData = CloudEvent<'jp.liaison.referral.created.v1'>['data'];
+
+/** The consecutive `referral.created` events from `start`, each referral once (a repeat starts the next run). */
+function createdRun(events: CloudEvent[], start: number): CreatedData[] {
+  const run: CreatedData[] = [];
+  const seen = new Set<string>();
+  for (let j = start; j < events.length && events[j]!.type === 'jp.liaison.referral.created.v1'; j++) {
+    const d = (events[j] as CloudEvent<'jp.liaison.referral.created.v1'>).data;
+    if (seen.has(d.referralId)) break;
+    seen.add(d.referralId);
+    run.push(d);
+  }
+  return run;
+}
+
+/**
+ * New referrals, as each alone would be applied (recorded once; a requested one counted in the
+ * month it was sent, once), in one insert and one update for the whole run.
+ */
+async function referralsCreated(tx: Tx, run: CreatedData[], month: (at: Date | string) => string, add: (kind: FactKind, m: string, dims: string[]) => void) {
+  const rows = JSON.stringify(run.map((d) => ({ referral_id: d.referralId, sender: d.sender, recipient: d.recipient, kind: d.kind, category: d.category, created_at: d.createdAt })));
+  await tx.execute(sql`
+    insert into stats.referrals (referral_id, sender, recipient, kind, category, created_at)
+    select referral_id, sender, recipient, kind, category, created_at
+      from json_to_recordset(${rows}::json) as x(referral_id uuid, sender text, recipient text, kind text, category text, created_at timestamptz)
+    on conflict do nothing`);
+  const sent = run.filter((d) => d.status === 'requested').map((d) => ({ referral_id: d.referralId, sent_at: d.createdAt, counted_month: month(d.createdAt) }));
+  if (sent.length === 0) return;
+  const updated = rowsOf<{ sender: string; recipient: string; kind: string; category: string; counted_month: string }>(
+    await tx.execute(sql`
+      update stats.referrals r set sent_at = x.sent_at, counted_month = x.counted_month
+        from json_to_recordset(${JSON.stringify(sent)}::json) as x(referral_id uuid, sent_at timestamptz, counted_month text)
+       where r.referral_id = x.referral_id and r.sent_at is null
+      returning r.sender, r.recipient, r.kind, r.category, r.counted_month`),
+  );
+  for (const r of updated) add('referral', r.counted_month, [r.sender, r.recipient, r.kind, r.category]);
 }
 
 async function referralSent(tx: Tx, referralId: string, at: string, month: (at: Date | string) => string, add: (kind: FactKind, m: string, dims: string[]) => void) {

@@ -4,7 +4,7 @@ import { appendAudit } from '@liaison/audit';
 import { errors } from '@liaison/http';
 import { requireReleaseReader, requireSecretariat } from '../../domain/context.ts';
 import { ownBodyStatistics } from '../../domain/own-body.ts';
-import { getManifest, getRelease, listReleases, requestRelease } from '../../domain/releases.ts';
+import { getManifest, getRelease, listReleases, type Release as ReleaseView, requestRelease } from '../../domain/releases.ts';
 import type { StatsEnv } from '../../env-types.ts';
 import { ErrorBody, OwnQuery, OwnStatistics, Release, ReleaseIdParam, ReleaseQuery, ReleaseSummary, RequestReleaseBody } from './schema.ts';
 
@@ -14,6 +14,17 @@ const errorResponses = {
   403: { description: 'Wrong body or role', content: { 'application/json': { schema: ErrorBody } } },
 } as const;
 const security = [{ bearer: [] }];
+
+/** Rendered answers of releases (immutable), per release object and table. */
+const rendered = new WeakMap<ReleaseView, Map<string, string>>();
+
+function renderedRelease(release: ReleaseView, only: string | undefined, tables: ReleaseView['tables']): string {
+  const byTable = rendered.get(release) ?? new Map<string, string>();
+  rendered.set(release, byTable);
+  const text = byTable.get(only ?? '') ?? JSON.stringify({ ...release, tables });
+  byTable.set(only ?? '', text);
+  return text;
+}
 
 /** Mounts the statistics routes (`/v1/stats/…`). */
 export function statsRoutes(app: OpenAPIHono<StatsEnv>): void {
@@ -41,6 +52,7 @@ export function statsRoutes(app: OpenAPIHono<StatsEnv>): void {
       request: { params: ReleaseIdParam, query: ReleaseQuery },
       responses: {
         200: { description: 'The release (every read is logged: who, which release and table, when)', content: { 'application/json': { schema: Release, example: releaseExample } } },
+        304: { description: 'Not modified: If-None-Match named this answer (its ETag; a release never changes). The read is logged all the same' },
         404: { description: 'No such release', content: { 'application/json': { schema: ErrorBody } } },
         ...errorResponses,
       },
@@ -56,7 +68,11 @@ export function statsRoutes(app: OpenAPIHono<StatsEnv>): void {
       await appendAudit(db, [
         { agency: actor.agency, actor: actor.tokenId, action: 'stats.release.read', subjectType: 'stats-release', subjectId: release.id, details: { period: release.period, tables: tables.map((t) => t.id) } },
       ]);
-      return c.json({ ...release, tables }, 200);
+      // A release never changes: its answer is rendered once, and a client that holds it (the
+      // gateway) is told so with 304 — after the read is authorized and logged, as any other.
+      const etag = `"${release.id}${only ? `/${only}` : ''}"`;
+      if (c.req.header('if-none-match') === etag) return c.body(null, 304, { etag }) as never;
+      return c.body(renderedRelease(release, only, tables), 200, { 'content-type': 'application/json', etag }) as never;
     },
   );
 
