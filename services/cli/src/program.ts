@@ -3,6 +3,7 @@ import { issueToken, listTokens, revokeToken, type Role, roles, tokenAgency } fr
 import { describeError } from '@liaison/db';
 import { CommandError, commandDatabase, demoToken, env, runAuditVerify, runMigrations } from '@liaison/platform';
 import { Command, CommanderError, Option } from 'commander';
+import { registerReport } from './commands/report.ts';
 
 /** Where a command writes: stdout for results, stderr for messages (so `--json` output stays clean). */
 export interface Io {
@@ -99,6 +100,7 @@ export function program(io: Io = defaultIo): Command {
       if (!verdict.ok) throw new CommandError('', 1);
     });
 
+  registerReport(cli, io);
   return cli;
 }
 
