@@ -62,7 +62,7 @@ function tableHtml(t: ReportTable, n: string, empty: boolean): string {
   return `<section class="table${short ? ' wide' : ''}" aria-labelledby="t-${esc(t.id)}">
 <h3 id="t-${esc(t.id)}">${n} ${esc(t.titleJa)}<span class="en" lang="en">${esc(t.titleEn)}</span></h3>
 ${chart ? `<figure class="chart">${chart}</figure>` : ''}
-<div class="scroll"><table class="${cols.length > 9 ? 'dense' : ''}"><caption>${esc(t.titleJa)}（${unit}）</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>
+<div class="scroll" tabindex="0"><table class="${cols.length > 9 ? 'dense' : ''}"><caption>${esc(t.titleJa)}（${unit}）</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>
 ${legend}${omitted > 0 ? `<p class="note">件数のない行（${omitted}行）は省略しています（CSV・JSONには含みます）。 Rows with no cases are left out here.</p>` : ''}
 </section>`;
 }
@@ -88,7 +88,7 @@ h2 .en, h1 .en { display: block; }
 .cover { break-after: page; }
 .status { display: inline-block; border: 1px solid #1a1a1a; padding: 1mm 3mm; font-weight: bold; }
 .meta dt { font-weight: bold; } .meta dd { margin: 0 0 2mm 0; }
-nav ol { padding-left: 5mm; } nav a { color: #0b4f8a; text-decoration: none; }
+nav ol { padding-left: 5mm; } nav a { color: #0b4f8a; text-decoration: underline; }
 section.chapter { break-before: page; }
 section.table { break-inside: auto; }
 section.wide { page: wide; }
