@@ -180,7 +180,8 @@ export async function buildReport(source: ReleaseSource, periodText: string, opt
   }
 
   // No data: no count anywhere in the period's release (a suppressed cell is data, hidden).
-  const empty = current.tables.every((t) => t.cells.every((c) => !c.suppressed && (c.value ?? 0) === 0));
+  // (Medians are left out: a median over no case is withheld like one over few, and says nothing of volume.)
+  const empty = current.tables.filter((t) => t.measure === 'count').every((t) => t.cells.every((c) => !c.suppressed && (c.value ?? 0) === 0));
   const model: ReportModel = {
     format: 'liaison.meeting-report/1',
     title: options.title ?? { ja: `違法・有害情報相談機関連絡会 統計報告 ${period.labelJa}`, en: `Liaison council statistics report, ${period.labelEn}` },

@@ -9,8 +9,8 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 const num = (n: number, table: ReportTable, col: string) => (table.measure === 'comparison' && col === 'change' ? n.toFixed(1) : n.toLocaleString('ja-JP'));
 
 /** What a 秘匿 cell means — said once for the whole report, never of one cell. */
-const SECRET_LEGEND_JA = '「X」は秘匿（開示制御により公表しない値）です。少数の値と、合計や他の表からそれが導けないよう併せて隠した値を含みます。';
-const SECRET_LEGEND_EN = '"X" is 秘匿: a value withheld by disclosure control (small counts, and values hidden with them so that they cannot be derived from totals or other tables).';
+const SECRET_LEGEND_JA = '「X」は秘匿（開示制御により公表しない値）です。秘匿の理由や値の範囲は示しません。';
+const SECRET_LEGEND_EN = '"X" is 秘匿: a value withheld by disclosure control. Neither the reason nor a range of the value is given.';
 
 const isMonth = (code: string) => /^\d{4}-\d{2}$/.test(code);
 
