@@ -48,14 +48,14 @@ describe('liaison report (the real binary)', () => {
     expect(badPeriod.code).toBe(2);
     expect(badPeriod.err).toContain('FY2025');
     expect((await pnpm(['liaison', 'report', '--out', out], env)).code).toBe(2);
-  });
+  }, 300_000);
 
   it('refuses a period whose months are not all released (exit 1, naming them), writing nothing', async () => {
     const refused = await pnpm(['liaison', 'report', '--period', '2026Q3', '--format', 'json', '--out', join(out, 'refused')], { DATABASE_URL: testDb.url });
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('2026-11, 2026-12');
     expect(existsSync(join(out, 'refused'))).toBe(false);
-  });
+  }, 120_000);
 
   it('writes the report of a released quarter to a folder: PDF, HTML, CSV per table, JSON', async () => {
     const dir = join(out, 'q1');
@@ -73,5 +73,5 @@ describe('liaison report (the real binary)', () => {
     const again = join(out, 'again');
     expect((await pnpm(['liaison', 'report', '--period', '2025Q1', '--format', 'json', '--out', again], { DATABASE_URL: testDb.url })).code).toBe(0);
     expect(readFileSync(join(again, 'report-2025Q1.json')).equals(readFileSync(join(dir, 'report-2025Q1.json')))).toBe(true);
-  }, 180_000);
+  }, 300_000);
 });

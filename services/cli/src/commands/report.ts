@@ -1,9 +1,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CommandError, commandDatabase, env } from '@liaison/platform';
-import { buildReport, parseReportPeriod, type ReportFormat, ReportError, renderFiles, renderHtml } from '@liaison/report';
-import { renderPdf } from '@liaison/report/pdf';
-import { statsReleaseSource } from '@liaison/report/stats';
+import type { ReportFormat } from '@liaison/report';
 import { type Command, Option } from 'commander';
 import type { Io } from '../program.ts';
 
@@ -23,6 +21,10 @@ export function registerReport(cli: Command, io: Io): void {
     .requiredOption('--out <dir>', 'folder to write into (created when missing)')
     .option('--json', 'print the files written as JSON')
     .action(async (o: { period: string; format: (typeof formats)[number]; out: string; json?: boolean }) => {
+      // Loaded here, not at the program's start: the other commands need no charts, browser or stats.
+      const { buildReport, parseReportPeriod, ReportError, renderFiles, renderHtml } = await import('@liaison/report');
+      const { renderPdf } = await import('@liaison/report/pdf');
+      const { statsReleaseSource } = await import('@liaison/report/stats');
       try {
         parseReportPeriod(o.period);
       } catch (err) {
