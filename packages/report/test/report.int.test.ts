@@ -39,7 +39,16 @@ describe('the meeting report', () => {
   const dir = mkdtempSync(join(tmpdir(), 'liaison-report-'));
 
   beforeAll(async () => {
-    fx = await releasedStatistics(inject('pgAdminUrl'), 'report', { from: '2024-04', to: '2026-04', scale: 0.3, periods: ['FY2024', 'FY2025', '2023Q4'], months: ['2026-04'] });
+    fx = await releasedStatistics(inject('pgAdminUrl'), 'report', {
+      segments: [
+        { from: '2025-04', to: '2026-04', scale: 0.3, seed: 10 },
+        { from: '2024-04', to: '2025-03', scale: 0.1, seed: 9 },
+        // October 2025 busier than any other month.
+        { from: '2025-10', to: '2025-10', scale: 0.15, seed: 11 },
+      ],
+      periods: ['FY2024', 'FY2025', '2023Q4'],
+      months: ['2026-04'],
+    });
     source = statsReleaseSource(fx.database.db);
     fy2025 = (await source.release('FY2025'))!;
     fy2024 = (await source.release('FY2024'))!;
@@ -78,7 +87,8 @@ describe('the meeting report', () => {
   });
 
   it('writes sentences from published cells only: each cell is the release value, each stated number comes from them', () => {
-    expect(model.sentences.map((s) => s.rule)).toEqual(expect.arrayContaining(['total', 'body-largest']));
+    expect(model.sentences.map((s) => s.rule)).toEqual(expect.arrayContaining(['total', 'body-largest', 'body-rise', 'month-record']));
+    expect(model.sentences.find((s) => s.rule === 'month-record')!.ja).toContain('2025年10月');
     expect(model.sentences.length).toBeGreaterThanOrEqual(4);
     for (const s of model.sentences) {
       expect(s.cells.length, s.id).toBeGreaterThan(0);
