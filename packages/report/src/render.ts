@@ -88,7 +88,7 @@ h2 .en, h1 .en { display: block; }
 .cover { break-after: page; }
 .status { display: inline-block; border: 1px solid #1a1a1a; padding: 1mm 3mm; font-weight: bold; }
 .meta dt { font-weight: bold; } .meta dd { margin: 0 0 2mm 0; }
-nav ol { padding-left: 5mm; } nav a { color: #0b4f8a; text-decoration: underline; }
+nav ol { padding-left: 0; list-style: none; } nav a { color: #0b4f8a; text-decoration: underline; }
 section.chapter { break-before: page; }
 section.table { break-inside: auto; }
 section.wide { page: wide; }
