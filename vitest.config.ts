@@ -17,7 +17,9 @@ export default defineConfig({
     // run; `pnpm test:faults` runs them alone.
     globalSetup: ['packages/testing/src/global-setup.ts'],
     fileParallelism: false,
-    testTimeout: 60_000,
+    // Generous: tests wait on positive signals, so this only bounds a stuck test — and a shared
+    // machine under load (five runs in a row beside other work) can take minutes for a browser test.
+    testTimeout: 120_000,
     hookTimeout: 180_000,
     teardownTimeout: 60_000,
     reporters: ['default', './packages/testing/src/summary-reporter.ts'],

@@ -100,7 +100,7 @@ async function relayPath(brokers: string[], adminUrl: string, mode: 'relay' | 'e
     const part = (parts: string) => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'services/platform/src/service.ts'], {
         cwd: fileURLToPath(new URL('..', import.meta.url)),
-        env: { ...process.env, LIAISON_SERVICE: 'referrals', LIAISON_PARTS: parts, DATABASE_URL: testDb.url, KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_PREFIX: topicPrefix, TOPIC_PARTITIONS: String(PARTITIONS) },
+        env: { ...process.env, LIAISON_SERVICE: 'referrals', LIAISON_PARTS: parts, PORT: '0', DATABASE_URL: testDb.url, KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_PREFIX: topicPrefix, TOPIC_PARTITIONS: String(PARTITIONS) },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       const ready = new Promise<void>((resolveReady) => child.stdout!.on('data', (d) => String(d).includes('running') && resolveReady()));

@@ -69,7 +69,7 @@ done
 
 # Watch every node at once: the first one to die fails the start (a node waiting for a quorum
 # would otherwise hide a dead peer until the timeout).
-deadline=$((SECONDS + ${KAFKA_START_TIMEOUT:-120}))
+deadline=$((SECONDS + ${KAFKA_START_TIMEOUT:-300}))
 pending=$(seq 1 "$nodes")
 while [ -n "$pending" ]; do
   still=""

@@ -94,7 +94,7 @@ export const platformEnvSchema = z.object({
     .default('12-29..01-03')
     .transform((v) => (v === 'none' ? null : { from: v.slice(0, 5), to: v.slice(7) })),
   /** Distributed mode: which service this process runs (`pnpm start:service`). */
-  LIAISON_SERVICE: z.enum(['referrals', 'intake', 'stats', 'gateway']).optional(),
+  LIAISON_SERVICE: z.enum(['referrals', 'intake', 'stats', 'notifier', 'secretariat', 'gateway']).optional(),
   /** Distributed mode: which parts of the service this process runs (default: all). */
   LIAISON_PARTS: csv.pipe(z.array(z.enum(['api', 'relay', 'consumers']))).default(['api', 'relay', 'consumers']),
   /** Distributed mode: where the gateway reaches the referrals service. */
@@ -103,6 +103,8 @@ export const platformEnvSchema = z.object({
   INTAKE_URL: z.string().url().optional(),
   /** Distributed mode: where the gateway reaches the statistics service. */
   STATS_URL: z.string().url().optional(),
+  /** Distributed mode: where the gateway reaches the secretariat service (council meetings). */
+  SECRETARIAT_URL: z.string().url().optional(),
   /** Business days after a month, quarter or fiscal year closes before its statistics release is built. */
   STATS_RELEASE_AFTER_BUSINESS_DAYS: z.coerce.number().int().min(0).max(60).default(5),
   /** Seed synthetic statistics on first start (embedded demo): one fiscal year and more, scaled down. */
@@ -119,10 +121,17 @@ export const platformEnvSchema = z.object({
   NODE_ENV: z.string().default('development'),
   /** Answer GraphQL introspection queries; default: yes unless NODE_ENV=production. */
   GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** Graceful drain on SIGTERM: from the signal to a forced exit (ms); the drain must be done by then. */
+  DRAIN_GRACE_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
+  /** Graceful drain: from /readyz failing to the listener closing (ms), for a load balancer to stop sending; within the grace period. */
+  DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   /** Behind a reverse proxy that sets X-Forwarded-For: take the client address (auth throttling) from it. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 }).superRefine((env, ctx) => {
   // Loopback receivers are for a partner trying webhooks on a laptop, never for production.
+  if (env.DRAIN_DELAY_MS >= env.DRAIN_GRACE_MS) {
+    ctx.addIssue({ code: 'custom', path: ['DRAIN_DELAY_MS'], message: 'must be shorter than DRAIN_GRACE_MS (the delay is part of the grace period)' });
+  }
   if (env.WEBHOOK_ALLOW_LOOPBACK && env.NODE_ENV === 'production') {
     ctx.addIssue({ code: 'custom', path: ['WEBHOOK_ALLOW_LOOPBACK'], message: 'must not be true when NODE_ENV=production (a development switch)' });
   }

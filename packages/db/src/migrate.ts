@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { drizzle as drizzleNeon } from 'drizzle-orm/neon-serverless';
 import { migrate as migrateNeon } from 'drizzle-orm/neon-serverless/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -35,4 +37,25 @@ export async function migrate(database: Database, sets: MigrationSet[]): Promise
     await client.query('select pg_advisory_unlock(hashtext($1))', ['liaison.migrations']).catch(() => {});
     client.release();
   }
+}
+
+/**
+ * The owners (schemas) whose committed migrations are not all applied yet: compares each journal's
+ * entries with the rows of its migrations table. Empty when the database is current. For readiness
+ * probes of processes that do not migrate themselves (the gateway).
+ */
+export async function pendingMigrations(database: Database, sets: MigrationSet[]): Promise<string[]> {
+  const pending: string[] = [];
+  for (const set of sets) {
+    const journal = JSON.parse(await readFile(join(set.folder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+    const table = `drizzle.${quoteIdent(`migrations_${set.schema}`)}`;
+    const exists = await database.pool.query<{ t: string | null }>('select to_regclass($1)::text as t', [table]);
+    const { rows } = exists.rows[0]?.t ? await database.pool.query<{ n: number }>(`select count(*)::int as n from ${table}`) : { rows: [{ n: 0 }] };
+    if ((rows[0]?.n ?? 0) < journal.entries.length) pending.push(set.schema);
+  }
+  return pending;
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
 }

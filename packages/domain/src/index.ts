@@ -50,3 +50,4 @@ export {
   type StatutoryClock,
   statutoryClock,
 } from './statutory.ts';
+export { type ActingBody, DomainError, type DomainErrorKind, errors, type FieldProblem, requireMemberBody, requireRole } from './errors.ts';

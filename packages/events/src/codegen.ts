@@ -2,12 +2,11 @@ import { compile } from 'json-schema-to-typescript';
 import { eventSchemasDir, readEventSchemas } from './catalog.ts';
 
 /** Renders the TypeScript types of every event schema (used by `pnpm gen` and its freshness test). */
-export async function renderEventTypes(dir = eventSchemasDir): Promise<string> {
-  const parts: string[] = [
-    '// Generated from schemas/events by `pnpm gen`. Do not edit by hand.',
-    '/* eslint-disable */',
-    '',
-  ];
+export async function renderEventTypes(
+  dir = eventSchemasDir,
+  banner = '// Generated from schemas/events by `pnpm gen`. Do not edit by hand.',
+): Promise<string> {
+  const parts: string[] = [banner, '/* eslint-disable */', ''];
   const entries: string[] = [];
   const seen = new Map<string, string>();
   for (const schema of readEventSchemas(dir)) {
@@ -38,7 +37,7 @@ export async function renderEventTypes(dir = eventSchemasDir): Promise<string> {
 }
 
 /** Splits generated TypeScript into its top-level declarations, each with its doc comment. */
-function declarations(ts: string): { name: string; text: string }[] {
+export function declarations(ts: string): { name: string; text: string }[] {
   const chunks = ts.trim().split(/\n(?=\/\*\*\n|export )/);
   const out: { name: string; text: string }[] = [];
   let pending = '';

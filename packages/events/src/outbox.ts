@@ -233,6 +233,22 @@ export class OutboxRelay {
     this.sleeper.wake();
     await this.loop;
   }
+
+  /**
+   * Stops the relay, then publishes what is left in the outbox (a graceful drain: the requests that
+   * wrote it have finished) when this process can lead; when another process's relay is active, that
+   * one publishes it. Returns how many events were published here. What a failure leaves stays in
+   * the outbox for the next relay: nothing is lost, only later.
+   */
+  async flush(): Promise<number> {
+    await this.stop();
+    if (!(await this.lead())) return 0;
+    try {
+      return await this.pipeline(() => true);
+    } finally {
+      await this.resign();
+    }
+  }
 }
 
 /**

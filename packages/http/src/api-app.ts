@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Env } from 'hono';
-import { errors, notFound, onError, requestId, zodProblems } from './errors.ts';
+import { errors } from '@liaison/domain';
+import { notFound, onError, requestId, zodProblems } from './errors.ts';
 import { apiHeaders, limitBody, once, REST_BODY_LIMIT, storableInput } from './guards.ts';
 
 /**

@@ -1,6 +1,6 @@
-import type { Actor, Role } from '@liaison/auth';
+import type { Actor } from '@liaison/auth';
+import { errors } from '@liaison/domain';
 import type { MiddlewareHandler } from 'hono';
-import { errors } from './errors.ts';
 
 export type AuthVariables = { actor: Actor };
 
@@ -19,14 +19,4 @@ export function authenticate(verify: (token: string) => Promise<Actor | null>): 
     c.set('actor', actor);
     await next();
   };
-}
-
-/** Refuses actors whose role is not among `allowed`. */
-export function requireRole(actor: Actor, allowed: readonly Role[], what: string): void {
-  if (!allowed.includes(actor.role)) throw errors.forbidden(`role ${actor.role} may not ${what} (allowed: ${allowed.join(', ')})`);
-}
-
-/** Refuses actors whose body is not a council member (observers see statistics only). */
-export function requireMemberBody(actor: Actor, what: string): void {
-  if (!actor.agencyRoles.includes('member')) throw errors.forbidden(`body ${actor.agency} is not a council member and may not ${what}`);
 }

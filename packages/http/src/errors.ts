@@ -2,42 +2,25 @@ import { randomUUID } from 'node:crypto';
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { describeError } from '@liaison/db';
+import { DomainError, type DomainErrorKind, type FieldProblem } from '@liaison/domain';
 import type { z } from 'zod';
 
-/** One field-level problem: which field (dotted path), and what was wrong. */
-export interface FieldProblem {
-  field: string;
-  problem: string;
-}
-
 /**
- * The one error vocabulary of every service. Each carries a stable code, an HTTP status, a message
- * for people, and details for programs. Rendered everywhere as
+ * The one error vocabulary of every service is the domain's ({@link DomainError}, thrown by domain
+ * functions that know nothing of HTTP); this layer maps each kind to a status. Rendered everywhere as
  * `{ error: { code, message, requestId, details } }`.
  */
-export class AppError extends Error {
-  constructor(
-    readonly code: string,
-    readonly status: ContentfulStatusCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'AppError';
-  }
-}
-
-export const errors = {
-  validation: (problems: FieldProblem[]) =>
-    new AppError('VALIDATION_FAILED', 400, `invalid input: ${problems.map((p) => `${p.field}: ${p.problem}`).join('; ')}`, { problems }),
-  unauthenticated: () => new AppError('UNAUTHENTICATED', 401, 'a valid bearer token is required (Authorization: Bearer lia_…)'),
-  forbidden: (why: string) => new AppError('FORBIDDEN', 403, why),
-  notFound: (what: string) => new AppError('NOT_FOUND', 404, `${what} not found`),
-  conflict: (why: string, details?: unknown) => new AppError('CONFLICT', 409, why, details),
-  tooLarge: (limit: number) => new AppError('PAYLOAD_TOO_LARGE', 413, `request body larger than ${limit} bytes`, { limitBytes: limit }),
-  unprocessable: (why: string) => new AppError('UNPROCESSABLE', 422, why),
-  tooManyRequests: (retryAfterSeconds: number) =>
-    new AppError('TOO_MANY_REQUESTS', 429, `too many failed authentications; retry after ${retryAfterSeconds} s`, { retryAfterSeconds }),
+export const statusOfKind: Record<DomainErrorKind, ContentfulStatusCode> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  too_large: 413,
+  unprocessable: 422,
+  too_many: 429,
+  unavailable: 503,
 };
 
 /** Field problems from a zod error, with dotted paths (`recipient`, `urls.0`). */
@@ -73,7 +56,7 @@ function body(c: Context, code: string, message: string, details?: unknown) {
  */
 export function onError(log: (msg: string) => void = (m) => console.error(m)): ErrorHandler {
   return (err, c) => {
-    if (err instanceof AppError) return errorResponse(c, err);
+    if (err instanceof DomainError) return errorResponse(c, err);
     const status = (err as { status?: number }).status;
     // A body that does not parse (Hono answers it with a 400 HTTPException) is a validation failure too.
     if (err instanceof SyntaxError || (status === 400 && /json/i.test(err.message))) {
@@ -89,11 +72,12 @@ export function onError(log: (msg: string) => void = (m) => console.error(m)): E
   };
 }
 
-/** Renders an {@link AppError} in the one error shape, with the headers its status calls for. */
-export function errorResponse(c: Context, err: AppError): Response {
-  if (err.status === 401) c.header('WWW-Authenticate', 'Bearer realm="liaison"');
-  if (err.status === 429) c.header('Retry-After', String((err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60));
-  return c.json(body(c, err.code, err.message, err.details), err.status);
+/** Renders a {@link DomainError} in the one error shape, with the status and headers its kind calls for. */
+export function errorResponse(c: Context, err: DomainError): Response {
+  const status = statusOfKind[err.kind];
+  if (status === 401) c.header('WWW-Authenticate', 'Bearer realm="liaison"');
+  if (status === 429) c.header('Retry-After', String((err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60));
+  return c.json(body(c, err.code, err.message, err.details), status);
 }
 
 export const notFound: NotFoundHandler = (c) => c.json(body(c, 'NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`), 404);

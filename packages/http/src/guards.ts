@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
-import { errors, type FieldProblem } from './errors.ts';
+import { errors, type FieldProblem } from '@liaison/domain';
 
 /**
  * Runs `handlers` in order, once per request: a sub-app's middleware mounted with `app.route('/', …)`

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { MigrationSet, Pool } from '@liaison/db';
 import type { MiddlewareHandler } from 'hono';
 import { bearerToken } from './auth.ts';
-import { errors } from './errors.ts';
+import { errors } from '@liaison/domain';
 
 export const idempotencyMigrations: MigrationSet = {
   schema: 'idempotency',

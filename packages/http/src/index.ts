@@ -1,5 +1,7 @@
-export { type AuthVariables, authenticate, bearerToken, requireMemberBody, requireRole } from './auth.ts';
-export { AppError, errorResponse, errors, type FieldProblem, notFound, onError, type RequestIdVariables, requestId, zodProblems } from './errors.ts';
+export { type AuthVariables, authenticate, bearerToken } from './auth.ts';
+// The domain's errors and permission checks, for the HTTP layer's own refusals (edge guards, auth).
+export { DomainError, errors, type FieldProblem, requireMemberBody, requireRole } from '@liaison/domain';
+export { errorResponse, notFound, onError, type RequestIdVariables, requestId, statusOfKind, zodProblems } from './errors.ts';
 export { apiHeaders, limitBody, once, pastTimestamp, REST_BODY_LIMIT, storableInput, TIMESTAMP_BOUNDS, unstorable, unstorableFields } from './guards.ts';
 export { createApiApp } from './api-app.ts';
 export { edge, type EdgeOptions } from './edge.ts';

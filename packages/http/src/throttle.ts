@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bearerToken } from './auth.ts';
-import { errorResponse, errors } from './errors.ts';
+import { errors } from '@liaison/domain';
+import { errorResponse } from './errors.ts';
 
 export interface AuthThrottleOptions {
   /** Failed authentications allowed per key within `windowMs` before answers become 429. Default 20. */

@@ -14,6 +14,8 @@ export interface GatewayDeps {
   referrals: ServiceFetch;
   /** The statistics service, like `referrals` (without it the statistics fields answer UNAVAILABLE). */
   stats?: ServiceFetch;
+  /** The secretariat service (council meetings), like `referrals` (without it the meeting fields answer UNAVAILABLE). */
+  secretariat?: ServiceFetch;
   /** Live events for GraphQL subscriptions (SSE). */
   feed?: EventFeed;
   log?: (message: string) => void;
@@ -60,7 +62,7 @@ export function createGatewayApp(deps: GatewayDeps): Hono {
     const actor = token ? await deps.verifyToken(token) : null;
     if (!actor) return refusal(401, 'UNAUTHENTICATED', 'a valid bearer token is required (Authorization: Bearer lia_…)');
     c.set('actor' as never, actor as never);
-    return yoga.fetch(c.req.raw, { gatewayContext: { actor, token, referrals: deps.referrals, stats: deps.stats, feed: deps.feed } });
+    return yoga.fetch(c.req.raw, { gatewayContext: { actor, token, referrals: deps.referrals, stats: deps.stats, secretariat: deps.secretariat, feed: deps.feed } });
   });
   return app;
 }

@@ -15,6 +15,8 @@ export interface GatewayContext {
   referrals: ServiceFetch;
   /** The statistics service (absent on a gateway without one: its fields answer UNAVAILABLE). */
   stats?: ServiceFetch | undefined;
+  /** The secretariat service (council meetings; absent: its fields answer UNAVAILABLE). */
+  secretariat?: ServiceFetch | undefined;
   /** Live events for subscriptions (absent on a gateway without a bus). */
   feed?: EventFeed | undefined;
 }
@@ -24,13 +26,19 @@ export interface GatewayContext {
  * - `authenticated`: any valid token;
  * - `releaseReader`: observers, and member bodies' caseworkers, supervisors and secretariat (statistics releases);
  * - `memberCaseworker`: caseworkers and supervisors of member bodies (cases, referrals);
- * - `memberStatistics`: people of member bodies who may see their own body's live statistics.
+ * - `memberStatistics`: people of member bodies who may see their own body's live statistics;
+ * - `meetingReader`: observers and member bodies' caseworkers, supervisors and secretariat (council meetings);
+ * - `meetingActionItems`: members and the secretariat (action items; members see their own body's);
+ * - `councilSecretariat`: the secretariat role of the council's secretariat body (draft minutes).
  */
 export interface AuthScopes {
   authenticated: boolean;
   releaseReader: boolean;
   memberCaseworker: boolean;
   memberStatistics: boolean;
+  meetingReader: boolean;
+  meetingActionItems: boolean;
+  councilSecretariat: boolean;
 }
 
 export const builder = new SchemaBuilder<{
@@ -50,6 +58,9 @@ export const builder = new SchemaBuilder<{
         releaseReader: !!a && ['observer', 'caseworker', 'supervisor', 'secretariat'].includes(a.role),
         memberCaseworker: member && ['caseworker', 'supervisor'].includes(a!.role),
         memberStatistics: member && ['caseworker', 'supervisor', 'secretariat'].includes(a!.role),
+        meetingReader: !!a && (a.role === 'observer' || (member && ['caseworker', 'supervisor', 'secretariat'].includes(a.role))),
+        meetingActionItems: member && ['caseworker', 'supervisor', 'secretariat'].includes(a!.role),
+        councilSecretariat: !!a && a.role === 'secretariat' && a.agencyRoles.includes('secretariat'),
       };
     },
     // Anonymous callers are told to authenticate; everyone else that the field is not theirs.

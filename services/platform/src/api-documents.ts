@@ -3,6 +3,7 @@ import { createDatabase } from '@liaison/db/client';
 import { createIntakeApp } from '@liaison/intake';
 import { createNotifierApp } from '@liaison/notifier';
 import { createReferralsApp } from '@liaison/referrals';
+import { createSecretariatApp } from '@liaison/secretariat';
 import { createStatsApp, loadCatalogue } from '@liaison/stats';
 import { createBodyKeyApp } from './body-keys.ts';
 import { createTokenApp } from './tokens.ts';
@@ -18,6 +19,7 @@ export const apiDocuments = [
   { name: 'tokens', path: '/v1/tokens/openapi.json' },
   { name: 'keys', path: '/v1/keys/openapi.json' },
   { name: 'stats', path: '/v1/stats/openapi.json' },
+  { name: 'meetings', path: '/v1/secretariat/openapi.json' },
 ] as const;
 
 /**
@@ -37,6 +39,7 @@ export async function buildApiDocuments(): Promise<Record<(typeof apiDocuments)[
       tokens: createTokenApp({ db: database.db, verifyToken }),
       keys: createBodyKeyApp({ db: database.db, verifyToken }),
       stats: createStatsApp({ database, verifyToken, releases: { db: database.db, catalogue: loadCatalogue(), bodies: async () => [] } }),
+      meetings: createSecretariatApp({ database, verifyToken, registry: async () => [] }),
     };
     const docs = {} as Record<(typeof apiDocuments)[number]['name'], unknown>;
     for (const { name, path } of apiDocuments) docs[name] = await (await apps[name].request(path)).json();

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { appendAudit } from '@liaison/audit';
 import { type Actor, type BodyKey, currentBodyKey, KEY_ID_PATTERN, keyState, listBodyKeys, publishBodyKey, revokeBodyKey, x25519Thumbprint } from '@liaison/auth';
 import type { Db } from '@liaison/db';
-import { AppError, type AuthVariables, authenticate, createApiApp, errors, type RequestIdVariables, requireMemberBody, TIMESTAMP_BOUNDS } from '@liaison/http';
+import { type AuthVariables, authenticate, createApiApp, DomainError, errors, type RequestIdVariables, requireMemberBody, TIMESTAMP_BOUNDS } from '@liaison/http';
 import { isUsablePublicKey } from '@liaison/privacy';
 
 type Env = { Variables: AuthVariables & RequestIdVariables };
@@ -127,8 +127,8 @@ export function createBodyKeyApp(deps: { db: Db; verifyToken: (token: string) =>
       const result = await publishBodyKey(deps.db, { agency: actor.agency, keyId, publicKey: input.publicKey, notBefore, expiresAt, createdBy: actor.tokenId });
       if (!result.ok) {
         throw result.reason === 'key-id-taken'
-          ? new AppError('KEY_ID_TAKEN', 409, `your body already has a key ${keyId}; keys are never replaced: publish the new key under a new id`, { keyId })
-          : new AppError('PUBLIC_KEY_TAKEN', 409, 'this public key is already published; make a new key pair for each key', {});
+          ? new DomainError('KEY_ID_TAKEN', 'conflict', `your body already has a key ${keyId}; keys are never replaced: publish the new key under a new id`, { keyId })
+          : new DomainError('PUBLIC_KEY_TAKEN', 'conflict', 'this public key is already published; make a new key pair for each key', {});
       }
       await appendAudit(deps.db, [
         { agency: actor.agency, actor: actor.tokenId, action: 'key.publish', subjectType: 'body-key', subjectId: keyId, details: { notBefore: notBefore.toISOString(), expiresAt: expiresAt.toISOString() } },

@@ -10,6 +10,7 @@ import { idempotencyMigrations } from '@liaison/http';
 import { intakeMigrations } from '@liaison/intake';
 import { notifierMigrations } from '@liaison/notifier';
 import { referralsMigrations } from '@liaison/referrals';
+import { secretariatMigrations } from '@liaison/secretariat';
 import type { DemoToken } from './demo.ts';
 import type { env } from './env.ts';
 import { localSecret } from './platform.ts';
@@ -38,7 +39,7 @@ export function commandDatabase(config: Config): Database {
 }
 
 /** Every owner's migrations, in order (the Postgres-log bus's too: it is harmless beside Kafka). */
-export const platformMigrations = [authMigrations, auditMigrations, idempotencyMigrations, pglogMigrations, referralsMigrations, intakeMigrations, notifierMigrations];
+export const platformMigrations = [authMigrations, auditMigrations, idempotencyMigrations, pglogMigrations, referralsMigrations, intakeMigrations, notifierMigrations, secretariatMigrations];
 
 /** Applies every committed migration to `DATABASE_URL`; returns the schemas migrated. */
 export async function runMigrations(config: Config): Promise<string[]> {

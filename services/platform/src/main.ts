@@ -3,8 +3,10 @@
 import { serve } from '@hono/node-server';
 import { ConfigError, startupPolicy } from '@liaison/config';
 import { resolve } from 'node:path';
+import { Hono } from 'hono';
 import { env } from './env.ts';
-import { startPlatform } from './platform.ts';
+import { Lifecycle } from './lifecycle.ts';
+import { type Platform, startPlatform } from './platform.ts';
 
 let config: ReturnType<typeof env>;
 let policy: ReturnType<typeof startupPolicy>;
@@ -16,7 +18,20 @@ try {
   console.error(`Liaison cannot start: ${err.message}`);
   process.exit(2);
 }
-const platform = await startPlatform({
+// Listen at once: /healthz and /readyz answer while the platform starts (embedded Postgres,
+// migrations, the bus, consumers joining); everything else answers 503 until it is ready.
+const lifecycle = new Lifecycle({ graceMs: config.DRAIN_GRACE_MS, delayMs: config.DRAIN_DELAY_MS });
+lifecycle.handleSignals();
+let ready: Platform | undefined;
+const front = new Hono();
+front.route('/', lifecycle.routes());
+front.all('*', (c) =>
+  ready ? ready.app.fetch(c.req.raw, c.env) : c.json({ error: { code: 'UNAVAILABLE', message: 'Liaison is starting (see /readyz)', requestId: null } }, 503),
+);
+const server = serve({ fetch: front.fetch, port: config.PORT, hostname: config.HOST });
+// biome-ignore lint/suspicious/noExplicitAny: @hono/node-server returns the http.Server it made.
+lifecycle.serve(server as any);
+const starting = startPlatform({
   databaseUrl: config.DATABASE_URL,
   databaseDriver: config.DATABASE_DRIVER,
   kafkaBrokers: config.KAFKA_BROKERS,
@@ -41,11 +56,25 @@ const platform = await startPlatform({
   developerTools: !policy.production,
   seedStatistics: policy.seedDemo && config.LIAISON_SEED_STATS,
   statsReleaseAfterBusinessDays: config.STATS_RELEASE_AFTER_BUSINESS_DAYS,
+  lifecycle,
 });
+// The drain, once the server has closed: services stop (consumers commit), relays flush, pools close.
+lifecycle.onStop('platform', async () => {
+  const started = await starting.catch(() => undefined);
+  await started?.stop({ flush: true });
+});
+let platform: Platform;
+try {
+  platform = await starting;
+} catch (err) {
+  console.error(`Liaison cannot start: ${(err as Error).message}`);
+  process.exit(1);
+}
 const dataDir = resolve(config.LIAISON_DATA_DIR);
 
-const server = serve({ fetch: platform.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-  const base = `http://${config.HOST}:${info.port}`;
+{
+  const address = server.address();
+  const base = `http://${config.HOST}:${address && typeof address === 'object' ? address.port : config.PORT}`;
   const lines = [
     '',
     'Liaison — 違法・有害情報相談機関連絡会 連携基盤 is running',
@@ -55,7 +84,7 @@ const server = serve({ fetch: platform.app.fetch, port: config.PORT, hostname: c
     `  開発者向け (developers)  ${base}/developers   (API reference, GraphQL SDL${policy.production ? '' : ', GraphiQL'})`,
     `  GraphQL                  ${base}/graphql`,
     `  REST (OpenAPI)           ${base}/v1/openapi.json`,
-    `  稼働状況 (health)        ${base}/healthz`,
+    `  稼働状況 (health)        ${base}/healthz   準備 (readiness) ${base}/readyz`,
     ...(platform.mode.database === 'embedded' ? [`  データ (data folder)     ${dataDir}`] : []),
     '',
     platform.demoTokens.length > 0 ? 'デモ用トークン (demo tokens, local data only):' : '',
@@ -67,17 +96,7 @@ const server = serve({ fetch: platform.app.fetch, port: config.PORT, hostname: c
       : '',
     '',
   ];
+  ready = platform;
   console.log(lines.join('\n'));
   platform.afterListen();
-});
-
-let stopping = false;
-async function shutdown() {
-  if (stopping) return;
-  stopping = true;
-  server.close();
-  await platform.stop();
-  process.exit(0);
 }
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);

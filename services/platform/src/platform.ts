@@ -7,13 +7,14 @@ import { describeError } from '@liaison/db';
 import { createDatabase, type Database, type DatabaseOptions } from '@liaison/db/client';
 import { startEmbeddedPostgres } from '@liaison/db/embedded';
 import { migrate } from '@liaison/db/migrate';
-import { createEventBus, type EventBus, pglogMigrations } from '@liaison/events';
+import { createEventBus, type EventBus, type OutboxRelay, pglogMigrations } from '@liaison/events';
 import { createEventFeed, createGatewayApp, printSdl } from '@liaison/gateway';
 import { AuthThrottle, type AuthThrottleOptions, edge, idempotencyMigrations, notFound, onError } from '@liaison/http';
 import { createIntakeService, type IntakeService, intakeMigrations } from '@liaison/intake';
 import { createNotifierService, type NotifierService, notifierMigrations, type TargetCheck } from '@liaison/notifier';
 import { createReferralsService, type ReferralsService, referralsMigrations } from '@liaison/referrals';
 import { createWebService, webMigrations } from '@liaison/web';
+import { createSecretariatService, type SecretariatService, secretariatMigrations } from '@liaison/secretariat';
 import { createStatsService, type StatsService, statsMigrations } from '@liaison/stats';
 import { seedDemoStatistics } from '@liaison/stats/seed';
 import { Hono } from 'hono';
@@ -21,6 +22,7 @@ import pg from 'pg';
 import { createBodyKeyApp } from './body-keys.ts';
 import { type DemoToken, ensureDemoBodyKeys, ensureDemoTokens } from './demo.ts';
 import { checkpointSinks } from './checkpoints.ts';
+import { Lifecycle } from './lifecycle.ts';
 import { bodyDataKey } from './keys.ts';
 import { createTokenApp } from './tokens.ts';
 
@@ -69,6 +71,11 @@ export interface PlatformOptions {
   /** Web sessions: absolute and idle lifetimes (ms); default 8 hours and 30 minutes. */
   webSession?: { absoluteMs?: number; idleMs?: number };
   log?: (message: string) => void;
+  /**
+   * The process's lifecycle (main.ts): its readiness checks are registered here and /healthz,
+   * /readyz are served from it. Default: one of the platform's own (tests that use `app` only).
+   */
+  lifecycle?: Lifecycle;
 }
 
 export interface Platform {
@@ -79,11 +86,13 @@ export interface Platform {
   intake: IntakeService;
   notifier: NotifierService;
   stats: StatsService;
+  secretariat: SecretariatService;
   demoTokens: DemoToken[];
   /** Starts what waits for the server to listen (the demo statistics seed, when asked for). */
   afterListen(): void;
   mode: { database: 'embedded' | 'external'; driver: string; bus: 'kafka' | 'pglog' };
-  stop(): Promise<void>;
+  /** Stops everything; with `flush`, the relays publish what is left in their outboxes first (the graceful drain). */
+  stop(options?: { flush?: boolean }): Promise<void>;
 }
 
 /** A random 32-byte secret kept in a file of the local data folder (mode 0600), made on first use. */
@@ -116,6 +125,12 @@ async function ensureDatabase(url: string, name: string): Promise<string> {
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   const log = options.log ?? ((m: string) => console.log(m));
   const cleanup: (() => Promise<void>)[] = [];
+  const lifecycle = options.lifecycle ?? new Lifecycle({ graceMs: 25_000, log });
+  lifecycle.expect('migrations');
+  lifecycle.expect('bus');
+  lifecycle.expect('consumers', 'not joined yet');
+  let flushOnStop = false;
+  const relays: OutboxRelay[] = [];
   try {
     let url = options.databaseUrl;
     let databaseMode: Platform['mode']['database'] = 'external';
@@ -128,7 +143,13 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       databaseMode = 'embedded';
     }
     const database = createDatabase({ url, driver: options.databaseDriver, neon: options.neon, max: 20 });
-    cleanup.push(() => database.close());
+    // A demo seed abandoned at stop may still hold a connection: the pool is not waited for then (the
+    // seed's transaction dies with the connection; what it committed stays).
+    let seedAbandoned = false;
+    cleanup.push(() => (seedAbandoned ? Promise.race([database.close(), new Promise<void>((r) => setTimeout(r, 2000))]) : database.close()));
+    lifecycle.probe('database', async () => {
+      await database.pool.query('select 1');
+    });
 
     const useKafka = (options.kafkaBrokers?.length ?? 0) > 0;
     await migrate(database, [
@@ -140,8 +161,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       intakeMigrations,
       notifierMigrations,
       statsMigrations,
+      secretariatMigrations,
       webMigrations,
     ]);
+    lifecycle.met('migrations');
 
     const bus = useKafka
       ? createEventBus({
@@ -159,6 +182,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       ...(useKafka ? { replicationFactor: options.kafka?.replicationFactor ?? 1 } : {}),
       ...(useKafka && options.kafka?.minInsyncReplicas ? { minInsyncReplicas: options.kafka.minInsyncReplicas } : {}),
     });
+    lifecycle.met('bus');
 
     await seedAgencies(database.db);
     const demoTokens = options.seedDemo ? await ensureDemoTokens(database.db, resolve(options.dataDir)) : [];
@@ -192,6 +216,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     sealer.start();
     cleanup.push(() => sealer.stop());
+    // Runs after every service stopped (cleanup runs backwards): what the last requests wrote is published.
+    cleanup.push(async () => {
+      if (flushOnStop) for (const relay of relays) await relay.flush();
+    });
 
     const referrals = createReferralsService({
       database,
@@ -246,13 +274,27 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     await stats.start();
     cleanup.push(() => stats.stop());
+    const secretariatService = createSecretariatService({ database, bus, verifyToken: verify, registry: () => listAgencies(database.db), log });
+    await secretariatService.start();
+    cleanup.push(() => secretariatService.stop());
+    relays.push(referrals.relay, intake.relay, notifier.relay, stats.relay, secretariatService.relay);
+
     // The demo's statistics are seeded after the platform answers (see `afterListen`), in the
     // background: /healthz is not kept waiting, progress goes to the log.
     let stopping = false;
     let seeding: Promise<void> | undefined;
     cleanup.push(async () => {
       stopping = true;
-      await seeding;
+      if (!seeding) return;
+      // The seed stops between its batches; its last steps (moving the staged facts, building the
+      // releases) do not, and would hold the drain for minutes on a first start: wait a little only.
+      let timer: NodeJS.Timeout | undefined;
+      const finished = await Promise.race([seeding.then(() => true), new Promise<false>((r) => (timer = setTimeout(() => r(false), 3000)))]);
+      clearTimeout(timer);
+      if (!finished) {
+        seedAbandoned = true;
+        log('統計デモデータ (statistics demo): abandoned at stop (what it had not committed is rolled back; the release job builds what is missing)');
+      }
     });
     const afterListen = () => {
       if (!options.seedStatistics || seeding) return;
@@ -262,10 +304,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const feed = createEventFeed();
     const live = await feed.connect(bus);
     cleanup.push(() => live.stop());
+    lifecycle.met('consumers');
     const gateway = createGatewayApp({
       verifyToken: verify,
       referrals: (req) => Promise.resolve(referrals.app.fetch(req)),
       stats: (req) => Promise.resolve(stats.app.fetch(req)),
+      secretariat: (req) => Promise.resolve(secretariatService.app.fetch(req)),
       feed,
       log,
       ...(options.introspection !== undefined ? { introspection: options.introspection } : {}),
@@ -277,14 +321,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     for (const { path, handler } of edge({ pool: database.pool, throttle: new AuthThrottle(options.authThrottle), trustProxy: options.trustProxy ?? false })) {
       app.use(path, handler);
     }
-    app.get('/healthz', async (c) => {
-      try {
-        await database.pool.query('select 1');
-        return c.json({ status: 'ok', database: databaseMode, driver: database.driver, bus: bus.kind });
-      } catch {
-        return c.json({ status: 'unavailable', reason: 'database not answering' }, 503);
-      }
-    });
+    // /healthz (alive) and /readyz (database, migrations, bus, consumers; not while draining).
+    lifecycle.describe({ database: databaseMode, driver: database.driver, bus: bus.kind });
+    app.route('/', lifecycle.routes());
     // The pages call the services in-process as the signed-in person (with their own token), past
     // the process edge: the same answers an API client gets.
     const services = new Hono();
@@ -293,6 +332,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     services.route('/', intake.app);
     services.route('/', notifier.app);
     services.route('/', stats.app);
+    services.route('/', secretariatService.app);
     const tokenApp = createTokenApp({ db: database.db, verifyToken: verify, log });
     services.route('/', tokenApp);
     const bodyKeyApp = createBodyKeyApp({ db: database.db, verifyToken: verify, log });
@@ -312,6 +352,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     app.route('/', intake.app);
     app.route('/', notifier.app);
     app.route('/', stats.app);
+    app.route('/', secretariatService.app);
     app.route('/', tokenApp);
     app.route('/', bodyKeyApp);
 
@@ -323,10 +364,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       intake,
       notifier,
       stats,
+      secretariat: secretariatService,
       demoTokens,
       afterListen,
       mode: { database: databaseMode, driver: database.driver, bus: bus.kind },
-      async stop() {
+      async stop(stopOptions = {}) {
+        flushOnStop = stopOptions.flush ?? false;
         for (const fn of cleanup.reverse()) await fn().catch((err) => log(`shutdown: ${describeError(err)}`));
       },
     };

@@ -1,52 +1,139 @@
 // `pnpm start:service` — distributed mode: one service in its own process.
 //   LIAISON_SERVICE=referrals  DATABASE_URL=… KAFKA_BROKERS=…  [LIAISON_PARTS=api,relay,consumers]  [INTAKE_URL=http://…]  PORT=…
+//   LIAISON_SERVICE=intake     DATABASE_URL=… KAFKA_BROKERS=…  FIELD_KEY=… COUNCIL_KEY=…  PORT=…
 //   LIAISON_SERVICE=stats      DATABASE_URL=… KAFKA_BROKERS=…  [LIAISON_PARTS=api,relay,consumers]  PORT=…
-//   LIAISON_SERVICE=gateway    DATABASE_URL=… REFERRALS_URL=http://…  STATS_URL=http://…  PORT=…
+//   LIAISON_SERVICE=notifier   DATABASE_URL=… KAFKA_BROKERS=…  WEBHOOK_KEY=…  [LIAISON_PARTS=api,relay,consumers]  PORT=…
+//   LIAISON_SERVICE=secretariat DATABASE_URL=… KAFKA_BROKERS=…  [LIAISON_PARTS=api,relay]  PORT=…
+//   LIAISON_SERVICE=gateway    DATABASE_URL=… REFERRALS_URL=http://…  STATS_URL=http://…  SECRETARIAT_URL=http://…  PORT=…
 // Migrations are applied by `pnpm migrate` (or by the first process to start, under a lock).
+// Every process listens on PORT from the start: /healthz and /readyz (see lifecycle.ts) answer while
+// it starts, its API once it is ready; SIGTERM drains it.
 import { serve } from '@hono/node-server';
 import { AuditSealer, auditMigrations } from '@liaison/audit';
 import { authMigrations, bodyKeyRegistry, listAgencies, seedAgencies, verifyToken } from '@liaison/auth';
-import { describeError } from '@liaison/db';
+import { ConfigError } from '@liaison/config';
+import { describeError, type MigrationSet } from '@liaison/db';
 import { createDatabase } from '@liaison/db/client';
-import { migrate } from '@liaison/db/migrate';
-import { createEventBus, pglogMigrations } from '@liaison/events';
+import { migrate, pendingMigrations } from '@liaison/db/migrate';
+import { createEventBus, type EventBus, type OutboxRelay, pglogMigrations } from '@liaison/events';
 import { createGatewayApp } from '@liaison/gateway';
-import { createIntakeService, intakeMigrations } from '@liaison/intake';
 import { AuthThrottle, edge, idempotencyMigrations, notFound, onError } from '@liaison/http';
+import { createIntakeService, intakeMigrations } from '@liaison/intake';
+import { createNotifierService, notifierMigrations } from '@liaison/notifier';
 import { createReferralsService, referralsMigrations } from '@liaison/referrals';
+import { createSecretariatService, secretariatMigrations } from '@liaison/secretariat';
 import { createStatsService, statsMigrations } from '@liaison/stats';
 import { Hono } from 'hono';
 import { createBodyKeyApp } from './body-keys.ts';
 import { checkpointSinks } from './checkpoints.ts';
 import { env } from './env.ts';
 import { bodyDataKey } from './keys.ts';
+import { Lifecycle, Stopping } from './lifecycle.ts';
 
-const config = env();
+let config: ReturnType<typeof env>;
+try {
+  config = env();
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  console.error(`Liaison cannot start: ${err.message}`);
+  process.exit(2);
+}
 const fail = (message: string): never => {
   console.error(message);
   process.exit(2);
 };
-if (!config.LIAISON_SERVICE) fail('LIAISON_SERVICE must be referrals, intake, stats or gateway');
+const service = config.LIAISON_SERVICE ?? fail('LIAISON_SERVICE must be referrals, intake, stats, notifier, secretariat or gateway');
 if (!config.DATABASE_URL) fail('DATABASE_URL is required in distributed mode');
+if (service !== 'gateway') {
+  if (!config.AUDIT_KEY) fail(`AUDIT_KEY is required for the ${service} service (it writes and seals the audit log)`);
+}
+if (service === 'intake' && (!config.FIELD_KEY || !config.COUNCIL_KEY)) fail('FIELD_KEY and COUNCIL_KEY are required for the intake service');
+if (service === 'notifier' && !config.WEBHOOK_KEY) fail('WEBHOOK_KEY is required for the notifier service (webhook signing secrets are stored encrypted under it)');
+if (service === 'gateway' && !config.REFERRALS_URL) fail('REFERRALS_URL is required for the gateway');
+
+const lifecycle = new Lifecycle({ graceMs: config.DRAIN_GRACE_MS, delayMs: config.DRAIN_DELAY_MS });
+lifecycle.handleSignals();
 const database = createDatabase({ url: config.DATABASE_URL!, driver: config.DATABASE_DRIVER });
 const verify = (token: string) => verifyToken(database.db, token);
-const stops: (() => Promise<void>)[] = [() => database.close()];
-// biome-ignore lint/suspicious/noExplicitAny: any service app (each has its own Env type) is mounted the same way.
-let app: Hono<any> | undefined;
 const parts = new Set(config.LIAISON_PARTS);
 const useKafka = (config.KAFKA_BROKERS?.length ?? 0) > 0;
+lifecycle.describe({ service, parts: [...parts], bus: service === 'gateway' ? 'none' : useKafka ? 'kafka' : 'pglog' });
+lifecycle.probe('database', async () => {
+  await database.pool.query('select 1');
+});
+if (service !== 'gateway') {
+  lifecycle.expect('migrations');
+  lifecycle.expect('bus');
+  lifecycle.expect('consumers', 'not joined yet');
+}
 
-/** The event bus of this process (Kafka, or the Postgres log), with the catalog's topics created. */
-async function openBus() {
-  const bus = useKafka
-    ? createEventBus({ kind: 'kafka', brokers: config.KAFKA_BROKERS!, clientId: config.KAFKA_CLIENT_ID, topicPrefix: config.KAFKA_TOPIC_PREFIX })
-    : createEventBus({ kind: 'pglog', pool: database.pool, topicPrefix: config.KAFKA_TOPIC_PREFIX });
-  await bus.ensureTopics({
-    partitions: config.TOPIC_PARTITIONS,
-    ...(useKafka ? { replicationFactor: config.KAFKA_REPLICATION_FACTOR } : {}),
-    ...(useKafka && config.KAFKA_MIN_INSYNC_REPLICAS ? { minInsyncReplicas: config.KAFKA_MIN_INSYNC_REPLICAS } : {}),
+// The drain's steps, in order: the HTTP server has closed (lifecycle) → what the service runs stops
+// (consumers finish their batch and commit, timers stop) → the relay publishes what the finished
+// requests wrote → the sealer, the bus, the pool close.
+const stopService: (() => Promise<void>)[] = [];
+let relayToFlush: OutboxRelay | undefined;
+const closing: (() => Promise<void>)[] = [];
+lifecycle.onStop('service', async () => {
+  for (const stop of stopService) await stop();
+});
+lifecycle.onStop('relay flush', async () => {
+  await relayToFlush?.flush();
+});
+lifecycle.onStop('close', async () => {
+  for (const close of closing) await close().catch((err) => console.error(`closing: ${describeError(err)}`));
+  await database.close();
+});
+
+// Listen at once: the probes answer while the service starts; the API answers 503 until it is ready.
+// biome-ignore lint/suspicious/noExplicitAny: any service app (each has its own Env type) is mounted the same way.
+let api: Hono<any> | undefined;
+const front = new Hono();
+front.route('/', lifecycle.routes());
+front.all('*', (c) =>
+  api
+    ? api.fetch(c.req.raw, c.env)
+    : c.json({ error: { code: 'UNAVAILABLE', message: `the ${service} service is starting (see /readyz)`, requestId: null } }, 503),
+);
+const server = serve({ fetch: front.fetch, port: config.PORT, hostname: config.HOST });
+// biome-ignore lint/suspicious/noExplicitAny: @hono/node-server returns the http.Server it made.
+lifecycle.serve(server as any);
+
+/** Applies this service's migrations (and those of the tables it shares) under the migration lock. */
+async function migrated(own: MigrationSet[]) {
+  await lifecycle.retry('migrations', () => migrate(database, [authMigrations, auditMigrations, idempotencyMigrations, ...(useKafka ? [] : [pglogMigrations]), ...own]));
+  await seedAgencies(database.db);
+  lifecycle.met('migrations');
+}
+
+/** The event bus of this process (Kafka, or the Postgres log), with the catalog's topics created; retried until it answers. */
+async function openBus(): Promise<EventBus> {
+  const bus = await lifecycle.retry('bus', async () => {
+    const bus = useKafka
+      ? createEventBus({ kind: 'kafka', brokers: config.KAFKA_BROKERS!, clientId: config.KAFKA_CLIENT_ID, topicPrefix: config.KAFKA_TOPIC_PREFIX })
+      : createEventBus({ kind: 'pglog', pool: database.pool, topicPrefix: config.KAFKA_TOPIC_PREFIX });
+    try {
+      await bus.ensureTopics({
+        partitions: config.TOPIC_PARTITIONS,
+        ...(useKafka ? { replicationFactor: config.KAFKA_REPLICATION_FACTOR } : {}),
+        ...(useKafka && config.KAFKA_MIN_INSYNC_REPLICAS ? { minInsyncReplicas: config.KAFKA_MIN_INSYNC_REPLICAS } : {}),
+      });
+    } catch (err) {
+      await bus.close().catch(() => {});
+      throw err;
+    }
+    return bus;
   });
+  closing.push(() => bus.close());
+  lifecycle.met('bus');
   return bus;
+}
+
+/** Starts a service's relay and consumers (readiness: `consumers` once its groups are joined), and stops them at the drain. */
+async function run(svc: { start(): Promise<void>; stop(): Promise<void>; relay: OutboxRelay }) {
+  stopService.push(() => svc.stop());
+  await svc.start();
+  if (parts.has('relay')) relayToFlush = svc.relay;
+  lifecycle.met('consumers');
 }
 
 /** A client for another service's REST API: the request's path, query, method and headers, sent to `baseUrl`. */
@@ -58,110 +145,147 @@ function forwardTo(baseUrl: string) {
   };
 }
 
+/** The registry's secretariat (told of missed deadlines and dead letters); `center` by default. */
+async function secretariat(): Promise<string> {
+  return (await listAgencies(database.db)).find((a) => a.roles.includes('secretariat'))?.code ?? 'center';
+}
+
 /**
  * Any process that writes the audit log also seals it (one sealer at a time across processes: an
  * advisory lock) and writes signed checkpoints of its head to the log stream and the bus.
  */
-async function startSealer(bus: Awaited<ReturnType<typeof openBus>>) {
-  const secretariat = (await listAgencies(database.db)).find((a) => a.roles.includes('secretariat'))?.code ?? 'center';
+async function startSealer(bus: EventBus) {
   const sealer = new AuditSealer(database.pool, config.AUDIT_KEY!, {
     onError: (err) => console.error(`audit sealer: ${describeError(err)}`),
-    checkpoints: { sinks: checkpointSinks({ file: config.AUDIT_CHECKPOINT_FILE, log: (l) => console.log(l), bus, source: `/agencies/${secretariat}` }) },
+    checkpoints: { sinks: checkpointSinks({ file: config.AUDIT_CHECKPOINT_FILE, log: (l) => console.log(l), bus, source: `/agencies/${await secretariat()}` }) },
   });
   sealer.start();
-  stops.unshift(() => sealer.stop());
+  closing.unshift(() => sealer.stop());
 }
 
-if (config.LIAISON_SERVICE === 'intake' || config.LIAISON_SERVICE === 'referrals' || config.LIAISON_SERVICE === 'stats') {
-  if (!config.AUDIT_KEY) fail(`AUDIT_KEY is required for the ${config.LIAISON_SERVICE} service (it writes and seals the audit log)`);
-}
-if (config.LIAISON_SERVICE === 'intake') {
-  if (!config.FIELD_KEY || !config.COUNCIL_KEY) fail('FIELD_KEY and COUNCIL_KEY are required for the intake service');
-  await migrate(database, [authMigrations, auditMigrations, idempotencyMigrations, ...(useKafka ? [] : [pglogMigrations]), intakeMigrations]);
-  await seedAgencies(database.db);
-  const bus = await openBus();
-  const agencies = new Map((await listAgencies(database.db)).map((a) => [a.code, a]));
-  const service = createIntakeService({
-    database,
-    bus,
-    verifyToken: verify,
-    agency: async (code) => agencies.get(code),
-    dataKey: bodyDataKey(config.FIELD_KEY!),
-    councilKey: config.COUNCIL_KEY!,
-    bodyKeys: bodyKeyRegistry(database.db),
-    relay: parts.has('relay'),
-  });
-  await service.start();
-  stops.unshift(() => bus.close(), () => service.stop());
-  await startSealer(bus);
-  // Bodies' administrators publish the keys intake seals to beside it.
-  if (parts.has('api')) app = new Hono().route('/', service.app).route('/', createBodyKeyApp({ db: database.db, verifyToken: verify }));
-} else if (config.LIAISON_SERVICE === 'referrals') {
-  await migrate(database, [authMigrations, auditMigrations, idempotencyMigrations, ...(useKafka ? [] : [pglogMigrations]), referralsMigrations]);
-  await seedAgencies(database.db);
-  const bus = await openBus();
-  const agencies = new Map((await listAgencies(database.db)).map((a) => [a.code, a]));
-  const service = createReferralsService({
-    database,
-    bus,
-    verifyToken: verify,
-    agency: async (code) => agencies.get(code),
-    relay: parts.has('relay'),
-    consumers: parts.has('consumers'),
-    calendar: { newYearClosure: config.NEW_YEAR_CLOSURE },
-    // Intake confirms the packages referrals carry (the caller's token is forwarded); without
-    // INTAKE_URL, referrals carrying a package are refused.
-    ...(config.INTAKE_URL ? { intake: forwardTo(config.INTAKE_URL) } : {}),
-  });
-  await service.start();
-  stops.unshift(() => bus.close(), () => service.stop());
-  await startSealer(bus);
-  if (parts.has('api')) app = service.app;
-} else if (config.LIAISON_SERVICE === 'stats') {
-  await migrate(database, [authMigrations, auditMigrations, idempotencyMigrations, ...(useKafka ? [] : [pglogMigrations]), statsMigrations]);
-  await seedAgencies(database.db);
-  const bus = await openBus();
-  const service = createStatsService({
-    database,
-    bus,
-    verifyToken: verify,
-    bodies: async () => (await listAgencies(database.db)).filter((a) => a.roles.includes('member')).map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn })),
-    relay: parts.has('relay'),
-    consumers: parts.has('consumers'),
-    releaseAfterBusinessDays: config.STATS_RELEASE_AFTER_BUSINESS_DAYS,
-    calendar: { newYearClosure: config.NEW_YEAR_CLOSURE },
-  });
-  await service.start();
-  stops.unshift(() => bus.close(), () => service.stop());
-  await startSealer(bus);
-  if (parts.has('api')) app = service.app;
-} else {
-  if (!config.REFERRALS_URL) fail('REFERRALS_URL is required for the gateway');
-  // The gateway calls each service over its HTTP API, as it does in-process when embedded.
-  app = createGatewayApp({
-    verifyToken: verify,
-    introspection: config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production',
-    referrals: forwardTo(config.REFERRALS_URL!),
-    ...(config.STATS_URL ? { stats: forwardTo(config.STATS_URL) } : {}),
-  });
-}
+/** What each LIAISON_SERVICE runs; returns its REST app when this process serves the API. */
+// biome-ignore lint/suspicious/noExplicitAny: see `api`.
+const services: Record<NonNullable<typeof config.LIAISON_SERVICE>, () => Promise<Hono<any> | undefined>> = {
+  async intake() {
+    await migrated([intakeMigrations]);
+    const bus = await openBus();
+    const agencies = new Map((await listAgencies(database.db)).map((a) => [a.code, a]));
+    const svc = createIntakeService({
+      database,
+      bus,
+      verifyToken: verify,
+      agency: async (code) => agencies.get(code),
+      dataKey: bodyDataKey(config.FIELD_KEY!),
+      councilKey: config.COUNCIL_KEY!,
+      bodyKeys: bodyKeyRegistry(database.db),
+      relay: parts.has('relay'),
+    });
+    await run(svc);
+    await startSealer(bus);
+    // Bodies' administrators publish the keys intake seals to beside it.
+    return parts.has('api') ? new Hono().route('/', svc.app).route('/', createBodyKeyApp({ db: database.db, verifyToken: verify })) : undefined;
+  },
+  async referrals() {
+    await migrated([referralsMigrations]);
+    const bus = await openBus();
+    const agencies = new Map((await listAgencies(database.db)).map((a) => [a.code, a]));
+    const svc = createReferralsService({
+      database,
+      bus,
+      verifyToken: verify,
+      agency: async (code) => agencies.get(code),
+      relay: parts.has('relay'),
+      consumers: parts.has('consumers'),
+      calendar: { newYearClosure: config.NEW_YEAR_CLOSURE },
+      secretariat: await secretariat(),
+      // Intake confirms the packages referrals carry (the caller's token is forwarded); without
+      // INTAKE_URL, referrals carrying a package are refused.
+      ...(config.INTAKE_URL ? { intake: forwardTo(config.INTAKE_URL) } : {}),
+    });
+    await run(svc);
+    await startSealer(bus);
+    return parts.has('api') ? svc.app : undefined;
+  },
+  async stats() {
+    await migrated([statsMigrations]);
+    const bus = await openBus();
+    const svc = createStatsService({
+      database,
+      bus,
+      verifyToken: verify,
+      bodies: async () => (await listAgencies(database.db)).filter((a) => a.roles.includes('member')).map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn })),
+      relay: parts.has('relay'),
+      consumers: parts.has('consumers'),
+      releaseAfterBusinessDays: config.STATS_RELEASE_AFTER_BUSINESS_DAYS,
+      calendar: { newYearClosure: config.NEW_YEAR_CLOSURE },
+    });
+    await run(svc);
+    await startSealer(bus);
+    return parts.has('api') ? svc.app : undefined;
+  },
+  async notifier() {
+    await migrated([notifierMigrations]);
+    const bus = await openBus();
+    // The fan-out consumer and the dispatcher go with `consumers`; the relay of dead-letter notices with `relay`.
+    const svc = createNotifierService({
+      database,
+      bus,
+      verifyToken: verify,
+      targets: { allowLoopback: config.WEBHOOK_ALLOW_LOOPBACK, ports: config.WEBHOOK_PORTS },
+      webhookKey: config.WEBHOOK_KEY!,
+      relay: parts.has('relay'),
+      consumers: parts.has('consumers'),
+      dispatcher: parts.has('consumers'),
+      secretariat: await secretariat(),
+    });
+    await run(svc);
+    await startSealer(bus);
+    return parts.has('api') ? svc.app : undefined;
+  },
+  async secretariat() {
+    await migrated([secretariatMigrations]);
+    const bus = await openBus();
+    // The registry is read on each use: an invitation or owner names the bodies of the council as it is now.
+    const svc = createSecretariatService({ database, bus, verifyToken: verify, registry: () => listAgencies(database.db), relay: parts.has('relay') });
+    await run(svc);
+    await startSealer(bus);
+    return parts.has('api') ? svc.app : undefined;
+  },
+  async gateway() {
+    // The gateway migrates nothing; it is ready once the tables it reads (tokens) are there.
+    lifecycle.probe('migrations', async () => {
+      const pending = await pendingMigrations(database, [authMigrations]);
+      if (pending.length > 0) throw new Error(`not applied yet: ${pending.join(', ')}`);
+    });
+    // It calls each service over its HTTP API, as it does in-process when embedded.
+    return createGatewayApp({
+      verifyToken: verify,
+      introspection: config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production',
+      referrals: forwardTo(config.REFERRALS_URL!),
+      ...(config.STATS_URL ? { stats: forwardTo(config.STATS_URL) } : {}),
+      ...(config.SECRETARIAT_URL ? { secretariat: forwardTo(config.SECRETARIAT_URL) } : {}),
+    });
+  },
+};
 
-// The same edge as the embedded platform: auth throttling, body limit, idempotency keys.
-let root: Hono | undefined;
-if (app) {
-  root = new Hono();
-  root.onError(onError());
-  root.notFound(notFound);
-  for (const { path, handler } of edge({ pool: database.pool, throttle: new AuthThrottle(), trustProxy: config.TRUST_PROXY })) root.use(path, handler);
-  root.route('/', app);
+try {
+  const app = await services[service]();
+  if (app) {
+    // The same edge as the embedded platform: auth throttling, body limit, idempotency keys.
+    const root = new Hono();
+    root.onError(onError());
+    root.notFound(notFound);
+    for (const { path, handler } of edge({ pool: database.pool, throttle: new AuthThrottle(), trustProxy: config.TRUST_PROXY })) root.use(path, handler);
+    root.route('/', app);
+    api = root;
+  }
+  const address = server.address();
+  const port = address && typeof address === 'object' ? address.port : config.PORT;
+  console.log(`${service} running (${[...parts].join(', ')}) on http://${config.HOST}:${port}`);
+} catch (err) {
+  // A drain that began while the service was starting ends the process itself.
+  if (!(err instanceof Stopping)) {
+    console.error(`${service} could not start: ${describeError(err)}`);
+    process.exit(1);
+  }
 }
-const server = root ? serve({ fetch: root.fetch, port: config.PORT, hostname: config.HOST }) : undefined;
-console.log(`${config.LIAISON_SERVICE} running (${[...parts].join(', ')})${server ? ` on http://${config.HOST}:${config.PORT}` : ''}`);
-
-async function shutdown() {
-  server?.close();
-  for (const stop of stops) await stop().catch(() => {});
-  process.exit(0);
-}
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);

@@ -28,6 +28,11 @@ const bodiesFor: Record<string, unknown[]> = {
   'POST /v1/cases/{id}/packages': [{ recipient: 'sia', purpose: 'deletion-request' }],
   'POST /v1/cases/{id}/actions': [{ action: 'advice' }],
   'POST /v1/cases/{id}/actions/{actionId}/outcome': [{ outcome: 'deleted' }],
+  'PATCH /v1/meetings/{id}': [{ place: '会議室' }],
+  'POST /v1/meetings/{id}/agenda-items': [{ title: '議題', presenter: 'sia' }],
+  'PUT /v1/meetings/{id}/attendance': [{ attendance: [{ body: 'sia', status: 'present' }] }],
+  'PUT /v1/meetings/{id}/minutes': [{ text: '議事録' }],
+  'POST /v1/meetings/{id}/action-items': [{ title: '対応', owner: 'sia', dueOn: '2027-03-31' }],
 };
 
 /** A selection of every field of a GraphQL type, nested types included (arguments left to their defaults). */

@@ -20,7 +20,7 @@ type Route = { method: string; path: string; creates: boolean };
 
 /** A valid creating request for every POST route that answers 201; the suite fails when one is missing. */
 // `unique`: the same body a second time is refused (409) rather than creating another — a public key is published once.
-const creating: Record<string, (ids: { case: string }) => { path: string; body: Record<string, unknown>; as?: 'admin' | 'secretariat'; unique?: true }> = {
+const creating: Record<string, (ids: { case: string; meeting: string }) => { path: string; body: Record<string, unknown>; as?: 'admin' | 'secretariat'; unique?: true }> = {
   'POST /v1/referrals': () => ({ path: '/v1/referrals', body: { recipient: 'sia', category: 'R01' } }),
   'POST /v1/cases': () => ({ path: '/v1/cases', body: { category: 'R01', consulter: 'SELF', victimUnder18: false } }),
   'POST /v1/cases/{id}/consents': (ids) => ({ path: `/v1/cases/${ids.case}/consents`, body: { givenBy: 'person', recipients: ['sia'], purposes: ['deletion-request'] } }),
@@ -31,6 +31,10 @@ const creating: Record<string, (ids: { case: string }) => { path: string; body: 
   // A period is released once: the same request again is refused (409).
   'POST /v1/stats/releases': () => ({ path: '/v1/stats/releases', body: { period: '2026-09' }, as: 'secretariat', unique: true }),
   'POST /v1/keys': () => ({ path: '/v1/keys', body: { publicKey: generateBodyKey().publicKey, expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() }, as: 'admin', unique: true }),
+  // Council meetings: the secretariat's (without a number, each is the next 第N回).
+  'POST /v1/meetings': () => ({ path: '/v1/meetings', body: { heldOn: '2027-06-10', place: '会議室', reviewFrom: '2027-04', reviewTo: '2027-05' }, as: 'secretariat' }),
+  'POST /v1/meetings/{id}/agenda-items': (ids) => ({ path: `/v1/meetings/${ids.meeting}/agenda-items`, body: { title: '議題', presenter: 'sia' }, as: 'secretariat' }),
+  'POST /v1/meetings/{id}/action-items': (ids) => ({ path: `/v1/meetings/${ids.meeting}/action-items`, body: { title: '対応', owner: 'sia', dueOn: '2027-03-31' }, as: 'secretariat' }),
 };
 
 /**
@@ -82,6 +86,7 @@ describe('the edge: GraphQL limits, REST body limits and headers, auth throttlin
   let port: number;
   let routes: Route[];
   let caseId: string;
+  let meetingId: string;
   let admin: string;
   let clock = Date.now();
   const logs: string[] = [];
@@ -114,6 +119,9 @@ describe('the edge: GraphQL limits, REST body limits and headers, auth throttlin
     const kase = await api.post('/v1/cases', { category: 'R01', consulter: 'SELF', victimUnder18: false }, api.tokenOf('center'));
     expect(kase.status).toBe(201);
     caseId = kase.body.id;
+    const meeting = await api.post('/v1/meetings', { heldOn: '2027-06-10', place: '会議室', reviewFrom: '2027-04', reviewTo: '2027-05' }, api.tokenOf('center', 'secretariat'));
+    expect(meeting.status).toBe(201);
+    meetingId = meeting.body.id;
     admin = (await issueToken(platform.database.db, { agency: 'center', role: 'admin', label: 'edge test' })).token;
   });
   afterAll(async () => {
@@ -350,7 +358,7 @@ describe('the edge: GraphQL limits, REST body limits and headers, auth throttlin
     it('returns the first answer for the same key and body, 422 for another body, and keys are per caller', async () => {
       for (const r of routes.filter((x) => x.creates)) {
         const label = `${r.method} ${r.path}`;
-        const example = creating[label]!({ case: caseId });
+        const example = creating[label]!({ case: caseId, meeting: meetingId });
         const token = example.as === 'admin' ? admin : example.as === 'secretariat' ? api.tokenOf('center', 'secretariat') : api.tokenOf('center');
         const key = `k-${label.replace(/[^\w]/g, '_')}-${Math.random()}`;
         const first = await post(example.path, example.body, token, key);

@@ -13,7 +13,7 @@ const RUNS = 1000;
 
 /** A valid body for every write endpoint that takes one; the suite fails when one is missing. */
 // `ahead`: timestamp fields that name a time to come (a key's validity), not one that happened.
-const validBodies: Record<string, (ids: { case: string; action: string; package: string }) => { path: string; as: string; body: Record<string, unknown>; ahead?: string[] }> = {
+const validBodies: Record<string, (ids: { case: string; action: string; package: string; meeting: string }) => { path: string; as: string; body: Record<string, unknown>; ahead?: string[] }> = {
   // The package need not exist: every generated body is refused before anyone looks it up.
   'POST /v1/referrals': (ids) => ({ path: '/v1/referrals', as: 'center', body: { recipient: 'sia', category: 'R01', kind: 'referral', urgent: false, status: 'requested', packageId: ids.package, caseId: ids.case } }),
   'POST /v1/referrals/{id}/status': () => ({ path: '/v1/referrals/{referral}/status', as: 'sia', body: { status: 'received', businessStatus: 'advised', expectedVersion: 1 } }),
@@ -36,6 +36,16 @@ const validBodies: Record<string, (ids: { case: string; action: string; package:
     ahead: ['notBefore', 'expiresAt'],
   }),
   'POST /v1/stats/releases': () => ({ path: '/v1/stats/releases', as: 'center/secretariat', body: { period: '2026-10' } }),
+  'POST /v1/meetings': () => ({
+    path: '/v1/meetings',
+    as: 'center/secretariat',
+    body: { number: 7, heldOn: '2026-12-10', startTime: '14:00', place: '会議室', onlineLink: 'https://meet.example.jp/x', reviewFrom: '2026-04', reviewTo: '2026-09', invited: ['sia', 'mic'] },
+  }),
+  'PATCH /v1/meetings/{id}': (ids) => ({ path: `/v1/meetings/${ids.meeting}`, as: 'center/secretariat', body: { heldOn: '2026-12-11', reviewTo: '2026-08', invited: ['center', 'sia'] } }),
+  'POST /v1/meetings/{id}/agenda-items': (ids) => ({ path: `/v1/meetings/${ids.meeting}/agenda-items`, as: 'center/secretariat', body: { title: '議題', presenter: 'sia', position: 3 } }),
+  'PUT /v1/meetings/{id}/attendance': (ids) => ({ path: `/v1/meetings/${ids.meeting}/attendance`, as: 'center/secretariat', body: { attendance: [{ body: 'sia', status: 'present' }] } }),
+  'PUT /v1/meetings/{id}/minutes': (ids) => ({ path: `/v1/meetings/${ids.meeting}/minutes`, as: 'center/secretariat', body: { text: '議事録' } }),
+  'POST /v1/meetings/{id}/action-items': (ids) => ({ path: `/v1/meetings/${ids.meeting}/action-items`, as: 'center/secretariat', body: { title: '対応', owner: 'sia', dueOn: '2027-03-31' } }),
 };
 
 /** A value of the wrong JSON type for a field whose valid example is `example`. */
@@ -58,12 +68,12 @@ describe('invalid input on every write endpoint (property-based)', () => {
   const queryParams: { method: string; path: string; name: string }[] = [];
   /** Everything the platform logged during the suite. */
   const logs: string[] = [];
-  let ids: { case: string; referral: string; action: string; package: string };
+  let ids: { case: string; referral: string; action: string; package: string; meeting: string };
   const dataDir = mkdtempSync(join(tmpdir(), 'liaison-fuzz-'));
 
   const snapshot = async () => {
     const exact = await Promise.all(
-      ['referrals.referrals', 'referrals.outbox', 'referrals.referral_status_history', 'intake.cases', 'intake.consents', 'intake.packages', 'intake.case_actions', 'intake.outbox', 'notifier.endpoints', 'auth.api_tokens', 'auth.body_keys', 'audit.entries', 'stats.releases', 'stats.outbox'].map(
+      ['referrals.referrals', 'referrals.outbox', 'referrals.referral_status_history', 'intake.cases', 'intake.consents', 'intake.packages', 'intake.case_actions', 'intake.outbox', 'notifier.endpoints', 'auth.api_tokens', 'auth.body_keys', 'audit.entries', 'stats.releases', 'stats.outbox', 'secretariat.meetings', 'secretariat.agenda_items', 'secretariat.action_items', 'secretariat.outbox'].map(
         async (t) => [t, (await platform.database.pool.query(`select count(*)::int as n from ${t}`)).rows[0].n] as const,
       ),
     );
@@ -96,7 +106,9 @@ describe('invalid input on every write endpoint (property-based)', () => {
     const kase = await api.post('/v1/cases', { category: 'R01', consulter: 'SELF', victimUnder18: false }, api.tokenOf('center'));
     const referral = await api.post('/v1/referrals', { recipient: 'sia', category: 'R01' }, api.tokenOf('center'));
     const action = await api.post(`/v1/cases/${kase.body.id}/actions`, { action: 'advice' }, api.tokenOf('center'));
-    ids = { case: kase.body.id, referral: referral.body.id, action: action.body.id, package: randomUUID() };
+    const meeting = await api.post('/v1/meetings', { heldOn: '2026-12-10', place: '会議室', reviewFrom: '2026-04', reviewTo: '2026-09' }, api.tokenOf('center', 'secretariat'));
+    expect(meeting.status).toBe(201);
+    ids = { case: kase.body.id, referral: referral.body.id, action: action.body.id, package: randomUUID(), meeting: meeting.body.id };
   });
   afterAll(async () => {
     await platform?.stop();
@@ -131,7 +143,7 @@ describe('invalid input on every write endpoint (property-based)', () => {
       );
       await fc.assert(
         fc.asyncProperty(invalid, async ({ body, field }) => {
-          const res = await platform.app.request(path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+          const res = await platform.app.request(path, { method: op.key.split(' ')[0], headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
           const json = (await res.json()) as any;
           expect(res.status, `${op.key} ${body}`).toBe(400);
           const named = json.error.details.problems.map((p: { field: string }) => p.field);
@@ -198,7 +210,7 @@ describe('invalid input on every write endpoint (property-based)', () => {
       );
       await fc.assert(
         fc.asyncProperty(invalid, async ({ body, field }) => {
-          const res = await platform.app.request(path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+          const res = await platform.app.request(path, { method: op.key.split(' ')[0], headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
           const json = (await res.json()) as any;
           expect(res.status, `${op.key} ${JSON.stringify(body)}`).toBe(400);
           const named = json.error.details.problems.map((p: { field: string }) => p.field);

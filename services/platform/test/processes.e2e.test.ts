@@ -60,6 +60,9 @@ describe('pnpm start (src/main.ts) on embedded defaults', () => {
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ status: 'ok', database: 'embedded', bus: 'pglog' });
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'ready', failed: [], checks: { database: { ok: true }, migrations: { ok: true }, bus: { ok: true }, consumers: { ok: true }, accepting: { ok: true } } });
 
       // The demo tokens work over the real port.
       const center = tokens.find((t) => t.agency === 'center' && t.role === 'caseworker')!.token;
@@ -79,6 +82,7 @@ describe('pnpm start (src/main.ts) on embedded defaults', () => {
 
       p.child.kill('SIGTERM');
       expect(await p.exited).toBe(0);
+      expect(p.output.text).toMatch(/drained in \d+ ms/);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
@@ -86,10 +90,10 @@ describe('pnpm start (src/main.ts) on embedded defaults', () => {
 });
 
 describe('distributed mode: each service in its own process, on Kafka and an external Postgres', () => {
-  it('runs the referrals service, the stats service and the gateway as separate processes and carries a referral through them', async () => {
+  it('runs the referrals, stats and secretariat services and the gateway as separate processes and carries a referral and a meeting through them', async () => {
     const testDb = await createTestDatabase(inject('pgAdminUrl'), 'proc');
     try {
-      const [referralsPort, gatewayPort, statsPort] = [await freePort(), await freePort(), await freePort()];
+      const [referralsPort, gatewayPort, statsPort, secretariatPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
       const common = {
         DATABASE_URL: testDb.url,
         KAFKA_BROKERS: inject('kafkaBrokers').join(','),
@@ -100,18 +104,23 @@ describe('distributed mode: each service in its own process, on Kafka and an ext
       await referrals.printed('referrals running');
       const stats = run('src/service.ts', { ...common, LIAISON_SERVICE: 'stats', PORT: String(statsPort) });
       await stats.printed('stats running');
+      const secretariat = run('src/service.ts', { ...common, LIAISON_SERVICE: 'secretariat', PORT: String(secretariatPort) });
+      await secretariat.printed('secretariat running');
       const gateway = run('src/service.ts', {
         ...common,
         LIAISON_SERVICE: 'gateway',
         PORT: String(gatewayPort),
         REFERRALS_URL: `http://127.0.0.1:${referralsPort}`,
         STATS_URL: `http://127.0.0.1:${statsPort}`,
+        SECRETARIAT_URL: `http://127.0.0.1:${secretariatPort}`,
       });
       await gateway.printed('gateway running');
 
       const database = createDatabase({ url: testDb.url });
       const center = (await issueToken(database.db, { agency: 'center', role: 'caseworker', label: 'test' })).token;
       const sia = (await issueToken(database.db, { agency: 'sia', role: 'caseworker', label: 'test' })).token;
+      const clerk = (await issueToken(database.db, { agency: 'center', role: 'secretariat', label: 'test' })).token;
+      const mic = (await issueToken(database.db, { agency: 'mic', role: 'observer', label: 'test' })).token;
       await database.close();
 
       const created = await fetch(`http://127.0.0.1:${referralsPort}/v1/referrals`, {
@@ -146,11 +155,28 @@ describe('distributed mode: each service in its own process, on Kafka and an ext
       });
       expect(flow.value).toBe(1);
 
+      // The secretariat's process schedules a meeting; an observer reads it through the gateway process.
+      const scheduled = await fetch(`http://127.0.0.1:${secretariatPort}/v1/meetings`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${clerk}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ heldOn: '2026-12-10', place: '会議室', reviewFrom: '2026-04', reviewTo: '2026-09' }),
+      });
+      expect(scheduled.status).toBe(201);
+      const meeting = (await scheduled.json()) as { id: string };
+      const seen = await fetch(`http://127.0.0.1:${gatewayPort}/graphql`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${mic}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ meeting(id: "${meeting.id}") { number titleJa minutes { text } } }` }),
+      });
+      expect(((await seen.json()) as { data?: unknown }).data).toEqual({ meeting: { number: 1, titleJa: '第1回 違法・有害情報相談機関連絡会', minutes: null } });
+
       referrals.child.kill('SIGTERM');
       stats.child.kill('SIGTERM');
+      secretariat.child.kill('SIGTERM');
       gateway.child.kill('SIGTERM');
       expect(await referrals.exited).toBe(0);
       expect(await stats.exited).toBe(0);
+      expect(await secretariat.exited).toBe(0);
       expect(await gateway.exited).toBe(0);
     } finally {
       await testDb.drop();

@@ -25,11 +25,18 @@ const validBodies: Record<string, (caseId: string) => { path: string; body: Reco
 // documents: every field of a write endpoint that names a council body refuses each observer of
 // the registry and an unknown code with a 400 naming the field (recipients.N for a list), and
 // stores nothing.
+//
+// Council meetings name bodies too — whom to invite, who presents an agenda item, who owns an action
+// item — and there observers belong: they are invited, present, and may own an item. Those fields
+// carry no case or personal data; they are listed here (and must exist), not checked as recipients.
+const councilFields = ['POST /v1/meetings invited', 'PATCH /v1/meetings/{id} invited', 'POST /v1/meetings/{id}/agenda-items presenter', 'POST /v1/meetings/{id}/action-items owner'];
+
 describe('only member bodies receive cases and personal data', () => {
   let platform: Platform;
   let testDb: TestDatabase;
   let api: ReturnType<typeof client>;
   const fields: { route: string; field: string; list: boolean }[] = [];
+  const council: { route: string; field: string; list: boolean }[] = [];
   const dataDir = mkdtempSync(join(tmpdir(), 'liaison-recip-'));
 
   const counts = async () => {
@@ -54,6 +61,7 @@ describe('only member bodies receive cases and personal data', () => {
           for (const [field, prop] of Object.entries((schema.properties ?? {}) as Record<string, any>)) {
             if (prop.pattern === AGENCY_CODE) fields.push({ route: `${method.toUpperCase()} ${path}`, field, list: false });
             if (prop.type === 'array' && prop.items?.pattern === AGENCY_CODE) fields.push({ route: `${method.toUpperCase()} ${path}`, field, list: true });
+            if (councilFields.includes(`${method.toUpperCase()} ${path} ${field}`)) council.push(fields.pop()!);
           }
         }
       }
@@ -70,6 +78,7 @@ describe('only member bodies receive cases and personal data', () => {
       expect.arrayContaining(['POST /v1/referrals recipient', 'POST /v1/cases/{id}/consents recipients', 'POST /v1/cases/{id}/packages recipient']),
     );
     for (const f of fields) expect(Object.keys(validBodies), f.route).toContain(f.route);
+    expect(council.map((f) => `${f.route} ${f.field}`).sort()).toEqual([...councilFields].sort());
   });
 
   it('refuses every observer of the registry, and an unknown body, in every such field (400 naming it), and stores nothing', async () => {

@@ -4,7 +4,7 @@ import type { Actor } from '@liaison/auth';
 import { type Database, type MigrationSet, Periodic } from '@liaison/db';
 import type { CalendarOptions } from '@liaison/domain';
 import { type EventBus, OutboxRelay, type Subscription } from '@liaison/events';
-import { AppError } from '@liaison/http';
+import { DomainError } from '@liaison/domain';
 import { createStatsApp } from './app.ts';
 import { subscribeStatsProjector } from './consumers/projector.ts';
 import { outbox } from './db/schema.ts';
@@ -87,7 +87,7 @@ export function createStatsService(deps: StatsServiceDeps) {
       return await runReleaseJob(releases, { businessDays });
     } catch (err) {
       // Another process built the same period a moment earlier: nothing to do.
-      if (err instanceof AppError && err.code === 'CONFLICT') return [];
+      if (err instanceof DomainError && err.code === 'CONFLICT') return [];
       throw err;
     }
   };

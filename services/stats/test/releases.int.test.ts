@@ -40,7 +40,7 @@ describe('statistics releases', () => {
   });
 
   it('refuses to release a period that has not closed', async () => {
-    await expect(buildRelease(deps, { period: '2026-08' })).rejects.toMatchObject({ code: 'CONFLICT', status: 409 });
+    await expect(buildRelease(deps, { period: '2026-08' })).rejects.toMatchObject({ code: 'CONFLICT', kind: 'conflict' });
     await expect(buildRelease(deps, { period: 'FY2026' })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(buildRelease(deps, { period: '2026-8' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });

@@ -11,6 +11,7 @@ import { isLang, type Lang, messages } from './i18n.ts';
 import { postedForm } from './guards.tsx';
 import { render } from './render.ts';
 import { developerRoutes } from './routes/developers.tsx';
+import { meetingRoutes } from './routes/meetings.tsx';
 import { mineRoutes } from './routes/mine.tsx';
 import { secretariatRoutes } from './routes/secretariat.tsx';
 import { statsRoutes } from './routes/stats.tsx';
@@ -31,7 +32,7 @@ import { HomePage, SignInPage } from './views/home.tsx';
 import { pageContext, Problem } from './views/layout.tsx';
 
 /** The paths the web face answers; its middleware is bound to these only (the app is mounted beside the APIs). */
-export const pagePaths = ['/', '/signin', '/signout', '/lang', '/stats', '/stats/*', '/me', '/me/*', '/secretariat', '/secretariat/*', '/developers', '/developers/*'];
+export const pagePaths = ['/', '/signin', '/signout', '/lang', '/stats', '/stats/*', '/me', '/me/*', '/secretariat', '/secretariat/*', '/meetings', '/meetings/*', '/developers', '/developers/*'];
 
 /** Whether a route path (as Hono lists it) is one of the web face's pages or assets. */
 export function isPagePath(path: string): boolean {
@@ -151,6 +152,7 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   statsRoutes(app);
   mineRoutes(app, { gateway: deps.api });
   secretariatRoutes(app);
+  meetingRoutes(app);
   developerRoutes(app, { documents, developerTools, graphqlSdl: deps.graphqlSdl, api: deps.api });
   assetRoutes(app, { developerTools });
 

@@ -17,4 +17,5 @@ export const apiDocuments: ApiDocument[] = [
   { id: 'tokens', path: '/v1/tokens/openapi.json', title: 'docTokens', token: 'tokenAdmin' },
   { id: 'keys', path: '/v1/keys/openapi.json', title: 'docKeys', token: 'tokenMemberAdmin' },
   { id: 'stats', path: '/v1/stats/openapi.json', title: 'docStats', token: 'tokenReaders' },
+  { id: 'meetings', path: '/v1/secretariat/openapi.json', title: 'docMeetings', token: 'tokenReaders' },
 ];

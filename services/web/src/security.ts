@@ -85,19 +85,21 @@ export function sameOrigin(c: Context): boolean {
 }
 
 /** The parts of the web face. Roles decide which exist for whom. */
-export type Area = 'releases' | 'mine' | 'secretariat';
+export type Area = 'releases' | 'mine' | 'secretariat' | 'meetings';
 
 /**
  * Which areas a person may open. The same rules the services apply to the APIs under them:
  * releases for observers and member bodies' caseworkers, supervisors and secretariat; own-body
  * live figures (and the inbox) for member caseworkers and supervisors; the release job for the
- * secretariat role of the secretariat body. Administrators manage tokens through the API only.
+ * secretariat role of the secretariat body; council meetings for observers and member bodies'
+ * caseworkers, supervisors and secretariat. Administrators manage tokens through the API only.
  */
 export function areasFor(actor: Actor): Area[] {
   const areas: Area[] = [];
   if (['observer', 'caseworker', 'supervisor', 'secretariat'].includes(actor.role)) areas.push('releases');
   if (actor.agencyRoles.includes('member') && ['caseworker', 'supervisor'].includes(actor.role)) areas.push('mine');
   if (actor.role === 'secretariat' && actor.agencyRoles.includes('secretariat')) areas.push('secretariat');
+  if (actor.role === 'observer' || (actor.agencyRoles.includes('member') && ['caseworker', 'supervisor', 'secretariat'].includes(actor.role))) areas.push('meetings');
   return areas;
 }
 

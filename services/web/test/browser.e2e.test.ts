@@ -236,6 +236,51 @@ describe('the web face in Chromium', () => {
     expect(html).toContain('秘匿');
   });
 
+  it('meetings: observers see the agenda and no draft minutes, members their action items, the secretariat the draft; accessible in both languages', async () => {
+    const secretariat = platform.tokenOf('center', 'secretariat');
+    const rest = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${platform.origin}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${secretariat}`, 'content-type': 'application/json' },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      expect(res.status, `${method} ${path}`).toBeLessThan(300);
+      return (await res.json()) as { id: string };
+    };
+    const meeting = await rest('POST', '/v1/meetings', { heldOn: '2026-12-10', startTime: '14:00', place: '総務省 第1会議室', onlineLink: 'https://meet.example.jp/liaison', reviewFrom: '2026-04', reviewTo: '2026-09' });
+    await rest('POST', `/v1/meetings/${meeting.id}/agenda-items`, { title: '上半期の相談状況について', presenter: 'center' });
+    const item = await rest('POST', `/v1/meetings/${meeting.id}/action-items`, { title: '集計方法を整理する', owner: 'center', dueOn: '2027-03-31' });
+    await rest('PUT', `/v1/meetings/${meeting.id}/minutes`, { text: '議事録案：まだ承認されていない本文' });
+
+    const observer = await newPage();
+    // Right after the first release the demo seed is still running in the platform's process: a
+    // page may wait on it longer than the default 30 s on a loaded machine.
+    observer.setDefaultTimeout(120_000);
+    await signIn(observer, platform.tokenOf('mic', 'observer'));
+    await visit(observer, '/meetings', 'observer-meetings-ja');
+    await visit(observer, `/meetings/${meeting.id}`, 'observer-meeting-ja');
+    expect(await observer.locator('ol[data-agenda] li').first().textContent()).toContain('上半期の相談状況について');
+    expect(await observer.content()).not.toContain('まだ承認されていない本文');
+    expect(await observer.locator('[data-action-item]').count()).toBe(0);
+    // English through the language cookie (the switch itself is tested on the release pages).
+    await observer.context().addCookies([{ name: 'lia_lang', value: 'en', url: platform.origin }]);
+    await visit(observer, `/meetings/${meeting.id}`, 'observer-meeting-en');
+    expect(await observer.getAttribute('html', 'lang')).toBe('en');
+    expect(await observer.locator('h2#agenda').textContent()).toBe('Agenda');
+
+    const member = await newPage();
+    await signIn(member, platform.tokenOf('center'));
+    await visit(member, `/meetings/${meeting.id}`, 'member-meeting-ja');
+    expect(await member.locator(`[data-action-item="${item.id}"]`).count()).toBe(1);
+    expect(await member.content()).not.toContain('まだ承認されていない本文');
+
+    const clerk = await newPage();
+    await signIn(clerk, secretariat);
+    await visit(clerk, `/meetings/${meeting.id}`, 'secretariat-meeting-ja');
+    expect(await clerk.locator('[data-minutes="draft"]').textContent()).toContain('まだ承認されていない本文');
+    // Three people, six pages with axe and screenshots: more than one page's budget on a loaded machine.
+  }, 400_000);
+
   it('observer: a member page is refused', async () => {
     const page = await newPage();
     await signIn(page, platform.tokenOf('mic', 'observer'));

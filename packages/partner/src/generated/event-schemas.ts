@@ -465,6 +465,352 @@ export const eventSchemas = [
   },
   {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://liaison.jp/schemas/events/jp.liaison.meeting.action_item_added.v1.json",
+    "title": "MeetingActionItemAddedV1",
+    "description": "An action item was raised at a meeting, owned by a body, with a due date. Ids and codes only: no titles, minutes or other free text.",
+    "x-liaison": {
+      "type": "jp.liaison.meeting.action_item_added.v1",
+      "topic": "liaison.meetings",
+      "aggregate": "meeting"
+    },
+    "type": "object",
+    "additionalProperties": false,
+    "required": [
+      "meetingId",
+      "actionItemId",
+      "owner",
+      "dueOn"
+    ],
+    "properties": {
+      "meetingId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "actionItemId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "owner": {
+        "type": "string",
+        "pattern": "^[a-z][a-z0-9-]{1,31}$",
+        "description": "Registry code of a council body."
+      },
+      "dueOn": {
+        "type": "string",
+        "format": "date",
+        "description": "Japan calendar date (YYYY-MM-DD)."
+      }
+    }
+  },
+  {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://liaison.jp/schemas/events/jp.liaison.meeting.action_item_closed.v1.json",
+    "title": "MeetingActionItemClosedV1",
+    "description": "An action item was closed at a meeting (`meetingId`: the meeting that closed it; `raisedAt`: the one that raised it). Ids and codes only: no titles, minutes or other free text.",
+    "x-liaison": {
+      "type": "jp.liaison.meeting.action_item_closed.v1",
+      "topic": "liaison.meetings",
+      "aggregate": "meeting"
+    },
+    "type": "object",
+    "additionalProperties": false,
+    "required": [
+      "meetingId",
+      "actionItemId",
+      "raisedAt",
+      "owner",
+      "closedAt"
+    ],
+    "properties": {
+      "meetingId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "actionItemId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "raisedAt": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "owner": {
+        "type": "string",
+        "pattern": "^[a-z][a-z0-9-]{1,31}$",
+        "description": "Registry code of a council body."
+      },
+      "closedAt": {
+        "type": "string",
+        "format": "date-time"
+      }
+    }
+  },
+  {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://liaison.jp/schemas/events/jp.liaison.meeting.agenda_item_added.v1.json",
+    "title": "MeetingAgendaItemAddedV1",
+    "description": "An agenda item was added to a meeting. Ids and codes only: no titles, minutes or other free text.",
+    "x-liaison": {
+      "type": "jp.liaison.meeting.agenda_item_added.v1",
+      "topic": "liaison.meetings",
+      "aggregate": "meeting"
+    },
+    "type": "object",
+    "additionalProperties": false,
+    "required": [
+      "meetingId",
+      "agendaItemId",
+      "position",
+      "presenter"
+    ],
+    "properties": {
+      "meetingId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "agendaItemId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "position": {
+        "type": "integer",
+        "minimum": 1
+      },
+      "presenter": {
+        "type": "string",
+        "pattern": "^[a-z][a-z0-9-]{1,31}$",
+        "description": "Registry code of a council body."
+      }
+    }
+  },
+  {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://liaison.jp/schemas/events/jp.liaison.meeting.attendance_recorded.v1.json",
+    "title": "MeetingAttendanceRecordedV1",
+    "description": "Attendance of invited bodies was recorded (bodies, never persons). Ids and codes only: no titles, minutes or other free text.",
+    "x-liaison": {
+      "type": "jp.liaison.meeting.attendance_recorded.v1",
+      "topic": "liaison.meetings",
+      "aggregate": "meeting"
+    },
+    "type": "object",
+    "additionalProperties": false,
+    "required": [
+      "meetingId",
+      "attendance"
+    ],
+    "properties": {
+      "meetingId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "attendance": {
+        "type": "array",
+        "minItems": 1,
+        "maxItems": 200,
+        "items": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "body",
+            "status"
+          ],
+          "properties": {
+            "body": {
+              "type": "string",
+              "pattern": "^[a-z][a-z0-9-]{1,31}$",
+              "description": "Registry code of a council body."
+            },
+            "status": {
+              "type": "string",
+              "enum": [
+                "present",
+                "online",
+                "absent"
+              ]
+            }
+          }
+        }
+      }
+    }
+  },
+  {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://liaison.jp/schemas/events/jp.liaison.meeting.minutes_approved.v1.json",
+    "title": "MeetingMinutesApprovedV1",
+    "description": "A meeting's minutes were approved: frozen, and visible to every invited body. Ids and codes only: no titles, minutes or other free text.",
+    "x-liaison": {
+      "type": "jp.liaison.meeting.minutes_approved.v1",
+      "topic": "liaison.meetings",
+      "aggregate": "meeting"
+    },
+    "type": "object",
+    "additionalProperties": false,
+    "required": [
+      "meetingId",
+      "approvedAt"
+    ],
+    "properties": {
+      "meetingId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "approvedAt": {
+        "type": "string",
+        "format": "date-time"
+      }
+    }
+  },
+  {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://liaison.jp/schemas/events/jp.liaison.meeting.minutes_drafted.v1.json",
+    "title": "MeetingMinutesDraftedV1",
+    "description": "The secretariat saved a draft of a meeting's minutes (the text is never on the bus, and not visible to members or observers until approved). Ids and codes only: no titles, minutes or other free text.",
+    "x-liaison": {
+      "type": "jp.liaison.meeting.minutes_drafted.v1",
+      "topic": "liaison.meetings",
+      "aggregate": "meeting"
+    },
+    "type": "object",
+    "additionalProperties": false,
+    "required": [
+      "meetingId",
+      "draftedAt"
+    ],
+    "properties": {
+      "meetingId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "draftedAt": {
+        "type": "string",
+        "format": "date-time"
+      }
+    }
+  },
+  {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://liaison.jp/schemas/events/jp.liaison.meeting.scheduled.v1.json",
+    "title": "MeetingScheduledV1",
+    "description": "A council meeting (第N回) was scheduled by the secretariat. Ids and codes only: no titles, minutes or other free text.",
+    "x-liaison": {
+      "type": "jp.liaison.meeting.scheduled.v1",
+      "topic": "liaison.meetings",
+      "aggregate": "meeting"
+    },
+    "type": "object",
+    "additionalProperties": false,
+    "required": [
+      "meetingId",
+      "number",
+      "heldOn",
+      "reviewFrom",
+      "reviewTo",
+      "invited",
+      "online",
+      "inPerson"
+    ],
+    "properties": {
+      "meetingId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "number": {
+        "type": "integer",
+        "minimum": 1
+      },
+      "heldOn": {
+        "type": "string",
+        "format": "date",
+        "description": "Japan calendar date (YYYY-MM-DD)."
+      },
+      "reviewFrom": {
+        "type": "string",
+        "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"
+      },
+      "reviewTo": {
+        "type": "string",
+        "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"
+      },
+      "invited": {
+        "type": "array",
+        "items": {
+          "type": "string",
+          "pattern": "^[a-z][a-z0-9-]{1,31}$",
+          "description": "Registry code of a council body."
+        },
+        "maxItems": 200
+      },
+      "online": {
+        "type": "boolean",
+        "description": "An online link is given."
+      },
+      "inPerson": {
+        "type": "boolean",
+        "description": "A place is given."
+      }
+    }
+  },
+  {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://liaison.jp/schemas/events/jp.liaison.meeting.updated.v1.json",
+    "title": "MeetingUpdatedV1",
+    "description": "A meeting's particulars changed; `changed` names the fields (their new values are fetched from the API, with the reader's credentials). Ids and codes only: no titles, minutes or other free text.",
+    "x-liaison": {
+      "type": "jp.liaison.meeting.updated.v1",
+      "topic": "liaison.meetings",
+      "aggregate": "meeting"
+    },
+    "type": "object",
+    "additionalProperties": false,
+    "required": [
+      "meetingId",
+      "changed"
+    ],
+    "properties": {
+      "meetingId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "changed": {
+        "type": "array",
+        "minItems": 1,
+        "items": {
+          "type": "string",
+          "enum": [
+            "number",
+            "heldOn",
+            "startTime",
+            "place",
+            "onlineLink",
+            "reviewFrom",
+            "reviewTo",
+            "invited"
+          ]
+        }
+      },
+      "number": {
+        "type": "integer",
+        "minimum": 1
+      },
+      "heldOn": {
+        "type": "string",
+        "format": "date",
+        "description": "Japan calendar date (YYYY-MM-DD)."
+      },
+      "invited": {
+        "type": "array",
+        "items": {
+          "type": "string",
+          "pattern": "^[a-z][a-z0-9-]{1,31}$",
+          "description": "Registry code of a council body."
+        },
+        "maxItems": 200
+      }
+    }
+  },
+  {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://liaison.jp/schemas/events/jp.liaison.referral.created.v1.json",
     "title": "ReferralCreatedV1",
     "description": "A member body referred (or transferred) a case to another member. Ids and codes only: no personal data, no free text, no URL.",

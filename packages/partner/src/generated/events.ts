@@ -1,5 +1,4 @@
 // Generated from schemas/events by `pnpm --filter @liaison/partner gen`. Do not edit by hand.
-
 /* eslint-disable */
 
 /**
@@ -156,6 +155,129 @@ export interface DeadlineMissedV1 {
 }
 
 /**
+ * An action item was raised at a meeting, owned by a body, with a due date. Ids and codes only: no titles, minutes or other free text.
+ */
+export interface MeetingActionItemAddedV1 {
+  meetingId: string;
+  actionItemId: string;
+  /**
+   * Registry code of a council body.
+   */
+  owner: string;
+  /**
+   * Japan calendar date (YYYY-MM-DD).
+   */
+  dueOn: string;
+}
+
+/**
+ * An action item was closed at a meeting (`meetingId`: the meeting that closed it; `raisedAt`: the one that raised it). Ids and codes only: no titles, minutes or other free text.
+ */
+export interface MeetingActionItemClosedV1 {
+  meetingId: string;
+  actionItemId: string;
+  raisedAt: string;
+  /**
+   * Registry code of a council body.
+   */
+  owner: string;
+  closedAt: string;
+}
+
+/**
+ * An agenda item was added to a meeting. Ids and codes only: no titles, minutes or other free text.
+ */
+export interface MeetingAgendaItemAddedV1 {
+  meetingId: string;
+  agendaItemId: string;
+  position: number;
+  /**
+   * Registry code of a council body.
+   */
+  presenter: string;
+}
+
+/**
+ * Attendance of invited bodies was recorded (bodies, never persons). Ids and codes only: no titles, minutes or other free text.
+ */
+export interface MeetingAttendanceRecordedV1 {
+  meetingId: string;
+  /**
+   * @minItems 1
+   * @maxItems 200
+   */
+  attendance: {
+    /**
+     * Registry code of a council body.
+     */
+    body: string;
+    status: "present" | "online" | "absent";
+  }[];
+}
+
+/**
+ * A meeting's minutes were approved: frozen, and visible to every invited body. Ids and codes only: no titles, minutes or other free text.
+ */
+export interface MeetingMinutesApprovedV1 {
+  meetingId: string;
+  approvedAt: string;
+}
+
+/**
+ * The secretariat saved a draft of a meeting's minutes (the text is never on the bus, and not visible to members or observers until approved). Ids and codes only: no titles, minutes or other free text.
+ */
+export interface MeetingMinutesDraftedV1 {
+  meetingId: string;
+  draftedAt: string;
+}
+
+/**
+ * A council meeting (第N回) was scheduled by the secretariat. Ids and codes only: no titles, minutes or other free text.
+ */
+export interface MeetingScheduledV1 {
+  meetingId: string;
+  number: number;
+  /**
+   * Japan calendar date (YYYY-MM-DD).
+   */
+  heldOn: string;
+  reviewFrom: string;
+  reviewTo: string;
+  /**
+   * @maxItems 200
+   */
+  invited: string[];
+  /**
+   * An online link is given.
+   */
+  online: boolean;
+  /**
+   * A place is given.
+   */
+  inPerson: boolean;
+}
+
+/**
+ * A meeting's particulars changed; `changed` names the fields (their new values are fetched from the API, with the reader's credentials). Ids and codes only: no titles, minutes or other free text.
+ */
+export interface MeetingUpdatedV1 {
+  meetingId: string;
+  /**
+   * @minItems 1
+   */
+  changed: ("number" | "heldOn" | "startTime" | "place" | "onlineLink" | "reviewFrom" | "reviewTo" | "invited")[];
+  number?: number;
+  /**
+   * Japan calendar date (YYYY-MM-DD).
+   */
+  heldOn?: string;
+  /**
+   * @maxItems 200
+   */
+  invited?: string[];
+}
+
+/**
  * A member body referred (or transferred) a case to another member. Ids and codes only: no personal data, no free text, no URL.
  */
 export interface ReferralCreatedV1 {
@@ -281,6 +403,14 @@ export interface EventDataByType {
   'jp.liaison.consent.revoked.v1': ConsentRevokedV1;
   'jp.liaison.deadline.approaching.v1': DeadlineApproachingV1;
   'jp.liaison.deadline.missed.v1': DeadlineMissedV1;
+  'jp.liaison.meeting.action_item_added.v1': MeetingActionItemAddedV1;
+  'jp.liaison.meeting.action_item_closed.v1': MeetingActionItemClosedV1;
+  'jp.liaison.meeting.agenda_item_added.v1': MeetingAgendaItemAddedV1;
+  'jp.liaison.meeting.attendance_recorded.v1': MeetingAttendanceRecordedV1;
+  'jp.liaison.meeting.minutes_approved.v1': MeetingMinutesApprovedV1;
+  'jp.liaison.meeting.minutes_drafted.v1': MeetingMinutesDraftedV1;
+  'jp.liaison.meeting.scheduled.v1': MeetingScheduledV1;
+  'jp.liaison.meeting.updated.v1': MeetingUpdatedV1;
   'jp.liaison.referral.created.v1': ReferralCreatedV1;
   'jp.liaison.referral.status_changed.v1': ReferralStatusChangedV1;
   'jp.liaison.stats.release_published.v1': StatsReleasePublishedV1;

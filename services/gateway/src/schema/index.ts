@@ -4,6 +4,7 @@ import './me.ts';
 import './referral.ts';
 import './live.ts';
 import './statistics.ts';
+import './meeting.ts';
 
 /** The gateway's GraphQL schema, built once. */
 export const schema = builder.toSchema();

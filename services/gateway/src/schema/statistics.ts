@@ -126,27 +126,28 @@ const Manifest = builder.objectRef<ManifestShape>('StatisticsManifest').implemen
 
 const ReleaseSummary = builder.objectRef<ReleaseSummaryShape>('StatisticsReleaseSummary').implement({
   description: 'A statistics release: an immutable snapshot of a closed period / 統計の公表',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    period: t.exposeString('period', { description: '2026-10, 2026Q3 (fiscal) or FY2026' }),
-    grain: t.field({ type: Grain, resolve: (r) => r.grain }),
-    fiscalYear: t.exposeInt('fiscalYear'),
-    labelJa: t.exposeString('labelJa'),
-    labelEn: t.exposeString('labelEn'),
-    builtAt: t.field({ type: 'DateTime', resolve: (r) => r.builtAt }),
-  }),
+  fields: (t) => releaseSummaryFields(t),
 });
+
+type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** The fields a release and its summary share. */
+function releaseSummaryFields<R extends ReleaseSummaryShape>(t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, R>) {
+  return {
+    id: t.id({ resolve: (r) => r.id }),
+    period: t.string({ description: '2026-10, 2026Q3 (fiscal) or FY2026', resolve: (r) => r.period }),
+    grain: t.field({ type: Grain, resolve: (r) => r.grain }),
+    fiscalYear: t.int({ resolve: (r) => r.fiscalYear }),
+    labelJa: t.string({ resolve: (r) => r.labelJa }),
+    labelEn: t.string({ resolve: (r) => r.labelEn }),
+    builtAt: t.field({ type: 'DateTime', resolve: (r) => r.builtAt }),
+  };
+}
 
 const Release = builder.objectRef<ReleaseShape>('StatisticsRelease').implement({
   description: 'A statistics release with its tables and audit manifest. A published number never changes.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    period: t.exposeString('period', { description: '2026-10, 2026Q3 (fiscal) or FY2026' }),
-    grain: t.field({ type: Grain, resolve: (r) => r.grain }),
-    fiscalYear: t.exposeInt('fiscalYear'),
-    labelJa: t.exposeString('labelJa'),
-    labelEn: t.exposeString('labelEn'),
-    builtAt: t.field({ type: 'DateTime', resolve: (r) => r.builtAt }),
+    ...releaseSummaryFields(t),
     tables: t.field({ type: [Table], resolve: (r) => r.tables }),
     manifest: t.field({ type: Manifest, resolve: (r) => ({ ...r.manifest, releaseId: r.id }) }),
   }),

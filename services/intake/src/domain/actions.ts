@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '@liaison/audit';
 import type { Db } from '@liaison/db';
-import { statutoryClock } from '@liaison/domain';
+import { errors, requireMemberBody, requireRole, statutoryClock } from '@liaison/domain';
 import { appendToOutbox, type CloudEvent, makeEvent } from '@liaison/events';
-import { errors, requireMemberBody, requireRole } from '@liaison/http';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { caseActions, cases, outbox } from '../db/schema.ts';
 import { caseFact, ownCase } from './cases.ts';

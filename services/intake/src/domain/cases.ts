@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '@liaison/audit';
-import { jstDate } from '@liaison/domain';
+import { errors, jstDate, requireMemberBody, requireRole } from '@liaison/domain';
 import { appendToOutbox, makeEvent } from '@liaison/events';
-import { errors, requireMemberBody, requireRole } from '@liaison/http';
 import { decryptField, encryptField, urlHash } from '@liaison/privacy';
 import { eq } from 'drizzle-orm';
 import { cases, outbox } from '../db/schema.ts';

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '@liaison/audit';
-import { legalGrounds } from '@liaison/domain';
+import { DomainError, errors, legalGrounds, requireMemberBody, requireRole } from '@liaison/domain';
 import { appendToOutbox, makeEvent } from '@liaison/events';
-import { AppError, errors, requireMemberBody, requireRole } from '@liaison/http';
 import { PACKAGE_FORMAT_HPKE, PACKAGE_FORMAT_LEGACY, packageInfo, sealPackage as sealTo } from '@liaison/privacy';
 import { and, arrayContains, eq, isNull } from 'drizzle-orm';
 import { consents, outbox, packages } from '../db/schema.ts';
@@ -63,9 +62,9 @@ export async function sealPackage({ ctx, caseId, input }: { ctx: IntakeContext; 
   if (!recipient.roles.includes('member')) throw errors.validation([{ field: 'recipient', problem: notAMember(input.recipient) }]);
   if (input.recipient === ctx.actor.agency) throw errors.validation([{ field: 'recipient', problem: 'must be another body' }]);
   if (!key) {
-    throw new AppError(
+    throw new DomainError(
       'NO_CURRENT_KEY',
-      409,
+      'conflict',
       `${input.recipient} has no current public key (none published, or every key expired or was revoked); nothing can be sealed to it until its administrator publishes one (POST /v1/keys)`,
       { recipient: input.recipient },
     );
@@ -86,9 +85,9 @@ export async function sealPackage({ ctx, caseId, input }: { ctx: IntakeContext; 
         .limit(1)
         .for('share');
       if (!covering) {
-        throw new AppError(
+        throw new DomainError(
           'CONSENT_REQUIRED',
-          403,
+          'forbidden',
           `no consent covers sharing this case's personal data with ${input.recipient} for ${input.purpose}; record one, or give an APPI Art. 27(1) ground (${legalGrounds.map((g) => g.code).join(', ')}) with its reason`,
           { recipient: input.recipient, purpose: input.purpose },
         );
@@ -140,14 +139,14 @@ export async function fetchPackage({ ctx, id }: { ctx: IntakeContext; id: string
   const [row] = await ctx.db.select().from(packages).where(eq(packages.id, id));
   if (!row || row.recipient !== ctx.actor.agency) throw errors.notFound(`package ${id}`);
   if (!row.sealed || row.purgedAt) {
-    throw new AppError('GONE', 410, `package ${id} was purged (${row.purgeReason ?? 'withdrawn'}) at ${row.purgedAt?.toISOString()}`);
+    throw new DomainError('GONE', 'gone', `package ${id} was purged (${row.purgeReason ?? 'withdrawn'}) at ${row.purgedAt?.toISOString()}`);
   }
   const keyId = row.keyId ?? 'legacy';
   const key = await ctx.bodyKeys.state(row.recipient, keyId);
   if (key.state !== 'valid' && key.state !== 'scheduled') {
     const when = key.at ? ` at ${key.at.toISOString()}` : '';
     const what = key.state === 'unknown' ? 'is no longer in the registry' : `${key.state === 'revoked' ? 'was revoked' : 'expired'}${when}`;
-    throw new AppError('KEY_RETIRED', 410, `package ${id} was sealed to key ${keyId} of ${row.recipient}, which ${what}; ask ${row.owner} to seal it again to your current key`, { keyId, keyState: key.state });
+    throw new DomainError('KEY_RETIRED', 'gone', `package ${id} was sealed to key ${keyId} of ${row.recipient}, which ${what}; ask ${row.owner} to seal it again to your current key`, { keyId, keyState: key.state });
   }
   await appendAudit(ctx.db, [
     { agency: ctx.actor.agency, actor: ctx.actor.tokenId, action: 'pii.read', subjectType: 'package', subjectId: id, reason: row.purpose, details: { owner: row.owner, keyId } },

@@ -1,8 +1,8 @@
+import { errors, requireMemberBody, requireRole } from '@liaison/domain';
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '@liaison/audit';
 import type { Actor } from '@liaison/auth';
 import type { Db } from '@liaison/db';
-import { errors, requireMemberBody, requireRole } from '@liaison/http';
 import { and, desc, eq } from 'drizzle-orm';
 import { deliveries, endpoints } from '../db/schema.ts';
 import { newSigningSecret, sealSecret } from './secrets.ts';

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '@liaison/audit';
 import { type Db, Periodic, type Tx } from '@liaison/db';
-import { type CalendarOptions, type Clock, clocksStoppedBy, type DeadlinePolicy, planDeadlines, type TaskStatus } from '@liaison/domain';
+import { type CalendarOptions, type Clock, clocksStoppedBy, type DeadlinePolicy, errors, planDeadlines, requireMemberBody, type TaskStatus } from '@liaison/domain';
 import { appendToOutbox, type CloudEvent, makeEvent } from '@liaison/events';
-import { errors, requireMemberBody } from '@liaison/http';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { deadlinePolicies, deadlines, outbox, referrals } from '../db/schema.ts';
 import type { ReferralsContext } from './context.ts';

@@ -1,4 +1,4 @@
-import { AppError, errors } from '@liaison/http';
+import { DomainError, errors } from '@liaison/domain';
 import type { ReferralsContext } from './context.ts';
 
 /** Another service reached over HTTP: its app's `fetch` in-process when embedded, an HTTP client when distributed. */
@@ -17,7 +17,7 @@ export interface SealInfo {
 export type PackageLookup = (packageId: string) => Promise<SealInfo | undefined>;
 
 const unavailable = () =>
-  new AppError('UPSTREAM_UNAVAILABLE', 503, 'the intake service could not confirm the package; nothing was stored, try again');
+  new DomainError('UPSTREAM_UNAVAILABLE', 'unavailable', 'the intake service could not confirm the package; nothing was stored, try again');
 
 /**
  * Asks the intake service, as the caller (its own token forwarded), about a package its body
@@ -48,7 +48,7 @@ export function intakePackageLookup(intake: ServiceFetch, authorization: string,
  */
 export async function packageProblem({ ctx, packageId, caseId, recipient }: { ctx: ReferralsContext; packageId: string; caseId: string; recipient: string }): Promise<string | undefined> {
   // A deployment without the intake service cannot check packages: it refuses them rather than trust them.
-  if (!ctx.packages) throw new AppError('UPSTREAM_UNAVAILABLE', 503, 'packages cannot be checked here: this referrals service has no intake service (INTAKE_URL)');
+  if (!ctx.packages) throw new DomainError('UPSTREAM_UNAVAILABLE', 'unavailable', 'packages cannot be checked here: this referrals service has no intake service (INTAKE_URL)');
   const info = await ctx.packages(packageId);
   if (!info) return `no package ${packageId} sealed by ${ctx.actor.agency}`;
   if (info.recipient !== recipient) return `package ${packageId} was sealed to ${info.recipient}, not to ${recipient}`;

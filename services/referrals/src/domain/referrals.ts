@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { auditRow } from '@liaison/audit';
 import { makeEvent, outboxRow } from '@liaison/events';
-import { errors, requireMemberBody, requireRole } from '@liaison/http';
-import { planDeadlines, suggestRouting, type TaskStatus } from '@liaison/domain';
+import { errors, planDeadlines, requireMemberBody, requireRole, suggestRouting, type TaskStatus } from '@liaison/domain';
 import { policyFor } from './deadlines.ts';
 import { requireRealPackage } from './packages.ts';
 import { and, desc, eq, isNotNull, ne, or } from 'drizzle-orm';

@@ -1,5 +1,4 @@
-import { type RoutingInput, suggestRouting } from '@liaison/domain';
-import { requireMemberBody, requireRole } from '@liaison/http';
+import { requireMemberBody, requireRole, type RoutingInput, suggestRouting } from '@liaison/domain';
 import { caseRoles, type ReferralsContext } from './context.ts';
 
 /** Routing suggestions for a case's codes, with the suggested bodies' names from the registry. */

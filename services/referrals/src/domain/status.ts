@@ -1,7 +1,6 @@
-import { allowedNext, type BusinessStatus, canTransition, type Side, statusesNeedingReason, type TaskStatus, taskStatusLabels } from '@liaison/domain';
+import { allowedNext, type BusinessStatus, canTransition, errors, requireMemberBody, requireRole, type Side, statusesNeedingReason, type TaskStatus, taskStatusLabels } from '@liaison/domain';
 import { appendAudit } from '@liaison/audit';
 import { appendToOutbox, makeEvent } from '@liaison/events';
-import { errors, requireMemberBody, requireRole } from '@liaison/http';
 import { and, eq, sql } from 'drizzle-orm';
 import { outbox, referralStatusHistory, referrals } from '../db/schema.ts';
 import { caseRoles, type Referral, type ReferralsContext } from './context.ts';

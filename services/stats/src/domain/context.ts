@@ -1,6 +1,6 @@
+import { errors, requireMemberBody, requireRole } from '@liaison/domain';
 import type { Actor } from '@liaison/auth';
 import type { Db } from '@liaison/db';
-import { errors, requireMemberBody, requireRole } from '@liaison/http';
 import type { ReleaseDeps } from './releases.ts';
 
 /** What every domain function of this service gets: who acts, and the service's dependencies. */

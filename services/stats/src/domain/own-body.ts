@@ -1,4 +1,4 @@
-import { errors } from '@liaison/http';
+import { errors } from '@liaison/domain';
 import { type StatsContext, requireOwnBodyReader } from './context.ts';
 import { TOTAL } from './disclosure.ts';
 import { periodLabel } from './dimensions.ts';

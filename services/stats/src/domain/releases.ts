@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '@liaison/db';
-import { type CalendarOptions, jstDate } from '@liaison/domain';
+import { type CalendarOptions, DomainError, errors, jstDate } from '@liaison/domain';
 import { appendToOutbox, makeEvent } from '@liaison/events';
-import { AppError, errors } from '@liaison/http';
 import { sql } from 'drizzle-orm';
 import { outbox } from '../db/schema.ts';
 import type { TableSpec } from './catalogue.ts';
@@ -314,7 +313,7 @@ export async function buildRelease(deps: ReleaseDeps, input: { period: string; r
       protection = await protect(system);
     } catch (err) {
       if (err instanceof DisclosureError) {
-        throw new AppError('UNPROTECTABLE', 422, `release ${period.id} refused: disclosure control failed (${err.code}: ${err.message})`, { cells: err.cells.slice(0, 20) });
+        throw new DomainError('UNPROTECTABLE', 'unprocessable', `release ${period.id} refused: disclosure control failed (${err.code}: ${err.message})`, { cells: err.cells.slice(0, 20) });
       }
       throw err;
     }

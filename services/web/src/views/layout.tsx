@@ -22,7 +22,7 @@ export function pageContext(input: Omit<PageContext, 't'>): PageContext {
   return { ...input, t: messages(input.lang) };
 }
 
-type Section = 'home' | 'releases' | 'mine' | 'secretariat' | 'developers' | 'signin' | 'error';
+type Section = 'home' | 'releases' | 'mine' | 'secretariat' | 'meetings' | 'developers' | 'signin' | 'error';
 
 /** A hidden CSRF field for a form. */
 export const Csrf = ({ ctx }: { ctx: PageContext }) => <input type="hidden" name="_csrf" value={ctx.csrf} />;
@@ -65,6 +65,7 @@ export function Layout(props: { ctx: PageContext; title: string; section: Sectio
               {ctx.areas.includes('releases') ? link('/stats', t.navReleases, 'releases') : null}
               {ctx.areas.includes('mine') ? link('/me', t.navMine, 'mine') : null}
               {ctx.areas.includes('secretariat') ? link('/secretariat', t.navSecretariat, 'secretariat') : null}
+              {ctx.areas.includes('meetings') ? link('/meetings', t.navMeetings, 'meetings') : null}
               {link('/developers', t.navDevelopers, 'developers')}
             </ul>
           </nav>

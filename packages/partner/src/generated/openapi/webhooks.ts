@@ -354,7 +354,7 @@ export interface components {
         };
         RegisterWebhook: {
             /** @default [] */
-            eventTypes?: ("jp.liaison.audit.checkpoint.v1" | "jp.liaison.case.action_outcome.v1" | "jp.liaison.case.clock_missed.v1" | "jp.liaison.case.fact.v1" | "jp.liaison.consent.revoked.v1" | "jp.liaison.deadline.approaching.v1" | "jp.liaison.deadline.missed.v1" | "jp.liaison.referral.created.v1" | "jp.liaison.referral.status_changed.v1" | "jp.liaison.stats.release_published.v1" | "jp.liaison.webhook.dead_lettered.v1")[];
+            eventTypes?: ("jp.liaison.audit.checkpoint.v1" | "jp.liaison.case.action_outcome.v1" | "jp.liaison.case.clock_missed.v1" | "jp.liaison.case.fact.v1" | "jp.liaison.consent.revoked.v1" | "jp.liaison.deadline.approaching.v1" | "jp.liaison.deadline.missed.v1" | "jp.liaison.meeting.action_item_added.v1" | "jp.liaison.meeting.action_item_closed.v1" | "jp.liaison.meeting.agenda_item_added.v1" | "jp.liaison.meeting.attendance_recorded.v1" | "jp.liaison.meeting.minutes_approved.v1" | "jp.liaison.meeting.minutes_drafted.v1" | "jp.liaison.meeting.scheduled.v1" | "jp.liaison.meeting.updated.v1" | "jp.liaison.referral.created.v1" | "jp.liaison.referral.status_changed.v1" | "jp.liaison.stats.release_published.v1" | "jp.liaison.webhook.dead_lettered.v1")[];
             /** @description https URL of your receiver, port 443 unless the platform allows others; every address the name resolves to must be public (private, loopback, link-local, reserved and IPv4-embedding IPv6 forms of those are refused) */
             url: string;
         };

@@ -1,0 +1,170 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  addActionItem,
+  addAgendaItem,
+  approveMinutes,
+  closeActionItem,
+  getMeeting,
+  listMeetings,
+  recordAttendance,
+  saveMinutes,
+  scheduleMeeting,
+  updateMeeting,
+} from '../../domain/meetings.ts';
+import type { SecretariatEnv } from '../../env-types.ts';
+import { actionItemCreatedExample, actionItemExample, agendaExample, agendaItemExample, attendanceExample, meetingExample, meetingListExample, minutesExample, scheduleExample, updateExample } from './examples.ts';
+import {
+  ActionItem,
+  ActionItemBody,
+  AgendaItem,
+  ActionItemParams,
+  AgendaItemBody,
+  AttendanceBody,
+  ErrorBody,
+  Meeting,
+  MeetingIdParam,
+  MeetingSummary,
+  MinutesBody,
+  ScheduleMeetingBody,
+  UpdateMeetingBody,
+} from './schema.ts';
+
+const errorResponses = {
+  400: { description: 'Invalid input; details.problems names each field', content: { 'application/json': { schema: ErrorBody } } },
+  401: { description: 'No valid token', content: { 'application/json': { schema: ErrorBody } } },
+  403: { description: 'Wrong body or role (changes are the secretariat’s)', content: { 'application/json': { schema: ErrorBody } } },
+} as const;
+const notFound = { 404: { description: 'No such meeting (or your body is not invited to it)', content: { 'application/json': { schema: ErrorBody } } } } as const;
+const conflict = { 409: { description: 'Not possible in the meeting’s state (approved minutes are frozen; an item closed already)', content: { 'application/json': { schema: ErrorBody } } } } as const;
+const security = [{ bearer: [] }];
+const meetingAnswer = (description: string) => ({ description, content: { 'application/json': { schema: Meeting, example: meetingExample } } });
+const json = <T extends z.ZodType>(schema: T, example: unknown) => ({ required: true, content: { 'application/json': { schema, example } } });
+
+/** Mounts the meeting routes (`/v1/meetings/…`). */
+export function meetingRoutes(app: OpenAPIHono<SecretariatEnv>): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/meetings',
+      summary: 'Council meetings, newest first / 連絡会の一覧',
+      description: 'The secretariat sees every meeting; members and observers those their body is invited to.',
+      security,
+      responses: { 200: { description: 'Meetings', content: { 'application/json': { schema: z.object({ items: z.array(MeetingSummary) }), example: meetingListExample } } }, ...errorResponses },
+    }),
+    async (c) => c.json({ items: await listMeetings({ ctx: c.get('ctx') }) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/meetings',
+      summary: 'Schedule a meeting (secretariat) / 連絡会の開催予定',
+      security,
+      request: { body: json(ScheduleMeetingBody, scheduleExample) },
+      responses: { 201: meetingAnswer('Scheduled; invitations from the registry'), ...errorResponses },
+    }),
+    async (c) => c.json(await scheduleMeeting({ ctx: c.get('ctx'), input: c.req.valid('json') }), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/meetings/{id}',
+      summary: 'One meeting as your role may see it / 連絡会',
+      description:
+        'Observers: the agenda, approved minutes and the report. Members: also their own body’s action items (raised here, and carried from earlier meetings until done). The secretariat: everything, the draft minutes included.',
+      security,
+      request: { params: MeetingIdParam },
+      responses: { 200: meetingAnswer('The meeting'), ...notFound, ...errorResponses },
+    }),
+    async (c) => c.json(await getMeeting({ ctx: c.get('ctx'), id: c.req.valid('param').id }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/v1/meetings/{id}',
+      summary: 'Change a meeting’s particulars or invitations (secretariat) / 開催情報の変更',
+      security,
+      request: { params: MeetingIdParam, body: json(UpdateMeetingBody, updateExample) },
+      responses: { 200: meetingAnswer('Changed'), ...notFound, ...errorResponses },
+    }),
+    async (c) => c.json(await updateMeeting({ ctx: c.get('ctx'), id: c.req.valid('param').id, input: c.req.valid('json') }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/meetings/{id}/agenda-items',
+      summary: 'Add an agenda item (secretariat) / 議題の追加',
+      security,
+      request: { params: MeetingIdParam, body: json(AgendaItemBody, agendaExample) },
+      responses: { 201: { description: 'Added', content: { 'application/json': { schema: AgendaItem, example: agendaItemExample } } }, ...notFound, ...errorResponses },
+    }),
+    async (c) => c.json(await addAgendaItem({ ctx: c.get('ctx'), id: c.req.valid('param').id, input: c.req.valid('json') }), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/v1/meetings/{id}/attendance',
+      summary: 'Record attendance of invited bodies (secretariat) / 出席の記録',
+      security,
+      request: { params: MeetingIdParam, body: json(AttendanceBody, attendanceExample) },
+      responses: { 200: meetingAnswer('Recorded'), ...notFound, ...errorResponses },
+    }),
+    async (c) => c.json(await recordAttendance({ ctx: c.get('ctx'), id: c.req.valid('param').id, input: c.req.valid('json') }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/v1/meetings/{id}/minutes',
+      summary: 'Save the draft minutes (secretariat) / 議事録案の保存',
+      security,
+      request: { params: MeetingIdParam, body: json(MinutesBody, minutesExample) },
+      responses: { 200: meetingAnswer('Saved (seen by the secretariat only until approved)'), ...notFound, ...conflict, ...errorResponses },
+    }),
+    async (c) => c.json(await saveMinutes({ ctx: c.get('ctx'), id: c.req.valid('param').id, input: c.req.valid('json') }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/meetings/{id}/minutes/approve',
+      summary: 'Approve the minutes (secretariat) / 議事録の承認',
+      security,
+      request: { params: MeetingIdParam },
+      responses: { 200: meetingAnswer('Approved: frozen, and visible to every invited body'), ...notFound, ...conflict, ...errorResponses },
+    }),
+    async (c) => c.json(await approveMinutes({ ctx: c.get('ctx'), id: c.req.valid('param').id }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/meetings/{id}/action-items',
+      summary: 'Raise an action item (secretariat) / 対応事項の追加',
+      security,
+      request: { params: MeetingIdParam, body: json(ActionItemBody, actionItemExample) },
+      responses: { 201: { description: 'Raised; carried to later meetings until closed', content: { 'application/json': { schema: ActionItem, example: actionItemCreatedExample } } }, ...notFound, ...errorResponses },
+    }),
+    async (c) => c.json(await addActionItem({ ctx: c.get('ctx'), id: c.req.valid('param').id, input: c.req.valid('json') }), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/meetings/{id}/action-items/{itemId}/close',
+      summary: 'Close an action item at this meeting (secretariat) / 対応事項の完了',
+      description: 'The item may have been raised at this meeting or an earlier one; the meeting that closed it is recorded.',
+      security,
+      request: { params: ActionItemParams },
+      responses: { 200: meetingAnswer('Closed'), ...notFound, ...conflict, ...errorResponses },
+    }),
+    async (c) => {
+      const { id, itemId } = c.req.valid('param');
+      return c.json(await closeActionItem({ ctx: c.get('ctx'), id, itemId }), 200);
+    },
+  );
+}
