@@ -4,6 +4,7 @@
  * from. The model is what the secretariat edits, approves and stores (as JSON); every output
  * (HTML, PDF, CSV, JSON) is rendered from it.
  */
+import { DomainError, type DomainErrorKind } from '@liaison/domain';
 
 /** A code with its labels, Japanese first (as releases give them). */
 export interface ReportLabel {
@@ -108,15 +109,29 @@ export interface ReportModel {
   approval: Approval | null;
 }
 
-/** A coded failure: which input was wrong and how, for the CLI and the secretariat's API. */
-export class ReportError extends Error {
-  override name = 'ReportError';
+export type ReportErrorCode = 'BAD_PERIOD' | 'MONTHS_NOT_RELEASED' | 'PERIOD_NOT_RELEASED' | 'FROZEN' | 'NO_SENTENCE' | 'BAD_EDIT';
+
+const kinds: Record<ReportErrorCode, DomainErrorKind> = {
+  BAD_PERIOD: 'invalid',
+  BAD_EDIT: 'invalid',
+  MONTHS_NOT_RELEASED: 'conflict',
+  PERIOD_NOT_RELEASED: 'conflict',
+  FROZEN: 'conflict',
+  NO_SENTENCE: 'not_found',
+};
+
+/**
+ * A coded failure: which input was wrong and how. A DomainError, so the secretariat's HTTP layer
+ * maps it like any other (invalid → 400, conflict → 409, not_found → 404); the CLI maps it to exit codes.
+ */
+export class ReportError extends DomainError {
   constructor(
-    readonly code: 'BAD_PERIOD' | 'MONTHS_NOT_RELEASED' | 'PERIOD_NOT_RELEASED' | 'FROZEN' | 'NO_SENTENCE' | 'BAD_EDIT',
+    override readonly code: ReportErrorCode,
     message: string,
-    readonly details: Record<string, unknown> = {},
+    override readonly details: Record<string, unknown> = {},
   ) {
-    super(message);
+    super(code, kinds[code], message, details);
+    this.name = 'ReportError';
   }
 }
 

@@ -174,13 +174,13 @@ describe('the meeting report', () => {
     expect(empty.empty).toBe(true);
     expect(empty.sentences).toEqual([]);
     expect(renderHtml(empty)).toContain('この期間の公表統計には件数がありません');
-    await expect(buildReport(source, '2026Q1')).rejects.toMatchObject({ code: 'MONTHS_NOT_RELEASED', details: { missing: ['2026-05', '2026-06'] } });
+    await expect(buildReport(source, '2026Q1')).rejects.toMatchObject({ code: 'MONTHS_NOT_RELEASED', kind: 'conflict', details: { missing: ['2026-05', '2026-06'] } });
     await expect(buildReport(source, '2026Q1')).rejects.toThrow(/missing 2026-05, 2026-06/);
     const fy2026 = await buildReport(source, 'FY2026').catch((e: ReportError) => e);
     expect(fy2026).toBeInstanceOf(ReportError);
     expect((fy2026 as ReportError).details.missing).toHaveLength(11);
-    await expect(buildReport(source, 'FY25')).rejects.toMatchObject({ code: 'BAD_PERIOD' });
-    await expect(buildReport(source, '2025Q5')).rejects.toMatchObject({ code: 'BAD_PERIOD' });
+    await expect(buildReport(source, 'FY25')).rejects.toMatchObject({ code: 'BAD_PERIOD', kind: 'invalid' });
+    await expect(buildReport(source, '2025Q5')).rejects.toMatchObject({ code: 'BAD_PERIOD', kind: 'invalid' });
   });
 
   it('gives byte-identical CSV and JSON for the same release and period', async () => {
