@@ -8,6 +8,7 @@ import { registerSeed } from './commands/seed.ts';
 import { withDatabase } from './database.ts';
 import { CommandError, isCommandError, isDomainError, isInputRefusal } from './errors.ts';
 import { defaultIo, type Io } from './io.ts';
+import { registerReport } from './commands/report.ts';
 
 export { withDatabase } from './database.ts';
 export { CommandError } from './errors.ts';
@@ -108,6 +109,7 @@ export function program(io: Io = defaultIo): Command {
   registerRelease(cli, io);
   registerSeed(cli, io);
   registerKafka(cli, io);
+  registerReport(cli, io);
 
   return cli;
 }
