@@ -690,6 +690,64 @@ export const eventSchemas = [
   },
   {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://liaison.jp/schemas/events/jp.liaison.meeting.report_approved.v1.json",
+    "title": "MeetingReportApprovedV1",
+    "description": "A version of a meeting's report was approved: frozen (its digest never changes), and visible to every invited body. Ids and codes only: no titles or sentences; read the version at /v1/meetings/{meetingId}/report/{version}.",
+    "x-liaison": {
+      "type": "jp.liaison.meeting.report_approved.v1",
+      "topic": "liaison.meetings",
+      "aggregate": "meeting"
+    },
+    "type": "object",
+    "additionalProperties": false,
+    "required": [
+      "meetingId",
+      "reportId",
+      "version",
+      "period",
+      "releaseIds",
+      "digest",
+      "approvedAt"
+    ],
+    "properties": {
+      "meetingId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "reportId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "version": {
+        "type": "integer",
+        "minimum": 1
+      },
+      "period": {
+        "type": "string",
+        "pattern": "^(FY[0-9]{4}|[0-9]{4}Q[1-4])$",
+        "description": "The report's period: a fiscal year (FY2025) or a fiscal quarter (2025Q3)"
+      },
+      "releaseIds": {
+        "type": "array",
+        "items": {
+          "type": "string",
+          "format": "uuid"
+        },
+        "description": "The published statistics releases it was built from"
+      },
+      "digest": {
+        "type": "string",
+        "pattern": "^[0-9a-f]{64}$",
+        "description": "sha256 of the approved report's content"
+      },
+      "approvedAt": {
+        "type": "string",
+        "format": "date-time"
+      }
+    }
+  },
+  {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://liaison.jp/schemas/events/jp.liaison.meeting.scheduled.v1.json",
     "title": "MeetingScheduledV1",
     "description": "A council meeting (第N回) was scheduled by the secretariat. Ids and codes only: no titles, minutes or other free text.",

@@ -232,6 +232,28 @@ export interface MeetingMinutesDraftedV1 {
 }
 
 /**
+ * A version of a meeting's report was approved: frozen (its digest never changes), and visible to every invited body. Ids and codes only: no titles or sentences; read the version at /v1/meetings/{meetingId}/report/{version}.
+ */
+export interface MeetingReportApprovedV1 {
+  meetingId: string;
+  reportId: string;
+  version: number;
+  /**
+   * The report's period: a fiscal year (FY2025) or a fiscal quarter (2025Q3)
+   */
+  period: string;
+  /**
+   * The published statistics releases it was built from
+   */
+  releaseIds: string[];
+  /**
+   * sha256 of the approved report's content
+   */
+  digest: string;
+  approvedAt: string;
+}
+
+/**
  * A council meeting (第N回) was scheduled by the secretariat. Ids and codes only: no titles, minutes or other free text.
  */
 export interface MeetingScheduledV1 {
@@ -409,6 +431,7 @@ export interface EventDataByType {
   'jp.liaison.meeting.attendance_recorded.v1': MeetingAttendanceRecordedV1;
   'jp.liaison.meeting.minutes_approved.v1': MeetingMinutesApprovedV1;
   'jp.liaison.meeting.minutes_drafted.v1': MeetingMinutesDraftedV1;
+  'jp.liaison.meeting.report_approved.v1': MeetingReportApprovedV1;
   'jp.liaison.meeting.scheduled.v1': MeetingScheduledV1;
   'jp.liaison.meeting.updated.v1': MeetingUpdatedV1;
   'jp.liaison.referral.created.v1': ReferralCreatedV1;

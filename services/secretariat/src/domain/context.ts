@@ -1,6 +1,7 @@
 import type { Actor, Agency } from '@liaison/auth';
 import type { Db } from '@liaison/db';
 import { errors } from '@liaison/domain';
+import type { ReleaseSource } from '@liaison/report';
 
 /** What every domain function of this service gets: who acts, and the service's dependencies. */
 export interface SecretariatContext {
@@ -8,6 +9,8 @@ export interface SecretariatContext {
   db: Db;
   /** The council registry (injected: the registry is not this service's table). */
   registry: () => Promise<Agency[]>;
+  /** Published statistics releases, which the meeting report is built from (never facts). */
+  releases: ReleaseSource;
   now?: () => Date;
 }
 

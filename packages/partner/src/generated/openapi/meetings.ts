@@ -1386,6 +1386,776 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/meetings/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The meeting report’s versions, newest first / 会議報告の版
+         * @description Members and observers of invited bodies: approved versions only. The secretariat: drafts too.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Versions (without their content) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "items": [
+                         *         {
+                         *           "reportId": "5c4b3a29-1807-4f6e-9d5c-4b3a29180706",
+                         *           "meetingId": "7d1c2a3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                         *           "version": 1,
+                         *           "period": "FY2025",
+                         *           "status": "approved",
+                         *           "releaseIds": [
+                         *             "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                         *             "8b7c6d5e-4f3a-4b2c-9d1e-0f9a8b7c6d5e"
+                         *           ],
+                         *           "contentHash": "b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184",
+                         *           "approvedBy": "center",
+                         *           "approvedAt": "2026-12-10T06:00:00.000Z",
+                         *           "createdAt": "2026-12-01T01:00:00.000Z"
+                         *         }
+                         *       ]
+                         *     }
+                         */
+                        "application/json": {
+                            items: components["schemas"]["MeetingReportVersionSummary"][];
+                        };
+                    };
+                };
+                /** @description Invalid input; details.problems names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No valid token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Wrong body or role (changes are the secretariat’s) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such meeting (or your body is not invited to it) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Draft the meeting report from published releases (secretariat) / 会議報告案の作成
+         * @description Builds the report of a fiscal year or quarter from published statistics releases only and stores it as the next version (a draft). Refused (409) when a month of the period, or the period itself, is not released — the message names the months.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "period": "FY2025"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DraftMeetingReport"];
+                };
+            };
+            responses: {
+                /** @description Drafted: the next version */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "reportId": "5c4b3a29-1807-4f6e-9d5c-4b3a29180706",
+                         *       "meetingId": "7d1c2a3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                         *       "version": 1,
+                         *       "period": "FY2025",
+                         *       "status": "approved",
+                         *       "releaseIds": [
+                         *         "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                         *         "8b7c6d5e-4f3a-4b2c-9d1e-0f9a8b7c6d5e"
+                         *       ],
+                         *       "contentHash": "b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184",
+                         *       "approvedBy": "center",
+                         *       "approvedAt": "2026-12-10T06:00:00.000Z",
+                         *       "createdAt": "2026-12-01T01:00:00.000Z",
+                         *       "report": {
+                         *         "format": "liaison.meeting-report/1",
+                         *         "title": {
+                         *           "ja": "第12回 違法・有害情報相談機関連絡会",
+                         *           "en": "Liaison Council of Consultation Bodies on Illegal and Harmful Online Information, meeting No. 12"
+                         *         },
+                         *         "period": {
+                         *           "id": "FY2025",
+                         *           "grain": "fiscal-year",
+                         *           "labelJa": "2025年度",
+                         *           "labelEn": "FY2025",
+                         *           "months": [
+                         *             "2025-04",
+                         *             "…",
+                         *             "2026-03"
+                         *           ]
+                         *         },
+                         *         "comparison": {
+                         *           "id": "FY2024",
+                         *           "labelJa": "2024年度",
+                         *           "labelEn": "FY2024"
+                         *         },
+                         *         "releases": [
+                         *           {
+                         *             "id": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                         *             "period": "FY2025"
+                         *           },
+                         *           {
+                         *             "id": "8b7c6d5e-4f3a-4b2c-9d1e-0f9a8b7c6d5e",
+                         *             "period": "FY2024"
+                         *           }
+                         *         ],
+                         *         "empty": false,
+                         *         "sections": [],
+                         *         "tables": [],
+                         *         "sentences": [],
+                         *         "status": "approved",
+                         *         "approval": {
+                         *           "version": 1,
+                         *           "approvedBy": "center",
+                         *           "approvedAt": "2026-12-10T06:00:00.000Z",
+                         *           "digest": "b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184"
+                         *         }
+                         *       }
+                         *     }
+                         */
+                        "application/json": components["schemas"]["MeetingReportVersion"];
+                    };
+                };
+                /** @description Invalid input; details.problems names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No valid token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Wrong body or role (changes are the secretariat’s) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such meeting (or your body is not invited to it) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not possible: a month of the period (named) or the period itself is not released yet; or the version is approved and frozen */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{id}/report/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One version of the meeting report / 会議報告
+         * @description Members and observers of invited bodies: approved versions only (a draft answers 404). The secretariat: drafts too.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The report version (1 is the first draft) */
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The version, with its report model */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "reportId": "5c4b3a29-1807-4f6e-9d5c-4b3a29180706",
+                         *       "meetingId": "7d1c2a3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                         *       "version": 1,
+                         *       "period": "FY2025",
+                         *       "status": "approved",
+                         *       "releaseIds": [
+                         *         "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                         *         "8b7c6d5e-4f3a-4b2c-9d1e-0f9a8b7c6d5e"
+                         *       ],
+                         *       "contentHash": "b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184",
+                         *       "approvedBy": "center",
+                         *       "approvedAt": "2026-12-10T06:00:00.000Z",
+                         *       "createdAt": "2026-12-01T01:00:00.000Z",
+                         *       "report": {
+                         *         "format": "liaison.meeting-report/1",
+                         *         "title": {
+                         *           "ja": "第12回 違法・有害情報相談機関連絡会",
+                         *           "en": "Liaison Council of Consultation Bodies on Illegal and Harmful Online Information, meeting No. 12"
+                         *         },
+                         *         "period": {
+                         *           "id": "FY2025",
+                         *           "grain": "fiscal-year",
+                         *           "labelJa": "2025年度",
+                         *           "labelEn": "FY2025",
+                         *           "months": [
+                         *             "2025-04",
+                         *             "…",
+                         *             "2026-03"
+                         *           ]
+                         *         },
+                         *         "comparison": {
+                         *           "id": "FY2024",
+                         *           "labelJa": "2024年度",
+                         *           "labelEn": "FY2024"
+                         *         },
+                         *         "releases": [
+                         *           {
+                         *             "id": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                         *             "period": "FY2025"
+                         *           },
+                         *           {
+                         *             "id": "8b7c6d5e-4f3a-4b2c-9d1e-0f9a8b7c6d5e",
+                         *             "period": "FY2024"
+                         *           }
+                         *         ],
+                         *         "empty": false,
+                         *         "sections": [],
+                         *         "tables": [],
+                         *         "sentences": [],
+                         *         "status": "approved",
+                         *         "approval": {
+                         *           "version": 1,
+                         *           "approvedBy": "center",
+                         *           "approvedAt": "2026-12-10T06:00:00.000Z",
+                         *           "digest": "b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184"
+                         *         }
+                         *       }
+                         *     }
+                         */
+                        "application/json": components["schemas"]["MeetingReportVersion"];
+                    };
+                };
+                /** @description Invalid input; details.problems names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No valid token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Wrong body or role (changes are the secretariat’s) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such meeting (or your body is not invited to it) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{id}/report/{version}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a draft report (secretariat) / 会議報告の承認
+         * @description Freezes the version (its content, digest, approving body and time never change) and makes it visible to every invited body.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The report version (1 is the first draft) */
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Approved and frozen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "reportId": "5c4b3a29-1807-4f6e-9d5c-4b3a29180706",
+                         *       "meetingId": "7d1c2a3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                         *       "version": 1,
+                         *       "period": "FY2025",
+                         *       "status": "approved",
+                         *       "releaseIds": [
+                         *         "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                         *         "8b7c6d5e-4f3a-4b2c-9d1e-0f9a8b7c6d5e"
+                         *       ],
+                         *       "contentHash": "b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184",
+                         *       "approvedBy": "center",
+                         *       "approvedAt": "2026-12-10T06:00:00.000Z",
+                         *       "createdAt": "2026-12-01T01:00:00.000Z",
+                         *       "report": {
+                         *         "format": "liaison.meeting-report/1",
+                         *         "title": {
+                         *           "ja": "第12回 違法・有害情報相談機関連絡会",
+                         *           "en": "Liaison Council of Consultation Bodies on Illegal and Harmful Online Information, meeting No. 12"
+                         *         },
+                         *         "period": {
+                         *           "id": "FY2025",
+                         *           "grain": "fiscal-year",
+                         *           "labelJa": "2025年度",
+                         *           "labelEn": "FY2025",
+                         *           "months": [
+                         *             "2025-04",
+                         *             "…",
+                         *             "2026-03"
+                         *           ]
+                         *         },
+                         *         "comparison": {
+                         *           "id": "FY2024",
+                         *           "labelJa": "2024年度",
+                         *           "labelEn": "FY2024"
+                         *         },
+                         *         "releases": [
+                         *           {
+                         *             "id": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                         *             "period": "FY2025"
+                         *           },
+                         *           {
+                         *             "id": "8b7c6d5e-4f3a-4b2c-9d1e-0f9a8b7c6d5e",
+                         *             "period": "FY2024"
+                         *           }
+                         *         ],
+                         *         "empty": false,
+                         *         "sections": [],
+                         *         "tables": [],
+                         *         "sentences": [],
+                         *         "status": "approved",
+                         *         "approval": {
+                         *           "version": 1,
+                         *           "approvedBy": "center",
+                         *           "approvedAt": "2026-12-10T06:00:00.000Z",
+                         *           "digest": "b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184"
+                         *         }
+                         *       }
+                         *     }
+                         */
+                        "application/json": components["schemas"]["MeetingReportVersion"];
+                    };
+                };
+                /** @description Invalid input; details.problems names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No valid token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Wrong body or role (changes are the secretariat’s) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such meeting (or your body is not invited to it) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not possible: a month of the period (named) or the period itself is not released yet; or the version is approved and frozen */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{id}/report/{version}/html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One version of the meeting report as an A4 HTML document / 会議報告（HTML）
+         * @description The report printed as one self-contained HTML document (no script, nothing fetched). Who may read it: as for the JSON.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The report version (1 is the first draft) */
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The HTML document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description Invalid input; details.problems names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No valid token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Wrong body or role (changes are the secretariat’s) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such meeting (or your body is not invited to it) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/meetings/{id}/report/{version}/sentences/{sentenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit or omit a sentence of a draft report (secretariat) / 会議報告案の文の編集
+         * @description The rule’s own text and its cells are kept beside the wording. Refused (409) once the version is approved.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The sentence (its rule id, docs/report.md) */
+                    sentenceId: string;
+                    /** @description The report version (1 is the first draft) */
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "text": {
+                     *         "ja": "2025年度の相談件数は合計1,234件でした。"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EditMeetingReportSentence"];
+                };
+            };
+            responses: {
+                /** @description Edited */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "reportId": "5c4b3a29-1807-4f6e-9d5c-4b3a29180706",
+                         *       "meetingId": "7d1c2a3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                         *       "version": 1,
+                         *       "period": "FY2025",
+                         *       "status": "approved",
+                         *       "releaseIds": [
+                         *         "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                         *         "8b7c6d5e-4f3a-4b2c-9d1e-0f9a8b7c6d5e"
+                         *       ],
+                         *       "contentHash": "b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184",
+                         *       "approvedBy": "center",
+                         *       "approvedAt": "2026-12-10T06:00:00.000Z",
+                         *       "createdAt": "2026-12-01T01:00:00.000Z",
+                         *       "report": {
+                         *         "format": "liaison.meeting-report/1",
+                         *         "title": {
+                         *           "ja": "第12回 違法・有害情報相談機関連絡会",
+                         *           "en": "Liaison Council of Consultation Bodies on Illegal and Harmful Online Information, meeting No. 12"
+                         *         },
+                         *         "period": {
+                         *           "id": "FY2025",
+                         *           "grain": "fiscal-year",
+                         *           "labelJa": "2025年度",
+                         *           "labelEn": "FY2025",
+                         *           "months": [
+                         *             "2025-04",
+                         *             "…",
+                         *             "2026-03"
+                         *           ]
+                         *         },
+                         *         "comparison": {
+                         *           "id": "FY2024",
+                         *           "labelJa": "2024年度",
+                         *           "labelEn": "FY2024"
+                         *         },
+                         *         "releases": [
+                         *           {
+                         *             "id": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                         *             "period": "FY2025"
+                         *           },
+                         *           {
+                         *             "id": "8b7c6d5e-4f3a-4b2c-9d1e-0f9a8b7c6d5e",
+                         *             "period": "FY2024"
+                         *           }
+                         *         ],
+                         *         "empty": false,
+                         *         "sections": [],
+                         *         "tables": [],
+                         *         "sentences": [],
+                         *         "status": "approved",
+                         *         "approval": {
+                         *           "version": 1,
+                         *           "approvedBy": "center",
+                         *           "approvedAt": "2026-12-10T06:00:00.000Z",
+                         *           "digest": "b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184"
+                         *         }
+                         *       }
+                         *     }
+                         */
+                        "application/json": components["schemas"]["MeetingReportVersion"];
+                    };
+                };
+                /** @description Invalid input; details.problems names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No valid token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Wrong body or role (changes are the secretariat’s) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such meeting (or your body is not invited to it) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not possible: a month of the period (named) or the period itself is not released yet; or the version is approved and frozen */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1415,6 +2185,24 @@ export interface components {
             presenter: string;
             /** @description The agenda item, as the agenda prints it */
             title: string;
+        };
+        DraftMeetingReport: {
+            /**
+             * @description The report’s period: a fiscal year (April–March) or a fiscal quarter (Q1 = April–June)
+             * @example FY2025
+             */
+            period: string;
+        };
+        EditMeetingReportSentence: {
+            /** @description true: leave the sentence out of the report; false: put it back */
+            omit?: boolean;
+            /** @description The secretariat’s wording (the rule’s own text is kept beside it) */
+            text?: {
+                /** @description The English wording */
+                en?: string;
+                /** @description The Japanese wording */
+                ja?: string;
+            };
         };
         Error: {
             error: {
@@ -1502,6 +2290,44 @@ export interface components {
             position: number;
             presenter: string;
             title: string;
+        };
+        MeetingReportVersion: {
+            approvedAt: string | null;
+            /** @description The approving body (registry code) */
+            approvedBy: string | null;
+            /** @description sha256 digest of the approved content; null for a draft */
+            contentHash: string | null;
+            createdAt: string;
+            /** Format: uuid */
+            meetingId: string;
+            period: string;
+            releaseIds: string[];
+            /** @description The report model (format liaison.meeting-report/1, docs/report.md): sections, tables, sentences; every number a published release’s */
+            report: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            reportId: string;
+            /** @enum {string} */
+            status: "draft" | "approved";
+            version: number;
+        };
+        MeetingReportVersionSummary: {
+            approvedAt: string | null;
+            /** @description The approving body (registry code) */
+            approvedBy: string | null;
+            /** @description sha256 digest of the approved content; null for a draft */
+            contentHash: string | null;
+            createdAt: string;
+            /** Format: uuid */
+            meetingId: string;
+            period: string;
+            releaseIds: string[];
+            /** Format: uuid */
+            reportId: string;
+            /** @enum {string} */
+            status: "draft" | "approved";
+            version: number;
         };
         MeetingSummary: {
             heldOn: string;

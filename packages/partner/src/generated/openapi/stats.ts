@@ -533,6 +533,13 @@ export interface paths {
                         "application/json": components["schemas"]["StatisticsRelease"];
                     };
                 };
+                /** @description Not modified: If-None-Match named this answer (its ETag; a release never changes). The read is logged all the same */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
                 /** @description Invalid input; details.problems names each field */
                 400: {
                     headers: {

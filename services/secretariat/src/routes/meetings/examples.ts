@@ -81,3 +81,40 @@ export const meetingExample = {
   ],
   report: null,
 };
+
+const reportId = '5c4b3a29-1807-4f6e-9d5c-4b3a29180706';
+const releaseIds = ['9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', '8b7c6d5e-4f3a-4b2c-9d1e-0f9a8b7c6d5e'];
+export const draftReportExample = { period: 'FY2025' };
+export const editSentenceExample = { text: { ja: '2025年度の相談件数は合計1,234件でした。' } };
+const reportVersionSummary = {
+  reportId,
+  meetingId,
+  version: 1,
+  period: 'FY2025',
+  status: 'approved',
+  releaseIds,
+  contentHash: 'b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184',
+  approvedBy: 'center',
+  approvedAt: '2026-12-10T06:00:00.000Z',
+  createdAt: '2026-12-01T01:00:00.000Z',
+};
+export const reportVersionListExample = { items: [reportVersionSummary] };
+export const reportVersionExample = {
+  ...reportVersionSummary,
+  report: {
+    format: 'liaison.meeting-report/1',
+    title: { ja: '第12回 違法・有害情報相談機関連絡会', en: 'Liaison Council of Consultation Bodies on Illegal and Harmful Online Information, meeting No. 12' },
+    period: { id: 'FY2025', grain: 'fiscal-year', labelJa: '2025年度', labelEn: 'FY2025', months: ['2025-04', '…', '2026-03'] },
+    comparison: { id: 'FY2024', labelJa: '2024年度', labelEn: 'FY2024' },
+    releases: [
+      { id: releaseIds[0], period: 'FY2025' },
+      { id: releaseIds[1], period: 'FY2024' },
+    ],
+    empty: false,
+    sections: [],
+    tables: [],
+    sentences: [],
+    status: 'approved',
+    approval: { version: 1, approvedBy: 'center', approvedAt: '2026-12-10T06:00:00.000Z', digest: 'b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184' },
+  },
+};

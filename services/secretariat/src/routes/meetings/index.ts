@@ -11,8 +11,24 @@ import {
   scheduleMeeting,
   updateMeeting,
 } from '../../domain/meetings.ts';
+import { approveReportVersion, draftReport, editReportSentence, getReportVersion, listReportVersions, reportVersionHtml } from '../../domain/reports.ts';
 import type { SecretariatEnv } from '../../env-types.ts';
-import { actionItemCreatedExample, actionItemExample, agendaExample, agendaItemExample, attendanceExample, meetingExample, meetingListExample, minutesExample, scheduleExample, updateExample } from './examples.ts';
+import {
+  actionItemCreatedExample,
+  actionItemExample,
+  agendaExample,
+  agendaItemExample,
+  attendanceExample,
+  draftReportExample,
+  editSentenceExample,
+  meetingExample,
+  meetingListExample,
+  minutesExample,
+  reportVersionExample,
+  reportVersionListExample,
+  scheduleExample,
+  updateExample,
+} from './examples.ts';
 import {
   ActionItem,
   ActionItemBody,
@@ -25,6 +41,12 @@ import {
   MeetingIdParam,
   MeetingSummary,
   MinutesBody,
+  DraftReportBody,
+  EditSentenceBody,
+  ReportSentenceParams,
+  ReportVersion,
+  ReportVersionParams,
+  ReportVersionSummary,
   ScheduleMeetingBody,
   UpdateMeetingBody,
 } from './schema.ts';
@@ -166,5 +188,100 @@ export function meetingRoutes(app: OpenAPIHono<SecretariatEnv>): void {
       const { id, itemId } = c.req.valid('param');
       return c.json(await closeActionItem({ ctx: c.get('ctx'), id, itemId }), 200);
     },
+  );
+
+  // ——— The meeting report: drafts from published releases, edited, approved (frozen, versioned). ———
+  const reportAnswer = (description: string) => ({ description, content: { 'application/json': { schema: ReportVersion, example: reportVersionExample } } });
+  const reportConflict = {
+    409: {
+      description: 'Not possible: a month of the period (named) or the period itself is not released yet; or the version is approved and frozen',
+      content: { 'application/json': { schema: ErrorBody } },
+    },
+  } as const;
+  const versionOf = (c: { req: { valid(t: 'param'): { id: string; version: string } } }) => {
+    const p = c.req.valid('param');
+    return { id: p.id, version: Number(p.version) };
+  };
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/meetings/{id}/report',
+      summary: 'The meeting report’s versions, newest first / 会議報告の版',
+      description: 'Members and observers of invited bodies: approved versions only. The secretariat: drafts too.',
+      security,
+      request: { params: MeetingIdParam },
+      responses: { 200: { description: 'Versions (without their content)', content: { 'application/json': { schema: z.object({ items: z.array(ReportVersionSummary) }), example: reportVersionListExample } } }, ...notFound, ...errorResponses },
+    }),
+    async (c) => c.json({ items: await listReportVersions({ ctx: c.get('ctx'), id: c.req.valid('param').id }) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/meetings/{id}/report',
+      summary: 'Draft the meeting report from published releases (secretariat) / 会議報告案の作成',
+      description:
+        'Builds the report of a fiscal year or quarter from published statistics releases only and stores it as the next version (a draft). Refused (409) when a month of the period, or the period itself, is not released — the message names the months.',
+      security,
+      request: { params: MeetingIdParam, body: json(DraftReportBody, draftReportExample) },
+      responses: { 201: reportAnswer('Drafted: the next version'), ...notFound, ...reportConflict, ...errorResponses },
+    }),
+    async (c) => c.json(await draftReport({ ctx: c.get('ctx'), id: c.req.valid('param').id, input: c.req.valid('json') }), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/meetings/{id}/report/{version}',
+      summary: 'One version of the meeting report / 会議報告',
+      description: 'Members and observers of invited bodies: approved versions only (a draft answers 404). The secretariat: drafts too.',
+      security,
+      request: { params: ReportVersionParams },
+      responses: { 200: reportAnswer('The version, with its report model'), ...notFound, ...errorResponses },
+    }),
+    async (c) => c.json(await getReportVersion({ ctx: c.get('ctx'), ...versionOf(c) }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/meetings/{id}/report/{version}/html',
+      summary: 'One version of the meeting report as an A4 HTML document / 会議報告（HTML）',
+      description: 'The report printed as one self-contained HTML document (no script, nothing fetched). Who may read it: as for the JSON.',
+      security,
+      request: { params: ReportVersionParams },
+      responses: { 200: { description: 'The HTML document', content: { 'text/html': { schema: z.string() } } }, ...notFound, ...errorResponses },
+    }),
+    async (c) => c.html(await reportVersionHtml({ ctx: c.get('ctx'), ...versionOf(c) }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/v1/meetings/{id}/report/{version}/sentences/{sentenceId}',
+      summary: 'Edit or omit a sentence of a draft report (secretariat) / 会議報告案の文の編集',
+      description: 'The rule’s own text and its cells are kept beside the wording. Refused (409) once the version is approved.',
+      security,
+      request: { params: ReportSentenceParams, body: json(EditSentenceBody, editSentenceExample) },
+      responses: { 200: reportAnswer('Edited'), ...notFound, ...reportConflict, ...errorResponses },
+    }),
+    async (c) => {
+      const { sentenceId } = c.req.valid('param');
+      return c.json(await editReportSentence({ ctx: c.get('ctx'), ...versionOf(c), sentenceId, input: c.req.valid('json') }), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/meetings/{id}/report/{version}/approve',
+      summary: 'Approve a draft report (secretariat) / 会議報告の承認',
+      description: 'Freezes the version (its content, digest, approving body and time never change) and makes it visible to every invited body.',
+      security,
+      request: { params: ReportVersionParams },
+      responses: { 200: reportAnswer('Approved and frozen'), ...notFound, ...reportConflict, ...errorResponses },
+    }),
+    async (c) => c.json(await approveReportVersion({ ctx: c.get('ctx'), ...versionOf(c) }), 200),
   );
 }

@@ -136,3 +136,63 @@ export const Meeting = z
       .openapi({ description: 'The latest approved version of the meeting report (built from published releases only); null until one is approved' }),
   })
   .openapi('Meeting');
+
+export const ReportVersionParams = MeetingIdParam.extend({
+  version: z
+    .string()
+    .regex(/^[1-9][0-9]{0,5}$/, 'must be a report version number (1, 2, …)')
+    .openapi({ param: { name: 'version', in: 'path' }, example: '1', description: 'The report version (1 is the first draft)' }),
+});
+export const ReportSentenceParams = ReportVersionParams.extend({
+  sentenceId: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,63}$/, 'must be a sentence id of the report such as total')
+    .openapi({ param: { name: 'sentenceId', in: 'path' }, example: 'total', description: 'The sentence (its rule id, docs/report.md)' }),
+});
+
+export const DraftReportBody = z
+  .strictObject({
+    period: z
+      .string()
+      .regex(/^(FY[0-9]{4}|[0-9]{4}Q[1-4])$/, 'must be a fiscal year such as FY2025 or a fiscal quarter such as 2025Q3')
+      .openapi({ example: 'FY2025', description: 'The report’s period: a fiscal year (April–March) or a fiscal quarter (Q1 = April–June)' }),
+  })
+  .openapi('DraftMeetingReport');
+
+const SentenceText = (what: string) => z.string().trim().min(1, 'must not be empty (omit the sentence instead)').max(2000, 'must be at most 2000 characters').openapi({ description: what });
+
+export const EditSentenceBody = z
+  .strictObject({
+    text: z
+      .strictObject({ ja: SentenceText('The Japanese wording').optional(), en: SentenceText('The English wording').optional() })
+      .refine((t) => t.ja !== undefined || t.en !== undefined, { message: 'give ja, en or both' })
+      .optional()
+      .openapi({ description: 'The secretariat’s wording (the rule’s own text is kept beside it)' }),
+    omit: z.boolean().optional().openapi({ description: 'true: leave the sentence out of the report; false: put it back' }),
+  })
+  .refine((b) => b.text !== undefined || b.omit !== undefined, { message: 'give text or omit', path: ['(body)'] })
+  .openapi('EditMeetingReportSentence');
+
+const ReportVersionFields = {
+  reportId: z.uuid(),
+  meetingId: z.uuid(),
+  version: z.number().int(),
+  period: z.string(),
+  status: z.enum(['draft', 'approved']),
+  releaseIds: z.array(z.uuid()),
+  contentHash: z.string().nullable().openapi({ description: 'sha256 digest of the approved content; null for a draft' }),
+  approvedBy: z.string().nullable().openapi({ description: 'The approving body (registry code)' }),
+  approvedAt: z.string().nullable(),
+  createdAt: z.string(),
+};
+
+export const ReportVersionSummary = z.object(ReportVersionFields).openapi('MeetingReportVersionSummary');
+
+export const ReportVersion = z
+  .object({
+    ...ReportVersionFields,
+    report: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: 'The report model (format liaison.meeting-report/1, docs/report.md): sections, tables, sentences; every number a published release’s' }),
+  })
+  .openapi('MeetingReportVersion');
