@@ -2,7 +2,7 @@ import { auditMigrations } from '@liaison/audit';
 import { authMigrations, issueToken, listAgencies, type Role, seedAgencies, verifyToken } from '@liaison/auth';
 import { createDatabase, type Database } from '@liaison/db/client';
 import { migrate } from '@liaison/db/migrate';
-import { type CloudEvent, createEventBus, type EventBus, pglogMigrations, type Subscription } from '@liaison/events';
+import { type CloudEvent, createEventBus, type EventBus, type Subscription } from '@liaison/events';
 import type { ReportModel, SourceRelease } from '@liaison/report';
 import { statsReleaseSource } from '@liaison/report/stats';
 import { loadCatalogue, RELEASE_LOCK, type ReleaseDeps, requestRelease, statsMigrations, syncProjections } from '@liaison/stats';
@@ -29,7 +29,7 @@ describe('meeting report versions', () => {
   beforeAll(async () => {
     testDb = await createTestDatabase(inject('pgAdminUrl'), 'reportversions');
     database = createDatabase({ url: testDb.url, max: 6 });
-    await migrate(database, [authMigrations, auditMigrations, pglogMigrations, statsMigrations, secretariatMigrations]);
+    await migrate(database, [authMigrations, auditMigrations, statsMigrations, secretariatMigrations]);
     await seedAgencies(database.db);
     await syncProjections(database.db, loadCatalogue(), RELEASE_LOCK);
     await seedStatistics(database, { seed: 21, from: '2025-10', to: '2025-12', scale: 0.05, bodyScale: { hotline: 0.05 }, referralBoost: 4 });
