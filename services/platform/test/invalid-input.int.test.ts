@@ -46,6 +46,9 @@ const validBodies: Record<string, (ids: { case: string; action: string; package:
   'PUT /v1/meetings/{id}/attendance': (ids) => ({ path: `/v1/meetings/${ids.meeting}/attendance`, as: 'center/secretariat', body: { attendance: [{ body: 'sia', status: 'present' }] } }),
   'PUT /v1/meetings/{id}/minutes': (ids) => ({ path: `/v1/meetings/${ids.meeting}/minutes`, as: 'center/secretariat', body: { text: '議事録' } }),
   'POST /v1/meetings/{id}/action-items': (ids) => ({ path: `/v1/meetings/${ids.meeting}/action-items`, as: 'center/secretariat', body: { title: '対応', owner: 'sia', dueOn: '2027-03-31' } }),
+  // The report version need not exist: every generated body is refused before anyone looks it up.
+  'POST /v1/meetings/{id}/report': (ids) => ({ path: `/v1/meetings/${ids.meeting}/report`, as: 'center/secretariat', body: { period: 'FY2025' } }),
+  'PATCH /v1/meetings/{id}/report/{version}/sentences/{sentenceId}': (ids) => ({ path: `/v1/meetings/${ids.meeting}/report/1/sentences/total`, as: 'center/secretariat', body: { text: { ja: '文', en: 'Sentence' } } }),
 };
 
 /** A value of the wrong JSON type for a field whose valid example is `example`. */
@@ -73,7 +76,7 @@ describe('invalid input on every write endpoint (property-based)', () => {
 
   const snapshot = async () => {
     const exact = await Promise.all(
-      ['referrals.referrals', 'referrals.outbox', 'referrals.referral_status_history', 'intake.cases', 'intake.consents', 'intake.packages', 'intake.case_actions', 'intake.outbox', 'notifier.endpoints', 'auth.api_tokens', 'auth.body_keys', 'audit.entries', 'stats.releases', 'stats.outbox', 'secretariat.meetings', 'secretariat.agenda_items', 'secretariat.action_items', 'secretariat.outbox'].map(
+      ['referrals.referrals', 'referrals.outbox', 'referrals.referral_status_history', 'intake.cases', 'intake.consents', 'intake.packages', 'intake.case_actions', 'intake.outbox', 'notifier.endpoints', 'auth.api_tokens', 'auth.body_keys', 'audit.entries', 'stats.releases', 'stats.outbox', 'secretariat.meetings', 'secretariat.agenda_items', 'secretariat.action_items', 'secretariat.report_versions', 'secretariat.outbox'].map(
         async (t) => [t, (await platform.database.pool.query(`select count(*)::int as n from ${t}`)).rows[0].n] as const,
       ),
     );

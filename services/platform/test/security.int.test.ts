@@ -75,6 +75,13 @@ const validRequests: Record<string, (ids: Ids) => Policy> = {
   'POST /v1/meetings/{id}/minutes/approve': (ids) => ({ path: `/v1/meetings/${ids.meeting}/minutes/approve`, wrongRole: 'caseworker', otherBody: 'forbidden' }),
   'POST /v1/meetings/{id}/action-items': (ids) => ({ path: `/v1/meetings/${ids.meeting}/action-items`, body: { title: '対応', owner: 'sia', dueOn: '2027-03-31' }, wrongRole: 'caseworker', otherBody: 'forbidden' }),
   'POST /v1/meetings/{id}/action-items/{itemId}/close': (ids) => ({ path: `/v1/meetings/${ids.meeting}/action-items/${ids.actionItem}/close`, wrongRole: 'caseworker', otherBody: 'forbidden' }),
+  // The meeting report: invited bodies read approved versions (version 1 is approved in the set-up); the secretariat drafts, edits, approves.
+  'GET /v1/meetings/{id}/report': (ids) => ({ path: `/v1/meetings/${ids.meeting}/report`, observer: 'allowed', wrongRole: 'admin', otherBody: 'shared' }),
+  'GET /v1/meetings/{id}/report/{version}': (ids) => ({ path: `/v1/meetings/${ids.meeting}/report/1`, observer: 'allowed', wrongRole: 'admin', otherBody: 'shared' }),
+  'GET /v1/meetings/{id}/report/{version}/html': (ids) => ({ path: `/v1/meetings/${ids.meeting}/report/1/html`, observer: 'allowed', wrongRole: 'admin', otherBody: 'shared' }),
+  'POST /v1/meetings/{id}/report': (ids) => ({ path: `/v1/meetings/${ids.meeting}/report`, body: { period: '2026Q2' }, wrongRole: 'caseworker', otherBody: 'forbidden' }),
+  'PATCH /v1/meetings/{id}/report/{version}/sentences/{sentenceId}': (ids) => ({ path: `/v1/meetings/${ids.meeting}/report/1/sentences/total`, body: { omit: true }, wrongRole: 'caseworker', otherBody: 'forbidden' }),
+  'POST /v1/meetings/{id}/report/{version}/approve': (ids) => ({ path: `/v1/meetings/${ids.meeting}/report/1/approve`, wrongRole: 'caseworker', otherBody: 'forbidden' }),
 };
 
 /** Ids every body with the right role may see (shared, not another body's): the release and the meeting. */
@@ -167,6 +174,12 @@ describe('authorization on every route and field', () => {
     });
     const item = await api.post(`/v1/meetings/${meeting.body.id}/action-items`, { title: '集計方法を整理する', owner: 'sia', dueOn: '2027-03-31' }, secretariat);
     expect([agenda.status, minutes.status, item.status]).toEqual([201, 200, 201]);
+    // Its report: version 1 drafted from the published 2026Q2 release (its months released with it) and approved.
+    const quarter = await api.post('/v1/stats/releases', { period: '2026Q2' }, secretariat);
+    expect(quarter.status).toBe(201);
+    const report = await api.post(`/v1/meetings/${meeting.body.id}/report`, { period: '2026Q2' }, secretariat);
+    expect(report.status).toBe(201);
+    expect((await api.post(`/v1/meetings/${meeting.body.id}/report/1/approve`, {}, secretariat)).status).toBe(200);
     ids = {
       referral,
       case: kase.body.id,
@@ -195,7 +208,8 @@ describe('authorization on every route and field', () => {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
     });
-    return { status: res.status, body: (await res.json()) as any };
+    // The report's HTML answers text/html; everything else (errors included) JSON.
+    return { status: res.status, body: (res.headers.get('content-type')?.includes('text/html') ? await res.text() : await res.json()) as any };
   };
 
   it('has a security case for every route of the OpenAPI document', () => {
