@@ -1945,6 +1945,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        /** @example <!doctype html><html lang="ja"><head><meta charset="utf-8"><title>第12回 違法・有害情報相談機関連絡会</title></head><body>…</body></html> */
                         "text/html": string;
                     };
                 };

@@ -118,3 +118,4 @@ export const reportVersionExample = {
     approval: { version: 1, approvedBy: 'center', approvedAt: '2026-12-10T06:00:00.000Z', digest: 'b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184' },
   },
 };
+export const reportHtmlExample = '<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>第12回 違法・有害情報相談機関連絡会</title></head><body>…</body></html>';

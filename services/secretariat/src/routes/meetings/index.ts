@@ -24,6 +24,7 @@ import {
   meetingExample,
   meetingListExample,
   minutesExample,
+  reportHtmlExample,
   reportVersionExample,
   reportVersionListExample,
   scheduleExample,
@@ -251,7 +252,7 @@ export function meetingRoutes(app: OpenAPIHono<SecretariatEnv>): void {
       description: 'The report printed as one self-contained HTML document (no script, nothing fetched). Who may read it: as for the JSON.',
       security,
       request: { params: ReportVersionParams },
-      responses: { 200: { description: 'The HTML document', content: { 'text/html': { schema: z.string() } } }, ...notFound, ...errorResponses },
+      responses: { 200: { description: 'The HTML document', content: { 'text/html': { schema: z.string(), example: reportHtmlExample } } }, ...notFound, ...errorResponses },
     }),
     async (c) => c.html(await reportVersionHtml({ ctx: c.get('ctx'), ...versionOf(c) }), 200),
   );
