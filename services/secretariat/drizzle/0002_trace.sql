@@ -1,0 +1,1 @@
+ALTER TABLE "secretariat"."outbox" ADD COLUMN "traceparent" text;
