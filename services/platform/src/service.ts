@@ -269,7 +269,7 @@ const services: Record<NonNullable<typeof config.LIAISON_SERVICE>, () => Promise
     await migrated([secretariatMigrations]);
     const bus = await openBus();
     // The registry is read on each use: an invitation or owner names the bodies of the council as it is now.
-    const svc = createSecretariatService({ database, bus, verifyToken: verify, registry: () => listAgencies(database.db), relay: parts.has('relay') });
+    const svc = createSecretariatService({ database, bus, verifyToken: verify, registry: () => listAgencies(database.db), relay: parts.has('relay'), log: (line) => logger.error({ component: 'secretariat' }, line) });
     await run(svc);
     await startSealer(bus);
     return parts.has('api') ? svc.app : undefined;
