@@ -44,13 +44,28 @@ async function rawKafka(brokers: string[]): Promise<{ rate: number; e2eRate: num
     },
   });
   // A payload of the same size as a referral event, with CloudEvents-like headers.
-  const value = Buffer.from(JSON.stringify({ referralId: randomUUID(), sender: 'center', recipient: 'sia', kind: 'referral', category: 'R01', status: 'requested', urgent: false, createdAt: new Date().toISOString() }));
+  const value = Buffer.from(
+    JSON.stringify({
+      referralId: randomUUID(),
+      sender: 'center',
+      recipient: 'sia',
+      kind: 'referral',
+      category: 'R01',
+      status: 'requested',
+      urgent: false,
+      createdAt: new Date().toISOString(),
+    }),
+  );
   const start = Date.now();
   for (let i = 0; i < N; i += 1000) {
     const sent = String(Date.now());
     const messages = Array.from({ length: Math.min(1000, N - i) }, () => {
       const id = randomUUID();
-      return { key: id, value, headers: { sent, ce_id: id, ce_type: 'jp.liaison.referral.created.v1', ce_source: '/agencies/center', ce_specversion: '1.0' } };
+      return {
+        key: id,
+        value,
+        headers: { sent, ce_id: id, ce_type: 'jp.liaison.referral.created.v1', ce_source: '/agencies/center', ce_specversion: '1.0' },
+      };
     });
     await producer.send({ topic, acks: -1, messages });
   }

@@ -57,23 +57,27 @@ async function startPlatform(databaseUrl: string, brokers: string[]) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-http-'));
   const root = fileURLToPath(new URL('..', import.meta.url));
-  const child = spawn(process.execPath, [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []), '--import', 'tsx', 'services/platform/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      KAFKA_BROKERS: brokers.join(','),
-      KAFKA_TOPIC_PREFIX: `${uniqueName('bench-http')}.`,
-      TOPIC_PARTITIONS: String(PARTITIONS),
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LIAISON_DATA_DIR: dataDir,
-      LIAISON_SEED_DEMO: 'false',
-      LIAISON_SEED_STATS: 'false',
-      ...benchKeys(),
+  const child = spawn(
+    process.execPath,
+    [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []), '--import', 'tsx', 'services/platform/src/main.ts'],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        KAFKA_BROKERS: brokers.join(','),
+        KAFKA_TOPIC_PREFIX: `${uniqueName('bench-http')}.`,
+        TOPIC_PARTITIONS: String(PARTITIONS),
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        LIAISON_DATA_DIR: dataDir,
+        LIAISON_SEED_DEMO: 'false',
+        LIAISON_SEED_STATS: 'false',
+        ...benchKeys(),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
   const stop = async () => {
     if (child.exitCode === null) child.kill('SIGTERM');
@@ -102,7 +106,9 @@ async function httpPath(brokers: string[], adminUrl: string) {
     const { url } = platform;
     const center = (await issueToken(database.db, { agency: 'center', role: 'caseworker', label: 'bench' })).token;
     const sia = (await issueToken(database.db, { agency: 'sia', role: 'caseworker', label: 'bench' })).token;
-    const delivered = async () => (await database.pool.query(`select count(*)::int as n from referrals.received_referrals where recipient = 'sia'`)).rows[0].n as number;
+    const delivered = async () =>
+      (await database.pool.query(`select count(*)::int as n from referrals.received_referrals where recipient = 'sia'`)).rows[0]
+        .n as number;
     const create = (amount: number) =>
       load('POST /v1/referrals', {
         url,
@@ -143,7 +149,13 @@ async function httpPath(brokers: string[], adminUrl: string) {
       const [server, client] = [cpuMs(platform!.pid), cpuMs()];
       const r = await load(name, { url, duration: SECONDS, requests: [request] });
       const n = r.requests.total;
-      return { rate: n / (r.duration || SECONDS), p50: r.latency.p50, p99: r.latency.p99, cpuPerItem: (cpuMs(platform!.pid) - server) / n, loadCpuPerItem: (cpuMs() - client) / n };
+      return {
+        rate: n / (r.duration || SECONDS),
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        cpuPerItem: (cpuMs(platform!.pid) - server) / n,
+        loadCpuPerItem: (cpuMs() - client) / n,
+      };
     };
     const auth = { authorization: `Bearer ${sia}` };
     const inboxRequest = { method: 'GET', path: '/v1/inbox?limit=20', headers: auth } as const;
@@ -161,7 +173,8 @@ async function httpPath(brokers: string[], adminUrl: string) {
     ] as const) {
       const res = await fetch(url + r.path, { method: r.method, headers: r.headers, ...('body' in r ? { body: r.body } : {}) });
       const body = (await res.json()) as { errors?: unknown };
-      if (res.status !== 200 || body.errors || (items as (b: unknown) => unknown[] | undefined)(body)?.length !== 20) throw new Error(`${name}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+      if (res.status !== 200 || body.errors || (items as (b: unknown) => unknown[] | undefined)(body)?.length !== 20)
+        throw new Error(`${name}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
     }
     const inbox = await read('GET /v1/inbox', inboxRequest);
     const graphql = await read('GraphQL referralInbox', graphqlRequest);
@@ -175,8 +188,13 @@ async function httpPath(brokers: string[], adminUrl: string) {
 
 const [postgres, kafka] = await Promise.all([resolvePostgresServer(), resolveKafka()]);
 try {
-  console.log(`bench:http — ${fmt(N)} referrals, ${CONNECTIONS} connections, reads for ${SECONDS} s, ${PARTITIONS} partitions, Kafka ${kafka.brokers.join(',')}, Postgres (${postgres.source})`);
-  const domain = process.env.BENCH_DOMAIN === 'false' ? { rate: Number.NaN, p50: Number.NaN, p99: Number.NaN, cpuPerItem: Number.NaN } : await relayPath(kafka.brokers, postgres.adminUrl, 'e2e', N);
+  console.log(
+    `bench:http — ${fmt(N)} referrals, ${CONNECTIONS} connections, reads for ${SECONDS} s, ${PARTITIONS} partitions, Kafka ${kafka.brokers.join(',')}, Postgres (${postgres.source})`,
+  );
+  const domain =
+    process.env.BENCH_DOMAIN === 'false'
+      ? { rate: Number.NaN, p50: Number.NaN, p99: Number.NaN, cpuPerItem: Number.NaN }
+      : await relayPath(kafka.brokers, postgres.adminUrl, 'e2e', N);
   const http = await httpPath(kafka.brokers, postgres.adminUrl);
   const rows: [string, Figures][] = [
     ['domain: createReferral → relay → Kafka → SIA inbox', domain],
@@ -187,13 +205,29 @@ try {
   ];
   console.log('');
   const ms2 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(2));
-  console.log('path'.padEnd(54) + 'per s'.padStart(9) + 'p50 ms'.padStart(9) + 'p99 ms'.padStart(9) + 'CPU ms/req'.padStart(12) + 'load CPU'.padStart(10));
+  console.log(
+    'path'.padEnd(54) +
+      'per s'.padStart(9) +
+      'p50 ms'.padStart(9) +
+      'p99 ms'.padStart(9) +
+      'CPU ms/req'.padStart(12) +
+      'load CPU'.padStart(10),
+  );
   for (const [name, r] of rows) {
-    console.log(name.padEnd(54) + fmt(r.rate).padStart(9) + fmt(r.p50).padStart(9) + fmt(r.p99).padStart(9) + ms2(r.cpuPerItem).padStart(12) + ms2(r.loadCpuPerItem).padStart(10));
+    console.log(
+      name.padEnd(54) +
+        fmt(r.rate).padStart(9) +
+        fmt(r.p50).padStart(9) +
+        fmt(r.p99).padStart(9) +
+        ms2(r.cpuPerItem).padStart(12) +
+        ms2(r.loadCpuPerItem).padStart(10),
+    );
   }
   console.log('(CPU ms/req: the serving processes — platform, or domain function + relay + projector; load CPU: the load generator)');
   console.log('');
-  console.log(`HTTP / domain (delivered to the inbox): ${((http.delivered.rate / domain.rate) * 100).toFixed(0)} % (goal ≥ 75 %; ≥ 1,500 referrals/s)`);
+  console.log(
+    `HTTP / domain (delivered to the inbox): ${((http.delivered.rate / domain.rate) * 100).toFixed(0)} % (goal ≥ 75 %; ≥ 1,500 referrals/s)`,
+  );
   console.log(`server CPU per referral, domain / HTTP: ${((domain.cpuPerItem / http.delivered.cpuPerItem!) * 100).toFixed(0)} %`);
   console.log(`authenticated reads: REST ${fmt(http.inbox.rate)}/s, GraphQL ${fmt(http.graphql.rate)}/s (goal ≥ 3,000/s)`);
 } finally {

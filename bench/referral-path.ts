@@ -42,7 +42,12 @@ export const benchKeys = () =>
  * created through the domain function to the rows in SIA's inbox. Rate per second, p50/p99 of
  * creation → inbox (e2e only), milliseconds.
  */
-export async function relayPath(brokers: string[], adminUrl: string, mode: 'relay' | 'e2e', N: number): Promise<{ rate: number; p50: number; p99: number; cpuPerItem: number }> {
+export async function relayPath(
+  brokers: string[],
+  adminUrl: string,
+  mode: 'relay' | 'e2e',
+  N: number,
+): Promise<{ rate: number; p50: number; p99: number; cpuPerItem: number }> {
   const testDb = await createTestDatabase(adminUrl, 'bench');
   const database = createDatabase({ url: testDb.url, max: 40 });
   await migrate(database, [authMigrations, auditMigrations, referralsMigrations]);
@@ -51,7 +56,12 @@ export async function relayPath(brokers: string[], adminUrl: string, mode: 'rela
   await bus.ensureTopics({ partitions: PARTITIONS });
   const agency = async (code: string) => ({ code, nameJa: code, nameEn: code, roles: ['member'] });
   const service = createReferralsService({ database, bus, verifyToken: async () => null, agency, consumers: false });
-  const ctx = { actor: { agency: 'center', role: 'caseworker' as const, tokenId: randomUUID(), agencyRoles: ['member'] }, db: database.db, writer: new ReferralWriter(database.pool), agency };
+  const ctx = {
+    actor: { agency: 'center', role: 'caseworker' as const, tokenId: randomUUID(), agencyRoles: ['member'] },
+    db: database.db,
+    writer: new ReferralWriter(database.pool),
+    agency,
+  };
   const create = async (count: number) => {
     let next = 0;
     await Promise.all(
@@ -71,7 +81,17 @@ export async function relayPath(brokers: string[], adminUrl: string, mode: 'rela
     const part = (parts: string) => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'services/platform/src/service.ts'], {
         cwd: fileURLToPath(new URL('..', import.meta.url)),
-        env: { ...process.env, LIAISON_SERVICE: 'referrals', LIAISON_PARTS: parts, PORT: '0', DATABASE_URL: testDb.url, KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_PREFIX: topicPrefix, TOPIC_PARTITIONS: String(PARTITIONS), ...benchKeys() },
+        env: {
+          ...process.env,
+          LIAISON_SERVICE: 'referrals',
+          LIAISON_PARTS: parts,
+          PORT: '0',
+          DATABASE_URL: testDb.url,
+          KAFKA_BROKERS: brokers.join(','),
+          KAFKA_TOPIC_PREFIX: topicPrefix,
+          TOPIC_PARTITIONS: String(PARTITIONS),
+          ...benchKeys(),
+        },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       const ready = new Promise<void>((resolveReady) => child.stdout!.on('data', (d) => String(d).includes('running') && resolveReady()));
@@ -80,7 +100,8 @@ export async function relayPath(brokers: string[], adminUrl: string, mode: 'rela
     const consumer = part('consumers');
     await consumer.ready;
     await service.start();
-    const delivered = async () => (await database.pool.query('select count(*)::int as n from referrals.received_referrals')).rows[0].n as number;
+    const delivered = async () =>
+      (await database.pool.query('select count(*)::int as n from referrals.received_referrals')).rows[0].n as number;
     const cpu = () => cpuMs() + cpuMs(consumer.child.pid);
     const cpuStart = cpu();
     const start = Date.now();

@@ -45,7 +45,14 @@ try {
     const t = process.hrtime.bigint();
     await seedStatistics(database, { seed: 2026, from: '2024-04', to: '2026-03', scale });
     console.log(`seeded ${fmt(FACTS)} consultations (2024-04 … 2026-03) in ${fmt(ms(t) / 1000, 1)} s`);
-    const deps = { db: database.db, catalogue: loadCatalogue(), bodies: async () => (await listAgencies(database.db)).filter((a) => a.roles.includes('member')).map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn })) };
+    const deps = {
+      db: database.db,
+      catalogue: loadCatalogue(),
+      bodies: async () =>
+        (await listAgencies(database.db))
+          .filter((a) => a.roles.includes('member'))
+          .map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn })),
+    };
     const r = process.hrtime.bigint();
     for (const period of ['FY2024', 'FY2025']) await requestRelease(deps, { period, requestedBy: 'bench' });
     console.log(`released FY2024 and FY2025 with their months and quarters in ${fmt(ms(r) / 1000, 1)} s`);
@@ -56,7 +63,9 @@ try {
   const fy = await getRelease(database.db, 'FY2025');
   if (!fy) throw new Error('FY2025 is not released in this database');
   const cells = fy.tables.reduce((n, t) => n + t.cells.length, 0);
-  console.log(`bench:report — FY2025 over ${fmt(Number(rows[0]!.facts))} facts in the database; the release: ${fy.tables.length} tables, ${fmt(cells)} cells`);
+  console.log(
+    `bench:report — FY2025 over ${fmt(Number(rows[0]!.facts))} facts in the database; the release: ${fy.tables.length} tables, ${fmt(cells)} cells`,
+  );
 
   /** One full report, every format; the browser given (open) or started and closed inside. */
   const oneReport = async (browser?: Awaited<ReturnType<typeof launchChromium>>) => {
@@ -79,7 +88,9 @@ try {
 
   const browser = await launchChromium();
   const warm = await oneReport(browser);
-  console.log(`warm-up: ${warm.sentences} sentences, HTML ${fmt(warm.bytes.html / 1024)} KB, PDF ${fmt(warm.bytes.pdf / 1024)} KB, ${warm.bytes.files} CSV/JSON files`);
+  console.log(
+    `warm-up: ${warm.sentences} sentences, HTML ${fmt(warm.bytes.html / 1024)} KB, PDF ${fmt(warm.bytes.pdf / 1024)} KB, ${warm.bytes.files} CSV/JSON files`,
+  );
   const excluding: number[] = [];
   const parts: Record<string, number[]> = {};
   for (let i = 0; i < RUNS; i++) {
@@ -96,7 +107,9 @@ try {
     including.push(ms(t));
   }
   const line = (name: string, xs: number[], goal?: number) =>
-    console.log(`  ${name.padEnd(44)} median ${fmt(median(xs))} ms, max ${fmt(Math.max(...xs))} ms${goal ? `  (goal ≤ ${fmt(goal)} ms: ${Math.max(...xs) <= goal ? 'met' : 'MISSED'})` : ''}`);
+    console.log(
+      `  ${name.padEnd(44)} median ${fmt(median(xs))} ms, max ${fmt(Math.max(...xs))} ms${goal ? `  (goal ≤ ${fmt(goal)} ms: ${Math.max(...xs) <= goal ? 'met' : 'MISSED'})` : ''}`,
+    );
   console.log(`FY2025 report, all formats, ${RUNS} runs:`);
   line('excluding the browser start', excluding, 5000);
   line('including the browser start (launch … close)', including, 10_000);

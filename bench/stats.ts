@@ -88,26 +88,58 @@ try {
     }
   });
   const seedSeconds = ms(t) / 1000;
-  console.log(`seed      ${fmt(seeded.events)} facts (${fmt(seeded.consultations)} consultations) in ${fmt(seedSeconds, 1)} s: ${fmt(seeded.events / seedSeconds)} facts/s (bulk path: COPY + set-based rollups)`);
+  console.log(
+    `seed      ${fmt(seeded.events)} facts (${fmt(seeded.consultations)} consultations) in ${fmt(seedSeconds, 1)} s: ${fmt(seeded.events / seedSeconds)} facts/s (bulk path: COPY + set-based rollups)`,
+  );
 
   const bus = createEventBus({ kind: 'pglog', pool: database.pool, topicPrefix: 'bench.' });
   // As the platform composes them: the registry from a short cache, token lookups batched.
-  const members = (await listAgencies(database.db)).filter((a) => a.roles.includes('member')).map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn }));
+  const members = (await listAgencies(database.db))
+    .filter((a) => a.roles.includes('member'))
+    .map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn }));
   const bodies = async () => members;
   const verify = tokenVerifier(database.db);
-  const stats = createStatsService({ database, bus, verifyToken: verify, bodies, relay: false, consumers: false, releaseJob: false, now: () => new Date('2026-11-28T12:00:00+09:00') });
+  const stats = createStatsService({
+    database,
+    bus,
+    verifyToken: verify,
+    bodies,
+    relay: false,
+    consumers: false,
+    releaseJob: false,
+    now: () => new Date('2026-11-28T12:00:00+09:00'),
+  });
   const deps = stats.releases;
 
   // Releases: the months and quarters of FY2025 first, then the year.
   t = process.hrtime.bigint();
-  const fy = ['2025-04', '2025-05', '2025-06', '2025Q1', '2025-07', '2025-08', '2025-09', '2025Q2', '2025-10', '2025-11', '2025-12', '2025Q3', '2026-01', '2026-02', '2026-03', '2025Q4'];
+  const fy = [
+    '2025-04',
+    '2025-05',
+    '2025-06',
+    '2025Q1',
+    '2025-07',
+    '2025-08',
+    '2025-09',
+    '2025Q2',
+    '2025-10',
+    '2025-11',
+    '2025-12',
+    '2025Q3',
+    '2026-01',
+    '2026-02',
+    '2026-03',
+    '2025Q4',
+  ];
   const perRelease: number[] = [];
   for (const period of fy) {
     const one = process.hrtime.bigint();
     await buildRelease(deps, { period });
     perRelease.push(ms(one));
   }
-  console.log(`releases  12 months and 4 quarters of FY2025 in ${fmt(ms(t) / 1000, 1)} s (month p50 ${fmt(pct(perRelease, 50))} ms, max ${fmt(Math.max(...perRelease))} ms)`);
+  console.log(
+    `releases  12 months and 4 quarters of FY2025 in ${fmt(ms(t) / 1000, 1)} s (month p50 ${fmt(pct(perRelease, 50))} ms, max ${fmt(Math.max(...perRelease))} ms)`,
+  );
   t = process.hrtime.bigint();
   const year = await buildRelease(deps, { period: 'FY2025' });
   const yearMs = ms(t);
@@ -117,11 +149,19 @@ try {
   );
 
   // HTTP: the gateway and the stats service as the platform mounts them, on a real port.
-  const gateway = createGatewayApp({ verifyToken: verify, referrals: async () => new Response('{}'), stats: (req) => Promise.resolve(stats.app.fetch(req)) });
+  const gateway = createGatewayApp({
+    verifyToken: verify,
+    referrals: async () => new Response('{}'),
+    stats: (req) => Promise.resolve(stats.app.fetch(req)),
+  });
   const port = await freePort();
   http = serve({ fetch: gateway.fetch, port, hostname: '127.0.0.1' });
   const graphql = async (query: string, token: string) => {
-    const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
     const body = (await res.json()) as { errors?: unknown[] };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body;
@@ -131,20 +171,46 @@ try {
 
   // The floor of any GraphQL call here: one token check and an empty-ish answer.
   const floor = await timed(QUERIES, () => graphql('{ me { agency role } }', observer));
-  console.log(`baseline  GraphQL over HTTP \`{ me }\` (one token check): p95 ${fmt(pct(floor, 95), 2)} ms (p50 ${fmt(pct(floor, 50), 2)}, ${cpuOf()})`);
+  console.log(
+    `baseline  GraphQL over HTTP \`{ me }\` (one token check): p95 ${fmt(pct(floor, 95), 2)} ms (p50 ${fmt(pct(floor, 50), 2)}, ${cpuOf()})`,
+  );
 
   // Member: own-body statistics (rollups) vs the same consultation tables over the raw facts.
-  const months = ['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03'];
+  const months = [
+    '2025-04',
+    '2025-05',
+    '2025-06',
+    '2025-07',
+    '2025-08',
+    '2025-09',
+    '2025-10',
+    '2025-11',
+    '2025-12',
+    '2026-01',
+    '2026-02',
+    '2026-03',
+  ];
   const catalogue = loadCatalogue().filter((s) => s.kind === 'consultation');
   // The same figures two ways: the table projections the service reads, and the raw facts.
-  const shapes = catalogue.map((s) => ({ id: s.id, rows: s.rows, cols: s.cols ?? "'all'", filter: s.filter?.under18 ? "and under18 = 'yes'" : '' }));
+  const shapes = catalogue.map((s) => ({
+    id: s.id,
+    rows: s.rows,
+    cols: s.cols ?? "'all'",
+    filter: s.filter?.under18 ? "and under18 = 'yes'" : '',
+  }));
   const both = async (from: 'raw' | 'projection') => {
     const out: string[] = [];
     for (const s of shapes) {
       const { rows } =
         from === 'raw'
-          ? await database.pool.query(`select ${s.rows} as r, ${s.cols} as c, count(*) as n from stats.consultations where body = $1 and month = any($2) ${s.filter} group by 1, 2`, ['hotline', months])
-          : await database.pool.query(`select r, c, sum(n) as n from stats.table_cells where table_id = $3 and b1 = $1 and month = any($2) group by 1, 2`, ['hotline', months, s.id]);
+          ? await database.pool.query(
+              `select ${s.rows} as r, ${s.cols} as c, count(*) as n from stats.consultations where body = $1 and month = any($2) ${s.filter} group by 1, 2`,
+              ['hotline', months],
+            )
+          : await database.pool.query(
+              `select r, c, sum(n) as n from stats.table_cells where table_id = $3 and b1 = $1 and month = any($2) group by 1, 2`,
+              ['hotline', months, s.id],
+            );
       out.push(...rows.map((r) => `${r.r}|${r.c}|${r.n}`).sort());
     }
     return out;
@@ -156,7 +222,9 @@ try {
   const rawN = Math.max(5, Math.floor(QUERIES / 20));
   const raw = await timed(rawN, () => both(rawQuery));
   const rolled = await timed(QUERIES, () => both(rollupQuery));
-  const hotlineFacts = (await database.pool.query(`select count(*)::int as n from stats.consultations where body = 'hotline' and month = any($1)`, [months])).rows[0].n as number;
+  const hotlineFacts = (
+    await database.pool.query(`select count(*)::int as n from stats.consultations where body = 'hotline' and month = any($1)`, [months])
+  ).rows[0].n as number;
   console.log(
     `member    hotline FY2025 consultation tables (${catalogue.length}), ${fmt(hotlineFacts)} raw facts: table projections p95 ${fmt(pct(rolled, 95), 2)} ms vs raw facts p95 ${fmt(pct(raw, 95), 1)} ms — ${fmt(pct(raw, 95) / pct(rolled, 95))}× faster`,
   );
@@ -166,7 +234,8 @@ try {
     if (res.status !== 200) throw new Error(`own: ${res.status}`);
     await res.json();
   });
-  const ownQuery = '{ myBodyStatistics(period: "FY2025") { body tables { id rows { code labelJa } cols { code labelJa } cells { row col value } } } }';
+  const ownQuery =
+    '{ myBodyStatistics(period: "FY2025") { body tables { id rows { code labelJa } cols { code labelJa } cells { row col value } } } }';
   const innerCpu = cpuOf();
   const overHttp = await timed(QUERIES, () => graphql(ownQuery, member));
   console.log(
@@ -179,16 +248,29 @@ try {
     if (res.status !== 200) throw new Error(`release: ${res.status}`);
     await res.json();
   });
-  const releaseQuery = '{ statisticsRelease(id: "FY2025") { id period labelJa tables { id titleJa k rows { code labelJa labelEn } cols { code labelJa labelEn } cells { row col value suppressed { reason labelJa } } } manifest { cells published suppressed } } }';
+  const releaseQuery =
+    '{ statisticsRelease(id: "FY2025") { id period labelJa tables { id titleJa k rows { code labelJa labelEn } cols { code labelJa labelEn } cells { row col value suppressed { reason labelJa } } } manifest { cells published suppressed } } }';
   const releaseInnerCpu = cpuOf();
   const releaseHttp = await timed(QUERIES, () => graphql(releaseQuery, observer));
   const releaseHttpCpu = cpuOf();
-  const oneTable = await timed(QUERIES, () => graphql('{ statisticsRelease(id: "FY2025", table: "category-by-body") { tables { id cells { row col value suppressed { reason } } } } }', observer));
+  const oneTable = await timed(QUERIES, () =>
+    graphql(
+      '{ statisticsRelease(id: "FY2025", table: "category-by-body") { tables { id cells { row col value suppressed { reason } } } } }',
+      observer,
+    ),
+  );
   console.log(
     `observer  statisticsRelease(FY2025), all ${year.tables.length} tables (${fmt(cells)} cells), each read audited: inner (REST app) p95 ${fmt(pct(releaseInner, 95), 2)} ms (p50 ${fmt(pct(releaseInner, 50), 2)}, ${releaseInnerCpu}), GraphQL over HTTP p95 ${fmt(pct(releaseHttp, 95), 2)} ms (p50 ${fmt(pct(releaseHttp, 50), 2)}, ${releaseHttpCpu}); one table p95 ${fmt(pct(oneTable, 95), 2)} ms (p50 ${fmt(pct(oneTable, 50), 2)}, ${cpuOf()}) (goal ≤ 10 ms)`,
   );
   // The observer's release page (web face): server time with every chart and table, and its weight.
-  const page = await benchReleasePage({ database, verifyToken: verify, api: (req) => Promise.resolve(ctxApp.fetch(req)), token: observer, release: 'FY2025', queries: QUERIES });
+  const page = await benchReleasePage({
+    database,
+    verifyToken: verify,
+    api: (req) => Promise.resolve(ctxApp.fetch(req)),
+    token: observer,
+    release: 'FY2025',
+    queries: QUERIES,
+  });
   console.log(
     `observer  release page /stats/releases/FY2025 (HTML, every table as chart and table, ${fmt(page.bytes)} bytes): server p95 ${fmt(page.p95, 2)} ms, p50 ${fmt(page.p50, 2)} ms, first view (charts drawn) ${fmt(page.first, 1)} ms (goal p95 ≤ 50 ms)`,
   );

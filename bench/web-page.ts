@@ -17,7 +17,8 @@ export interface ReleasePageBench {
   bytes: number;
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? Number.NaN;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? Number.NaN;
 
 /**
  * Times `GET /stats/releases/{release}` of the web face, in-process, `queries` times, as the observer
@@ -35,7 +36,10 @@ export async function benchReleasePage(options: {
   const app = createWebApp({ database: options.database, verifyToken: options.verifyToken, api: options.api });
   const origin = 'http://127.0.0.1';
   const form = await app.request(`${origin}/signin`);
-  const csrfCookie = form.headers.getSetCookie().find((c) => c.startsWith('lia_csrf='))!.split(';')[0]!;
+  const csrfCookie = form.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('lia_csrf='))!
+    .split(';')[0]!;
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
   const signedIn = await app.request(`${origin}/signin`, {
     method: 'POST',

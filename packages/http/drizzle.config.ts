@@ -1,3 +1,8 @@
 import { defineConfig } from 'drizzle-kit';
 
-export default defineConfig({ dialect: 'postgresql', schema: './src/idempotency-schema.ts', out: './drizzle', schemaFilter: ['idempotency'] });
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './src/idempotency-schema.ts',
+  out: './drizzle',
+  schemaFilter: ['idempotency'],
+});

@@ -1,7 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { join } from 'node:path';
-import { createLiaisonClient, LiaisonApiError, type LiaisonClient, type LiaisonEvent, openPackage, PackageOpenError, readKeyRing, verifyWebhook, WebhookVerificationError } from '@liaison/partner';
+import {
+  createLiaisonClient,
+  LiaisonApiError,
+  type LiaisonClient,
+  type LiaisonEvent,
+  openPackage,
+  PackageOpenError,
+  readKeyRing,
+  verifyWebhook,
+  WebhookVerificationError,
+} from '@liaison/partner';
 import type { ReceiverConfig } from './config.ts';
 
 /** The largest webhook body accepted: events carry ids and codes only. */
@@ -22,14 +32,23 @@ export function createReceiver(config: ReceiverConfig, log: (line: string) => vo
   async function take(event: LiaisonEvent<'jp.liaison.referral.created.v1'>): Promise<string> {
     let referral = await liaison.getReferral(event.data.referralId);
     if (referral.recipient !== config.body) return 'not ours';
-    if (referral.status === 'requested') referral = await liaison.changeStatus(referral.id, { status: 'received', expectedVersion: referral.version });
+    if (referral.status === 'requested')
+      referral = await liaison.changeStatus(referral.id, { status: 'received', expectedVersion: referral.version });
     if (referral.status !== 'received') return referral.status; // accepted, rejected, … already
     if (referral.packageId) {
       // Keys are read at each referral: a rotated key dropped into the folder counts at once.
       const pkg = await liaison.fetchPackage(referral.packageId);
       const opened = await openPackage(pkg, readKeyRing([config.keysDir]), { recipient: config.body, packageId: referral.packageId });
       // Your case system takes it from here; this example keeps it in a file only its owner reads.
-      writeFileSync(join(config.inboxDir, `${referral.id}.json`), JSON.stringify({ referralId: referral.id, from: referral.sender, packageId: pkg.id, keyId: opened.keyId, content: opened.content }, null, 2), { mode: 0o600 });
+      writeFileSync(
+        join(config.inboxDir, `${referral.id}.json`),
+        JSON.stringify(
+          { referralId: referral.id, from: referral.sender, packageId: pkg.id, keyId: opened.keyId, content: opened.content },
+          null,
+          2,
+        ),
+        { mode: 0o600 },
+      );
       log(`referral ${referral.id}: package ${pkg.id} opened with key ${opened.keyId}`);
     }
     referral = await liaison.changeStatus(referral.id, { status: 'accepted', expectedVersion: referral.version });

@@ -33,7 +33,8 @@ export function checkpointKeys(auditKey: Buffer): { privateKey: KeyObject; publi
   return { privateKey, publicKey, keyId: createHash('sha256').update(raw).digest('base64url').slice(0, 16) };
 }
 
-const payload = (c: Pick<AuditCheckpoint, 'chain' | 'position' | 'hash' | 'at'>) => Buffer.from(`${CONTEXT}|${c.chain}|${c.position}|${c.hash}|${c.at}`);
+const payload = (c: Pick<AuditCheckpoint, 'chain' | 'position' | 'hash' | 'at'>) =>
+  Buffer.from(`${CONTEXT}|${c.chain}|${c.position}|${c.hash}|${c.at}`);
 
 /** Signs the chain head at `position` with hash `hash`, now (UTC). */
 export function signCheckpoint(auditKey: Buffer, head: { chain?: string; position: number; hash: string; at?: Date }): AuditCheckpoint {
@@ -65,7 +66,9 @@ export function fileSink(file: string): CheckpointSink {
 
 /** The last well-formed checkpoint of a JSON-lines file (later lines are newer). */
 export function lastCheckpoint(file: string): AuditCheckpoint | undefined {
-  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim().length > 0);
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim().length > 0);
   for (let i = lines.length - 1; i >= 0; i--) {
     try {
       const c = JSON.parse(lines[i]!) as AuditCheckpoint;

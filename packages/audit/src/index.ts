@@ -5,7 +5,15 @@ import { type Db, type InsertShape, type MigrationSet, Periodic, type Pool } fro
 import { type AuditCheckpoint, type CheckpointSink, checkpointSigned, signCheckpoint } from './checkpoint.ts';
 import { auditEntries } from './schema.ts';
 
-export { type AuditCheckpoint, type CheckpointSink, checkpointKeys, checkpointSigned, fileSink, lastCheckpoint, signCheckpoint } from './checkpoint.ts';
+export {
+  type AuditCheckpoint,
+  type CheckpointSink,
+  checkpointKeys,
+  checkpointSigned,
+  fileSink,
+  lastCheckpoint,
+  signCheckpoint,
+} from './checkpoint.ts';
 
 export const auditMigrations: MigrationSet = {
   schema: 'audit',
@@ -154,7 +162,13 @@ export type AuditVerdict =
 export async function verifyAudit(pool: Pool, key: Buffer, options: { checkpoint?: AuditCheckpoint } = {}): Promise<AuditVerdict> {
   const { checkpoint } = options;
   if (checkpoint && !checkpointSigned(checkpoint, { auditKey: key })) {
-    return { ok: false, sealed: 0, problem: 'checkpoint-invalid', position: checkpoint.position, message: 'the checkpoint is not signed by this audit key (forged or altered)' };
+    return {
+      ok: false,
+      sealed: 0,
+      problem: 'checkpoint-invalid',
+      position: checkpoint.position,
+      message: 'the checkpoint is not signed by this audit key (forged or altered)',
+    };
   }
   const client = await pool.connect();
   try {
@@ -169,14 +183,34 @@ export async function verifyAudit(pool: Pool, key: Buffer, options: { checkpoint
       for (const r of rows) {
         const pos = Number(r.chain_pos);
         if (pos !== expected) {
-          return { ok: false, sealed, problem: 'missing', position: expected, message: `audit entry at chain position ${expected} is missing (deleted)` };
+          return {
+            ok: false,
+            sealed,
+            problem: 'missing',
+            position: expected,
+            message: `audit entry at chain position ${expected} is missing (deleted)`,
+          };
         }
         if (r.prev_hash !== prev) {
-          return { ok: false, sealed, problem: 'reordered', position: pos, entryId: r.id, message: `audit entry ${r.id} at position ${pos} does not follow the entry before it` };
+          return {
+            ok: false,
+            sealed,
+            problem: 'reordered',
+            position: pos,
+            entryId: r.id,
+            message: `audit entry ${r.id} at position ${pos} does not follow the entry before it`,
+          };
         }
         const hash = entryHash(key, prev, pos, r);
         if (hash !== r.hash) {
-          return { ok: false, sealed, problem: 'altered', position: pos, entryId: r.id, message: `audit entry ${r.id} at position ${pos} was altered after sealing` };
+          return {
+            ok: false,
+            sealed,
+            problem: 'altered',
+            position: pos,
+            entryId: r.id,
+            message: `audit entry ${r.id} at position ${pos} was altered after sealing`,
+          };
         }
         prev = hash;
         if (checkpoint && pos === checkpoint.position) hashAtCheckpoint = hash;
@@ -194,12 +228,24 @@ export async function verifyAudit(pool: Pool, key: Buffer, options: { checkpoint
       };
     }
     if (checkpoint && hashAtCheckpoint !== checkpoint.hash) {
-      return { ok: false, sealed, problem: 'altered', position: checkpoint.position, message: `the chain at position ${checkpoint.position} differs from the checkpoint of ${checkpoint.at} (rewritten)` };
+      return {
+        ok: false,
+        sealed,
+        problem: 'altered',
+        position: checkpoint.position,
+        message: `the chain at position ${checkpoint.position} differs from the checkpoint of ${checkpoint.at} (rewritten)`,
+      };
     }
     const head = await client.query<{ chain_pos: string; hash: string }>(`select chain_pos, hash from audit.head where name = 'main'`);
     const headPos = Number(head.rows[0]?.chain_pos ?? 0);
     if (headPos > sealed || (headPos > 0 && head.rows[0]?.hash !== prev)) {
-      return { ok: false, sealed, problem: 'truncated', position: sealed + 1, message: `audit chain ends at position ${sealed}, but ${headPos} entries were sealed` };
+      return {
+        ok: false,
+        sealed,
+        problem: 'truncated',
+        position: sealed + 1,
+        message: `audit chain ends at position ${sealed}, but ${headPos} entries were sealed`,
+      };
     }
     const unsealed = await client.query<{ n: string }>('select count(*) as n from audit.entries where chain_pos is null');
     return {

@@ -6,7 +6,17 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appendAudit, auditHead, auditMigrations, AuditSealer, fileSink, lastCheckpoint, sealAudit, signCheckpoint, verifyAudit } from '../src/index.ts';
+import {
+  appendAudit,
+  auditHead,
+  auditMigrations,
+  AuditSealer,
+  fileSink,
+  lastCheckpoint,
+  sealAudit,
+  signCheckpoint,
+  verifyAudit,
+} from '../src/index.ts';
 
 // The hash chain of the audit log: it verifies, and any edit or deletion after sealing is found.
 describe('audit log', () => {
@@ -20,7 +30,14 @@ describe('audit log', () => {
     await migrate(database, [auditMigrations]);
     for (let i = 0; i < 50; i++) {
       await appendAudit(database.db, [
-        { agency: i % 2 ? 'center' : 'sia', actor: randomUUID(), action: 'referral.status', subjectType: 'referral', subjectId: randomUUID(), details: { to: 'received', n: i } },
+        {
+          agency: i % 2 ? 'center' : 'sia',
+          actor: randomUUID(),
+          action: 'referral.status',
+          subjectType: 'referral',
+          subjectId: randomUUID(),
+          details: { to: 'received', n: i },
+        },
       ]);
     }
     while ((await sealAudit(database.pool, key, 7)) > 0) {}
@@ -33,7 +50,9 @@ describe('audit log', () => {
   const sql = (text: string, values: unknown[] = []) => database.pool.query(text, values);
 
   it('verifies a sealed chain, and counts entries not sealed yet', async () => {
-    await appendAudit(database.db, [{ agency: 'center', actor: null, action: 'pii.read', subjectType: 'case', subjectId: 'c1', reason: '照会対応のため' }]);
+    await appendAudit(database.db, [
+      { agency: 'center', actor: null, action: 'pii.read', subjectType: 'case', subjectId: 'c1', reason: '照会対応のため' },
+    ]);
     expect(await verifyAudit(database.pool, key)).toEqual({ ok: true, sealed: 50, unsealed: 1 });
     await sealAudit(database.pool, key);
     expect(await verifyAudit(database.pool, key)).toEqual({ ok: true, sealed: 51, unsealed: 0 });
@@ -97,13 +116,20 @@ describe('audit log', () => {
   it('finds a chain rewritten up to the checkpoint, and refuses a forged or altered checkpoint', async () => {
     const checkpoint = signCheckpoint(key, (await auditHead(database.pool))!);
     expect(await verifyAudit(database.pool, key, { checkpoint })).toMatchObject({ ok: true, checkpoint: { position: 50 } });
-    expect(await verifyAudit(database.pool, key, { checkpoint: { ...checkpoint, position: 49 } })).toMatchObject({ ok: false, problem: 'checkpoint-invalid' });
-    expect(await verifyAudit(database.pool, key, { checkpoint: signCheckpoint(randomBytes(32), { position: 50, hash: checkpoint.hash }) })).toMatchObject({
+    expect(await verifyAudit(database.pool, key, { checkpoint: { ...checkpoint, position: 49 } })).toMatchObject({
+      ok: false,
+      problem: 'checkpoint-invalid',
+    });
+    expect(
+      await verifyAudit(database.pool, key, { checkpoint: signCheckpoint(randomBytes(32), { position: 50, hash: checkpoint.hash }) }),
+    ).toMatchObject({
       ok: false,
       problem: 'checkpoint-invalid',
     });
     // A checkpoint of another hash at that position (the chain was rebuilt from somewhere else).
-    expect(await verifyAudit(database.pool, key, { checkpoint: signCheckpoint(key, { position: 30, hash: 'f'.repeat(64) }) })).toMatchObject({ ok: false, problem: 'altered', position: 30 });
+    expect(
+      await verifyAudit(database.pool, key, { checkpoint: signCheckpoint(key, { position: 30, hash: 'f'.repeat(64) }) }),
+    ).toMatchObject({ ok: false, problem: 'altered', position: 30 });
   });
 
   it('hashes times in UTC: a chain sealed in a Tokyo session verifies from a UTC session, and the other way round', async () => {
@@ -112,7 +138,10 @@ describe('audit log', () => {
     const tokyoPool = tokyo.pool;
     expect((await tokyoPool.query('show timezone')).rows[0].TimeZone).toBe('Asia/Tokyo');
     try {
-      for (let i = 0; i < 5; i++) await appendAudit(database.db, [{ agency: 'center', actor: null, action: 'case.record', subjectType: 'case', subjectId: `tz-${i}` }]);
+      for (let i = 0; i < 5; i++)
+        await appendAudit(database.db, [
+          { agency: 'center', actor: null, action: 'case.record', subjectType: 'case', subjectId: `tz-${i}` },
+        ]);
       while ((await sealAudit(tokyoPool, key)) > 0) {}
       expect(await verifyAudit(database.pool, key)).toMatchObject({ ok: true, sealed: 55 });
       expect(await verifyAudit(tokyoPool, key)).toMatchObject({ ok: true, sealed: 55 });
@@ -124,10 +153,14 @@ describe('audit log', () => {
   it('still verifies entries sealed before times were hashed in UTC (format 1)', async () => {
     // Re-seal the chain the old way: the session's time text, format left null.
     const { createHmac } = await import('node:crypto');
-    const { rows } = await sql(`select id, at::text as at, agency, actor::text as actor, action, subject_type, subject_id, reason, details::text as details from audit.entries order by chain_pos`);
+    const { rows } = await sql(
+      `select id, at::text as at, agency, actor::text as actor, action, subject_type, subject_id, reason, details::text as details from audit.entries order by chain_pos`,
+    );
     let prev = 'liaison-audit-genesis';
     for (const [i, r] of rows.entries()) {
-      const hash = createHmac('sha256', key).update(JSON.stringify([i + 1, prev, r.id, r.at, r.agency, r.actor, r.action, r.subject_type, r.subject_id, r.reason, r.details])).digest('hex');
+      const hash = createHmac('sha256', key)
+        .update(JSON.stringify([i + 1, prev, r.id, r.at, r.agency, r.actor, r.action, r.subject_type, r.subject_id, r.reason, r.details]))
+        .digest('hex');
       await sql('update audit.entries set hash = $1, prev_hash = $2, format = null where id = $3', [hash, prev, r.id]);
       prev = hash;
     }
@@ -140,9 +173,14 @@ describe('audit log', () => {
     const file = join(dir, 'sub', 'checkpoints.jsonl');
     const seen: unknown[] = [];
     try {
-      const sealer = new AuditSealer(database.pool, key, { interval: 50, checkpoints: { sinks: [fileSink(file), (c) => void seen.push(c)], every: 0 } });
+      const sealer = new AuditSealer(database.pool, key, {
+        interval: 50,
+        checkpoints: { sinks: [fileSink(file), (c) => void seen.push(c)], every: 0 },
+      });
       sealer.start();
-      await appendAudit(database.db, [{ agency: 'sia', actor: null, action: 'referral.status', subjectType: 'referral', subjectId: 'r-1' }]);
+      await appendAudit(database.db, [
+        { agency: 'sia', actor: null, action: 'referral.status', subjectType: 'referral', subjectId: 'r-1' },
+      ]);
       await sealer.stop();
       const last = lastCheckpoint(file)!;
       expect(last).toMatchObject({ chain: 'main', position: 51 });

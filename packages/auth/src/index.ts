@@ -128,7 +128,14 @@ export function tokenVerifier(db: Db): (token: string) => Promise<Actor | null> 
 /** The tokens of one body (never their hashes), newest first. */
 export async function listTokens(db: Db, agency: string) {
   const rows = await db
-    .select({ id: apiTokens.id, role: apiTokens.role, label: apiTokens.label, createdAt: apiTokens.createdAt, expiresAt: apiTokens.expiresAt, revokedAt: apiTokens.revokedAt })
+    .select({
+      id: apiTokens.id,
+      role: apiTokens.role,
+      label: apiTokens.label,
+      createdAt: apiTokens.createdAt,
+      expiresAt: apiTokens.expiresAt,
+      revokedAt: apiTokens.revokedAt,
+    })
     .from(apiTokens)
     .where(eq(apiTokens.agency, agency))
     .orderBy(sql`${apiTokens.createdAt} desc`);

@@ -60,11 +60,21 @@ export async function publishBodyKey(
 ): Promise<PublishResult> {
   const rows = await db
     .insert(bodyKeys)
-    .values({ agency: input.agency, keyId: input.keyId, publicKey: input.publicKey, notBefore: input.notBefore, expiresAt: input.expiresAt, createdBy: input.createdBy ?? null })
+    .values({
+      agency: input.agency,
+      keyId: input.keyId,
+      publicKey: input.publicKey,
+      notBefore: input.notBefore,
+      expiresAt: input.expiresAt,
+      createdBy: input.createdBy ?? null,
+    })
     .onConflictDoNothing()
     .returning(columns);
   if (rows[0]) return { ok: true, key: rows[0] };
-  const [sameId] = await db.select({ keyId: bodyKeys.keyId }).from(bodyKeys).where(and(eq(bodyKeys.agency, input.agency), eq(bodyKeys.keyId, input.keyId)));
+  const [sameId] = await db
+    .select({ keyId: bodyKeys.keyId })
+    .from(bodyKeys)
+    .where(and(eq(bodyKeys.agency, input.agency), eq(bodyKeys.keyId, input.keyId)));
   return { ok: false, reason: sameId ? 'key-id-taken' : 'public-key-taken' };
 }
 
@@ -75,7 +85,10 @@ export async function listBodyKeys(db: Db, agency: string): Promise<BodyKey[]> {
 
 /** One key of one body (another body's key id is simply not found). */
 export async function getBodyKey(db: Db, agency: string, keyId: string): Promise<BodyKey | undefined> {
-  const [row] = await db.select(columns).from(bodyKeys).where(and(eq(bodyKeys.agency, agency), eq(bodyKeys.keyId, keyId)));
+  const [row] = await db
+    .select(columns)
+    .from(bodyKeys)
+    .where(and(eq(bodyKeys.agency, agency), eq(bodyKeys.keyId, keyId)));
   return row;
 }
 
@@ -94,7 +107,10 @@ export async function currentBodyKey(db: Db, agency: string, now = new Date()): 
 }
 
 /** Revokes a key of `agency` at once; returns it (revoked now or before), or undefined when the body has no such key. */
-export async function revokeBodyKey(db: Db, input: { agency: string; keyId: string; revokedBy?: string | null }): Promise<BodyKey | undefined> {
+export async function revokeBodyKey(
+  db: Db,
+  input: { agency: string; keyId: string; revokedBy?: string | null },
+): Promise<BodyKey | undefined> {
   const [revoked] = await db
     .update(bodyKeys)
     .set({ revokedAt: sql`now()`, revokedBy: input.revokedBy ?? null })
@@ -111,7 +127,13 @@ export async function setAgencyPublicKey(db: Db, code: string, publicKey: string
   if (Buffer.from(publicKey, 'base64').length !== 32) throw new Error('publicKey must be a raw X25519 key (32 bytes, base64)');
   const keyId = x25519Thumbprint(publicKey);
   const now = new Date();
-  const result = await publishBodyKey(db, { agency: code, keyId, publicKey, notBefore: now, expiresAt: new Date(now.getTime() + days * 86_400_000) });
+  const result = await publishBodyKey(db, {
+    agency: code,
+    keyId,
+    publicKey,
+    notBefore: now,
+    expiresAt: new Date(now.getTime() + days * 86_400_000),
+  });
   if (!result.ok && result.reason === 'public-key-taken') throw new Error('this public key is already published');
   return keyId;
 }
@@ -130,7 +152,7 @@ export function bodyKeyRegistry(db: Db) {
     async state(agency: string, keyId: string) {
       const key = await getBodyKey(db, agency, keyId);
       const state = keyState(key);
-      return { state, at: state === 'revoked' ? key?.revokedAt ?? undefined : state === 'expired' ? key?.expiresAt : undefined };
+      return { state, at: state === 'revoked' ? (key?.revokedAt ?? undefined) : state === 'expired' ? key?.expiresAt : undefined };
     },
   };
 }

@@ -23,9 +23,13 @@ describe('configuration', () => {
     const key = Buffer.alloc(32, 1).toString('base64');
     const keys = { AUDIT_KEY: key, FIELD_KEY: key, COUNCIL_KEY: key, WEBHOOK_KEY: key };
     expect(startupPolicy(readEnv(platformEnvSchema, { ...external, ...keys }))).toMatchObject({ embedded: false, seedDemo: false });
-    expect(startupPolicy(readEnv(platformEnvSchema, { ...external, ...keys, LIAISON_SEED_DEMO: 'true' }))).toMatchObject({ seedDemo: true });
+    expect(startupPolicy(readEnv(platformEnvSchema, { ...external, ...keys, LIAISON_SEED_DEMO: 'true' }))).toMatchObject({
+      seedDemo: true,
+    });
     expect(startupPolicy(readEnv(platformEnvSchema, { NODE_ENV: 'production' }))).toMatchObject({ introspection: false, production: true });
-    expect(startupPolicy(readEnv(platformEnvSchema, { NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }))).toMatchObject({ introspection: true });
+    expect(startupPolicy(readEnv(platformEnvSchema, { NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }))).toMatchObject({
+      introspection: true,
+    });
   });
 
   it('treats an empty variable as unset', () => {
@@ -41,7 +45,10 @@ describe('configuration', () => {
   });
 
   it('reads brokers as a list', () => {
-    expect(readEnv(platformEnvSchema, { KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093,' }).KAFKA_BROKERS).toEqual(['127.0.0.1:9092', '127.0.0.1:9093']);
+    expect(readEnv(platformEnvSchema, { KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093,' }).KAFKA_BROKERS).toEqual([
+      '127.0.0.1:9092',
+      '127.0.0.1:9093',
+    ]);
   });
 
   it('names every bad variable without echoing its value', () => {

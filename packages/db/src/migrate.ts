@@ -50,7 +50,9 @@ export async function pendingMigrations(database: Database, sets: MigrationSet[]
     const journal = JSON.parse(await readFile(join(set.folder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
     const table = `drizzle.${quoteIdent(`migrations_${set.schema}`)}`;
     const exists = await database.pool.query<{ t: string | null }>('select to_regclass($1)::text as t', [table]);
-    const { rows } = exists.rows[0]?.t ? await database.pool.query<{ n: number }>(`select count(*)::int as n from ${table}`) : { rows: [{ n: 0 }] };
+    const { rows } = exists.rows[0]?.t
+      ? await database.pool.query<{ n: number }>(`select count(*)::int as n from ${table}`)
+      : { rows: [{ n: 0 }] };
     if ((rows[0]?.n ?? 0) < journal.entries.length) pending.push(set.schema);
   }
   return pending;

@@ -9,13 +9,53 @@ import type { Cell, CellStatus, CellSystem, Constraint } from '../src/model.ts';
 import { cellId, linkFigures, linkMargins, linkPeriods, type PlacedTable, type TableInput, TOTAL, tableSystem } from '../src/tables.ts';
 
 export const CATEGORIES = [
-  'R01', 'R02', 'R03', 'R04', 'R05', 'R06', 'R07', 'R08', 'R09', 'I01', 'I02', 'I03', 'I04', 'I05', 'I06', 'I07', 'I08',
-  'H01', 'H02', 'H03', 'B01', 'C01', 'P01', 'P02', 'P03', 'Z99',
+  'R01',
+  'R02',
+  'R03',
+  'R04',
+  'R05',
+  'R06',
+  'R07',
+  'R08',
+  'R09',
+  'I01',
+  'I02',
+  'I03',
+  'I04',
+  'I05',
+  'I06',
+  'I07',
+  'I08',
+  'H01',
+  'H02',
+  'H03',
+  'B01',
+  'C01',
+  'P01',
+  'P02',
+  'P03',
+  'Z99',
 ];
 export const BODIES = ['center', 'sia', 'hotline', 'tokyo', 'consumer'];
 export const PLATFORMS = ['SNS', 'VID', 'BBS', 'MIR', 'REV', 'BLG', 'MSG', 'QA', 'SRC', 'EC', 'MAT', 'GAM', 'NWS', 'ADV', 'OTH'];
 export const CONSULTERS = ['SELF', 'GRD', 'FAM', 'SCH', 'LAW', 'ORG', 'AGY', 'PRV', 'SND', 'ANO'];
-export const OUTCOMES = ['deleted', 'partly', 'restricted', 'not_deleted', 'notified7', 'extended', 'disclosed', 'rejected', 'withdrawn', 'out_of_scope', 'referred', 'no_response', 'pending', 'advice', 'other'];
+export const OUTCOMES = [
+  'deleted',
+  'partly',
+  'restricted',
+  'not_deleted',
+  'notified7',
+  'extended',
+  'disclosed',
+  'rejected',
+  'withdrawn',
+  'out_of_scope',
+  'referred',
+  'no_response',
+  'pending',
+  'advice',
+  'other',
+];
 export const ACTIONS = ['advice', 'self_request', 'notice', 'art25', 'disclosure', 'police', 'moj', 'houterasu'];
 export const MONTHS = ['04', '05', '06', '07', '08', '09', '10', '11', '12', '01', '02', '03'];
 
@@ -60,7 +100,12 @@ export function monthOfConsultations(random: () => number, count: number): Consu
   return Array.from({ length: count }, () => {
     const category = pick(random, CATEGORIES, catW);
     // The division of labour: illegal information to the Hotline Center, defamation to SIA, …
-    const bodyW = category.startsWith('I') || category.startsWith('H') ? [1, 2, 8, 1, 0.2] : category.startsWith('R') ? [6, 3, 0.3, 1, 0.3] : [4, 0.5, 0.5, 1, 3];
+    const bodyW =
+      category.startsWith('I') || category.startsWith('H')
+        ? [1, 2, 8, 1, 0.2]
+        : category.startsWith('R')
+          ? [6, 3, 0.3, 1, 0.3]
+          : [4, 0.5, 0.5, 1, 3];
     return {
       category,
       body: pick(random, BODIES, bodyW),
@@ -90,16 +135,96 @@ function crossTab(
 /** The tables of one period (a month or the fiscal year). */
 export function periodTables(cases: Consultation[]): TableInput[] {
   return [
-    crossTab('cat_body', cases, CATEGORIES, BODIES, (c) => c.category, (c) => c.body, 10),
-    crossTab('cat_plat', cases, CATEGORIES, PLATFORMS, (c) => c.category, (c) => c.platform, 10),
-    crossTab('cat_cons', cases, CATEGORIES, CONSULTERS, (c) => c.category, (c) => c.consulter, 10),
-    crossTab('cat_out', cases, CATEGORIES, OUTCOMES, (c) => c.category, (c) => c.outcome, 10),
-    crossTab('cons_body', cases, CONSULTERS, BODIES, (c) => c.consulter, (c) => c.body, 10),
-    crossTab('plat_body', cases, PLATFORMS, BODIES, (c) => c.platform, (c) => c.body, 10),
-    crossTab('act_body', cases, ACTIONS, BODIES, (c) => c.action, (c) => c.body, 10),
-    crossTab('u18_cat_body', cases.filter((c) => c.under18), CATEGORIES, BODIES, (c) => c.category, (c) => c.body, 20),
-    crossTab('r05_plat_body', cases.filter((c) => c.category === 'R05'), PLATFORMS, BODIES, (c) => c.platform, (c) => c.body, 20),
-    crossTab('i02_plat_body', cases.filter((c) => c.category === 'I02'), PLATFORMS, BODIES, (c) => c.platform, (c) => c.body, 20),
+    crossTab(
+      'cat_body',
+      cases,
+      CATEGORIES,
+      BODIES,
+      (c) => c.category,
+      (c) => c.body,
+      10,
+    ),
+    crossTab(
+      'cat_plat',
+      cases,
+      CATEGORIES,
+      PLATFORMS,
+      (c) => c.category,
+      (c) => c.platform,
+      10,
+    ),
+    crossTab(
+      'cat_cons',
+      cases,
+      CATEGORIES,
+      CONSULTERS,
+      (c) => c.category,
+      (c) => c.consulter,
+      10,
+    ),
+    crossTab(
+      'cat_out',
+      cases,
+      CATEGORIES,
+      OUTCOMES,
+      (c) => c.category,
+      (c) => c.outcome,
+      10,
+    ),
+    crossTab(
+      'cons_body',
+      cases,
+      CONSULTERS,
+      BODIES,
+      (c) => c.consulter,
+      (c) => c.body,
+      10,
+    ),
+    crossTab(
+      'plat_body',
+      cases,
+      PLATFORMS,
+      BODIES,
+      (c) => c.platform,
+      (c) => c.body,
+      10,
+    ),
+    crossTab(
+      'act_body',
+      cases,
+      ACTIONS,
+      BODIES,
+      (c) => c.action,
+      (c) => c.body,
+      10,
+    ),
+    crossTab(
+      'u18_cat_body',
+      cases.filter((c) => c.under18),
+      CATEGORIES,
+      BODIES,
+      (c) => c.category,
+      (c) => c.body,
+      20,
+    ),
+    crossTab(
+      'r05_plat_body',
+      cases.filter((c) => c.category === 'R05'),
+      PLATFORMS,
+      BODIES,
+      (c) => c.platform,
+      (c) => c.body,
+      20,
+    ),
+    crossTab(
+      'i02_plat_body',
+      cases.filter((c) => c.category === 'I02'),
+      PLATFORMS,
+      BODIES,
+      (c) => c.platform,
+      (c) => c.body,
+      20,
+    ),
   ];
 }
 
@@ -108,18 +233,36 @@ export function periodLinks(prefix: string, tables: TableInput[]): Constraint[] 
   const has = (id: string) => tables.some((x) => x.id === id);
   const t = (id: string): PlacedTable => ({ prefix, table: tables.find((x) => x.id === id)! });
   const links: Constraint[] = [];
-  for (const other of ['cat_plat', 'cat_cons', 'cat_out']) if (has(other)) links.push(...linkMargins({ ...t('cat_body'), along: 'rows' }, { ...t(other), along: 'rows' }));
-  for (const other of ['cons_body', 'plat_body', 'act_body']) if (has(other)) links.push(...linkMargins({ ...t('cat_body'), along: 'cols' }, { ...t(other), along: 'cols' }));
-  if (has('cat_plat') && has('plat_body')) links.push(...linkMargins({ ...t('cat_plat'), along: 'cols' }, { ...t('plat_body'), along: 'rows' }));
-  if (has('cat_cons') && has('cons_body')) links.push(...linkMargins({ ...t('cat_cons'), along: 'cols' }, { ...t('cons_body'), along: 'rows' }));
+  for (const other of ['cat_plat', 'cat_cons', 'cat_out'])
+    if (has(other)) links.push(...linkMargins({ ...t('cat_body'), along: 'rows' }, { ...t(other), along: 'rows' }));
+  for (const other of ['cons_body', 'plat_body', 'act_body'])
+    if (has(other)) links.push(...linkMargins({ ...t('cat_body'), along: 'cols' }, { ...t(other), along: 'cols' }));
+  if (has('cat_plat') && has('plat_body'))
+    links.push(...linkMargins({ ...t('cat_plat'), along: 'cols' }, { ...t('plat_body'), along: 'rows' }));
+  if (has('cat_cons') && has('cons_body'))
+    links.push(...linkMargins({ ...t('cat_cons'), along: 'cols' }, { ...t('cons_body'), along: 'rows' }));
   // The R05 and I02 tables are one category's cases: their margins are rows of the big tables.
   for (const [code, id] of [
     ['R05', 'r05_plat_body'],
     ['I02', 'i02_plat_body'],
   ] as const) {
     if (!has(id)) continue;
-    links.push(...linkFigures(PLATFORMS.map((p) => [{ ...t(id), row: p, col: TOTAL }, { ...t('cat_plat'), row: code, col: p }])));
-    links.push(...linkFigures(BODIES.map((b) => [{ ...t(id), row: TOTAL, col: b }, { ...t('cat_body'), row: code, col: b }])));
+    links.push(
+      ...linkFigures(
+        PLATFORMS.map((p) => [
+          { ...t(id), row: p, col: TOTAL },
+          { ...t('cat_plat'), row: code, col: p },
+        ]),
+      ),
+    );
+    links.push(
+      ...linkFigures(
+        BODIES.map((b) => [
+          { ...t(id), row: TOTAL, col: b },
+          { ...t('cat_body'), row: code, col: b },
+        ]),
+      ),
+    );
   }
   return links;
 }
@@ -130,7 +273,10 @@ export const COARSE_MONTHLY = ['cat_body', 'plat_body', 'cons_body', 'act_body']
 /** A release's own system: its tables and the links between them. */
 export function periodSystem(prefix: string, tables: TableInput[]): CellSystem {
   const systems = tables.map((table) => tableSystem(prefix, table));
-  return { cells: systems.flatMap((s) => s.cells), constraints: [...systems.flatMap((s) => s.constraints), ...periodLinks(prefix, tables)] };
+  return {
+    cells: systems.flatMap((s) => s.cells),
+    constraints: [...systems.flatMap((s) => s.constraints), ...periodLinks(prefix, tables)],
+  };
 }
 
 export interface FiscalYear {
@@ -195,7 +341,14 @@ export function yearSystem(fy: FiscalYear, monthStatus: Map<string, CellStatus>[
   links.push(...linkMargins({ ...bm, along: 'rows' }, { ...yearCatBody, along: 'cols' }));
   fy.months.forEach((m, i) => {
     const monthCatBody: PlacedTable = { prefix: m.prefix, table: m.tables.find((t) => t.id === 'cat_body')! };
-    links.push(...linkFigures(BODIES.map((b) => [{ ...bm, row: b, col: MONTHS[i]! }, { ...monthCatBody, row: TOTAL, col: b }])));
+    links.push(
+      ...linkFigures(
+        BODIES.map((b) => [
+          { ...bm, row: b, col: MONTHS[i]! },
+          { ...monthCatBody, row: TOTAL, col: b },
+        ]),
+      ),
+    );
   });
   return {
     cells: [...own.cells, ...bodyMonth.cells, ...months.flatMap((s) => s.cells)],
@@ -205,7 +358,10 @@ export function yearSystem(fy: FiscalYear, monthStatus: Map<string, CellStatus>[
 
 /** Every placed table of the yearly system (for manifests and the naive baseline). */
 export function yearTables(fy: FiscalYear): PlacedTable[] {
-  return [...fy.year.tables.map((table) => ({ prefix: fy.year.prefix, table })), ...fy.months.flatMap((m) => m.tables.map((table) => ({ prefix: m.prefix, table })))];
+  return [
+    ...fy.year.tables.map((table) => ({ prefix: fy.year.prefix, table })),
+    ...fy.months.flatMap((m) => m.tables.map((table) => ({ prefix: m.prefix, table }))),
+  ];
 }
 
 export { cellId };

@@ -95,7 +95,9 @@ const manifestTime = ms(t0);
 t0 = performance.now();
 cpu0 = process.cpuUsage();
 const check = await verifyManifest(JSON.parse(json));
-console.log(`manifest ${(json.length / 1024).toFixed(0)} KiB in ${manifestTime}; verifyManifest ${ms(t0)}: ${check.ok ? 'ok' : check.problems.slice(0, 5).join('; ')}`);
+console.log(
+  `manifest ${(json.length / 1024).toFixed(0)} KiB in ${manifestTime}; verifyManifest ${ms(t0)}: ${check.ok ? 'ok' : check.problems.slice(0, 5).join('; ')}`,
+);
 t0 = performance.now();
 cpu0 = process.cpuUsage();
 await auditIntervals(system, protection.status);

@@ -160,8 +160,20 @@ function propagate(program: LinearProgram): { lower: number[]; upper: number[] }
         const lo = a > 0 ? a * lower[j]! : a * upper[j]!;
         const hi = a > 0 ? a * upper[j]! : a * lower[j]!;
         // Range of the other terms.
-        const restMin = Number.isFinite(lo) ? (minInf === 0 ? minSum - lo : Number.NEGATIVE_INFINITY) : minInf === 1 ? minSum : Number.NEGATIVE_INFINITY;
-        const restMax = Number.isFinite(hi) ? (maxInf === 0 ? maxSum - hi : Number.POSITIVE_INFINITY) : maxInf === 1 ? maxSum : Number.POSITIVE_INFINITY;
+        const restMin = Number.isFinite(lo)
+          ? minInf === 0
+            ? minSum - lo
+            : Number.NEGATIVE_INFINITY
+          : minInf === 1
+            ? minSum
+            : Number.NEGATIVE_INFINITY;
+        const restMax = Number.isFinite(hi)
+          ? maxInf === 0
+            ? maxSum - hi
+            : Number.POSITIVE_INFINITY
+          : maxInf === 1
+            ? maxSum
+            : Number.POSITIVE_INFINITY;
         // a·x = rhs − rest
         const axMin = row.lower - restMax;
         const axMax = row.upper - restMin;

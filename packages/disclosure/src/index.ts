@@ -27,6 +27,14 @@ export {
   type TableInput,
   tableSystem,
 } from './tables.ts';
-export { type AuditManifest, MANIFEST_FORMAT, type ManifestAudience, type ManifestCell, type ManifestInput, manifest, verifyManifest } from './manifest.ts';
+export {
+  type AuditManifest,
+  MANIFEST_FORMAT,
+  type ManifestAudience,
+  type ManifestCell,
+  type ManifestInput,
+  manifest,
+  verifyManifest,
+} from './manifest.ts';
 export { type MeasureInput, type MeasureResult, protectMeasures } from './measures.ts';
 export { type NaiveSuppression, naiveRowSuppression } from './naive.ts';

@@ -45,7 +45,16 @@ export interface AuditManifest {
   audience: ManifestAudience;
   /** How the intervals are defined, so an auditor computes the same thing. */
   audit: { method: 'lp-relaxation'; bounds: 'x >= 0'; tolerance: number };
-  tables: { id: string; prefix: string; table: string; rows: string[]; cols: string[]; k: number; protectionLevel: number; margins: { rows: boolean; cols: boolean; total: boolean } }[];
+  tables: {
+    id: string;
+    prefix: string;
+    table: string;
+    rows: string[];
+    cols: string[];
+    k: number;
+    protectionLevel: number;
+    margins: { rows: boolean; cols: boolean; total: boolean };
+  }[];
   cells: ManifestCell[];
   /** Σ coef·cell = 0 for each; `total` is the cell that is the sum of the others (margins and periods). */
   constraints: { kind: ConstraintKind; total?: string; terms: { cell: string; coef: number }[] }[];
@@ -77,7 +86,8 @@ export function manifest(input: ManifestInput): AuditManifest {
     const { prefix, table } = placed;
     const rows = [...table.rows, TOTAL];
     const cols = [...table.cols, TOTAL];
-    for (const r of rows) for (const c of cols) where.set(cellId(prefix, table.id, r, c), { table: `${prefix}/${table.id}`, row: r, col: c });
+    for (const r of rows)
+      for (const c of cols) where.set(cellId(prefix, table.id, r, c), { table: `${prefix}/${table.id}`, row: r, col: c });
   }
   let suppressedCells = 0;
   const cells = system.cells.map((cell): ManifestCell => {
@@ -127,7 +137,12 @@ export function manifest(input: ManifestInput): AuditManifest {
       ...(c.total !== undefined ? { total: c.total } : {}),
       terms: c.terms.map((t) => ({ cell: t.cell, coef: t.coef })),
     })),
-    measures: (input.measures ?? []).map((m) => ({ id: m.id, value: m.value, status: m.status === 'published' ? 'published' : 'suppressed', k: m.k })),
+    measures: (input.measures ?? []).map((m) => ({
+      id: m.id,
+      value: m.value,
+      status: m.status === 'published' ? 'published' : 'suppressed',
+      k: m.k,
+    })),
     summary: {
       cells: cells.length,
       published: cells.length - suppressedCells,
@@ -154,7 +169,8 @@ export async function verifyManifest(m: AuditManifest): Promise<{ ok: boolean; p
     if (hidden !== (cell.status !== 'published')) problems.push(`${cell.id}: status ${cell.status} but value ${cell.value}`);
     if (cell.value !== null) {
       if (!Number.isSafeInteger(cell.value) || cell.value < 0) problems.push(`${cell.id}: published value ${cell.value} is not a count`);
-      else if (!cell.frozen && isPrimary(cell.value, cell.k)) problems.push(`${cell.id}: published count ${cell.value} is below k = ${cell.k}`);
+      else if (!cell.frozen && isPrimary(cell.value, cell.k))
+        problems.push(`${cell.id}: published count ${cell.value} is below k = ${cell.k}`);
     }
   }
   for (const [i, constraint] of m.constraints.entries()) {
@@ -171,7 +187,8 @@ export async function verifyManifest(m: AuditManifest): Promise<{ ok: boolean; p
     if (complete && Math.abs(sum) > TOLERANCE) problems.push(`constraint ${i} (${constraint.kind}) does not add up: off by ${sum}`);
   }
   for (const measure of m.measures ?? []) {
-    if ((measure.value === null) !== (measure.status === 'suppressed')) problems.push(`measure ${measure.id}: status ${measure.status} but value ${measure.value}`);
+    if ((measure.value === null) !== (measure.status === 'suppressed'))
+      problems.push(`measure ${measure.id}: status ${measure.status} but value ${measure.value}`);
   }
   if (problems.length > 0) return { ok: false, problems };
 
@@ -193,11 +210,18 @@ export async function verifyManifest(m: AuditManifest): Promise<{ ok: boolean; p
     }
     for (const [i, { lo, hi }] of intervals) {
       const cell = m.cells[i]!;
-      if (hi - lo < cell.protectionLevel - TOLERANCE) problems.push(`${cell.id}: interval [${lo}, ${hi}] narrower than ${cell.protectionLevel}`);
+      if (hi - lo < cell.protectionLevel - TOLERANCE)
+        problems.push(`${cell.id}: interval [${lo}, ${hi}] narrower than ${cell.protectionLevel}`);
       const stated = cell.interval;
       const statedHi = stated?.hi ?? Number.POSITIVE_INFINITY;
-      if (!stated || Math.abs(stated.lo - lo) > TOLERANCE || (Number.isFinite(hi) ? Math.abs(statedHi - hi) > TOLERANCE : Number.isFinite(statedHi))) {
-        problems.push(`${cell.id}: manifest states interval ${stated ? `[${stated.lo}, ${stated.hi ?? '∞'}]` : 'none'}, recomputed [${lo}, ${hi}]`);
+      if (
+        !stated ||
+        Math.abs(stated.lo - lo) > TOLERANCE ||
+        (Number.isFinite(hi) ? Math.abs(statedHi - hi) > TOLERANCE : Number.isFinite(statedHi))
+      ) {
+        problems.push(
+          `${cell.id}: manifest states interval ${stated ? `[${stated.lo}, ${stated.hi ?? '∞'}]` : 'none'}, recomputed [${lo}, ${hi}]`,
+        );
       }
     }
   }

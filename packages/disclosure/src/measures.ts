@@ -24,7 +24,8 @@ export interface MeasureResult {
  */
 export function protectMeasures(measures: MeasureInput[]): MeasureResult[] {
   return measures.map((m) => {
-    if (!Number.isSafeInteger(m.n) || m.n < 0) throw new DisclosureError('invalid_input', `measure ${m.id}: n must be a non-negative integer`);
+    if (!Number.isSafeInteger(m.n) || m.n < 0)
+      throw new DisclosureError('invalid_input', `measure ${m.id}: n must be a non-negative integer`);
     const hidden = m.n < m.k;
     return { id: m.id, value: hidden ? null : m.value, status: hidden ? 'primary' : 'published', k: m.k };
   });

@@ -100,7 +100,8 @@ export function validateSystem(system: CellSystem): Map<string, Cell> {
     if (!Number.isSafeInteger(cell.value) || cell.value < 0) {
       throw new DisclosureError('invalid_input', `cell ${cell.id}: value must be a non-negative integer`, [cell.id]);
     }
-    if (!Number.isSafeInteger(cell.k) || cell.k < 1) throw new DisclosureError('invalid_input', `cell ${cell.id}: k must be a positive integer`, [cell.id]);
+    if (!Number.isSafeInteger(cell.k) || cell.k < 1)
+      throw new DisclosureError('invalid_input', `cell ${cell.id}: k must be a positive integer`, [cell.id]);
     if (!Number.isFinite(cell.protectionLevel) || cell.protectionLevel < 0) {
       throw new DisclosureError('invalid_input', `cell ${cell.id}: protectionLevel must be a non-negative number`, [cell.id]);
     }
@@ -112,7 +113,8 @@ export function validateSystem(system: CellSystem): Map<string, Cell> {
   }
   system.constraints.forEach((constraint, index) => {
     if (constraint.terms.length === 0) throw new DisclosureError('invalid_input', `constraint ${index} has no terms`);
-    if (constraint.rhs !== undefined && constraint.rhs !== 0) throw new DisclosureError('invalid_input', `constraint ${index}: rhs must be 0 (Σ coef·cell = 0)`);
+    if (constraint.rhs !== undefined && constraint.rhs !== 0)
+      throw new DisclosureError('invalid_input', `constraint ${index}: rhs must be 0 (Σ coef·cell = 0)`);
     const seen = new Set<string>();
     let sum = 0;
     for (const term of constraint.terms) {
@@ -120,7 +122,9 @@ export function validateSystem(system: CellSystem): Map<string, Cell> {
       if (!cell) throw new DisclosureError('invalid_input', `constraint ${index} names unknown cell ${term.cell}`, [term.cell]);
       if (seen.has(term.cell)) throw new DisclosureError('invalid_input', `constraint ${index} names cell ${term.cell} twice`, [term.cell]);
       if (!Number.isFinite(term.coef) || term.coef === 0) {
-        throw new DisclosureError('invalid_input', `constraint ${index}: coefficient of ${term.cell} must be a non-zero number`, [term.cell]);
+        throw new DisclosureError('invalid_input', `constraint ${index}: coefficient of ${term.cell} must be a non-zero number`, [
+          term.cell,
+        ]);
       }
       seen.add(term.cell);
       sum += term.coef * cell.value;

@@ -201,7 +201,8 @@ export async function protect(system: CellSystem, options: ProtectOptions = {}):
   const spread = initialSpread(index);
   const deadline = options.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : performance.now() + options.timeLimitMs;
   const checkpoint = () => {
-    if (performance.now() > deadline) throw new DisclosureError('time_limit', `disclosure control did not finish within ${options.timeLimitMs} ms`);
+    if (performance.now() > deadline)
+      throw new DisclosureError('time_limit', `disclosure control did not finish within ${options.timeLimitMs} ms`);
   };
 
   for (;;) {
@@ -275,7 +276,9 @@ function finish(
   for (const component of index.components(suppressed)) {
     for (const [cell, interval] of solveComponent(solver, index, component, spread, checkpoint)) intervals.set(cell, interval);
   }
-  const narrow = [...intervals].filter(([cell, { lo, hi }]) => hi - lo < index.cells[cell]!.protectionLevel - TOLERANCE).map(([cell]) => index.cells[cell]!.id);
+  const narrow = [...intervals]
+    .filter(([cell, { lo, hi }]) => hi - lo < index.cells[cell]!.protectionLevel - TOLERANCE)
+    .map(([cell]) => index.cells[cell]!.id);
   if (narrow.length > 0) throw new DisclosureError('unprotectable', `audit failed for ${narrow.join(', ')}`, narrow);
 
   const out: Protection = {
@@ -296,4 +299,3 @@ function finish(
   });
   return out;
 }
-

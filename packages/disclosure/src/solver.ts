@@ -1,6 +1,6 @@
 import highsImport, { type Highs, type Model } from 'highs';
 
-type Loader = (typeof import('highs'))['default'];
+type Loader = typeof import('highs')['default'];
 // The package's types are CommonJS-flavoured (the loader typed as the module's `default`), while
 // Node's and Vite's `import` condition give the ES build, whose default export is the loader itself.
 const imported = highsImport as unknown as Loader | { default: Loader };

@@ -35,7 +35,10 @@ export function cellId(prefix: string, tableId: string, row: string, col: string
 
 function checkKey(what: string, key: string, tableId: string): void {
   if (typeof key !== 'string' || key === '' || key.includes('/') || key === TOTAL) {
-    throw new DisclosureError('invalid_input', `table ${tableId}: ${what} key ${JSON.stringify(key)} must be non-empty, without '/', and not '${TOTAL}'`);
+    throw new DisclosureError(
+      'invalid_input',
+      `table ${tableId}: ${what} key ${JSON.stringify(key)} must be non-empty, without '/', and not '${TOTAL}'`,
+    );
   }
 }
 
@@ -43,15 +46,20 @@ function validateTable(table: TableInput): void {
   if (typeof table.id !== 'string' || table.id === '' || table.id.includes('/')) {
     throw new DisclosureError('invalid_input', `table id ${JSON.stringify(table.id)} must be non-empty and without '/'`);
   }
-  if (table.rows.length === 0 || table.cols.length === 0) throw new DisclosureError('invalid_input', `table ${table.id}: needs at least one row and one column`);
+  if (table.rows.length === 0 || table.cols.length === 0)
+    throw new DisclosureError('invalid_input', `table ${table.id}: needs at least one row and one column`);
   for (const r of table.rows) checkKey('row', r, table.id);
   for (const c of table.cols) checkKey('column', c, table.id);
   if (new Set(table.rows).size !== table.rows.length) throw new DisclosureError('invalid_input', `table ${table.id}: row keys repeat`);
   if (new Set(table.cols).size !== table.cols.length) throw new DisclosureError('invalid_input', `table ${table.id}: column keys repeat`);
   if (table.values.length !== table.rows.length || table.values.some((row) => row.length !== table.cols.length)) {
-    throw new DisclosureError('invalid_input', `table ${table.id}: values must be ${table.rows.length} rows of ${table.cols.length} counts`);
+    throw new DisclosureError(
+      'invalid_input',
+      `table ${table.id}: values must be ${table.rows.length} rows of ${table.cols.length} counts`,
+    );
   }
-  if (!Number.isSafeInteger(table.k) || table.k < 1) throw new DisclosureError('invalid_input', `table ${table.id}: k must be a positive integer`);
+  if (!Number.isSafeInteger(table.k) || table.k < 1)
+    throw new DisclosureError('invalid_input', `table ${table.id}: k must be a positive integer`);
   if (table.protectionLevel !== undefined && !(Number.isFinite(table.protectionLevel) && table.protectionLevel >= 0)) {
     throw new DisclosureError('invalid_input', `table ${table.id}: protectionLevel must be a non-negative number`);
   }
@@ -204,7 +212,10 @@ export function linkPeriods(whole: PlacedTable, parts: PlacedTable[]): Constrain
   const sameKeys = (x: string[], y: string[]) => x.length === y.length && x.every((v) => y.includes(v));
   for (const part of parts) {
     if (!sameKeys(part.table.rows, whole.table.rows) || !sameKeys(part.table.cols, whole.table.cols)) {
-      throw new DisclosureError('invalid_input', `linkPeriods: ${part.prefix}/${part.table.id} does not have the rows and columns of ${whole.prefix}/${whole.table.id}`);
+      throw new DisclosureError(
+        'invalid_input',
+        `linkPeriods: ${part.prefix}/${part.table.id} does not have the rows and columns of ${whole.prefix}/${whole.table.id}`,
+      );
     }
   }
   return whole.table.rows.flatMap((r) =>

@@ -21,11 +21,19 @@ async function recovered(system: CellSystem, status: Map<string, CellStatus>): P
   return [...intervals].filter(([id, { lo, hi }]) => hi - lo < level.get(id)! - 1e-6).map(([id]) => id);
 }
 
-const freeze = (cells: Cell[], status: Map<string, CellStatus>): Cell[] => cells.map((c) => ({ ...c, frozen: { status: status.get(c.id)! } }));
+const freeze = (cells: Cell[], status: Map<string, CellStatus>): Cell[] =>
+  cells.map((c) => ({ ...c, frozen: { status: status.get(c.id)! } }));
 
 describe('two overlapping tables of one release', () => {
   // Category × body publishes only body totals; category × platform shows the R01 row in full.
-  const byBody: TableInput = { id: 'cat_body', rows: ['R05', 'R01'], cols: ['sia'], values: [[3], [20]], k: 10, margins: { rows: false, cols: true, total: false } };
+  const byBody: TableInput = {
+    id: 'cat_body',
+    rows: ['R05', 'R01'],
+    cols: ['sia'],
+    values: [[3], [20]],
+    k: 10,
+    margins: { rows: false, cols: true, total: false },
+  };
   const byPlatform: TableInput = {
     id: 'cat_plat',
     rows: ['R05', 'R01'],
@@ -60,7 +68,14 @@ describe('two overlapping tables of one release', () => {
 });
 
 describe('a month against its fiscal year', () => {
-  const table = (values: number[]): TableInput => ({ id: 'cat', rows: ['R05', 'R01'], cols: ['n'], values: values.map((v) => [v]), k: 10, margins: { rows: false, cols: true, total: false } });
+  const table = (values: number[]): TableInput => ({
+    id: 'cat',
+    rows: ['R05', 'R01'],
+    cols: ['n'],
+    values: values.map((v) => [v]),
+    k: 10,
+    margins: { rows: false, cols: true, total: false },
+  });
   const april = table([3, 20]);
   const may = table([12, 15]);
   const year = table([15, 35]);
@@ -73,7 +88,10 @@ describe('a month against its fiscal year', () => {
     const mayStatus = (await protect(maySystem)).status;
     return {
       status: new Map([...aprilStatus, ...mayStatus]),
-      frozen: mergeSystems({ cells: freeze(aprilSystem.cells, aprilStatus), constraints: aprilSystem.constraints }, { cells: freeze(maySystem.cells, mayStatus), constraints: maySystem.constraints }),
+      frozen: mergeSystems(
+        { cells: freeze(aprilSystem.cells, aprilStatus), constraints: aprilSystem.constraints },
+        { cells: freeze(maySystem.cells, mayStatus), constraints: maySystem.constraints },
+      ),
     };
   }
   const periods = linkPeriods({ prefix: 'fy', table: year }, [
@@ -108,7 +126,10 @@ describe('a month against its fiscal year', () => {
     const y = strict([15, 50], 20);
     const s1 = tableSystem('m04', m1);
     const s2 = tableSystem('m05', m2);
-    const published = (s: CellSystem) => ({ cells: s.cells.map((c) => ({ ...c, frozen: { status: 'published' as const } })), constraints: s.constraints });
+    const published = (s: CellSystem) => ({
+      cells: s.cells.map((c) => ({ ...c, frozen: { status: 'published' as const } })),
+      constraints: s.constraints,
+    });
     const all = mergeSystems(tableSystem('fy', y), published(s1), published(s2), {
       cells: [],
       constraints: linkPeriods({ prefix: 'fy', table: y }, [

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { type AuditManifest, cellId, manifest, protect, protectMeasures, type TableInput, tableSystem, verifyManifest } from '../src/index.ts';
+import {
+  type AuditManifest,
+  cellId,
+  manifest,
+  protect,
+  protectMeasures,
+  type TableInput,
+  tableSystem,
+  verifyManifest,
+} from '../src/index.ts';
 
 const table: TableInput = {
   id: 'cat_body',
@@ -31,7 +40,15 @@ describe('audit manifest', () => {
   it('public: hidden cells are null and just "suppressed", with their intervals; nothing says why', async () => {
     const m = await build('public');
     const cell = m.cells.find((c) => c.id === hiddenValue)!;
-    expect(cell).toMatchObject({ value: null, status: 'suppressed', table: 'fy2025/cat_body', row: 'R05', col: 'center', k: 10, frozen: false });
+    expect(cell).toMatchObject({
+      value: null,
+      status: 'suppressed',
+      table: 'fy2025/cat_body',
+      row: 'R05',
+      col: 'center',
+      k: 10,
+      frozen: false,
+    });
     expect(cell.rule).toBeUndefined();
     expect((cell.interval!.hi ?? Number.POSITIVE_INFINITY) - cell.interval!.lo).toBeGreaterThanOrEqual(10);
     // The kind of suppression would tell an observer 1 ≤ x ≤ k−1 (primary) or x ∉ 1..k−1 (secondary).
@@ -55,7 +72,8 @@ describe('audit manifest', () => {
   });
 
   it('re-checks from the manifest alone', async () => {
-    for (const audience of ['public', 'auditor'] as const) expect(await verifyManifest(await build(audience))).toEqual({ ok: true, problems: [] });
+    for (const audience of ['public', 'auditor'] as const)
+      expect(await verifyManifest(await build(audience))).toEqual({ ok: true, problems: [] });
   });
 
   it('finds a published small count', async () => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { BODIES, CATEGORIES, CONSULTERS, monthOfConsultations, prng } from '../bench/fixtures.ts';
-import { type CellSystem, linkMargins, mergeSystems, naiveRowSuppression, type PlacedTable, protect, type TableInput, tableSystem } from '../src/index.ts';
+import {
+  type CellSystem,
+  linkMargins,
+  mergeSystems,
+  naiveRowSuppression,
+  type PlacedTable,
+  protect,
+  type TableInput,
+  tableSystem,
+} from '../src/index.ts';
 
 function crossTab(id: string, rows: string[], cols: string[], pairs: [string, string][]): TableInput {
   const values = rows.map(() => cols.map(() => 0));
@@ -12,9 +21,24 @@ describe('information loss against the naive whole-row rule', () => {
   it('hides fewer cells and less count than hiding every row with a small count, and stays safe where that rule does not', async () => {
     const cases = monthOfConsultations(prng(7), 600);
     const tables = [
-      crossTab('cat_body', CATEGORIES, BODIES, cases.map((c) => [c.category, c.body])),
-      crossTab('cat_cons', CATEGORIES, CONSULTERS, cases.map((c) => [c.category, c.consulter])),
-      crossTab('cons_body', CONSULTERS, BODIES, cases.map((c) => [c.consulter, c.body])),
+      crossTab(
+        'cat_body',
+        CATEGORIES,
+        BODIES,
+        cases.map((c) => [c.category, c.body]),
+      ),
+      crossTab(
+        'cat_cons',
+        CATEGORIES,
+        CONSULTERS,
+        cases.map((c) => [c.category, c.consulter]),
+      ),
+      crossTab(
+        'cons_body',
+        CONSULTERS,
+        BODIES,
+        cases.map((c) => [c.consulter, c.body]),
+      ),
     ];
     const placed: PlacedTable[] = tables.map((table) => ({ prefix: 'm04', table }));
     const [catBody, catCons, consBody] = placed as [PlacedTable, PlacedTable, PlacedTable];

@@ -61,7 +61,9 @@ async function expectSafe(system: CellSystem, protection: Protection): Promise<M
   const audit = await auditIntervals(system, protection.status);
   for (const [id, interval] of audit) {
     const cell = byId.get(id)!;
-    expect(interval.hi - interval.lo, `${id} interval [${interval.lo}, ${interval.hi}]`).toBeGreaterThanOrEqual(cell.protectionLevel - 1e-6);
+    expect(interval.hi - interval.lo, `${id} interval [${interval.lo}, ${interval.hi}]`).toBeGreaterThanOrEqual(
+      cell.protectionLevel - 1e-6,
+    );
     expect(interval.lo).toBeLessThanOrEqual(cell.value + 1e-6);
     expect(interval.hi).toBeGreaterThanOrEqual(cell.value - 1e-6);
     expect(protection.intervals.get(id)).toEqual(interval);
@@ -140,7 +142,11 @@ describe('random linked pairs (two tables of one release sharing a margin)', () 
         const tb = tableSystem('rel', b);
         const system: CellSystem = {
           cells: [...ta.cells, ...tb.cells],
-          constraints: [...ta.constraints, ...tb.constraints, ...linkMargins({ prefix: 'rel', table: a, along: 'rows' }, { prefix: 'rel', table: b, along: 'rows' })],
+          constraints: [
+            ...ta.constraints,
+            ...tb.constraints,
+            ...linkMargins({ prefix: 'rel', table: a, along: 'rows' }, { prefix: 'rel', table: b, along: 'rows' }),
+          ],
         };
         const protection = await protect(system);
         await expectSafe(system, protection);

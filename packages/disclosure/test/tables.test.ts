@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { cellId, DisclosureError, figureTerms, linkMargins, linkPeriods, protect, protectMeasures, type TableInput, tableSystem } from '../src/index.ts';
+import {
+  cellId,
+  DisclosureError,
+  figureTerms,
+  linkMargins,
+  linkPeriods,
+  protect,
+  protectMeasures,
+  type TableInput,
+  tableSystem,
+} from '../src/index.ts';
 
 const t = (over: Partial<TableInput> = {}): TableInput => ({
   id: 'cat_body',
@@ -52,21 +62,55 @@ describe('tables as cells and constraints', () => {
 
   it('links margins key by key, using the interior sum where a margin is not published', () => {
     const a = { prefix: 'r', table: t(), along: 'rows' as const };
-    const b = { prefix: 'r', table: t({ id: 'cat_plat', cols: ['SNS'], values: [[65], [3]], margins: { rows: false, cols: false, total: false } }), along: 'rows' as const };
+    const b = {
+      prefix: 'r',
+      table: t({ id: 'cat_plat', cols: ['SNS'], values: [[65], [3]], margins: { rows: false, cols: false, total: false } }),
+      along: 'rows' as const,
+    };
     expect(linkMargins(a, b)).toEqual([
-      { kind: 'link', terms: [{ cell: 'r/cat_body/R01/_total', coef: 1 }, { cell: 'r/cat_plat/R01/SNS', coef: -1 }] },
-      { kind: 'link', terms: [{ cell: 'r/cat_body/R05/_total', coef: 1 }, { cell: 'r/cat_plat/R05/SNS', coef: -1 }] },
+      {
+        kind: 'link',
+        terms: [
+          { cell: 'r/cat_body/R01/_total', coef: 1 },
+          { cell: 'r/cat_plat/R01/SNS', coef: -1 },
+        ],
+      },
+      {
+        kind: 'link',
+        terms: [
+          { cell: 'r/cat_body/R05/_total', coef: 1 },
+          { cell: 'r/cat_plat/R05/SNS', coef: -1 },
+        ],
+      },
     ]);
     expect(figureTerms(b, '_total', '_total')).toEqual(['r/cat_plat/R01/SNS', 'r/cat_plat/R05/SNS']);
-    expect(() => linkMargins(a, { ...b, table: { ...b.table, rows: ['R01', 'R09'] } })).toThrow(/only in cat_body: R05; only in cat_plat: R09/);
+    expect(() => linkMargins(a, { ...b, table: { ...b.table, rows: ['R01', 'R09'] } })).toThrow(
+      /only in cat_body: R05; only in cat_plat: R09/,
+    );
     expect(linkMargins(a, { ...b, table: { ...b.table, rows: ['R01', 'R09'] } }, { keys: ['R01', ['R05', 'R09']] })).toHaveLength(2);
   });
 
   it('links a longer period to the sum of its sub-periods, cell by cell', () => {
     const year = { prefix: 'fy', table: t() };
     const months = [
-      { prefix: 'm04', table: t({ values: [[30, 20], [3, 0]] }) },
-      { prefix: 'm05', table: t({ values: [[10, 5], [0, 0]] }) },
+      {
+        prefix: 'm04',
+        table: t({
+          values: [
+            [30, 20],
+            [3, 0],
+          ],
+        }),
+      },
+      {
+        prefix: 'm05',
+        table: t({
+          values: [
+            [10, 5],
+            [0, 0],
+          ],
+        }),
+      },
     ];
     const links = linkPeriods(year, months);
     expect(links).toHaveLength(4);
@@ -79,7 +123,9 @@ describe('tables as cells and constraints', () => {
         { cell: 'm05/cat_body/R01/center', coef: -1 },
       ],
     });
-    expect(() => linkPeriods(year, [{ prefix: 'm04', table: t({ cols: ['center', 'tokyo'] }) }])).toThrow(/does not have the rows and columns/);
+    expect(() => linkPeriods(year, [{ prefix: 'm04', table: t({ cols: ['center', 'tokyo'] }) }])).toThrow(
+      /does not have the rows and columns/,
+    );
   });
 
   it('refuses a system whose figures do not add up, naming the cells', async () => {
@@ -99,7 +145,18 @@ describe('primary suppression', () => {
     expect(p.status.get('r/cat_body/R05/_total')).toBe('primary');
     expect(p.status.get('r/cat_body/R05/sia')).not.toBe('primary');
     expect(p.reasons.get('r/cat_body/R05/center')).toEqual({ status: 'primary', rule: 'small-count' });
-    const strict = await protect(tableSystem('r', t({ k: 20, values: [[40, 15], [3, 0]] })));
+    const strict = await protect(
+      tableSystem(
+        'r',
+        t({
+          k: 20,
+          values: [
+            [40, 15],
+            [3, 0],
+          ],
+        }),
+      ),
+    );
     expect(strict.status.get('r/cat_body/R01/sia')).toBe('primary');
     expect(strict.stats.primary).toBeGreaterThan(p.stats.primary);
   });

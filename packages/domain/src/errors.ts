@@ -38,15 +38,21 @@ export class DomainError extends Error {
 /** The common errors, with their codes. Anything more particular is `new DomainError(code, kind, …)`. */
 export const errors = {
   validation: (problems: FieldProblem[]) =>
-    new DomainError('VALIDATION_FAILED', 'invalid', `invalid input: ${problems.map((p) => `${p.field}: ${p.problem}`).join('; ')}`, { problems }),
-  unauthenticated: () => new DomainError('UNAUTHENTICATED', 'unauthenticated', 'a valid bearer token is required (Authorization: Bearer lia_…)'),
+    new DomainError('VALIDATION_FAILED', 'invalid', `invalid input: ${problems.map((p) => `${p.field}: ${p.problem}`).join('; ')}`, {
+      problems,
+    }),
+  unauthenticated: () =>
+    new DomainError('UNAUTHENTICATED', 'unauthenticated', 'a valid bearer token is required (Authorization: Bearer lia_…)'),
   forbidden: (why: string) => new DomainError('FORBIDDEN', 'forbidden', why),
   notFound: (what: string) => new DomainError('NOT_FOUND', 'not_found', `${what} not found`),
   conflict: (why: string, details?: unknown) => new DomainError('CONFLICT', 'conflict', why, details),
-  tooLarge: (limit: number) => new DomainError('PAYLOAD_TOO_LARGE', 'too_large', `request body larger than ${limit} bytes`, { limitBytes: limit }),
+  tooLarge: (limit: number) =>
+    new DomainError('PAYLOAD_TOO_LARGE', 'too_large', `request body larger than ${limit} bytes`, { limitBytes: limit }),
   unprocessable: (why: string) => new DomainError('UNPROCESSABLE', 'unprocessable', why),
   tooManyRequests: (retryAfterSeconds: number) =>
-    new DomainError('TOO_MANY_REQUESTS', 'too_many', `too many failed authentications; retry after ${retryAfterSeconds} s`, { retryAfterSeconds }),
+    new DomainError('TOO_MANY_REQUESTS', 'too_many', `too many failed authentications; retry after ${retryAfterSeconds} s`, {
+      retryAfterSeconds,
+    }),
 };
 
 /** Who is acting, as far as the permission checks need to know. */

@@ -51,10 +51,19 @@ const open = (...rules: Rule[]): Rule[] => [...rules, { to: 'cancelled', by: 'ei
  */
 const rules: Record<TaskStatus, Rule[]> = {
   // A draft is the sender's alone: its recipient does not know of it (nor may cancel it) until it is requested.
-  draft: [{ to: 'requested', by: 'sender' }, { to: 'cancelled', by: 'sender' }, { to: 'entered-in-error', by: 'sender' }],
+  draft: [
+    { to: 'requested', by: 'sender' },
+    { to: 'cancelled', by: 'sender' },
+    { to: 'entered-in-error', by: 'sender' },
+  ],
   requested: open({ to: 'received', by: 'recipient' }, { to: 'accepted', by: 'recipient' }, { to: 'rejected', by: 'recipient' }),
   received: open({ to: 'accepted', by: 'recipient' }, { to: 'rejected', by: 'recipient' }),
-  accepted: open({ to: 'ready', by: 'recipient' }, { to: 'in-progress', by: 'recipient' }, { to: 'on-hold', by: 'recipient' }, { to: 'failed', by: 'recipient' }),
+  accepted: open(
+    { to: 'ready', by: 'recipient' },
+    { to: 'in-progress', by: 'recipient' },
+    { to: 'on-hold', by: 'recipient' },
+    { to: 'failed', by: 'recipient' },
+  ),
   ready: open({ to: 'in-progress', by: 'recipient' }, { to: 'on-hold', by: 'recipient' }, { to: 'failed', by: 'recipient' }),
   'in-progress': open({ to: 'on-hold', by: 'recipient' }, { to: 'completed', by: 'recipient' }, { to: 'failed', by: 'recipient' }),
   'on-hold': open({ to: 'in-progress', by: 'recipient' }, { to: 'completed', by: 'recipient' }, { to: 'failed', by: 'recipient' }),

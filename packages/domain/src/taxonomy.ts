@@ -122,8 +122,16 @@ export const purposes: readonly Code[] = [
 /** APPI Art. 27(1): grounds for providing personal data to a third party without consent. */
 export const legalGrounds: readonly Code[] = [
   { code: 'appi-27-1-i', ja: '法令に基づく場合（27条1項1号）', en: 'Required by law (Art. 27(1)(i))' },
-  { code: 'appi-27-1-ii', ja: '人の生命・身体・財産の保護に必要で同意取得が困難（2号）', en: 'Protecting life, body or property, consent hard to obtain (ii)' },
-  { code: 'appi-27-1-iii', ja: '公衆衛生・児童の健全な育成に特に必要で同意取得が困難（3号）', en: 'Public health or the sound upbringing of children (iii)' },
+  {
+    code: 'appi-27-1-ii',
+    ja: '人の生命・身体・財産の保護に必要で同意取得が困難（2号）',
+    en: 'Protecting life, body or property, consent hard to obtain (ii)',
+  },
+  {
+    code: 'appi-27-1-iii',
+    ja: '公衆衛生・児童の健全な育成に特に必要で同意取得が困難（3号）',
+    en: 'Public health or the sound upbringing of children (iii)',
+  },
   { code: 'appi-27-1-iv', ja: '国の機関等の法令事務への協力（4号）', en: 'Cooperating with a state body performing its legal duties (iv)' },
 ];
 

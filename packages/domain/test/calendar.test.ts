@@ -5,7 +5,8 @@ describe('Japanese business-day calendar', () => {
   it('knows Golden Week 2026 (昭和の日, 憲法記念日, みどりの日, こどもの日, 振替休日)', () => {
     expect(nationalHoliday('2026-04-29')?.ja).toBe('昭和の日');
     expect(nationalHoliday('2026-05-06')?.ja).toContain('振替休日');
-    for (const d of ['2026-04-29', '2026-05-02', '2026-05-03', '2026-05-04', '2026-05-05', '2026-05-06']) expect(isBusinessDay(d)).toBe(false);
+    for (const d of ['2026-04-29', '2026-05-02', '2026-05-03', '2026-05-04', '2026-05-05', '2026-05-06'])
+      expect(isBusinessDay(d)).toBe(false);
     for (const d of ['2026-04-28', '2026-04-30', '2026-05-01', '2026-05-07']) expect(isBusinessDay(d)).toBe(true);
   });
 

@@ -15,7 +15,17 @@ describe('purposes (利用目的)', () => {
 
   it('covers the requested actions of the design: advice, deletion, notice, disclosure, police, 法務局, 法テラス, consumer counselling', () => {
     expect(purposeCodes).toEqual(
-      expect.arrayContaining(['counseling', 'advice', 'deletion-request', 'platform-notice', 'disclosure-request', 'police-report', 'human-rights-remedy', 'legal-support', 'consumer-support']),
+      expect.arrayContaining([
+        'counseling',
+        'advice',
+        'deletion-request',
+        'platform-notice',
+        'disclosure-request',
+        'police-report',
+        'human-rights-remedy',
+        'legal-support',
+        'consumer-support',
+      ]),
     );
   });
 });

@@ -18,7 +18,13 @@ describe('statutory clocks (情報流通プラットフォーム対処法)', () 
 
   it('waits 7 days for the sender’s objection, 2 for election candidates and intimate images (Art. 3(2)(ii))', () => {
     expect(statutoryClock({ action: 'sender-inquiry', requestedAt: at, designatedPlatform: false, category: 'R01' })?.days).toBe(7);
-    expect(statutoryClock({ action: 'sender-inquiry', requestedAt: at, designatedPlatform: false, category: 'R05' })).toMatchObject({ days: 2, dueAt: new Date('2026-04-30T23:59:59.999+09:00') });
-    expect(statutoryClock({ action: 'sender-inquiry', requestedAt: at, designatedPlatform: true, category: 'R01', electionCandidate: true })?.days).toBe(2);
+    expect(statutoryClock({ action: 'sender-inquiry', requestedAt: at, designatedPlatform: false, category: 'R05' })).toMatchObject({
+      days: 2,
+      dueAt: new Date('2026-04-30T23:59:59.999+09:00'),
+    });
+    expect(
+      statutoryClock({ action: 'sender-inquiry', requestedAt: at, designatedPlatform: true, category: 'R01', electionCandidate: true })
+        ?.days,
+    ).toBe(2);
   });
 });

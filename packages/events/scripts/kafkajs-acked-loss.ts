@@ -42,7 +42,10 @@ try {
   if (!viaAdapter) await producer.connect();
   const send = (messages: { key: string; value: string }[]) =>
     viaAdapter
-      ? adapter.produce(topic, messages.map((m) => ({ key: m.key, headers: {}, value: Buffer.from(m.value) })))
+      ? adapter.produce(
+          topic,
+          messages.map((m) => ({ key: m.key, headers: {}, value: Buffer.from(m.value) })),
+        )
       : producer.send({ topic, acks: -1, messages }).then(() => {});
 
   const acknowledged = new Set<string>();

@@ -176,12 +176,21 @@ export class EventBus {
    * subscribes (read from the bus at scrape time), and dead letters by group and reason category.
    */
   instrument(metrics: Metrics): void {
-    this.deadLetters = metrics.counter('liaison_dead_letters_total', 'Messages moved to the dead-letter topic, by consumer group and reason category.', ['group', 'reason']);
-    metrics.gauge('liaison_consumer_lag', 'Records a consumer group has not committed yet, by group, topic and partition.', ['group', 'topic', 'partition'], async (set) => {
-      for (const [group, topics] of this.groups) {
-        for (const p of await this.adapter.lagByPartition(group, topics)) set({ group, topic: p.topic, partition: p.partition }, p.lag);
-      }
-    });
+    this.deadLetters = metrics.counter(
+      'liaison_dead_letters_total',
+      'Messages moved to the dead-letter topic, by consumer group and reason category.',
+      ['group', 'reason'],
+    );
+    metrics.gauge(
+      'liaison_consumer_lag',
+      'Records a consumer group has not committed yet, by group, topic and partition.',
+      ['group', 'topic', 'partition'],
+      async (set) => {
+        for (const [group, topics] of this.groups) {
+          for (const p of await this.adapter.lagByPartition(group, topics)) set({ group, topic: p.topic, partition: p.partition }, p.lag);
+        }
+      },
+    );
   }
 
   /** The physical name of a catalog topic. */
@@ -235,7 +244,14 @@ export class EventBus {
   async publishTrusted(events: CloudEvent[], traceparents?: (string | undefined)[]): Promise<void> {
     const items = events.map((event, i) => ({ event, traceparent: traceparents?.[i] }));
     const byTopic = groupBy(items, (item) => topicOf(item.event.type));
-    await Promise.all([...byTopic].map(([topic, group]) => this.adapter.produce(this.topic(topic), group.map((item) => toWire(item.event, item.traceparent)))));
+    await Promise.all(
+      [...byTopic].map(([topic, group]) =>
+        this.adapter.produce(
+          this.topic(topic),
+          group.map((item) => toWire(item.event, item.traceparent)),
+        ),
+      ),
+    );
   }
 
   /**
@@ -254,7 +270,8 @@ export class EventBus {
    */
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
     const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError(`maxAttempts must be a whole number ≥ 1 (got ${maxAttempts})`);
+    if (!Number.isInteger(maxAttempts) || maxAttempts < 1)
+      throw new RangeError(`maxAttempts must be a whole number ≥ 1 (got ${maxAttempts})`);
     const retryDelayMs = options.retryDelayMs ?? 200;
     const deadLetter = (record: WireRecord, reason: string): WireMessage => {
       this.deadLetters?.inc({ group: this.group(options.group), reason: deadLetterCategory(reason) });
@@ -287,7 +304,12 @@ export class EventBus {
       }
     };
     /** Applies one event alone until it succeeds or has had its attempts; then dead-letters it. */
-    const applyAlone = async (item: { received: ReceivedEvent; record: WireRecord }, control: BatchControl, tried: number, lastError?: unknown) => {
+    const applyAlone = async (
+      item: { received: ReceivedEvent; record: WireRecord },
+      control: BatchControl,
+      tried: number,
+      lastError?: unknown,
+    ) => {
       let attempts = tried;
       let error = lastError;
       if (error === undefined) {
@@ -303,14 +325,23 @@ export class EventBus {
         if (error === undefined) return;
       }
       if (!control.isActive()) giveBack(error, 'consumer stopping');
-      await this.adapter.produce(this.topic(DEAD_LETTER_TOPIC), [deadLetter(item.record, `handler failed ${attempts} times: ${describeError(error)}`)]);
+      await this.adapter.produce(this.topic(DEAD_LETTER_TOPIC), [
+        deadLetter(item.record, `handler failed ${attempts} times: ${describeError(error)}`),
+      ]);
     };
     /** Applies a batch's valid events and dead-letters the undecodable ones. */
-    const handle = async (good: { received: ReceivedEvent; record: WireRecord }[], dead: WireMessage[], control: BatchControl): Promise<void> => {
+    const handle = async (
+      good: { received: ReceivedEvent; record: WireRecord }[],
+      dead: WireMessage[],
+      control: BatchControl,
+    ): Promise<void> => {
       // Dead letters first: once the batch is committed, they must already be safe elsewhere.
       if (dead.length > 0) await this.adapter.produce(this.topic(DEAD_LETTER_TOPIC), dead);
       if (good.length === 0) return;
-      const error = await attempt(good.map((g) => g.received), control);
+      const error = await attempt(
+        good.map((g) => g.received),
+        control,
+      );
       if (error === undefined) return;
       if (good.length === 1) return applyAlone(good[0]!, control, 1, error);
       // Which event fails? Each alone, in order, so that one key's events keep their order.
@@ -319,7 +350,10 @@ export class EventBus {
         await applyAlone(item, control, 1);
       }
     };
-    this.groups.set(this.group(options.group), options.topics.map((t) => this.topic(t)));
+    this.groups.set(
+      this.group(options.group),
+      options.topics.map((t) => this.topic(t)),
+    );
     return this.adapter.consume({
       group: this.group(options.group),
       topics: options.topics.map((t) => this.topic(t)),
@@ -333,12 +367,27 @@ export class EventBus {
         for (const record of records) {
           const decoded = fromWire(record);
           if (decoded.ok) {
-            const received: ReceivedEvent = { event: decoded.event, topic: record.topic, partition: record.partition, offset: record.offset };
+            const received: ReceivedEvent = {
+              event: decoded.event,
+              topic: record.topic,
+              partition: record.partition,
+              offset: record.offset,
+            };
             if (decoded.traceparent) {
-              const span = tracer().startSpan(`process ${record.topic}`, {
-                kind: SpanKind.CONSUMER,
-                attributes: { 'messaging.system': this.adapter.kind, 'messaging.destination.name': record.topic, 'messaging.consumer.group.name': this.group(options.group), 'messaging.message.id': decoded.event.id, 'messaging.destination.partition.id': String(record.partition) },
-              }, contextOf(decoded.traceparent));
+              const span = tracer().startSpan(
+                `process ${record.topic}`,
+                {
+                  kind: SpanKind.CONSUMER,
+                  attributes: {
+                    'messaging.system': this.adapter.kind,
+                    'messaging.destination.name': record.topic,
+                    'messaging.consumer.group.name': this.group(options.group),
+                    'messaging.message.id': decoded.event.id,
+                    'messaging.destination.partition.id': String(record.partition),
+                  },
+                },
+                contextOf(decoded.traceparent),
+              );
               spans.push(span);
               single = trace.setSpan(ROOT_CONTEXT, span);
               received.traceparent = traceparentOf(single);
@@ -351,7 +400,9 @@ export class EventBus {
         if (spans.length === 0) return handle(good, dead, control);
         try {
           // A batch of one traced event runs in its span, so what the handler writes (outbox rows) joins the trace.
-          return await (spans.length === 1 && good.length === 1 ? context.with(single!, () => handle(good, dead, control)) : handle(good, dead, control));
+          return await (spans.length === 1 && good.length === 1
+            ? context.with(single!, () => handle(good, dead, control))
+            : handle(good, dead, control));
         } catch (err) {
           for (const span of spans) span.setStatus({ code: SpanStatusCode.ERROR, message: describeError(err) });
           throw err;
@@ -364,7 +415,10 @@ export class EventBus {
 
   /** Events of `topics` (catalog names) that consumer group `group` has not handled yet. */
   lag(group: string, topics: string[]): Promise<number> {
-    return this.adapter.lag(this.group(group), topics.map((t) => this.topic(t)));
+    return this.adapter.lag(
+      this.group(group),
+      topics.map((t) => this.topic(t)),
+    );
   }
 
   close(): Promise<void> {

@@ -110,6 +110,9 @@ export function declaredConsumers(): Map<string, string[]> {
  */
 export function consumerTopics(consumer: string): string[] {
   const topics = declaredConsumers().get(consumer);
-  if (!topics) throw new Error(`consumer ${consumer} is not declared in schemas/asyncapi.json (a receive operation with "x-liaison-consumer": "${consumer}")`);
+  if (!topics)
+    throw new Error(
+      `consumer ${consumer} is not declared in schemas/asyncapi.json (a receive operation with "x-liaison-consumer": "${consumer}")`,
+    );
   return [...topics];
 }

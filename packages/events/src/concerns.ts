@@ -23,4 +23,3 @@ export function concernedBodies(event: CloudEvent): string[] {
       return [];
   }
 }
-

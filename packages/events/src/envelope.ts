@@ -171,7 +171,8 @@ export function fromWire(message: WireMessage): DecodeResult {
   const contentType = message.headers['content-type'];
   if (contentType !== undefined && /^\s*application\/cloudevents/i.test(contentType)) {
     const type = mediaType(contentType);
-    if (type !== STRUCTURED_CONTENT_TYPE) return { ok: false, reason: `unsupported structured format ${type} (only ${STRUCTURED_CONTENT_TYPE})` };
+    if (type !== STRUCTURED_CONTENT_TYPE)
+      return { ok: false, reason: `unsupported structured format ${type} (only ${STRUCTURED_CONTENT_TYPE})` };
     return fromStructured(message);
   }
   return fromBinary(message);
@@ -189,16 +190,19 @@ function fromBinary(message: WireMessage): DecodeResult {
   } catch {
     return { ok: false, reason: 'value is not JSON' };
   }
-  return checked({
-    id: h.ce_id,
-    source: h.ce_source,
-    type: h.ce_type,
-    subject: h.ce_subject,
-    time: h.ce_time,
-    dataschema: h.ce_dataschema,
-    partitionkey: h.ce_partitionkey ?? message.key ?? undefined,
-    data,
-  }, h.ce_traceparent);
+  return checked(
+    {
+      id: h.ce_id,
+      source: h.ce_source,
+      type: h.ce_type,
+      subject: h.ce_subject,
+      time: h.ce_time,
+      dataschema: h.ce_dataschema,
+      partitionkey: h.ce_partitionkey ?? message.key ?? undefined,
+      data,
+    },
+    h.ce_traceparent,
+  );
 }
 
 function fromStructured(message: WireMessage): DecodeResult {
@@ -208,12 +212,16 @@ function fromStructured(message: WireMessage): DecodeResult {
   } catch {
     return { ok: false, reason: 'value is not JSON' };
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { ok: false, reason: 'structured event: value is not a JSON object' };
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    return { ok: false, reason: 'structured event: value is not a JSON object' };
   const e = doc as Record<string, unknown>;
   if (e.specversion !== '1.0') return { ok: false, reason: 'not a CloudEvent: specversion missing or not 1.0' };
   const dataContentType = e.datacontenttype ?? 'application/json';
   if (typeof dataContentType !== 'string' || mediaType(dataContentType) !== 'application/json') {
-    return { ok: false, reason: `unsupported datacontenttype ${typeof dataContentType === 'string' ? mediaType(dataContentType) : typeof dataContentType}` };
+    return {
+      ok: false,
+      reason: `unsupported datacontenttype ${typeof dataContentType === 'string' ? mediaType(dataContentType) : typeof dataContentType}`,
+    };
   }
   let data: unknown = e.data;
   if (!('data' in e) && typeof e.data_base64 === 'string') {
@@ -223,22 +231,39 @@ function fromStructured(message: WireMessage): DecodeResult {
       return { ok: false, reason: 'structured event: data_base64 is not JSON' };
     }
   }
-  return checked({
-    id: e.id,
-    source: e.source,
-    type: e.type,
-    subject: e.subject,
-    time: e.time,
-    dataschema: e.dataschema,
-    partitionkey: e.partitionkey ?? message.key ?? undefined,
-    data,
-  }, e.traceparent);
+  return checked(
+    {
+      id: e.id,
+      source: e.source,
+      type: e.type,
+      subject: e.subject,
+      time: e.time,
+      dataschema: e.dataschema,
+      partitionkey: e.partitionkey ?? message.key ?? undefined,
+      data,
+    },
+    e.traceparent,
+  );
 }
 
 /** The event as Liaison holds it, whichever mode it came in, if it is valid. */
-function checked(attributes: Record<'id' | 'source' | 'type' | 'subject' | 'time' | 'dataschema' | 'partitionkey' | 'data', unknown>, traceparent?: unknown): DecodeResult {
+function checked(
+  attributes: Record<'id' | 'source' | 'type' | 'subject' | 'time' | 'dataschema' | 'partitionkey' | 'data', unknown>,
+  traceparent?: unknown,
+): DecodeResult {
   const { id, source, type, subject, time, dataschema, partitionkey, data } = attributes;
-  const event = { specversion: '1.0', id, source, type, subject, time, datacontenttype: 'application/json', dataschema, partitionkey, data } as CloudEvent;
+  const event = {
+    specversion: '1.0',
+    id,
+    source,
+    type,
+    subject,
+    time,
+    datacontenttype: 'application/json',
+    dataschema,
+    partitionkey,
+    data,
+  } as CloudEvent;
   const problems = validateEvent(event);
   if (problems.length > 0) return { ok: false, reason: `schema: ${problems.join('; ')}` };
   // A malformed traceparent is ignored (the event is fine; its trace starts anew).

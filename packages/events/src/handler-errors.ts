@@ -26,7 +26,12 @@ const TRANSIENT_SYSTEM_CODES = new Set([
 ]);
 
 /** node-postgres reports a lost or unobtainable connection with these messages and no code. */
-const TRANSIENT_PG_MESSAGES = [/^Connection terminated/, /^timeout exceeded when trying to connect/, /^Client has encountered a connection error/, /^Query read timeout/];
+const TRANSIENT_PG_MESSAGES = [
+  /^Connection terminated/,
+  /^timeout exceeded when trying to connect/,
+  /^Client has encountered a connection error/,
+  /^Query read timeout/,
+];
 
 /** The error and its causes, outermost first (bounded, in case of a cycle). */
 function chain(err: unknown): unknown[] {

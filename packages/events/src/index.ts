@@ -1,4 +1,12 @@
-export { catalogTopics, consumerTopics, DEAD_LETTER_TOPIC, declaredConsumers, eventCatalog, type EventData, type EventType } from './catalog.ts';
+export {
+  catalogTopics,
+  consumerTopics,
+  DEAD_LETTER_TOPIC,
+  declaredConsumers,
+  eventCatalog,
+  type EventData,
+  type EventType,
+} from './catalog.ts';
 export {
   assertValid,
   type CloudEvent,

@@ -26,14 +26,18 @@ export async function appendToOutbox(tx: Tx, outbox: OutboxTable, events: CloudE
   for (const event of events) assertValid(event);
   // The trace of the work that wrote the rows (the REST request, a consumer): the relay continues it.
   const traceparent = traceparentOf() ?? null;
-  await tx.insert(outbox).values(
-    events.map((event) => ({ eventId: event.id, topic: topicOf(event.type), key: event.partitionkey, event, traceparent })),
-  );
+  await tx
+    .insert(outbox)
+    .values(events.map((event) => ({ eventId: event.id, topic: topicOf(event.type), key: event.partitionkey, event, traceparent })));
 }
 
 /** The outbox's columns, for a hand-written multi-row insert ({@link outboxRow} gives each row). */
 export function outboxShape(outbox: OutboxTable): InsertShape {
-  return { table: qualifiedName(outbox).qualified, columns: ['event_id', 'topic', 'key', 'event', 'traceparent'], casts: [undefined, undefined, undefined, '::jsonb', undefined] };
+  return {
+    table: qualifiedName(outbox).qualified,
+    columns: ['event_id', 'topic', 'key', 'event', 'traceparent'],
+    casts: [undefined, undefined, undefined, '::jsonb', undefined],
+  };
 }
 
 /** One outbox row's values for {@link outboxShape}; validates the event like {@link appendToOutbox}. */
@@ -106,7 +110,9 @@ export class OutboxRelay {
     const metrics = this.options.metrics;
     if (!metrics) return;
     const outbox = this.table.schema;
-    this.published = metrics.counter('liaison_outbox_published_total', 'Outbox rows this process published to the bus, by outbox.', ['outbox']);
+    this.published = metrics.counter('liaison_outbox_published_total', 'Outbox rows this process published to the bus, by outbox.', [
+      'outbox',
+    ]);
     const read = async () => {
       const { rows } = await this.options.pool.query<{ n: string; age: number | null }>(
         `select count(*) as n, extract(epoch from now() - min(created_at))::float8 as age from ${this.table.qualified} where published_at is null`,
@@ -120,8 +126,15 @@ export class OutboxRelay {
       return pending;
     };
     this.uninstrument = [
-      metrics.gauge('liaison_outbox_backlog', 'Outbox rows written but not yet published, by outbox.', ['outbox'], async (set) => set({ outbox }, (await once()).backlog)),
-      metrics.gauge('liaison_outbox_relay_lag_seconds', 'Age of the oldest unpublished outbox row (0 when none), by outbox.', ['outbox'], async (set) => set({ outbox }, (await once()).age)),
+      metrics.gauge('liaison_outbox_backlog', 'Outbox rows written but not yet published, by outbox.', ['outbox'], async (set) =>
+        set({ outbox }, (await once()).backlog),
+      ),
+      metrics.gauge(
+        'liaison_outbox_relay_lag_seconds',
+        'Age of the oldest unpublished outbox row (0 when none), by outbox.',
+        ['outbox'],
+        async (set) => set({ outbox }, (await once()).age),
+      ),
     ];
   }
 
@@ -232,11 +245,27 @@ export class OutboxRelay {
         // Each traced row gets a producer span, child of the request that wrote it; the span's
         // traceparent travels with the event (`ce_traceparent`) to every consumer.
         const spans = current.traceparents.map((tp, i) =>
-          tp ? tracer().startSpan(`publish ${current.events[i]!.type}`, { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': this.options.bus.kind, 'messaging.message.id': current.events[i]!.id, 'liaison.outbox': this.table.schema } }, contextOf(tp)) : undefined,
+          tp
+            ? tracer().startSpan(
+                `publish ${current.events[i]!.type}`,
+                {
+                  kind: SpanKind.PRODUCER,
+                  attributes: {
+                    'messaging.system': this.options.bus.kind,
+                    'messaging.message.id': current.events[i]!.id,
+                    'liaison.outbox': this.table.schema,
+                  },
+                },
+                contextOf(tp),
+              )
+            : undefined,
         );
         const traced = spans.some((s) => s !== undefined);
         try {
-          await this.options.bus.publishTrusted(current.events, traced ? spans.map((s) => (s ? traceparentOf(trace.setSpan(ROOT_CONTEXT, s)) : undefined)) : undefined);
+          await this.options.bus.publishTrusted(
+            current.events,
+            traced ? spans.map((s) => (s ? traceparentOf(trace.setSpan(ROOT_CONTEXT, s)) : undefined)) : undefined,
+          );
         } catch (err) {
           for (const s of spans) s?.setStatus({ code: SpanStatusCode.ERROR });
           await this.giveBack(current);
@@ -269,21 +298,24 @@ export class OutboxRelay {
 
   private async prune(): Promise<void> {
     this.lastPrune = Date.now();
-    await this.options.pool.query(
-      `delete from ${this.table.qualified} where published_at < now() - make_interval(secs => $1)`,
-      [(this.options.retention ?? 86_400_000) / 1000],
-    );
+    await this.options.pool.query(`delete from ${this.table.qualified} where published_at < now() - make_interval(secs => $1)`, [
+      (this.options.retention ?? 86_400_000) / 1000,
+    ]);
   }
 
   /** Whether any event waits to be published. */
   private async waiting(): Promise<boolean> {
-    const { rows } = await this.options.pool.query<{ any: boolean }>(`select exists (select 1 from ${this.table.qualified} where published_at is null) as any`);
+    const { rows } = await this.options.pool.query<{ any: boolean }>(
+      `select exists (select 1 from ${this.table.qualified} where published_at is null) as any`,
+    );
     return rows[0]?.any === true;
   }
 
   /** Number of events written but not yet published. */
   async backlog(): Promise<number> {
-    const { rows } = await this.options.pool.query<{ n: string }>(`select count(*) as n from ${this.table.qualified} where published_at is null`);
+    const { rows } = await this.options.pool.query<{ n: string }>(
+      `select count(*) as n from ${this.table.qualified} where published_at is null`,
+    );
     return Number(rows[0]?.n ?? 0);
   }
 

@@ -29,7 +29,9 @@ describe('backoff shared by the retry loops', () => {
     expect(pauses).toEqual([200, 400]);
     expect(beats).toBe(2);
 
-    await expect(retryWithBackoff(async (a) => Promise.reject(new Error(`fail ${a}`)), { attempts: 3, sleep: async () => {} })).rejects.toThrow('fail 3');
+    await expect(
+      retryWithBackoff(async (a) => Promise.reject(new Error(`fail ${a}`)), { attempts: 3, sleep: async () => {} }),
+    ).rejects.toThrow('fail 3');
   });
 
   it('throws at once a failure retryIf refuses', async () => {

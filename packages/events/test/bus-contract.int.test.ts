@@ -31,7 +31,15 @@ function referralEvent(referralId: string = randomUUID()): CloudEvent<'jp.liaiso
     type: 'jp.liaison.referral.created.v1',
     source: '/agencies/center',
     subject: referralId,
-    data: { referralId, sender: 'center', recipient: 'sia', kind: 'referral', category: 'R01', status: 'requested', createdAt: new Date().toISOString() },
+    data: {
+      referralId,
+      sender: 'center',
+      recipient: 'sia',
+      kind: 'referral',
+      category: 'R01',
+      status: 'requested',
+      createdAt: new Date().toISOString(),
+    },
   });
 }
 
@@ -53,9 +61,14 @@ async function deadLettersOf(fx: BusFixture, group: string): Promise<WireRecord[
     topics: [bus.topic(DEAD_LETTER_TOPIC)],
     fromBeginning: true,
     onBatch: async (records) =>
-      void dead.push(...records.filter((r) => r.headers[DLQ_HEADERS.group] === group && r.headers[DLQ_HEADERS.reason]?.startsWith('handler failed'))),
+      void dead.push(
+        ...records.filter((r) => r.headers[DLQ_HEADERS.group] === group && r.headers[DLQ_HEADERS.reason]?.startsWith('handler failed')),
+      ),
   });
-  await waitFor('the dead-letter topic read to its end', async () => (await bus.adapter.lag(readerGroup, [bus.topic(DEAD_LETTER_TOPIC)])) === 0);
+  await waitFor(
+    'the dead-letter topic read to its end',
+    async () => (await bus.adapter.lag(readerGroup, [bus.topic(DEAD_LETTER_TOPIC)])) === 0,
+  );
   await reader.stop();
   return dead;
 }
@@ -157,7 +170,11 @@ describe.each(['kafka', 'pglog'] as const)('event bus contract on %s', (kind) =>
     const c = collector();
     const sub = await fx.bus().subscribe({ group, topics: [TOPIC], handler: c.handler });
     const wanted = new Set(events.map((e) => e.id));
-    await waitFor('redelivery of the unacknowledged events', () => [...wanted].every((id) => c.received.some((r) => r.event.id === id)), 60000);
+    await waitFor(
+      'redelivery of the unacknowledged events',
+      () => [...wanted].every((id) => c.received.some((r) => r.event.id === id)),
+      60000,
+    );
     await sub.stop();
   });
 
@@ -418,7 +435,8 @@ describe.each(['kafka', 'pglog'] as const)('event bus contract on %s', (kind) =>
       const theirEvents = Array.from({ length: 40 }, () => referralEvent());
       await bus.publish(myEvents);
       await otherBus.publish(theirEvents);
-      const has = (c: ReturnType<typeof collector>, events: CloudEvent[]) => events.every((e) => c.received.some((r) => r.event.id === e.id));
+      const has = (c: ReturnType<typeof collector>, events: CloudEvent[]) =>
+        events.every((e) => c.received.some((r) => r.event.id === e.id));
       await waitFor('each platform to get all of its own events', () => has(mine, myEvents) && has(theirs, theirEvents));
       const theirIds = new Set(theirEvents.map((e) => e.id));
       const myIds = new Set(myEvents.map((e) => e.id));
@@ -436,15 +454,24 @@ async function deadLetters(fx: BusFixture): Promise<WireRecord[]> {
   const bus = fx.bus();
   const readerGroup = `dlq-reader-${randomUUID()}`;
   const all: WireRecord[] = [];
-  const reader = await bus.adapter.consume({ group: readerGroup, topics: [bus.topic(DEAD_LETTER_TOPIC)], fromBeginning: true, onBatch: async (records) => void all.push(...records) });
-  await waitFor('the dead-letter topic read to its end', async () => (await bus.adapter.lag(readerGroup, [bus.topic(DEAD_LETTER_TOPIC)])) === 0);
+  const reader = await bus.adapter.consume({
+    group: readerGroup,
+    topics: [bus.topic(DEAD_LETTER_TOPIC)],
+    fromBeginning: true,
+    onBatch: async (records) => void all.push(...records),
+  });
+  await waitFor(
+    'the dead-letter topic read to its end',
+    async () => (await bus.adapter.lag(readerGroup, [bus.topic(DEAD_LETTER_TOPIC)])) === 0,
+  );
   await reader.stop();
   return all;
 }
 
 /** The topics that exist on the fixture's Kafka cluster or Postgres log, by physical name. */
 async function physicalTopics(fx: BusFixture): Promise<string[]> {
-  if (fx.kind === 'pglog') return (await fx.database.pool.query<{ name: string }>('select name from eventbus.topics')).rows.map((r) => r.name);
+  if (fx.kind === 'pglog')
+    return (await fx.database.pool.query<{ name: string }>('select name from eventbus.topics')).rows.map((r) => r.name);
   const admin = new Kafka({ brokers: inject('kafkaBrokers'), logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {

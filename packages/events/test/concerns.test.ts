@@ -8,9 +8,21 @@ const created = (status: 'draft' | 'requested') =>
     type: 'jp.liaison.referral.created.v1',
     source: '/agencies/center',
     subject: referralId,
-    data: { referralId, sender: 'center', recipient: 'sia', kind: 'referral', category: 'R01', status, createdAt: new Date().toISOString() },
+    data: {
+      referralId,
+      sender: 'center',
+      recipient: 'sia',
+      kind: 'referral',
+      category: 'R01',
+      status,
+      createdAt: new Date().toISOString(),
+    },
   });
-const changed = (from: 'draft' | 'requested' | 'cancelled', to: 'requested' | 'cancelled' | 'entered-in-error' | 'received', changedBy = 'center') =>
+const changed = (
+  from: 'draft' | 'requested' | 'cancelled',
+  to: 'requested' | 'cancelled' | 'entered-in-error' | 'received',
+  changedBy = 'center',
+) =>
   makeEvent({
     type: 'jp.liaison.referral.status_changed.v1',
     source: `/agencies/${changedBy}`,

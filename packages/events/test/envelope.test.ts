@@ -63,8 +63,16 @@ describe('CloudEvents envelope', () => {
     const { datacontenttype: _omitted, data: _data, ...attributes } = event;
     const variants = [
       { key: event.partitionkey, headers: { 'content-type': 'application/cloudevents+json' }, value: Buffer.from(JSON.stringify(event)) },
-      { key: event.partitionkey, headers: { 'content-type': 'Application/CloudEvents+JSON; charset=utf-8' }, value: Buffer.from(JSON.stringify(event)) },
-      { key: event.partitionkey, headers: { 'content-type': 'application/cloudevents+json' }, value: Buffer.from(JSON.stringify({ ...attributes, data: d })) },
+      {
+        key: event.partitionkey,
+        headers: { 'content-type': 'Application/CloudEvents+JSON; charset=utf-8' },
+        value: Buffer.from(JSON.stringify(event)),
+      },
+      {
+        key: event.partitionkey,
+        headers: { 'content-type': 'application/cloudevents+json' },
+        value: Buffer.from(JSON.stringify({ ...attributes, data: d })),
+      },
       {
         key: event.partitionkey,
         headers: { 'content-type': 'application/cloudevents+json' },
@@ -99,12 +107,20 @@ describe('CloudEvents envelope', () => {
     expect(reason(structured({ ...event, data: { ...d, recipient: '山田花子' } }))).toMatch(/^schema: data\.recipient: must match pattern/);
     expect(reason(structured({ ...event, data: { ...d, recipient: '山田花子' } }))).not.toContain('山田');
     // Binary mode with a content type that is not JSON is refused as before.
-    expect(fromWire({ ...toWire(event), headers: { ...toWire(event).headers, 'content-type': 'text/plain' } })).toEqual({ ok: false, reason: 'unsupported content-type text/plain' });
+    expect(fromWire({ ...toWire(event), headers: { ...toWire(event).headers, 'content-type': 'text/plain' } })).toEqual({
+      ok: false,
+      reason: 'unsupported content-type text/plain',
+    });
   });
 
   it('refuses an event whose data breaks its schema, naming the fields (before the outbox or the bus)', () => {
     const bad = { ...data(), category: 'personal name', extra: 'free text' };
-    const event = makeEvent({ type: 'jp.liaison.referral.created.v1', source: '/agencies/center', subject: bad.referralId, data: bad as never });
+    const event = makeEvent({
+      type: 'jp.liaison.referral.created.v1',
+      source: '/agencies/center',
+      subject: bad.referralId,
+      data: bad as never,
+    });
     expect(() => assertValid(event)).toThrowError(EventValidationError);
     expect(() => outboxRow(event)).toThrowError(EventValidationError);
     let problems: string[] = [];
@@ -114,7 +130,10 @@ describe('CloudEvents envelope', () => {
       problems = (err as EventValidationError).problems;
     }
     expect(problems).toEqual(
-      expect.arrayContaining(['data.category: must match pattern "^[RIHBCPZ][0-9]{2}$"', 'data: must NOT have additional properties (extra)']),
+      expect.arrayContaining([
+        'data.category: must match pattern "^[RIHBCPZ][0-9]{2}$"',
+        'data: must NOT have additional properties (extra)',
+      ]),
     );
   });
 
@@ -146,16 +165,27 @@ describe('schemas are the single source', () => {
     // The consumers of the platform's services (the statistics projector is declared ahead of its service).
     expect([...consumers.keys()].sort()).toEqual(['gateway.live', 'notifier.fan-out', 'referrals.inbox-projector', 'stats.projector']);
     expect(consumerTopics('referrals.inbox-projector')).toEqual(['liaison.referrals']);
-    expect(consumerTopics('notifier.fan-out').sort()).toEqual(['liaison.cases', 'liaison.deadlines', 'liaison.referrals', 'liaison.webhooks']);
+    expect(consumerTopics('notifier.fan-out').sort()).toEqual([
+      'liaison.cases',
+      'liaison.deadlines',
+      'liaison.referrals',
+      'liaison.webhooks',
+    ]);
     expect(consumerTopics('gateway.live').sort()).toEqual(['liaison.cases', 'liaison.deadlines', 'liaison.referrals']);
     // Every topic a consumer reads is one the catalog publishes on (or the dead-letter topic).
     const known = new Set([...catalogTopics(), DEAD_LETTER_TOPIC]);
-    for (const [consumer, topics] of consumers) for (const topic of topics) expect(known.has(topic), `${consumer} reads ${topic}`).toBe(true);
+    for (const [consumer, topics] of consumers)
+      for (const topic of topics) expect(known.has(topic), `${consumer} reads ${topic}`).toBe(true);
     expect(() => consumerTopics('nobody.reads')).toThrow(/consumer nobody\.reads is not declared in schemas\/asyncapi\.json/);
     // Each declaring operation documents its group as AsyncAPI's Kafka binding does: the name itself,
     // or for the gateway's per-process groups a pattern the name and a random id match.
     const doc = JSON.parse(readFileSync(resolve(here, '../../../schemas/asyncapi.json'), 'utf8'));
-    for (const op of Object.values(doc.operations as Record<string, { 'x-liaison-consumer'?: string; bindings?: { kafka?: { groupId?: { const?: string; pattern?: string } } } }>)) {
+    for (const op of Object.values(
+      doc.operations as Record<
+        string,
+        { 'x-liaison-consumer'?: string; bindings?: { kafka?: { groupId?: { const?: string; pattern?: string } } } }
+      >,
+    )) {
       const consumer = op['x-liaison-consumer'];
       if (!consumer) continue;
       const groupId = op.bindings?.kafka?.groupId;

@@ -37,7 +37,11 @@ describe('handler errors', () => {
   });
 
   it('names an error by class and code only — never its message, which may quote personal data', () => {
-    const err = new DrizzleQueryError('insert into intake.cases (name) values ($1)', ['山田花子'], databaseError('23505', 'duplicate key (name)=(山田花子)'));
+    const err = new DrizzleQueryError(
+      'insert into intake.cases (name) values ($1)',
+      ['山田花子'],
+      databaseError('23505', 'duplicate key (name)=(山田花子)'),
+    );
     expect(describeError(err)).toBe('DrizzleQueryError ← DatabaseError 23505');
     expect(describeError(new TypeError('山田花子'))).toBe('TypeError');
     expect(describeError(Object.assign(new Error('x'), { code: 'has spaces and 山田' }))).toBe('Error');

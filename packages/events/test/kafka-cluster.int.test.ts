@@ -16,7 +16,13 @@ describe('three-node Kafka (RF 3, min.insync 2)', () => {
 
   beforeAll(async () => {
     cluster = await startKafka({ nodes: 3, dir, heap: '-Xms128m -Xmx384m' });
-    bus = createEventBus({ kind: 'kafka', brokers: cluster.brokers, topicPrefix: `${uniqueName('k3')}.`, sessionTimeout: 6000, log: () => {} });
+    bus = createEventBus({
+      kind: 'kafka',
+      brokers: cluster.brokers,
+      topicPrefix: `${uniqueName('k3')}.`,
+      sessionTimeout: 6000,
+      log: () => {},
+    });
     await bus.ensureTopics({ partitions: 3, replicationFactor: 3, minInsyncReplicas: 2 });
   });
   afterAll(async () => {
@@ -30,7 +36,15 @@ describe('three-node Kafka (RF 3, min.insync 2)', () => {
       type: 'jp.liaison.referral.created.v1',
       source: '/agencies/center',
       subject: id,
-      data: { referralId: id, sender: 'center', recipient: 'sia', kind: 'referral', category: 'R01', status: 'requested', createdAt: new Date().toISOString() },
+      data: {
+        referralId: id,
+        sender: 'center',
+        recipient: 'sia',
+        kind: 'referral',
+        category: 'R01',
+        status: 'requested',
+        createdAt: new Date().toISOString(),
+      },
     });
   };
 
@@ -39,11 +53,19 @@ describe('three-node Kafka (RF 3, min.insync 2)', () => {
     await admin.connect();
     const topic = bus.topic('liaison.referrals');
     // Brokers learn of a new topic a moment apart: ask until the one asked knows it.
-    const meta = await waitFor('the topic metadata', () => admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined), 30000, 250);
+    const meta = await waitFor(
+      'the topic metadata',
+      () => admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined),
+      30000,
+      250,
+    );
     expect(meta.topics[0]!.partitions.every((p) => p.replicas.length === 3)).toBe(true);
     const configs = await waitFor(
       'the topic config',
-      () => admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: topic, configNames: ['min.insync.replicas'] }] }).catch(() => undefined),
+      () =>
+        admin
+          .describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: topic, configNames: ['min.insync.replicas'] }] })
+          .catch(() => undefined),
       30000,
       250,
     );
@@ -60,7 +82,11 @@ describe('three-node Kafka (RF 3, min.insync 2)', () => {
     const after = Array.from({ length: 100 }, event);
     await bus.publish(after);
     const received: ReceivedEvent[] = [];
-    const sub = await bus.subscribe({ group: uniqueName('k3'), topics: ['liaison.referrals'], handler: async (e) => void received.push(...e) });
+    const sub = await bus.subscribe({
+      group: uniqueName('k3'),
+      topics: ['liaison.referrals'],
+      handler: async (e) => void received.push(...e),
+    });
     const wanted = new Set([...before, ...after].map((e) => e.id));
     await waitFor('all 200 acknowledged events', () => [...wanted].every((id) => received.some((r) => r.event.id === id)), 90000, 200);
     await sub.stop();

@@ -14,7 +14,15 @@ function referralEvent(key: string) {
     type: 'jp.liaison.referral.created.v1',
     source: '/agencies/center',
     subject: key,
-    data: { referralId, sender: 'center', recipient: 'sia', kind: 'referral', category: 'R01', status: 'requested', createdAt: new Date().toISOString() },
+    data: {
+      referralId,
+      sender: 'center',
+      recipient: 'sia',
+      kind: 'referral',
+      category: 'R01',
+      status: 'requested',
+      createdAt: new Date().toISOString(),
+    },
   });
 }
 
@@ -34,12 +42,26 @@ describe('Postgres-log retention (bounded log)', () => {
     fixtures.push(fx);
     const prefix = `${uniqueName('ret')}.`;
     const make = (r: PgLogRetention | false = retention) =>
-      createEventBus({ kind: 'pglog', pool: fx.database.pool, topicPrefix: prefix, retention: r, heartbeatInterval: 300, pollInterval: 100 });
+      createEventBus({
+        kind: 'pglog',
+        pool: fx.database.pool,
+        topicPrefix: prefix,
+        retention: r,
+        heartbeatInterval: 300,
+        pollInterval: 100,
+      });
     const bus = make();
     await bus.ensureTopics({ partitions: 3 });
     const heads = async () =>
       (
-        await fx.database.pool.query<{ partition: number; log_start: string; next_offset: string; bytes: string; actual: string; kept: string }>(
+        await fx.database.pool.query<{
+          partition: number;
+          log_start: string;
+          next_offset: string;
+          bytes: string;
+          actual: string;
+          kept: string;
+        }>(
           `select h.partition, h.log_start, h.next_offset, h.bytes,
                   coalesce(sum(octet_length(l.value) + coalesce(octet_length(l.key), 0) + octet_length(l.headers::text)), 0) as actual,
                   count(l.offset) as kept
@@ -47,13 +69,20 @@ describe('Postgres-log retention (bounded log)', () => {
            where h.topic = $1 group by h.partition, h.log_start, h.next_offset, h.bytes order by h.partition`,
           [bus.topic(TOPIC)],
         )
-      ).rows.map((r) => ({ partition: r.partition, logStart: Number(r.log_start), next: Number(r.next_offset), bytes: Number(r.bytes), actual: Number(r.actual), kept: Number(r.kept) }));
+      ).rows.map((r) => ({
+        partition: r.partition,
+        logStart: Number(r.log_start),
+        next: Number(r.next_offset),
+        bytes: Number(r.bytes),
+        actual: Number(r.actual),
+        kept: Number(r.kept),
+      }));
     const ids = async (partition: number) =>
       (
-        await fx.database.pool.query<{ id: string }>(`select headers->>'ce_id' as id from eventbus.log where topic = $1 and partition = $2 order by "offset"`, [
-          bus.topic(TOPIC),
-          partition,
-        ])
+        await fx.database.pool.query<{ id: string }>(
+          `select headers->>'ce_id' as id from eventbus.log where topic = $1 and partition = $2 order by "offset"`,
+          [bus.topic(TOPIC), partition],
+        )
       ).rows.map((r) => r.id);
     return { fx, bus, make, heads, ids };
   }

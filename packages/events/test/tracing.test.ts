@@ -10,7 +10,15 @@ const event = () => {
     type: 'jp.liaison.referral.created.v1',
     source: '/agencies/center',
     subject: referralId,
-    data: { referralId, sender: 'center', recipient: 'sia', kind: 'referral', category: 'R01', status: 'requested', createdAt: new Date().toISOString() },
+    data: {
+      referralId,
+      sender: 'center',
+      recipient: 'sia',
+      kind: 'referral',
+      category: 'R01',
+      status: 'requested',
+      createdAt: new Date().toISOString(),
+    },
   });
 };
 
@@ -30,7 +38,10 @@ describe('traceparent on the wire', () => {
 
   it('is read from a structured-mode event, and a malformed one is ignored without refusing the event', () => {
     const e = event();
-    expect(fromWire(toStructuredWire({ ...e, traceparent: TRACEPARENT } as typeof e))).toMatchObject({ ok: true, traceparent: TRACEPARENT });
+    expect(fromWire(toStructuredWire({ ...e, traceparent: TRACEPARENT } as typeof e))).toMatchObject({
+      ok: true,
+      traceparent: TRACEPARENT,
+    });
     const bad = fromWire({ ...toWire(e), headers: { ...toWire(e).headers, ce_traceparent: 'not-a-trace' } });
     expect(bad.ok).toBe(true);
     expect(bad).not.toHaveProperty('traceparent');

@@ -30,7 +30,11 @@ export function createApiApp<E extends Env>(options: {
   // Scoped to /v1/* (every REST route), so that, mounted beside the gateway and the pages, the REST
   // frame does not apply to them; `once` keeps four mounted REST apps from running it four times.
   app.use('/v1/*', once('rest-frame', [...apiHeaders(), limitBody(options.bodyLimit ?? REST_BODY_LIMIT), storableInput]));
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Liaison API token (lia_…)' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Liaison API token (lia_…)',
+  });
   app.doc31(options.docPath, {
     openapi: '3.1.0',
     info: { title: options.title, version: '1.0.0', ...(options.description ? { description: options.description } : {}) },

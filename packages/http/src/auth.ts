@@ -40,8 +40,7 @@ export function authenticate(verify: (token: string) => Promise<Actor | null>): 
     if (!token) throw errors.unauthenticated();
     const known = c.get(VERIFIED) as { actor: Actor; token: string } | undefined;
     const voucher = vouched.get(c.req.raw);
-    const actor =
-      known?.token === token ? known.actor : voucher?.token === token ? voucher.actor : await verify(token);
+    const actor = known?.token === token ? known.actor : voucher?.token === token ? voucher.actor : await verify(token);
     if (!actor) throw errors.unauthenticated();
     c.set(VERIFIED, { actor, token } as never);
     c.set('actor', actor);

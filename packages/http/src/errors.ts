@@ -65,7 +65,10 @@ export function onError(log?: LogSink): ErrorHandler {
     const status = (err as { status?: number }).status;
     // A body that does not parse (Hono answers it with a 400 HTTPException) is a validation failure too.
     if (err instanceof SyntaxError || (status === 400 && /json/i.test(err.message))) {
-      return c.json(body(c, 'VALIDATION_FAILED', 'request body is not valid JSON', { problems: [{ field: '(body)', problem: 'not valid JSON' }] }), 400);
+      return c.json(
+        body(c, 'VALIDATION_FAILED', 'request body is not valid JSON', { problems: [{ field: '(body)', problem: 'not valid JSON' }] }),
+        400,
+      );
     }
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return c.json(body(c, 'BAD_REQUEST', err.message), status as ContentfulStatusCode);

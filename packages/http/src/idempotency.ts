@@ -75,15 +75,18 @@ export function idempotency(pool: Pool, options: { now?: () => number } = {}): M
     },
     { key: (b) => `${b.scope} ${b.key}` },
   );
-  const answers = new Batcher<{ scope: string; key: string; status: number; response: string }, void>(async (batch) => {
-    await pool.query(
-      `update idempotency.keys k set status = a.status, response = a.response
+  const answers = new Batcher<{ scope: string; key: string; status: number; response: string }, void>(
+    async (batch) => {
+      await pool.query(
+        `update idempotency.keys k set status = a.status, response = a.response
          from unnest($1::text[], $2::text[], $3::int[], $4::text[]) as a(scope, key, status, response)
         where k.scope = a.scope and k.key = a.key`,
-      [batch.map((b) => b.scope), batch.map((b) => b.key), batch.map((b) => b.status), batch.map((b) => b.response)],
-    );
-    return batch.map(() => undefined);
-  }, { key: (b) => `${b.scope} ${b.key}` });
+        [batch.map((b) => b.scope), batch.map((b) => b.key), batch.map((b) => b.status), batch.map((b) => b.response)],
+      );
+      return batch.map(() => undefined);
+    },
+    { key: (b) => `${b.scope} ${b.key}` },
+  );
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
     if (c.req.method !== 'POST' || key === undefined) return next();
@@ -104,7 +107,10 @@ export function idempotency(pool: Pool, options: { now?: () => number } = {}): M
     }
     const claimed = await claims.submit({ scope, key: value, fingerprint, at });
     if (!claimed) {
-      const { rows } = await pool.query('select fingerprint, status, response from idempotency.keys where scope = $1 and key = $2', [scope, value]);
+      const { rows } = await pool.query('select fingerprint, status, response from idempotency.keys where scope = $1 and key = $2', [
+        scope,
+        value,
+      ]);
       const row = rows[0] as { fingerprint: string; status: number | null; response: string | null } | undefined;
       if (row && row.fingerprint !== fingerprint) {
         throw errors.unprocessable('this Idempotency-Key was used for another request (another path or body); use a new key');

@@ -27,7 +27,10 @@ describe('what a failing query leaves in the log', () => {
 
   const failures: [string, () => Promise<unknown>][] = [
     ['a NUL in a parameter (drizzle)', () => database.db.execute(sql`insert into t values (${'x'}, ${`${FREE_TEXT}\u0000`})`)],
-    ['a unique violation whose detail quotes the key (drizzle)', () => database.db.execute(sql`insert into t values (${SECRET_HASH}, ${FREE_TEXT})`)],
+    [
+      'a unique violation whose detail quotes the key (drizzle)',
+      () => database.db.execute(sql`insert into t values (${SECRET_HASH}, ${FREE_TEXT})`),
+    ],
     ['a unique violation (node-postgres)', () => database.pool.query('insert into t values ($1, $2)', [SECRET_HASH, CIPHERTEXT])],
     ['a bad cast quoting the value (node-postgres)', () => database.pool.query('select $1::int', [FREE_TEXT])],
     ['a bad cast quoting the value (drizzle)', () => database.db.execute(sql`select ${CIPHERTEXT}::uuid`)],
@@ -35,7 +38,10 @@ describe('what a failing query leaves in the log', () => {
 
   for (const [what, fail] of failures) {
     it(`describes ${what} by class and SQLSTATE only`, async () => {
-      const err = await fail().then(() => undefined, (e: unknown) => e);
+      const err = await fail().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(Error);
       const text = describeError(err);
       expect(text).toMatch(/\[[0-9A-Z]{5}\]/);

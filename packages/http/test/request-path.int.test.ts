@@ -76,7 +76,9 @@ describe('the request path', () => {
 
   it('answers concurrent lookups each with its own actor, in fewer statements, and refuses a revoked token at once', async () => {
     const tokens = await Promise.all(
-      ['center', 'sia', 'hotline', 'center'].map((agency, i) => issueToken(database.db, { agency, role: 'caseworker', label: `batch-${i}` })),
+      ['center', 'sia', 'hotline', 'center'].map((agency, i) =>
+        issueToken(database.db, { agency, role: 'caseworker', label: `batch-${i}` }),
+      ),
     );
     const statements: string[] = [];
     // The same database, counting the statements the verifier builds.
@@ -110,13 +112,19 @@ describe('the request path', () => {
       return c.json({ made: runs }, 201);
     });
     const send = (key: string) =>
-      app.request('/v1/make', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'idempotency-key': key, 'content-type': 'application/json' }, body: '{}' });
+      app.request('/v1/make', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'idempotency-key': key, 'content-type': 'application/json' },
+        body: '{}',
+      });
     const same = await Promise.all(Array.from({ length: 6 }, () => send('same-key')));
     expect(runs).toBe(1);
     // One answer is the run's; the others are "still being processed" (409) or, once it is done, its replay.
     const fresh = same.filter((r) => r.status === 201 && r.headers.get('idempotent-replayed') !== 'true');
     expect(fresh).toHaveLength(1);
-    expect(same.every((r) => r.status === 409 || (r.status === 201 && r.headers.get('idempotent-replayed') === 'true') || fresh.includes(r))).toBe(true);
+    expect(
+      same.every((r) => r.status === 409 || (r.status === 201 && r.headers.get('idempotent-replayed') === 'true') || fresh.includes(r)),
+    ).toBe(true);
     const replay = await send('same-key');
     expect(replay.status).toBe(201);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');

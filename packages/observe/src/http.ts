@@ -32,9 +32,22 @@ const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
  */
 export function observeRequests(options: { logger: Logger; metrics?: Metrics | undefined }): MiddlewareHandler {
   const { logger, metrics } = options;
-  const requests = metrics?.counter('liaison_http_requests_total', 'HTTP requests answered, by method, route pattern and status.', ['method', 'route', 'status']);
-  const errors = metrics?.counter('liaison_http_request_errors_total', 'HTTP requests answered with a 5xx status, by method and route pattern.', ['method', 'route']);
-  const duration = metrics?.histogram('liaison_http_request_duration_seconds', 'Time to answer an HTTP request, by method and route pattern.', ['method', 'route'], HTTP_BUCKETS);
+  const requests = metrics?.counter('liaison_http_requests_total', 'HTTP requests answered, by method, route pattern and status.', [
+    'method',
+    'route',
+    'status',
+  ]);
+  const errors = metrics?.counter(
+    'liaison_http_request_errors_total',
+    'HTTP requests answered with a 5xx status, by method and route pattern.',
+    ['method', 'route'],
+  );
+  const duration = metrics?.histogram(
+    'liaison_http_request_duration_seconds',
+    'Time to answer an HTTP request, by method and route pattern.',
+    ['method', 'route'],
+    HTTP_BUCKETS,
+  );
   return async (c, next) => {
     const started = performance.now();
     const given = c.req.header('x-request-id');
@@ -58,7 +71,9 @@ export function observeRequests(options: { logger: Logger; metrics?: Metrics | u
       span.setAttribute('http.response.status_code', status);
       if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
       const fields = { ...requestFields(c), method: c.req.method, route, status, ms: Math.round(seconds * 1000) };
-      context.with(trace.setSpan(parent, span), () => (status >= 500 ? logger.error(fields, 'request failed') : logger.info(fields, 'request')));
+      context.with(trace.setSpan(parent, span), () =>
+        status >= 500 ? logger.error(fields, 'request failed') : logger.info(fields, 'request'),
+      );
       span.end();
     }
   };
@@ -72,7 +87,10 @@ export function metricsRoute(metrics: Metrics, authorize?: (token: string) => Pr
       const token = header.startsWith('Bearer ') ? header.slice(7) : '';
       if (!token || !(await authorize(token))) {
         c.header('WWW-Authenticate', 'Bearer realm="liaison-metrics"');
-        return c.json({ error: { code: 'UNAUTHENTICATED', message: 'metrics need an admin token of the secretariat, or the metrics port' } }, 401);
+        return c.json(
+          { error: { code: 'UNAUTHENTICATED', message: 'metrics need an admin token of the secretariat, or the metrics port' } },
+          401,
+        );
       }
     }
     return c.body(await metrics.text(), 200, { 'content-type': metrics.contentType, 'cache-control': 'no-store' });

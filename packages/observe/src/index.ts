@@ -1,4 +1,13 @@
-export { createLogger, errorCode, type LogDestination, type Logger, type LoggerOptions, loggerFor, type LogSink, REDACT_PATHS } from './logger.ts';
+export {
+  createLogger,
+  errorCode,
+  type LogDestination,
+  type Logger,
+  type LoggerOptions,
+  loggerFor,
+  type LogSink,
+  REDACT_PATHS,
+} from './logger.ts';
 export { createMetrics, type GaugeCollector, Metrics } from './metrics.ts';
 export { activeTraceId, contextOf, inSpan, SpanKind, traceparentOf, tracer } from './tracing.ts';
 export { metricsRoute, observeRequests, requestFields } from './http.ts';

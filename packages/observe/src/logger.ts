@@ -95,8 +95,14 @@ export function createLogger(options: LoggerOptions): Logger {
   };
   const destination = options.destination;
   const root = options.pretty
-    ? pino(config, pino.transport({ target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } }))
-    : pino(config, typeof destination === 'function' ? lineStream(destination) : (destination ?? pino.destination({ dest: 1, sync: false })));
+    ? pino(
+        config,
+        pino.transport({ target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } }),
+      )
+    : pino(
+        config,
+        typeof destination === 'function' ? lineStream(destination) : (destination ?? pino.destination({ dest: 1, sync: false })),
+      );
   const logger = root.child({ service: options.service });
   roots.set(logger, root);
   return logger;

@@ -54,20 +54,24 @@ export class Metrics {
           this.reset();
           // A collector that fails (database away) leaves its series out of this scrape; the
           // scrape itself still answers, and liaison_metrics_collect_errors_total says so.
-          await Promise.all([...collectors].map(async (c) => {
-            try {
-              await c((labels, value) => this.set(labels, value));
-            } catch {
-              collectErrors.inc({ family: name });
-            }
-          }));
+          await Promise.all(
+            [...collectors].map(async (c) => {
+              try {
+                await c((labels, value) => this.set(labels, value));
+              } catch {
+                collectErrors.inc({ family: name });
+              }
+            }),
+          );
         },
       });
       entry = { gauge, collectors };
       this.gauges.set(name, entry);
     }
     const collectors = entry.collectors;
-    const collectErrors = this.counter('liaison_metrics_collect_errors_total', 'Gauge collectors that failed during a scrape, by family.', ['family']);
+    const collectErrors = this.counter('liaison_metrics_collect_errors_total', 'Gauge collectors that failed during a scrape, by family.', [
+      'family',
+    ]);
     collectors.add(collect);
     return () => void collectors.delete(collect);
   }
@@ -78,7 +82,9 @@ export class Metrics {
    */
   counterFrom(name: string, help: string, labelNames: string[], collect: GaugeCollector): void {
     if (this.counters.has(name)) throw new Error(`metric ${name} is already registered`);
-    const collectErrors = this.counter('liaison_metrics_collect_errors_total', 'Gauge collectors that failed during a scrape, by family.', ['family']);
+    const collectErrors = this.counter('liaison_metrics_collect_errors_total', 'Gauge collectors that failed during a scrape, by family.', [
+      'family',
+    ]);
     const counter = new Counter({
       name,
       help,

@@ -19,7 +19,9 @@ const banner = (from: string) => `// Generated from ${from} by \`pnpm --filter @
 /** Every generated file: path under src/generated → its text. */
 export async function renderGenerated(): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  const docs = readdirSync(resolve(schemasDir, 'openapi')).filter((f) => f.endsWith('.json')).sort();
+  const docs = readdirSync(resolve(schemasDir, 'openapi'))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   for (const file of docs) {
     const doc = JSON.parse(readFileSync(resolve(schemasDir, 'openapi', file), 'utf8'));
     // A default is what the server fills in: the field stays optional for callers.
@@ -30,8 +32,16 @@ export async function renderGenerated(): Promise<Map<string, string>> {
   const events = readdirSync(resolve(schemasDir, 'events'))
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => JSON.parse(readFileSync(resolve(schemasDir, 'events', f), 'utf8')) as Record<string, unknown> & { 'x-liaison': { type: string; topic: string } });
-  files.set('event-schemas.ts', `${banner('schemas/events')}\n/** The JSON Schema (2020-12) of every event type, as published in schemas/events. */\nexport const eventSchemas = ${JSON.stringify(events, null, 2)} as const;\n`);
+    .map(
+      (f) =>
+        JSON.parse(readFileSync(resolve(schemasDir, 'events', f), 'utf8')) as Record<string, unknown> & {
+          'x-liaison': { type: string; topic: string };
+        },
+    );
+  files.set(
+    'event-schemas.ts',
+    `${banner('schemas/events')}\n/** The JSON Schema (2020-12) of every event type, as published in schemas/events. */\nexport const eventSchemas = ${JSON.stringify(events, null, 2)} as const;\n`,
+  );
 
   // The same types the platform's own code uses, from the same renderer, under the kit's banner.
   files.set('events.ts', await renderEventTypes(resolve(schemasDir, 'events'), banner('schemas/events').trimEnd()));

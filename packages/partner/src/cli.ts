@@ -11,7 +11,10 @@ import { openPackage, PackageOpenError } from './package.ts';
 const DAY = 86_400_000;
 
 /** Runs the CLI with `argv` (without node and the script); resolves with the exit status. */
-export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; env: Record<string, string | undefined> } = defaultIo()): Promise<number> {
+export async function main(
+  argv: string[],
+  io: { out: (s: string) => void; err: (s: string) => void; env: Record<string, string | undefined> } = defaultIo(),
+): Promise<number> {
   let status = 0;
   const program = new Command('liaison-partner')
     .description('Liaison partner kit: your body’s keys and packages / 連携機関向けツール (鍵とパッケージ)')
@@ -34,7 +37,8 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     return n;
   };
   const timestamp = (v: string) => {
-    if (Number.isNaN(Date.parse(v)) || !/[zZ]|[+-]\d{2}:\d{2}$/.test(v)) throw new InvalidArgumentError('must be an ISO 8601 timestamp with offset, e.g. 2027-04-01T09:00:00+09:00');
+    if (Number.isNaN(Date.parse(v)) || !/[zZ]|[+-]\d{2}:\d{2}$/.test(v))
+      throw new InvalidArgumentError('must be an ISO 8601 timestamp with offset, e.g. 2027-04-01T09:00:00+09:00');
     return v;
   };
   const publish = async (file: string, o: { notBefore?: string; days: number }) => {
@@ -42,7 +46,9 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     const notBefore = o.notBefore ?? new Date().toISOString();
     const expiresAt = new Date(Date.parse(notBefore) + o.days * DAY).toISOString();
     const published = await client().publishKey({ keyId: key.kid, publicKey: publicKeyOf(key), notBefore, expiresAt });
-    io.err(`公開しました (published) key ${published.keyId}: ${published.state}${published.current ? ', current' : ''}, until ${published.expiresAt}\n`);
+    io.err(
+      `公開しました (published) key ${published.keyId}: ${published.state}${published.current ? ', current' : ''}, until ${published.expiresAt}\n`,
+    );
     io.out(`${JSON.stringify(published)}\n`);
   };
 

@@ -45,7 +45,9 @@ function validatorOf(type: string): ValidateFunction | undefined {
 }
 
 /** The event types this version of the kit knows, with the topic each travels on. */
-export const eventTopics: Record<EventType, string> = Object.fromEntries(eventSchemas.map((s) => [s['x-liaison'].type, s['x-liaison'].topic])) as Record<EventType, string>;
+export const eventTopics: Record<EventType, string> = Object.fromEntries(
+  eventSchemas.map((s) => [s['x-liaison'].type, s['x-liaison'].topic]),
+) as Record<EventType, string>;
 
 const SOURCE = /^\/agencies\/[a-z][a-z0-9-]{1,31}$/;
 
@@ -58,11 +60,13 @@ export function checkEvent(value: unknown): EventCheck {
   if (!e || typeof e !== 'object') return { ok: false, reason: 'not a JSON object' };
   const problems: string[] = [];
   if (e.specversion !== '1.0') problems.push('specversion: must be 1.0');
-  for (const attr of ['id', 'source', 'type', 'subject', 'time'] as const) if (typeof e[attr] !== 'string' || e[attr] === '') problems.push(`${attr}: required`);
+  for (const attr of ['id', 'source', 'type', 'subject', 'time'] as const)
+    if (typeof e[attr] !== 'string' || e[attr] === '') problems.push(`${attr}: required`);
   if (typeof e.source === 'string' && !SOURCE.test(e.source)) problems.push('source: must be /agencies/{code}');
   if (typeof e.time === 'string' && Number.isNaN(Date.parse(e.time))) problems.push('time: not a timestamp');
   const validate = typeof e.type === 'string' ? validatorOf(e.type) : undefined;
-  if (typeof e.type === 'string' && !validate) problems.push(`type: unknown event type ${JSON.stringify(e.type)} (a newer kit may know it)`);
+  if (typeof e.type === 'string' && !validate)
+    problems.push(`type: unknown event type ${JSON.stringify(e.type)} (a newer kit may know it)`);
   if (validate && !validate(e.data)) {
     for (const err of validate.errors ?? []) problems.push(`data${err.instancePath.replaceAll('/', '.')}: ${err.message ?? 'invalid'}`);
   }
@@ -77,7 +81,8 @@ export interface KafkaRecord {
   value: Buffer | string | null;
 }
 
-const text = (v: Buffer | string | (Buffer | string)[] | undefined) => (v === undefined ? undefined : Array.isArray(v) ? String(v[0]) : String(v));
+const text = (v: Buffer | string | (Buffer | string)[] | undefined) =>
+  v === undefined ? undefined : Array.isArray(v) ? String(v[0]) : String(v);
 
 /**
  * Decodes a Kafka record into a checked event, in either CloudEvents content mode: binary
@@ -96,10 +101,16 @@ export function decodeKafkaRecord(record: KafkaRecord): EventCheck {
   if (headers['content-type']?.startsWith('application/cloudevents+json')) {
     return checkEvent({ ...(value as object), partitionkey: (value as { partitionkey?: string })?.partitionkey ?? key });
   }
-  if (headers.ce_specversion === undefined) return { ok: false, reason: 'not a CloudEvent: no ce_specversion header and not application/cloudevents+json' };
+  if (headers.ce_specversion === undefined)
+    return { ok: false, reason: 'not a CloudEvent: no ce_specversion header and not application/cloudevents+json' };
   const attrs: Record<string, unknown> = {};
   for (const [name, v] of Object.entries(headers)) if (name.startsWith('ce_')) attrs[name.slice(3)] = v;
-  return checkEvent({ ...attrs, datacontenttype: headers['content-type'] ?? 'application/json', partitionkey: attrs.partitionkey ?? key, data: value });
+  return checkEvent({
+    ...attrs,
+    datacontenttype: headers['content-type'] ?? 'application/json',
+    partitionkey: attrs.partitionkey ?? key,
+    data: value,
+  });
 }
 
 /**
@@ -112,5 +123,15 @@ export function concernedBodies(event: LiaisonEvent): string[] {
   if (event.type === 'jp.liaison.referral.created.v1' && d.status === 'draft') return [];
   const one = (k: string) => (typeof d[k] === 'string' ? [d[k] as string] : []);
   const many = Array.isArray(d.recipients) ? (d.recipients as string[]) : [];
-  return [...new Set([...one('recipient'), ...one('sender'), ...many, ...one('owner'), ...one('escalatedTo'), ...one('secretariat'), ...one('agency')])];
+  return [
+    ...new Set([
+      ...one('recipient'),
+      ...one('sender'),
+      ...many,
+      ...one('owner'),
+      ...one('escalatedTo'),
+      ...one('secretariat'),
+      ...one('agency'),
+    ]),
+  ];
 }

@@ -83,10 +83,14 @@ export interface LiaisonConsumerOptions {
  * handler has returned. Returns a handle to stop it.
  */
 export async function startLiaisonConsumer(options: LiaisonConsumerOptions): Promise<{ consumer: Consumer; stop(): Promise<void> }> {
-  const kafka = options.kafka ?? new Kafka({ clientId: options.clientId ?? options.groupId, brokers: options.brokers ?? [], logLevel: logLevel.WARN });
+  const kafka =
+    options.kafka ?? new Kafka({ clientId: options.clientId ?? options.groupId, brokers: options.brokers ?? [], logLevel: logLevel.WARN });
   const processed = options.processed ?? memoryProcessedEvents();
   const prefix = options.topicPrefix ?? '';
-  const consumer = kafka.consumer({ groupId: options.groupId, ...(options.sessionTimeout ? { sessionTimeout: options.sessionTimeout } : {}) });
+  const consumer = kafka.consumer({
+    groupId: options.groupId,
+    ...(options.sessionTimeout ? { sessionTimeout: options.sessionTimeout } : {}),
+  });
   let producer: Producer | undefined;
   const stops: (() => Promise<void>)[] = [() => consumer.disconnect()];
   try {
@@ -96,11 +100,23 @@ export async function startLiaisonConsumer(options: LiaisonConsumerOptions): Pro
       stops.push(() => producer!.disconnect());
     }
     await consumer.connect();
-    await consumer.subscribe({ topics: (options.topics ?? MEMBER_TOPICS).map((t) => `${prefix}${t}`), fromBeginning: options.fromBeginning ?? false });
+    await consumer.subscribe({
+      topics: (options.topics ?? MEMBER_TOPICS).map((t) => `${prefix}${t}`),
+      fromBeginning: options.fromBeginning ?? false,
+    });
     await consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
-        const meta: RecordMeta = { topic: topic.slice(prefix.length), partition, offset: message.offset, key: message.key?.toString('utf8') ?? null };
-        const decoded = decodeKafkaRecord({ key: message.key, headers: message.headers as Record<string, Buffer | string | undefined>, value: message.value });
+        const meta: RecordMeta = {
+          topic: topic.slice(prefix.length),
+          partition,
+          offset: message.offset,
+          key: message.key?.toString('utf8') ?? null,
+        };
+        const decoded = decodeKafkaRecord({
+          key: message.key,
+          headers: message.headers as Record<string, Buffer | string | undefined>,
+          value: message.value,
+        });
         if (!decoded.ok) {
           await deadLetter(message, topic, partition, decoded.reason);
           await options.onInvalid?.(decoded.reason, meta);

@@ -88,7 +88,10 @@ export async function openPackage(
     throw new PackageOpenError('WRONG_PACKAGE', `this is package ${pkg.id}, not ${expect.packageId}`);
   }
   if (expect.recipient !== undefined && pkg.recipient !== expect.recipient) {
-    throw new PackageOpenError('WRONG_RECIPIENT', `package ${pkg.id} was sealed to ${pkg.recipient}, not to ${expect.recipient}: only ${pkg.recipient}'s private key opens it`);
+    throw new PackageOpenError(
+      'WRONG_RECIPIENT',
+      `package ${pkg.id} was sealed to ${pkg.recipient}, not to ${expect.recipient}: only ${pkg.recipient}'s private key opens it`,
+    );
   }
   const sealed = Buffer.from(pkg.sealed, 'base64');
   const ring = keyList(keys);
@@ -104,7 +107,10 @@ export async function openPackage(
     }
     plaintext = await openHpke(pkg, sealed, key).catch(() => undefined);
     if (!plaintext) {
-      throw new PackageOpenError('NOT_OPENED', `package ${pkg.id} does not open with key ${key.kid}: it was sealed to another key, bound to other ids, or altered`);
+      throw new PackageOpenError(
+        'NOT_OPENED',
+        `package ${pkg.id} does not open with key ${key.kid}: it was sealed to another key, bound to other ids, or altered`,
+      );
     }
   } else if (pkg.format === 1 && sealed[0] === 1 && sealed.length >= 1 + 32 + 12 + 16) {
     for (const key of ring) {
@@ -116,9 +122,16 @@ export async function openPackage(
         // not this key
       }
     }
-    if (!plaintext) throw new PackageOpenError('NOT_OPENED', `package ${pkg.id} (format 1) opens with none of the keys given (${ring.map((k) => k.kid).join(', ') || 'none'})`);
+    if (!plaintext)
+      throw new PackageOpenError(
+        'NOT_OPENED',
+        `package ${pkg.id} (format 1) opens with none of the keys given (${ring.map((k) => k.kid).join(', ') || 'none'})`,
+      );
   } else {
-    throw new PackageOpenError('UNKNOWN_FORMAT', `package ${pkg.id} is of format ${pkg.format}, which this version does not know (format byte ${sealed[0]})`);
+    throw new PackageOpenError(
+      'UNKNOWN_FORMAT',
+      `package ${pkg.id} is of format ${pkg.format}, which this version does not know (format byte ${sealed[0]})`,
+    );
   }
   let content: unknown;
   try {

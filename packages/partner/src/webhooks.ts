@@ -28,7 +28,10 @@ function headerRecord(headers: HeaderBag): Record<string, string> {
  * exactly as received. `webhookId` is the delivery's id (the same on a retry); deduplicate on the
  * event's `id`, which a redelivery also keeps.
  */
-export function verifyWebhook(input: { secret: string; body: string | Buffer; headers: HeaderBag }): { webhookId: string; event: LiaisonEvent } {
+export function verifyWebhook(input: { secret: string; body: string | Buffer; headers: HeaderBag }): {
+  webhookId: string;
+  event: LiaisonEvent;
+} {
   const headers = headerRecord(input.headers);
   const body = typeof input.body === 'string' ? input.body : input.body.toString('utf8');
   let payload: unknown;

@@ -22,7 +22,9 @@ describe('the partner package builds', () => {
       const key = m.generateKeyPair();
       console.log(JSON.stringify({ exports: Object.keys(m).sort(), kafka: typeof k.startLiaisonConsumer, thumbprint: key.keyId === m.x25519Thumbprint(key.publicKey) }));`;
     const result = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: tmpdir(), encoding: 'utf8' }));
-    expect(result.exports).toEqual(expect.arrayContaining(['createLiaisonClient', 'openPackage', 'verifyWebhook', 'decodeKafkaRecord', 'generateKeyPair']));
+    expect(result.exports).toEqual(
+      expect.arrayContaining(['createLiaisonClient', 'openPackage', 'verifyWebhook', 'decodeKafkaRecord', 'generateKeyPair']),
+    );
     expect(result).toMatchObject({ kafka: 'function', thumbprint: true });
   }, 120_000);
 });

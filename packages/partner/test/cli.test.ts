@@ -48,14 +48,20 @@ describe('liaison-partner', () => {
     const noToken = await run(['keys', 'list'], { LIAISON_URL: 'http://127.0.0.1:9' });
     expect(noToken.status).toBe(2);
     expect(noToken.err).toContain('no API token');
-    const badDays = await run(['keys', 'publish', '--key', 'x.json', '--days', '1000'], { LIAISON_URL: 'http://127.0.0.1:9', LIAISON_TOKEN: 'lia_x' });
+    const badDays = await run(['keys', 'publish', '--key', 'x.json', '--days', '1000'], {
+      LIAISON_URL: 'http://127.0.0.1:9',
+      LIAISON_TOKEN: 'lia_x',
+    });
     expect(badDays.status).toBe(2);
     expect(badDays.err).toContain('1–730');
     expect((await run(['package', 'open', 'id'])).status).toBe(2);
   });
 
   it('refuses a key file that is not an X25519 private JWK', async () => {
-    const res = await run(['package', 'open', 'p', '--key', join(dir, 'nothing.json')], { LIAISON_URL: 'http://127.0.0.1:9', LIAISON_TOKEN: 'lia_x' });
+    const res = await run(['package', 'open', 'p', '--key', join(dir, 'nothing.json')], {
+      LIAISON_URL: 'http://127.0.0.1:9',
+      LIAISON_TOKEN: 'lia_x',
+    });
     expect(res.status).toBe(1);
     expect(res.err).toMatch(/nothing\.json/);
   });

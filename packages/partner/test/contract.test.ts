@@ -5,8 +5,20 @@ const schemas = new URL('../../../schemas/', import.meta.url);
 const asyncapi = JSON.parse(readFileSync(new URL('asyncapi.json', schemas), 'utf8'));
 const events = readdirSync(new URL('events/', schemas))
   .filter((f) => f.endsWith('.json'))
-  .map((file) => ({ file, ...JSON.parse(readFileSync(new URL(`events/${file}`, schemas), 'utf8'))['x-liaison'] }) as { file: string; type: string; topic: string; aggregate: string });
-const resolve = (ref: string) => ref.replace(/^#\//, '').split('/').reduce((node: any, part) => node?.[part.replaceAll('~1', '/')], asyncapi);
+  .map(
+    (file) =>
+      ({ file, ...JSON.parse(readFileSync(new URL(`events/${file}`, schemas), 'utf8'))['x-liaison'] }) as {
+        file: string;
+        type: string;
+        topic: string;
+        aggregate: string;
+      },
+  );
+const resolve = (ref: string) =>
+  ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce((node: any, part) => node?.[part.replaceAll('~1', '/')], asyncapi);
 
 // The AsyncAPI document is what a team in another language builds its consumer from: it must
 // declare every event with its schema, the Kafka key and bindings, and the dead-letter headers.
@@ -42,7 +54,15 @@ describe('the AsyncAPI contract (schemas/asyncapi.json)', () => {
   it('declares the dead-letter headers', () => {
     const dlq = Object.values(asyncapi.channels as Record<string, any>).find((c) => c.address === 'liaison.dlq');
     const message = resolve((Object.values(dlq.messages)[0] as { $ref: string }).$ref);
-    expect(Object.keys(message.headers.properties).sort()).toEqual(['liaison_dlq_group', 'liaison_dlq_offset', 'liaison_dlq_partition', 'liaison_dlq_reason', 'liaison_dlq_topic']);
-    expect(message.headers.required).toEqual(expect.arrayContaining(['liaison_dlq_reason', 'liaison_dlq_topic', 'liaison_dlq_partition', 'liaison_dlq_offset']));
+    expect(Object.keys(message.headers.properties).sort()).toEqual([
+      'liaison_dlq_group',
+      'liaison_dlq_offset',
+      'liaison_dlq_partition',
+      'liaison_dlq_reason',
+      'liaison_dlq_topic',
+    ]);
+    expect(message.headers.required).toEqual(
+      expect.arrayContaining(['liaison_dlq_reason', 'liaison_dlq_topic', 'liaison_dlq_partition', 'liaison_dlq_offset']),
+    );
   });
 });

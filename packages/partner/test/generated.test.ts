@@ -5,12 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { generatedDir, renderGenerated } from '../scripts/generate.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
 
 describe('the partner package', () => {
   it('has its generated types current with schemas/ (pnpm --filter @liaison/partner gen)', async () => {
     const expected = await renderGenerated();
-    const committed = files(generatedDir).map((f) => relative(generatedDir, f)).sort();
+    const committed = files(generatedDir)
+      .map((f) => relative(generatedDir, f))
+      .sort();
     expect(committed).toEqual([...expected.keys()].sort());
     for (const [file, text] of expected) expect(readFileSync(join(generatedDir, file), 'utf8'), file).toBe(text);
   });

@@ -23,10 +23,21 @@ type Ev = ReturnType<typeof created>;
 const binary = (e: Ev) => ({
   key: e.partitionkey,
   value: JSON.stringify(e.data),
-  headers: { ...Object.fromEntries(Object.entries(e).filter(([k]) => k !== 'data').map(([k, v]) => [`ce_${k}`, String(v)])), 'content-type': 'application/json' },
+  headers: {
+    ...Object.fromEntries(
+      Object.entries(e)
+        .filter(([k]) => k !== 'data')
+        .map(([k, v]) => [`ce_${k}`, String(v)]),
+    ),
+    'content-type': 'application/json',
+  },
 });
 /** Structured content mode, as another producer may send. */
-const structured = (e: Ev) => ({ key: e.partitionkey, value: JSON.stringify(e), headers: { 'content-type': 'application/cloudevents+json' } });
+const structured = (e: Ev) => ({
+  key: e.partitionkey,
+  value: JSON.stringify(e),
+  headers: { 'content-type': 'application/cloudevents+json' },
+});
 
 // A body's own consumer group on the real broker: both CloudEvents modes, the body's events only,
 // each event once even when delivered twice, poison messages to the body's own dead-letter topic.
@@ -40,7 +51,10 @@ describe('startLiaisonConsumer (Kafka)', () => {
     const admin = kafka.admin();
     await admin.connect();
     // One partition: a sentinel produced last is consumed last.
-    await admin.createTopics({ waitForLeaders: true, topics: ['liaison.referrals', 'sia.dlq'].map((t) => ({ topic: `${prefix}${t}`, numPartitions: 1, replicationFactor: 1 })) });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: ['liaison.referrals', 'sia.dlq'].map((t) => ({ topic: `${prefix}${t}`, numPartitions: 1, replicationFactor: 1 })),
+    });
     await admin.disconnect();
   });
   afterAll(async () => {
@@ -93,7 +107,11 @@ describe('startLiaisonConsumer (Kafka)', () => {
       await consumer.stop();
     }
     expect(handled.map((e) => e.id)).toEqual([forSia.id, forSiaStructured.id, sentinel.id]);
-    expect(handled[1]).toMatchObject({ type: 'jp.liaison.referral.created.v1', partitionkey: forSiaStructured.partitionkey, data: { recipient: 'sia', sender: 'hotline' } });
+    expect(handled[1]).toMatchObject({
+      type: 'jp.liaison.referral.created.v1',
+      partitionkey: forSiaStructured.partitionkey,
+      data: { recipient: 'sia', sender: 'hotline' },
+    });
     expect(invalid).toEqual([expect.stringContaining('data.category'), 'value is not JSON']);
 
     // The dead letters, bytes unchanged, with where they came from and why.
@@ -101,13 +119,27 @@ describe('startLiaisonConsumer (Kafka)', () => {
     const reader = kafka.consumer({ groupId: `${prefix}dlq-reader` });
     await reader.connect();
     await reader.subscribe({ topic: `${prefix}sia.dlq`, fromBeginning: true });
-    await reader.run({ eachMessage: async ({ message }) => void dead.push({ value: message.value!.toString(), headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])) }) });
+    await reader.run({
+      eachMessage: async ({ message }) =>
+        void dead.push({
+          value: message.value!.toString(),
+          headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
+        }),
+    });
     try {
       await waitFor('two dead letters', () => dead.length === 2, 60_000);
     } finally {
       await reader.disconnect();
     }
-    expect(dead[1]).toMatchObject({ value: 'not json', headers: { liaison_dlq_reason: 'value is not JSON', liaison_dlq_topic: `${prefix}liaison.referrals`, liaison_dlq_group: groupId, liaison_dlq_partition: '0' } });
+    expect(dead[1]).toMatchObject({
+      value: 'not json',
+      headers: {
+        liaison_dlq_reason: 'value is not JSON',
+        liaison_dlq_topic: `${prefix}liaison.referrals`,
+        liaison_dlq_group: groupId,
+        liaison_dlq_partition: '0',
+      },
+    });
     expect(dead[0]!.headers.liaison_dlq_reason).toContain('data.category');
 
     // The group committed as it went: a restart (even with a fresh memory) hands nothing old again.
@@ -117,7 +149,15 @@ describe('startLiaisonConsumer (Kafka)', () => {
     await q.send({ topic: `${prefix}liaison.referrals`, messages: [binary(later)] });
     await q.disconnect();
     const again: LiaisonEvent[] = [];
-    const restarted = await startLiaisonConsumer({ brokers: inject('kafkaBrokers'), groupId, topicPrefix: prefix, topics: ['liaison.referrals'], fromBeginning: true, forBody: 'sia', handle: async (e) => void again.push(e) });
+    const restarted = await startLiaisonConsumer({
+      brokers: inject('kafkaBrokers'),
+      groupId,
+      topicPrefix: prefix,
+      topics: ['liaison.referrals'],
+      fromBeginning: true,
+      forBody: 'sia',
+      handle: async (e) => void again.push(e),
+    });
     try {
       await waitFor('the event produced after the restart', () => again.some((e) => e.id === later.id), 60_000);
     } finally {

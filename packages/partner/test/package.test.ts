@@ -1,20 +1,42 @@
-import { createCipheriv, createHash, diffieHellman, generateKeyPairSync, createPublicKey, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
+import {
+  createCipheriv,
+  createHash,
+  diffieHellman,
+  generateKeyPairSync,
+  createPublicKey,
+  hkdfSync,
+  randomBytes,
+  randomUUID,
+} from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Aes256Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
 import { describe, expect, it } from 'vitest';
 import { generateKeyPair, openPackage, PackageOpenError, type SealedPackage, x25519Thumbprint } from '../src/index.ts';
 
 const vector = JSON.parse(readFileSync(new URL('../../../schemas/packages/test-vector.json', import.meta.url), 'utf8'));
-const content = { caseId: randomUUID(), category: 'R01', urls: ['https://sns.example.com/p/1'], summary: '試験', person: { name: '山田花子' } };
+const content = {
+  caseId: randomUUID(),
+  category: 'R01',
+  urls: ['https://sns.example.com/p/1'],
+  summary: '試験',
+  person: { name: '山田花子' },
+};
 
 /**
  * Seals a format-2 package the way docs/partners.md describes it, written from the description
  * (not from the platform's code): 0x02 ‖ enc ‖ ct, info = the binding line, empty AAD.
  */
-async function sealAsDocumented(publicKey: string, ids: { id: string; caseId: string; recipient: string; keyId: string }, plaintext: unknown): Promise<SealedPackage> {
+async function sealAsDocumented(
+  publicKey: string,
+  ids: { id: string; caseId: string; recipient: string; keyId: string },
+  plaintext: unknown,
+): Promise<SealedPackage> {
   const suite = new CipherSuite({ kem: new DhkemX25519HkdfSha256(), kdf: new HkdfSha256(), aead: new Aes256Gcm() });
   const info = new TextEncoder().encode(`liaison-package/2;id=${ids.id};case=${ids.caseId};to=${ids.recipient};kid=${ids.keyId}`);
-  const { enc, ct } = await suite.seal({ recipientPublicKey: await suite.kem.deserializePublicKey(new Uint8Array(Buffer.from(publicKey, 'base64'))), info }, new TextEncoder().encode(JSON.stringify(plaintext)));
+  const { enc, ct } = await suite.seal(
+    { recipientPublicKey: await suite.kem.deserializePublicKey(new Uint8Array(Buffer.from(publicKey, 'base64'))), info },
+    new TextEncoder().encode(JSON.stringify(plaintext)),
+  );
   return { ...ids, format: 2, sealed: Buffer.concat([Buffer.from([2]), Buffer.from(enc), Buffer.from(ct)]).toString('base64') };
 }
 
@@ -23,7 +45,10 @@ function sealLegacy(publicKey: string, id: string, plaintext: unknown): string {
   const { publicKey: ephPub, privateKey: ephPriv } = generateKeyPairSync('x25519');
   const ephemeral = Buffer.from(ephPub.export({ format: 'jwk' }).x!, 'base64url');
   const recipient = Buffer.from(publicKey, 'base64');
-  const shared = diffieHellman({ privateKey: ephPriv, publicKey: createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: recipient.toString('base64url') }, format: 'jwk' }) });
+  const shared = diffieHellman({
+    privateKey: ephPriv,
+    publicKey: createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: recipient.toString('base64url') }, format: 'jwk' }),
+  });
   const key = Buffer.from(hkdfSync('sha256', shared, Buffer.concat([ephemeral, recipient]), Buffer.from('liaison sealed package v1'), 32));
   const nonce = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
@@ -44,20 +69,29 @@ describe('openPackage', () => {
 
   it('opens a package sealed as documented, choosing the key the package names from a key ring', async () => {
     const pkg = await sealAsDocumented(sia.publicKey, ids(), content);
-    const ring = new Map([[hotline.keyId, hotline.privateJwk], [sia.keyId, sia.privateJwk]]);
+    const ring = new Map([
+      [hotline.keyId, hotline.privateJwk],
+      [sia.keyId, sia.privateJwk],
+    ]);
     expect(await openPackage(pkg, ring, { recipient: 'sia', packageId: pkg.id })).toEqual({ content, keyId: sia.keyId, format: 2 });
   });
 
   it('says clearly why a package does not open', async () => {
     const pkg = await sealAsDocumented(sia.publicKey, ids(), content);
     const fail = async (p: Promise<unknown>) => {
-      const err = await p.then(() => undefined, (e: unknown) => e);
+      const err = await p.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(PackageOpenError);
       return err as PackageOpenError;
     };
     // Addressed to another body: refused before any key is tried.
     const other = await fail(openPackage(pkg, hotline.privateJwk, { recipient: 'hotline' }));
-    expect([other.code, other.message]).toEqual(['WRONG_RECIPIENT', `package ${pkg.id} was sealed to sia, not to hotline: only sia's private key opens it`]);
+    expect([other.code, other.message]).toEqual([
+      'WRONG_RECIPIENT',
+      `package ${pkg.id} was sealed to sia, not to hotline: only sia's private key opens it`,
+    ]);
     // Sealed to a key that is not among those given (another body's, or one thrown away).
     const missing = await fail(openPackage(pkg, hotline.privateJwk));
     expect(missing.code).toBe('NO_SUCH_KEY');
@@ -74,14 +108,25 @@ describe('openPackage', () => {
 
   it('still opens packages of the legacy format 1 with the key of the time', async () => {
     const id = randomUUID();
-    const pkg: SealedPackage = { id, caseId: content.caseId, recipient: 'sia', format: 1, keyId: 'legacy', sealed: sealLegacy(sia.publicKey, id, content) };
+    const pkg: SealedPackage = {
+      id,
+      caseId: content.caseId,
+      recipient: 'sia',
+      format: 1,
+      keyId: 'legacy',
+      sealed: sealLegacy(sia.publicKey, id, content),
+    };
     expect(await openPackage(pkg, [hotline.privateJwk, sia.privateJwk])).toEqual({ content, keyId: sia.keyId, format: 1 });
     await expect(openPackage(pkg, hotline.privateJwk)).rejects.toThrow(/opens with none of the keys given/);
   });
 
   it('names keys by their RFC 7638 thumbprint', () => {
     const x = Buffer.from(sia.publicKey, 'base64').toString('base64url');
-    expect(sia.keyId).toBe(createHash('sha256').update(JSON.stringify({ crv: 'X25519', kty: 'OKP', x })).digest('base64url'));
+    expect(sia.keyId).toBe(
+      createHash('sha256')
+        .update(JSON.stringify({ crv: 'X25519', kty: 'OKP', x }))
+        .digest('base64url'),
+    );
     expect(x25519Thumbprint(Buffer.from(vector.recipientPrivateJwk.x, 'base64url').toString('base64'))).toBe(vector.package.keyId);
   });
 });

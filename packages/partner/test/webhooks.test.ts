@@ -13,13 +13,29 @@ const event = {
   time: '2026-12-01T01:00:00.000Z',
   datacontenttype: 'application/json',
   partitionkey: '3f0e9c1a-7b2d-4c58-9e61-0a4d2b7c8e15',
-  data: { referralId: '3f0e9c1a-7b2d-4c58-9e61-0a4d2b7c8e15', sender: 'center', recipient: 'sia', kind: 'referral', category: 'R01', status: 'requested', createdAt: '2026-12-01T01:00:00.000Z' },
+  data: {
+    referralId: '3f0e9c1a-7b2d-4c58-9e61-0a4d2b7c8e15',
+    sender: 'center',
+    recipient: 'sia',
+    kind: 'referral',
+    category: 'R01',
+    status: 'requested',
+    createdAt: '2026-12-01T01:00:00.000Z',
+  },
 };
 
 /** What the platform's notifier sends: the structured CloudEvent, signed the Standard Webhooks way. */
 function delivery(body: string, at = new Date(), id = randomUUID()) {
   const signature = new Webhook(secret).sign(id, at, body);
-  return { body, headers: { 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': signature, 'content-type': 'application/cloudevents+json' } };
+  return {
+    body,
+    headers: {
+      'webhook-id': id,
+      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+      'webhook-signature': signature,
+      'content-type': 'application/cloudevents+json',
+    },
+  };
 }
 
 describe('verifyWebhook', () => {
@@ -50,7 +66,11 @@ describe('verifyWebhook', () => {
   });
 
   it('refuses a signed body that is not a valid event of the published schemas', () => {
-    for (const bad of [{ ...event, data: { ...event.data, category: 'bogus' } }, { ...event, type: 'jp.liaison.unknown.v1' }, { ...event, source: 'center' }]) {
+    for (const bad of [
+      { ...event, data: { ...event.data, category: 'bogus' } },
+      { ...event, type: 'jp.liaison.unknown.v1' },
+      { ...event, source: 'center' },
+    ]) {
       expect(() => verifyWebhook({ secret, ...delivery(JSON.stringify(bad)) })).toThrow(/not a valid Liaison event/);
     }
   });

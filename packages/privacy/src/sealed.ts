@@ -1,4 +1,14 @@
-import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  hkdfSync,
+  randomBytes,
+} from 'node:crypto';
 import { Aes256Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
 
 /**
@@ -16,7 +26,13 @@ export const PACKAGE_FORMAT_LEGACY = 1;
 export const PACKAGE_FORMAT_HPKE = 2;
 
 /** The HPKE suite of format 2, named as RFC 9180 names it; the identifiers are its registry values. */
-export const HPKE_SUITE = { mode: 0x00, kem: 0x0020, kdf: 0x0001, aead: 0x0002, name: 'DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-256-GCM' } as const;
+export const HPKE_SUITE = {
+  mode: 0x00,
+  kem: 0x0020,
+  kdf: 0x0001,
+  aead: 0x0002,
+  name: 'DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-256-GCM',
+} as const;
 
 const suite = new CipherSuite({ kem: new DhkemX25519HkdfSha256(), kdf: new HkdfSha256(), aead: new Aes256Gcm() });
 
@@ -49,7 +65,10 @@ function rawPublicKey(base64: string): Uint8Array {
 /** Seals `plaintext` (format 2, HPKE) to the recipient key `recipientPublicKey` (raw X25519, base64). */
 export async function sealPackage(recipientPublicKey: string, plaintext: Uint8Array, binding: PackageBinding): Promise<Buffer> {
   const info = new TextEncoder().encode(packageInfo(binding));
-  const { ct, enc } = await suite.seal({ recipientPublicKey: await suite.kem.deserializePublicKey(rawPublicKey(recipientPublicKey)), info }, plaintext);
+  const { ct, enc } = await suite.seal(
+    { recipientPublicKey: await suite.kem.deserializePublicKey(rawPublicKey(recipientPublicKey)), info },
+    plaintext,
+  );
   return Buffer.concat([Buffer.from([PACKAGE_FORMAT_HPKE]), Buffer.from(enc), Buffer.from(ct)]);
 }
 
@@ -69,9 +88,16 @@ export interface PrivateJwk {
  */
 export async function openSealedPackage(privateKey: PrivateJwk, sealed: Uint8Array, binding: PackageBinding): Promise<Buffer> {
   if (sealed.length < 1 + 32 + 16 || sealed[0] !== PACKAGE_FORMAT_HPKE) throw new Error('not a format-2 (HPKE) sealed package');
-  const recipientKey = await suite.kem.importKey('jwk', { kty: privateKey.kty, crv: privateKey.crv, x: privateKey.x, d: privateKey.d }, false);
+  const recipientKey = await suite.kem.importKey(
+    'jwk',
+    { kty: privateKey.kty, crv: privateKey.crv, x: privateKey.x, d: privateKey.d },
+    false,
+  );
   try {
-    const pt = await suite.open({ recipientKey, enc: sealed.slice(1, 33), info: new TextEncoder().encode(packageInfo(binding)) }, sealed.slice(33));
+    const pt = await suite.open(
+      { recipientKey, enc: sealed.slice(1, 33), info: new TextEncoder().encode(packageInfo(binding)) },
+      sealed.slice(33),
+    );
     return Buffer.from(pt);
   } catch {
     throw new Error('this package cannot be opened with this key (sealed to another key or body, bound to other ids, or altered)');
@@ -106,7 +132,10 @@ export function generateBodyKey(): BodyKey {
 /** Whether `publicKey` is a usable X25519 key: 32 bytes, and not one of the low-order points that make every shared secret zero. */
 export function isUsablePublicKey(publicKey: string): boolean {
   try {
-    const peer = createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(rawPublicKey(publicKey)).toString('base64url') }, format: 'jwk' });
+    const peer = createPublicKey({
+      key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(rawPublicKey(publicKey)).toString('base64url') },
+      format: 'jwk',
+    });
     const shared = diffieHellman({ privateKey: generateKeyPairSync('x25519').privateKey, publicKey: peer });
     return shared.some((b) => b !== 0);
   } catch {

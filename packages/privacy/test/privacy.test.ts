@@ -1,12 +1,32 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decryptField, encryptField, generateBodyKey, generateBodyKeyPair, isUsablePublicKey, keyThumbprint, normaliseUrl, open, openSealedPackage, type PackageBinding, packageInfo, seal, sealPackage, urlHash } from '../src/index.ts';
+import {
+  decryptField,
+  encryptField,
+  generateBodyKey,
+  generateBodyKeyPair,
+  isUsablePublicKey,
+  keyThumbprint,
+  normaliseUrl,
+  open,
+  openSealedPackage,
+  type PackageBinding,
+  packageInfo,
+  seal,
+  sealPackage,
+  urlHash,
+} from '../src/index.ts';
 
 describe('sealed packages (format 2: HPKE, RFC 9180)', () => {
   const sia = generateBodyKey();
   const others = Array.from({ length: 4 }, () => generateBodyKey());
   const personalData = Buffer.from(JSON.stringify({ name: '山田花子', school: '○○中学校', contact: '090-0000-0000' }));
-  const binding: PackageBinding = { packageId: '7b0c1f0e-4a57-4c47-9a4e-0d7f8a1e2b3c', caseId: '0e7c9a53-3b8f-4d4b-9d8e-2a6c5f1b7e90', recipient: 'sia', keyId: sia.keyId };
+  const binding: PackageBinding = {
+    packageId: '7b0c1f0e-4a57-4c47-9a4e-0d7f8a1e2b3c',
+    caseId: '0e7c9a53-3b8f-4d4b-9d8e-2a6c5f1b7e90',
+    recipient: 'sia',
+    keyId: sia.keyId,
+  };
 
   it('opens with the recipient body’s key under the same binding', async () => {
     const sealed = await sealPackage(sia.publicKey, personalData, binding);
@@ -17,12 +37,18 @@ describe('sealed packages (format 2: HPKE, RFC 9180)', () => {
 
   it('cannot be opened with any other body’s key', async () => {
     const sealed = await sealPackage(sia.publicKey, personalData, binding);
-    for (const other of others) await expect(openSealedPackage(other.privateJwk, sealed, binding)).rejects.toThrow(/cannot be opened with this key/);
+    for (const other of others)
+      await expect(openSealedPackage(other.privateJwk, sealed, binding)).rejects.toThrow(/cannot be opened with this key/);
   });
 
   it('cannot be passed off as another package, case, recipient or key, nor altered', async () => {
     const sealed = await sealPackage(sia.publicKey, personalData, binding);
-    for (const moved of [{ packageId: 'a0000000-0000-4000-8000-000000000000' }, { caseId: 'b0000000-0000-4000-8000-000000000000' }, { recipient: 'hotline' }, { keyId: others[0]!.keyId }]) {
+    for (const moved of [
+      { packageId: 'a0000000-0000-4000-8000-000000000000' },
+      { caseId: 'b0000000-0000-4000-8000-000000000000' },
+      { recipient: 'hotline' },
+      { keyId: others[0]!.keyId },
+    ]) {
       await expect(openSealedPackage(sia.privateJwk, sealed, { ...binding, ...moved })).rejects.toThrow(/cannot be opened/);
     }
     for (const at of [1, 40, sealed.length - 1]) {
@@ -108,7 +134,12 @@ describe('the published test vector (schemas/packages/test-vector.json)', () => 
   it('opens with the documented key, info and empty AAD to the documented content', async () => {
     const { readFileSync } = await import('node:fs');
     const vector = JSON.parse(readFileSync(new URL('../../../schemas/packages/test-vector.json', import.meta.url), 'utf8'));
-    const binding = { packageId: vector.package.id, caseId: vector.package.caseId, recipient: vector.package.recipient, keyId: vector.package.keyId };
+    const binding = {
+      packageId: vector.package.id,
+      caseId: vector.package.caseId,
+      recipient: vector.package.recipient,
+      keyId: vector.package.keyId,
+    };
     expect(packageInfo(binding)).toBe(vector.info);
     expect(keyThumbprint(Buffer.from(vector.recipientPrivateJwk.x, 'base64url').toString('base64'))).toBe(vector.package.keyId);
     const opened = await openSealedPackage(vector.recipientPrivateJwk, Buffer.from(vector.package.sealed, 'base64'), binding);

@@ -11,7 +11,13 @@ import type { ReleaseSource, SourceRelease, SourceTable } from './source.ts';
  * so a table added to the statistics catalogue appears without a change here.
  */
 const SECTIONS: { id: string; titleJa: string; titleEn: string; tables: string[]; charts: string[] }[] = [
-  { id: 'consultations', titleJa: '機関別・月別の相談件数', titleEn: 'Consultations by body and month', tables: ['consultations-by-body-month'], charts: ['consultations-by-body-month'] },
+  {
+    id: 'consultations',
+    titleJa: '機関別・月別の相談件数',
+    titleEn: 'Consultations by body and month',
+    tables: ['consultations-by-body-month'],
+    charts: ['consultations-by-body-month'],
+  },
   {
     id: 'categories',
     titleJa: '相談分類',
@@ -57,7 +63,11 @@ const copyTable = (t: SourceTable, period: string, chart: boolean): ReportTable 
   cols: t.cols.map((l) => ({ code: l.code, ja: l.ja, en: l.en })),
   margins: { rows: t.margins.rows, cols: t.margins.cols, total: t.margins.total },
   // A suppressed cell keeps no value, whatever the source held.
-  cells: t.cells.map((c) => (c.suppressed || c.value === null ? { row: c.row, col: c.col, value: null, suppressed: true } : { row: c.row, col: c.col, value: c.value, suppressed: false })),
+  cells: t.cells.map((c) =>
+    c.suppressed || c.value === null
+      ? { row: c.row, col: c.col, value: null, suppressed: true }
+      : { row: c.row, col: c.col, value: c.value, suppressed: false },
+  ),
   sources: [period],
   chart,
 });
@@ -78,7 +88,8 @@ function comparisonTable(
   along: 'rows' | 'cols',
   labels: { current: string; previous: string; currentEn: string; previousEn: string },
 ): ReportTable {
-  const totalOf = (t: SourceTable, code: string) => t.cells.find((c) => (along === 'rows' ? c.row === code && c.col === TOTAL : c.col === code && c.row === TOTAL));
+  const totalOf = (t: SourceTable, code: string) =>
+    t.cells.find((c) => (along === 'rows' ? c.row === code && c.col === TOTAL : c.col === code && c.row === TOTAL));
   const own = along === 'rows' ? cur.rows : cur.cols;
   const theirs = along === 'rows' ? prev.rows : prev.cols;
   const codes: ReportLabel[] = [...own, ...theirs.filter((l) => !own.some((o) => o.code === l.code))];
@@ -97,14 +108,27 @@ function comparisonTable(
     const published = (c: ReportCell | undefined) => (c && !c.suppressed && c.value !== null ? c.value : undefined);
     const va = a ? published(a) : 0;
     const vb = b ? published(b) : 0;
-    const put = (col: string, v: number | undefined) => cells.push(v === undefined ? { row: r.code, col, value: null, suppressed: true } : { row: r.code, col, value: v, suppressed: false });
+    const put = (col: string, v: number | undefined) =>
+      cells.push(v === undefined ? { row: r.code, col, value: null, suppressed: true } : { row: r.code, col, value: v, suppressed: false });
     put('current', va);
     put('previous', vb);
     put('difference', va === undefined || vb === undefined ? undefined : va - vb);
     if (va === undefined || vb === undefined) put('change', undefined);
     else if (vb !== 0) put('change', round1(((va - vb) / vb) * 100));
   }
-  return { id, titleJa, titleEn, measure: 'comparison', k: cur.k, rows, cols, margins: { rows: false, cols: true, total: false }, cells, sources: [labels.currentEn, labels.previousEn], chart: true };
+  return {
+    id,
+    titleJa,
+    titleEn,
+    measure: 'comparison',
+    k: cur.k,
+    rows,
+    cols,
+    margins: { rows: false, cols: true, total: false },
+    cells,
+    sources: [labels.currentEn, labels.previousEn],
+    chart: true,
+  };
 }
 
 export interface BuildOptions {
@@ -124,11 +148,19 @@ export async function buildReport(source: ReleaseSource, periodText: string, opt
   const released = new Set(await source.releasedPeriods());
   const missing = period.months.filter((m) => !released.has(m));
   if (missing.length > 0) {
-    throw new ReportError('MONTHS_NOT_RELEASED', `${period.id}: not every month is released — missing ${missing.join(', ')} (a report uses published releases only)`, { period: period.id, missing });
+    throw new ReportError(
+      'MONTHS_NOT_RELEASED',
+      `${period.id}: not every month is released — missing ${missing.join(', ')} (a report uses published releases only)`,
+      { period: period.id, missing },
+    );
   }
   const current = released.has(period.id) ? await source.release(period.id) : undefined;
   if (!current) {
-    throw new ReportError('PERIOD_NOT_RELEASED', `${period.id}: its months are released but the ${period.grain === 'fiscal-year' ? 'fiscal-year' : 'quarter'} release itself is not published yet`, { period: period.id });
+    throw new ReportError(
+      'PERIOD_NOT_RELEASED',
+      `${period.id}: its months are released but the ${period.grain === 'fiscal-year' ? 'fiscal-year' : 'quarter'} release itself is not published yet`,
+      { period: period.id },
+    );
   }
   let previous: SourceRelease | undefined;
   if (released.has(period.previous)) previous = await source.release(period.previous);
@@ -153,13 +185,36 @@ export async function buildReport(source: ReleaseSource, periodText: string, opt
     }
     sections.push(section);
   }
-  const yoy: ReportSection = { id: 'year-on-year', titleJa: '前年同期との比較', titleEn: 'Change against the same period a year earlier', tables: [] };
+  const yoy: ReportSection = {
+    id: 'year-on-year',
+    titleJa: '前年同期との比較',
+    titleEn: 'Change against the same period a year earlier',
+    tables: [],
+  };
   if (previous) {
     const labels = { current: period.labelJa, previous: prevPeriod.labelJa, currentEn: period.id, previousEn: prevPeriod.id };
     const pairs: [string, string, string, string, 'rows' | 'cols'][] = [
-      ['yoy-consultations-by-body', '前年同期比 機関別 相談件数', 'Consultations by body, against a year earlier', 'consultations-by-body-month', 'rows'],
-      ['yoy-consultations-by-category', '前年同期比 相談分類別 相談件数', 'Consultations by category, against a year earlier', 'category-by-body', 'rows'],
-      ['yoy-referrals-by-recipient', '前年同期比 受信機関別 照会・移送件数', 'Referrals by recipient body, against a year earlier', 'referral-flows', 'cols'],
+      [
+        'yoy-consultations-by-body',
+        '前年同期比 機関別 相談件数',
+        'Consultations by body, against a year earlier',
+        'consultations-by-body-month',
+        'rows',
+      ],
+      [
+        'yoy-consultations-by-category',
+        '前年同期比 相談分類別 相談件数',
+        'Consultations by category, against a year earlier',
+        'category-by-body',
+        'rows',
+      ],
+      [
+        'yoy-referrals-by-recipient',
+        '前年同期比 受信機関別 照会・移送件数',
+        'Referrals by recipient body, against a year earlier',
+        'referral-flows',
+        'cols',
+      ],
     ];
     for (const [id, ja, en, from, along] of pairs) {
       const a = current.tables.find((t) => t.id === from);
@@ -181,10 +236,15 @@ export async function buildReport(source: ReleaseSource, periodText: string, opt
 
   // No data: no count anywhere in the period's release (a suppressed cell is data, hidden).
   // (Medians are left out: a median over no case is withheld like one over few, and says nothing of volume.)
-  const empty = current.tables.filter((t) => t.measure === 'count').every((t) => t.cells.every((c) => !c.suppressed && (c.value ?? 0) === 0));
+  const empty = current.tables
+    .filter((t) => t.measure === 'count')
+    .every((t) => t.cells.every((c) => !c.suppressed && (c.value ?? 0) === 0));
   const model: ReportModel = {
     format: 'liaison.meeting-report/1',
-    title: options.title ?? { ja: `違法・有害情報相談機関連絡会 統計報告 ${period.labelJa}`, en: `Liaison council statistics report, ${period.labelEn}` },
+    title: options.title ?? {
+      ja: `違法・有害情報相談機関連絡会 統計報告 ${period.labelJa}`,
+      en: `Liaison council statistics report, ${period.labelEn}`,
+    },
     period: { id: period.id, grain: period.grain, labelJa: period.labelJa, labelEn: period.labelEn, months: period.months },
     comparison: previous ? { id: prevPeriod.id, labelJa: prevPeriod.labelJa, labelEn: prevPeriod.labelEn } : null,
     releases: [current, ...(previous ? [previous] : [])].map((r) => ({ id: r.id, period: r.period })),

@@ -5,12 +5,22 @@ import { ReportError } from './model.ts';
 const copy = (model: ReportModel): ReportModel => structuredClone(model);
 
 function draftOnly(model: ReportModel): void {
-  if (model.status === 'approved') throw new ReportError('FROZEN', `the report of ${model.period.id} is approved (version ${model.approval?.version}); edit a new draft instead`, { period: model.period.id });
+  if (model.status === 'approved')
+    throw new ReportError(
+      'FROZEN',
+      `the report of ${model.period.id} is approved (version ${model.approval?.version}); edit a new draft instead`,
+      { period: model.period.id },
+    );
 }
 
 function sentenceOf(model: ReportModel, id: string): Sentence {
   const s = model.sentences.find((x) => x.id === id);
-  if (!s) throw new ReportError('NO_SENTENCE', `no sentence "${id}" in this report (its sentences: ${model.sentences.map((x) => x.id).join(', ') || 'none'})`, { field: 'sentence', id });
+  if (!s)
+    throw new ReportError(
+      'NO_SENTENCE',
+      `no sentence "${id}" in this report (its sentences: ${model.sentences.map((x) => x.id).join(', ') || 'none'})`,
+      { field: 'sentence', id },
+    );
   return s;
 }
 
@@ -25,7 +35,12 @@ export function editSentence(model: ReportModel, id: string, text: { ja?: string
   for (const lang of ['ja', 'en'] as const) {
     const value = text[lang];
     if (value === undefined) continue;
-    if (value.trim() === '') throw new ReportError('BAD_EDIT', `sentence "${id}": the ${lang === 'ja' ? 'Japanese' : 'English'} text is empty (omit the sentence instead)`, { field: lang, id });
+    if (value.trim() === '')
+      throw new ReportError(
+        'BAD_EDIT',
+        `sentence "${id}": the ${lang === 'ja' ? 'Japanese' : 'English'} text is empty (omit the sentence instead)`,
+        { field: lang, id },
+      );
     s[lang] = value.trim();
   }
   s.edited = s.ja !== s.generated.ja || s.en !== s.generated.en;
@@ -61,12 +76,19 @@ function deepFreeze<T>(value: T): T {
  */
 export function approveReport(model: ReportModel, approval: Omit<Approval, 'digest'>): ReportModel {
   draftOnly(model);
-  if (!Number.isInteger(approval.version) || approval.version < 1) throw new ReportError('BAD_EDIT', 'approval version must be a whole number ≥ 1', { field: 'version' });
+  if (!Number.isInteger(approval.version) || approval.version < 1)
+    throw new ReportError('BAD_EDIT', 'approval version must be a whole number ≥ 1', { field: 'version' });
   if (!approval.approvedBy.trim()) throw new ReportError('BAD_EDIT', 'approvedBy is required', { field: 'approvedBy' });
-  if (Number.isNaN(Date.parse(approval.approvedAt))) throw new ReportError('BAD_EDIT', 'approvedAt must be an ISO date-time', { field: 'approvedAt' });
+  if (Number.isNaN(Date.parse(approval.approvedAt)))
+    throw new ReportError('BAD_EDIT', 'approvedAt must be an ISO date-time', { field: 'approvedAt' });
   const next = copy(model);
   next.status = 'approved';
-  next.approval = { version: approval.version, approvedBy: approval.approvedBy, approvedAt: approval.approvedAt, digest: reportDigest(next) };
+  next.approval = {
+    version: approval.version,
+    approvedBy: approval.approvedBy,
+    approvedAt: approval.approvedAt,
+    digest: reportDigest(next),
+  };
   return deepFreeze(next);
 }
 

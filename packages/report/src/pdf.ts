@@ -3,7 +3,16 @@ import { createRequire } from 'node:module';
 import { type Browser, chromium } from 'playwright-core';
 
 /** The flags the project runs Debian's Chromium with (headless, no sandbox as root, nothing phoning home). */
-export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
 
 /** Starts headless Chromium (Debian's /usr/bin/chromium by default). */
 export async function launchChromium(executablePath = '/usr/bin/chromium'): Promise<Browser> {
@@ -32,7 +41,9 @@ const fontBytes = (path: string) => {
   return bytes;
 };
 const PRINT_FONTS = `<style>${Object.entries(FONTS)
-  .map(([path, f]) => `@font-face { font-family: "Liaison Noto Sans JP"; src: url("${path}") format("truetype"); font-weight: ${f.weight}; }`)
+  .map(
+    ([path, f]) => `@font-face { font-family: "Liaison Noto Sans JP"; src: url("${path}") format("truetype"); font-weight: ${f.weight}; }`,
+  )
   .join('\n')}
 html, svg, svg text { font-family: "Liaison Noto Sans JP", "Noto Sans CJK JP", sans-serif; }
 @page { font-family: "Liaison Noto Sans JP", "Noto Sans CJK JP", sans-serif; }</style>`;

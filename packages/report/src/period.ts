@@ -18,7 +18,20 @@ export interface ReportPeriod {
   previous: string;
 }
 
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function addMonths(month: string, n: number): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -33,7 +46,11 @@ export function parseReportPeriod(text: string): ReportPeriod {
   const fy = /^FY(\d{4})$/.exec(text);
   const q = /^(\d{4})Q([1-4])$/.exec(text);
   if (!fy && !q) {
-    throw new ReportError('BAD_PERIOD', `period must be a fiscal year (FY2025 = 2025-04…2026-03) or a fiscal quarter (2025Q3 = 2025-10…2025-12), not "${text}"`, { field: 'period' });
+    throw new ReportError(
+      'BAD_PERIOD',
+      `period must be a fiscal year (FY2025 = 2025-04…2026-03) or a fiscal quarter (2025Q3 = 2025-10…2025-12), not "${text}"`,
+      { field: 'period' },
+    );
   }
   const year = Number((fy ?? q)![1]);
   const yearMonths = Array.from({ length: 12 }, (_, i) => addMonths(`${year}-04`, i));

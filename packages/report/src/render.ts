@@ -6,7 +6,8 @@ import { TOTAL } from './model.ts';
 type StatTable = Parameters<typeof renderChart>[0];
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const num = (n: number, table: ReportTable, col: string) => (table.measure === 'comparison' && col === 'change' ? n.toFixed(1) : n.toLocaleString('ja-JP'));
+const num = (n: number, table: ReportTable, col: string) =>
+  table.measure === 'comparison' && col === 'change' ? n.toFixed(1) : n.toLocaleString('ja-JP');
 
 /** What a 秘匿 cell means — said once for the whole report, never of one cell. */
 const SECRET_LEGEND_JA = '「X」は秘匿（開示制御により公表しない値）です。秘匿の理由や値の範囲は示しません。';
@@ -50,12 +51,27 @@ function tableHtml(t: ReportTable, n: string, empty: boolean): string {
   const cols = orderedWithTotal(t as unknown as StatTable, 'cols');
   const short = cols.length > 14;
   // Rows with nothing at all (every cell zero) are left out of the print; CSV and JSON keep them.
-  const shown = rows.filter((r) => r.code === TOTAL || cols.some((c) => { const x = byKey.get(`${r.code}/${c.code}`); return x && (x.suppressed || x.value !== 0); }));
+  const shown = rows.filter(
+    (r) =>
+      r.code === TOTAL ||
+      cols.some((c) => {
+        const x = byKey.get(`${r.code}/${c.code}`);
+        return x && (x.suppressed || x.value !== 0);
+      }),
+  );
   const omitted = rows.length - shown.length;
-  const unit = t.measure === 'median-days' ? '単位：日（中央値） / median days' : t.measure === 'comparison' ? '単位：件、増減率は% / count; change in per cent' : '単位：件 / count';
+  const unit =
+    t.measure === 'median-days'
+      ? '単位：日（中央値） / median days'
+      : t.measure === 'comparison'
+        ? '単位：件、増減率は% / count; change in per cent'
+        : '単位：件 / count';
   const head = `<tr><th scope="col">${t.rows.length && isMonth(t.rows[0]!.code) ? '月' : '区分'}</th>${cols.map((c) => `<th scope="col">${colHeader(c, short)}</th>`).join('')}</tr>`;
   const body = shown
-    .map((r) => `<tr${r.code === TOTAL ? ' class="total"' : ''}><th scope="row">${r.code === TOTAL ? '計' : isMonth(r.code) ? `${Number(r.code.slice(5))}月` : esc(r.ja)}</th>${cols.map((c) => `<td>${cellText(t, byKey.get(`${r.code}/${c.code}`), c.code)}</td>`).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr${r.code === TOTAL ? ' class="total"' : ''}><th scope="row">${r.code === TOTAL ? '計' : isMonth(r.code) ? `${Number(r.code.slice(5))}月` : esc(r.ja)}</th>${cols.map((c) => `<td>${cellText(t, byKey.get(`${r.code}/${c.code}`), c.code)}</td>`).join('')}</tr>`,
+    )
     .join('');
   const legend = short ? `<p class="codes">${t.cols.map((c) => `${esc(c.code)} ${esc(c.ja)}`).join('、')}</p>` : '';
   const chart = t.chart && !empty ? renderChart(chartTable(t), { lang: 'ja', width: short ? 900 : 640 }) : '';
@@ -151,9 +167,14 @@ export function renderHtml(model: ReportModel): string {
     model.status === 'approved' && model.approval
       ? `承認版 第${model.approval.version}版（${esc(model.approval.approvedAt.slice(0, 10))}）<span class="en" lang="en">Approved, version ${model.approval.version}</span>`
       : '案（未承認）<span class="en" lang="en">Draft</span>';
-  const toc = chapters.map((c, i) => `<li><a href="#s-${c.id}">${i + 1}. ${esc(c.ja)}</a> <span lang="en">${esc(c.en)}</span></li>`).join('');
+  const toc = chapters
+    .map((c, i) => `<li><a href="#s-${c.id}">${i + 1}. ${esc(c.ja)}</a> <span lang="en">${esc(c.en)}</span></li>`)
+    .join('');
   const body = chapters
-    .map((c, i) => `<section class="chapter" id="s-${c.id}" aria-labelledby="h-${c.id}"><h2 id="h-${c.id}">${i + 1}. ${esc(c.ja)}<span class="en" lang="en">${esc(c.en)}</span></h2>\n${c.html}</section>`)
+    .map(
+      (c, i) =>
+        `<section class="chapter" id="s-${c.id}" aria-labelledby="h-${c.id}"><h2 id="h-${c.id}">${i + 1}. ${esc(c.ja)}<span class="en" lang="en">${esc(c.en)}</span></h2>\n${c.html}</section>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="ja">
@@ -193,7 +214,14 @@ export function tableCsv(model: ReportModel, t: ReportTable): string {
     line(['期間 (period)', `${model.period.labelJa} (${model.period.id})`]),
     line(['出典 (source)', t.sources.join(' / ')]),
     line(['凡例 (legend)', `${SECRET_MARKER} = 秘匿（開示制御により非公表） / suppressed`]),
-    line(['単位 (unit)', t.measure === 'median-days' ? '日（中央値） / median days' : t.measure === 'comparison' ? '件、増減率は% / count; change in per cent' : '件 / count']),
+    line([
+      '単位 (unit)',
+      t.measure === 'median-days'
+        ? '日（中央値） / median days'
+        : t.measure === 'comparison'
+          ? '件、増減率は% / count; change in per cent'
+          : '件 / count',
+    ]),
     '',
     line(['項目 (code)', ...cols.map(headerLabel)]),
     ...rows.map((r) =>
@@ -213,7 +241,10 @@ export function tableCsv(model: ReportModel, t: ReportTable): string {
 /** The sentences as CSV (for review): rule, Japanese, English, whether edited or omitted. */
 export function sentencesCsv(model: ReportModel): string {
   const line = (fields: (string | number)[]) => fields.map(csvField).join(',');
-  const lines = [line(['規則 (rule)', '文 (ja)', 'sentence (en)', '編集 (edited)', '省略 (omitted)']), ...model.sentences.map((s) => line([s.rule, s.ja, s.en, s.edited ? 'yes' : 'no', s.omitted ? 'yes' : 'no']))];
+  const lines = [
+    line(['規則 (rule)', '文 (ja)', 'sentence (en)', '編集 (edited)', '省略 (omitted)']),
+    ...model.sentences.map((s) => line([s.rule, s.ja, s.en, s.edited ? 'yes' : 'no', s.omitted ? 'yes' : 'no'])),
+  ];
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }
 
@@ -230,5 +261,8 @@ export function renderFiles(model: ReportModel, format: Exclude<ReportFormat, 'p
   const base = `report-${model.period.id}`;
   if (format === 'html') return [{ name: `${base}.html`, content: renderHtml(model) }];
   if (format === 'json') return [{ name: `${base}.json`, content: renderJson(model) }];
-  return [...model.tables.map((t) => ({ name: `${base}-${t.id}.csv`, content: tableCsv(model, t) })), { name: `${base}-sentences.csv`, content: sentencesCsv(model) }];
+  return [
+    ...model.tables.map((t) => ({ name: `${base}-${t.id}.csv`, content: tableCsv(model, t) })),
+    { name: `${base}-sentences.csv`, content: sentencesCsv(model) },
+  ];
 }

@@ -29,7 +29,20 @@ const ja = (n: number) => n.toLocaleString('ja-JP');
 const en = (n: number) => n.toLocaleString('en-US');
 const pct = (n: number) => Math.abs(n).toFixed(1);
 const round1 = (x: number) => Math.round(x * 10) / 10;
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 interface Draft {
   cells: CellRef[];
@@ -100,12 +113,25 @@ function changeText(d: { difference: number; change: number | undefined }): { ja
 type Rule = (r: Reader, ctx: { previous: boolean; model: ReportModel }) => { ja: string; en: string };
 
 /** The totals along one axis of a release table, each published (else skip). */
-function margins(r: Reader, table: string, along: 'rows' | 'cols', which: 'current' | 'previous' = 'current', keep: (l: Labelled) => boolean = () => true) {
+function margins(
+  r: Reader,
+  table: string,
+  along: 'rows' | 'cols',
+  which: 'current' | 'previous' = 'current',
+  keep: (l: Labelled) => boolean = () => true,
+) {
   const t = r.table(table, which);
-  return (along === 'rows' ? t.rows : t.cols).filter(keep).map((l) => ({ label: l, ...(along === 'rows' ? r.cell(table, l.code, TOTAL, which) : r.cell(table, TOTAL, l.code, which)) }));
+  return (along === 'rows' ? t.rows : t.cols)
+    .filter(keep)
+    .map((l) => ({ label: l, ...(along === 'rows' ? r.cell(table, l.code, TOTAL, which) : r.cell(table, TOTAL, l.code, which)) }));
 }
 
-function largestShare(table: string, along: 'rows' | 'cols', keep: (l: Labelled) => boolean, text: (name: Labelled, n: number, share: number) => { ja: string; en: string }): Rule {
+function largestShare(
+  table: string,
+  along: 'rows' | 'cols',
+  keep: (l: Labelled) => boolean,
+  text: (name: Labelled, n: number, share: number) => { ja: string; en: string },
+): Rule {
   return (r) => {
     const top = largest(margins(r, table, along, 'current', keep));
     const all = r.cell(table, TOTAL, TOTAL);
@@ -113,7 +139,12 @@ function largestShare(table: string, along: 'rows' | 'cols', keep: (l: Labelled)
   };
 }
 
-function riseOrFall(table: string, along: 'rows' | 'cols', direction: 'rise' | 'fall', text: (name: Labelled, now: number, before: number, d: { difference: number; change: number | undefined }) => { ja: string; en: string }): Rule {
+function riseOrFall(
+  table: string,
+  along: 'rows' | 'cols',
+  direction: 'rise' | 'fall',
+  text: (name: Labelled, now: number, before: number, d: { difference: number; change: number | undefined }) => { ja: string; en: string },
+): Rule {
   return (r, ctx) => {
     if (!ctx.previous) throw new Skip();
     const now = margins(r, table, along, 'current');
@@ -146,10 +177,15 @@ const RULES: [string, Rule][] = [
   ['total', totalWithChange('consultations-by-body-month', { ja: '相談件数', en: 'Consultations' })],
   [
     'body-largest',
-    largestShare('consultations-by-body-month', 'rows', () => true, (b, n, s) => ({
-      ja: `機関別では${b.ja}が最も多く、${ja(n)}件（全体の${pct(s)}%）でした。`,
-      en: `${b.en} received the most consultations: ${en(n)} (${pct(s)}% of all).`,
-    })),
+    largestShare(
+      'consultations-by-body-month',
+      'rows',
+      () => true,
+      (b, n, s) => ({
+        ja: `機関別では${b.ja}が最も多く、${ja(n)}件（全体の${pct(s)}%）でした。`,
+        en: `${b.en} received the most consultations: ${en(n)} (${pct(s)}% of all).`,
+      }),
+    ),
   ],
   [
     'body-rise',
@@ -179,10 +215,15 @@ const RULES: [string, Rule][] = [
   ],
   [
     'category-largest',
-    largestShare('category-by-body', 'rows', () => true, (c, n, s) => ({
-      ja: `相談分類では「${c.ja}」が最も多く、${ja(n)}件（全体の${pct(s)}%）でした。`,
-      en: `The most frequent category was "${c.en}": ${en(n)} (${pct(s)}% of all).`,
-    })),
+    largestShare(
+      'category-by-body',
+      'rows',
+      () => true,
+      (c, n, s) => ({
+        ja: `相談分類では「${c.ja}」が最も多く、${ja(n)}件（全体の${pct(s)}%）でした。`,
+        en: `The most frequent category was "${c.en}": ${en(n)} (${pct(s)}% of all).`,
+      }),
+    ),
   ],
   [
     'category-rise',
@@ -245,10 +286,15 @@ const RULES: [string, Rule][] = [
   ],
   [
     'outcome-largest',
-    largestShare('outcome-by-category', 'rows', () => true, (o, n, s) => ({
-      ja: `対応結果では「${o.ja}」が最も多く、${ja(n)}件（全体の${pct(s)}%）でした。`,
-      en: `The most frequent outcome was "${o.en}": ${en(n)} (${pct(s)}% of all).`,
-    })),
+    largestShare(
+      'outcome-by-category',
+      'rows',
+      () => true,
+      (o, n, s) => ({
+        ja: `対応結果では「${o.ja}」が最も多く、${ja(n)}件（全体の${pct(s)}%）でした。`,
+        en: `The most frequent outcome was "${o.en}": ${en(n)} (${pct(s)}% of all).`,
+      }),
+    ),
   ],
 ];
 
@@ -262,7 +308,17 @@ export function writeSentences(input: { current: SourceRelease; previous: Source
     const reader = new Reader({ current: input.current, previous: input.previous });
     try {
       const text = rule(reader, { previous: !!input.previous, model: input.model });
-      out.push({ id, rule: id, ja: text.ja, en: text.en, cells: reader.draft.cells, derived: reader.draft.derived, generated: { ja: text.ja, en: text.en }, edited: false, omitted: false });
+      out.push({
+        id,
+        rule: id,
+        ja: text.ja,
+        en: text.en,
+        cells: reader.draft.cells,
+        derived: reader.draft.derived,
+        generated: { ja: text.ja, en: text.en },
+        edited: false,
+        omitted: false,
+      });
     } catch (err) {
       if (!(err instanceof Skip)) throw err;
     }

@@ -3,7 +3,16 @@ import { authMigrations, listAgencies, seedAgencies } from '@liaison/auth';
 import { createDatabase, type Database } from '@liaison/db/client';
 import { migrate } from '@liaison/db/migrate';
 import { pglogMigrations } from '@liaison/events';
-import { applyEvents, buildRelease, loadCatalogue, RELEASE_LOCK, type ReleaseDeps, requestRelease, statsMigrations, syncProjections } from '@liaison/stats';
+import {
+  applyEvents,
+  buildRelease,
+  loadCatalogue,
+  RELEASE_LOCK,
+  type ReleaseDeps,
+  requestRelease,
+  statsMigrations,
+  syncProjections,
+} from '@liaison/stats';
 import { seedStatistics, syntheticEvents } from '@liaison/stats/seed';
 import { createTestDatabase, type TestDatabase } from '@liaison/testing';
 
@@ -34,7 +43,14 @@ export async function releasedStatistics(
     // (and other seeds) make rises, falls and a record month for the rules to find. The first goes
     // through the bulk path (an empty schema only), the others through the consumer's own path.
     const [first, ...rest] = o.segments;
-    const options = (seg: (typeof o.segments)[number]) => ({ seed: seg.seed, from: seg.from, to: seg.to, scale: seg.scale, bodyScale: { hotline: 0.05 }, referralBoost: 4 });
+    const options = (seg: (typeof o.segments)[number]) => ({
+      seed: seg.seed,
+      from: seg.from,
+      to: seg.to,
+      scale: seg.scale,
+      bodyScale: { hotline: 0.05 },
+      referralBoost: 4,
+    });
     if (first) await seedStatistics(database, options(first));
     for (const seg of rest) {
       for (const batch of syntheticEvents(options(seg), 2000)) await database.db.transaction((tx) => applyEvents(tx, batch));
@@ -42,7 +58,10 @@ export async function releasedStatistics(
     const deps: ReleaseDeps = {
       db: database.db,
       catalogue: loadCatalogue(),
-      bodies: async () => (await listAgencies(database.db)).filter((a) => a.roles.includes('member')).map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn })),
+      bodies: async () =>
+        (await listAgencies(database.db))
+          .filter((a) => a.roles.includes('member'))
+          .map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn })),
     };
     for (const period of o.periods) await requestRelease(deps, { period, requestedBy: 'test' });
     for (const month of o.months ?? []) await buildRelease(deps, { period: month });

@@ -61,18 +61,29 @@ describe('the meeting report', () => {
   });
 
   const releaseOf = (period: string) => (period === 'FY2025' ? fy2025 : period === 'FY2024' ? fy2024 : undefined);
-  const releaseCell = (r: SourceRelease, table: string, row: string, col: string) => r.tables.find((t) => t.id === table)?.cells.find((c) => c.row === row && c.col === col);
+  const releaseCell = (r: SourceRelease, table: string, row: string, col: string) =>
+    r.tables.find((t) => t.id === table)?.cells.find((c) => c.row === row && c.col === col);
   const suppressedKeys = (t: SourceTable) => new Set(t.cells.filter((c) => c.suppressed).map((c) => `${c.row}/${c.col}`));
 
   it('copies every release table cell for cell, and derives the comparison from published margins only', () => {
     expect(model.comparison?.id).toBe('FY2024');
     expect(model.releases.map((r) => r.period)).toEqual(['FY2025', 'FY2024']);
-    for (const required of ['consultations-by-body-month', 'category-by-body', 'platform-type-by-category', 'art25-within-7-days', 'referral-flows', 'deadline-compliance-by-recipient', 'outcome-by-category']) {
+    for (const required of [
+      'consultations-by-body-month',
+      'category-by-body',
+      'platform-type-by-category',
+      'art25-within-7-days',
+      'referral-flows',
+      'deadline-compliance-by-recipient',
+      'outcome-by-category',
+    ]) {
       expect(model.tables.map((t) => t.id)).toContain(required);
     }
     for (const t of model.tables.filter((x) => x.measure !== 'comparison')) {
       const published = fy2025.tables.find((x) => x.id === t.id)!;
-      expect(t.cells, t.id).toEqual(published.cells.map((c) => ({ row: c.row, col: c.col, value: c.suppressed ? null : c.value, suppressed: c.suppressed })));
+      expect(t.cells, t.id).toEqual(
+        published.cells.map((c) => ({ row: c.row, col: c.col, value: c.suppressed ? null : c.value, suppressed: c.suppressed })),
+      );
     }
     const yoy = model.tables.find((t) => t.id === 'yoy-consultations-by-body')!;
     for (const row of yoy.rows) {
@@ -100,7 +111,8 @@ describe('the meeting report', () => {
       }
       for (const d of s.derived) {
         const [a, b] = [s.cells[d.of[0]]!.value, s.cells[d.of[1]]!.value];
-        const expected = d.kind === 'difference' ? a - b : d.kind === 'share' ? Math.round((a / b) * 1000) / 10 : Math.round(((a - b) / b) * 1000) / 10;
+        const expected =
+          d.kind === 'difference' ? a - b : d.kind === 'share' ? Math.round((a / b) * 1000) / 10 : Math.round(((a - b) / b) * 1000) / 10;
         expect(d.value, `${s.id} ${d.kind}`).toBe(expected);
       }
       expect(unsupportedNumbers(s), `${s.id}: ${s.ja} / ${s.en}`).toEqual([]);
@@ -140,8 +152,10 @@ describe('the meeting report', () => {
     for (const t of fy2025.tables) {
       const hidden = suppressedKeys(t);
       const mine = model.tables.find((x) => x.id === t.id)!;
-      for (const c of mine.cells) if (hidden.has(`${c.row}/${c.col}`)) expect(c).toEqual({ row: c.row, col: c.col, value: null, suppressed: true });
-      for (const s of model.sentences) for (const ref of s.cells) expect(ref.table === t.id && ref.period === 'FY2025' && hidden.has(`${ref.row}/${ref.col}`)).toBe(false);
+      for (const c of mine.cells)
+        if (hidden.has(`${c.row}/${c.col}`)) expect(c).toEqual({ row: c.row, col: c.col, value: null, suppressed: true });
+      for (const s of model.sentences)
+        for (const ref of s.cells) expect(ref.table === t.id && ref.period === 'FY2025' && hidden.has(`${ref.row}/${ref.col}`)).toBe(false);
     }
     const csv = renderFiles(model, 'csv');
     const table = csv.find((f) => f.name.endsWith('-category-by-body.csv'))!.content;
@@ -149,7 +163,8 @@ describe('the meeting report', () => {
     // No wording that bounds a hidden value, anywhere (table titles aside: "18歳未満" names a table of children).
     let text = [renderHtml(model), ...csv.map((f) => f.content), renderFiles(model, 'json')[0]!.content].join('\n');
     for (const t of model.tables) text = text.split(t.titleJa).join('').split(t.titleEn).join('');
-    for (const hint of ['未満', '以下', '少数', 'fewer than', 'less than', 'under 10', '1〜9', '1〜19', '10件未満']) expect(text, hint).not.toContain(hint);
+    for (const hint of ['未満', '以下', '少数', 'fewer than', 'less than', 'under 10', '1〜9', '1〜19', '10件未満'])
+      expect(text, hint).not.toContain(hint);
     for (const s of model.sentences) expect(`${s.ja} ${s.en}`).not.toMatch(/秘匿|suppress|X/);
 
     // The same release with its grand total hidden: the rules reading it say nothing.
@@ -174,7 +189,11 @@ describe('the meeting report', () => {
     expect(empty.empty).toBe(true);
     expect(empty.sentences).toEqual([]);
     expect(renderHtml(empty)).toContain('この期間の公表統計には件数がありません');
-    await expect(buildReport(source, '2026Q1')).rejects.toMatchObject({ code: 'MONTHS_NOT_RELEASED', kind: 'conflict', details: { missing: ['2026-05', '2026-06'] } });
+    await expect(buildReport(source, '2026Q1')).rejects.toMatchObject({
+      code: 'MONTHS_NOT_RELEASED',
+      kind: 'conflict',
+      details: { missing: ['2026-05', '2026-06'] },
+    });
     await expect(buildReport(source, '2026Q1')).rejects.toThrow(/missing 2026-05, 2026-06/);
     const fy2026 = await buildReport(source, 'FY2026').catch((e: ReportError) => e);
     expect(fy2026).toBeInstanceOf(ReportError);
@@ -197,7 +216,11 @@ describe('the meeting report', () => {
   it('lets the secretariat edit and omit sentences, then freezes the approved version', () => {
     const edited = editSentence(model, 'total', { ja: '相談件数は前年度より増えました。' });
     const s = edited.sentences.find((x) => x.id === 'total')!;
-    expect(s).toMatchObject({ ja: '相談件数は前年度より増えました。', edited: true, generated: model.sentences.find((x) => x.id === 'total')!.generated });
+    expect(s).toMatchObject({
+      ja: '相談件数は前年度より増えました。',
+      edited: true,
+      generated: model.sentences.find((x) => x.id === 'total')!.generated,
+    });
     expect(model.sentences.find((x) => x.id === 'total')!.edited).toBe(false);
     const omitted = omitSentence(edited, 'body-largest');
     expect(renderHtml(omitted)).not.toContain(model.sentences.find((x) => x.id === 'body-largest')!.ja);
@@ -206,7 +229,9 @@ describe('the meeting report', () => {
     const approved = approveReport(omitted, { version: 1, approvedBy: 'center', approvedAt: '2026-11-28T10:00:00Z' });
     expect(approved.status).toBe('approved');
     expect(approved.approval!.digest).toMatch(/^[0-9a-f]{64}$/);
-    expect(approveReport(omitted, { version: 1, approvedBy: 'center', approvedAt: '2026-11-28T10:00:00Z' }).approval!.digest).toBe(approved.approval!.digest);
+    expect(approveReport(omitted, { version: 1, approvedBy: 'center', approvedAt: '2026-11-28T10:00:00Z' }).approval!.digest).toBe(
+      approved.approval!.digest,
+    );
     expect(() => editSentence(approved, 'total', { ja: '別の文。' })).toThrow(expect.objectContaining({ code: 'FROZEN' }));
     expect(() => {
       (approved.sentences[0] as { ja: string }).ja = 'changed';
@@ -248,7 +273,15 @@ describe('the meeting report', () => {
         await page.setContent(renderHtml(m), { waitUntil: 'load' });
         const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
         const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`)).toEqual([]);
+        expect(
+          bad.map(
+            (v) =>
+              `${v.id}: ${v.help} (${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 3)
+                .join('; ')})`,
+          ),
+        ).toEqual([]);
       }
     } finally {
       await context.close();

@@ -53,13 +53,16 @@ export async function startKafka(options: {
   const dir = options.dir ?? resolve(kafkaHome, '.run', `test-${randomBytes(4).toString('hex')}`);
   const env = {
     ...process.env,
-    ...(options.version ?? testEnv.kafkaVersion ? { KAFKA_VERSION: options.version ?? testEnv.kafkaVersion } : {}),
+    ...((options.version ?? testEnv.kafkaVersion) ? { KAFKA_VERSION: options.version ?? testEnv.kafkaVersion } : {}),
     ...(options.heap ? { KAFKA_HEAP_OPTS: options.heap } : {}),
   };
   const script = (name: string) => resolve(kafkaHome, 'bin', name);
   const startAt = async (port: number): Promise<string[]> => {
     try {
-      const { stdout } = await run('bash', [script('start.sh'), '--nodes', String(nodes), '--dir', dir, '--port', String(port)], { env, maxBuffer: 1 << 20 });
+      const { stdout } = await run('bash', [script('start.sh'), '--nodes', String(nodes), '--dir', dir, '--port', String(port)], {
+        env,
+        maxBuffer: 1 << 20,
+      });
       const line = stdout.split('\n').find((l) => l.startsWith('KAFKA_BROKERS='));
       if (!line) throw new Error(`Kafka did not report its brokers:\n${stdout}`);
       return line.slice('KAFKA_BROKERS='.length).trim().split(',');
@@ -68,8 +71,11 @@ export async function startKafka(options: {
       await run('bash', [script('stop.sh'), '--dir', dir], { env }).catch(() => {});
       const { code, stderr } = err as { code?: unknown; stderr?: string };
       const said = (stderr ?? '').trim().split('\n').slice(-30).join('\n');
-      if (code === 75) throw new PortInUseError(port, `Kafka (${nodes} node${nodes > 1 ? 's' : ''}, base port ${port}) could not start: ${said}`);
-      throw new Error(`Kafka (${nodes} node${nodes > 1 ? 's' : ''}, base port ${port}) did not start: ${said || (err as Error).message}`, { cause: err });
+      if (code === 75)
+        throw new PortInUseError(port, `Kafka (${nodes} node${nodes > 1 ? 's' : ''}, base port ${port}) could not start: ${said}`);
+      throw new Error(`Kafka (${nodes} node${nodes > 1 ? 's' : ''}, base port ${port}) did not start: ${said || (err as Error).message}`, {
+        cause: err,
+      });
     }
   };
   let port = options.port;

@@ -84,7 +84,10 @@ export function isPortInUse(err: unknown): boolean {
  * because the port was taken meanwhile, on another one: at most `attempts` times. Any other failure
  * is thrown at once. `start` must leave nothing running when it fails.
  */
-export async function retryOnPortInUse<T>(start: (port: number) => Promise<T>, options: { choose?: () => Promise<number>; attempts?: number } = {}): Promise<T> {
+export async function retryOnPortInUse<T>(
+  start: (port: number) => Promise<T>,
+  options: { choose?: () => Promise<number>; attempts?: number } = {},
+): Promise<T> {
   const attempts = options.attempts ?? 5;
   const choose = options.choose ?? freePort;
   for (let attempt = 1; ; attempt++) {

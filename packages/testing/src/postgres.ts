@@ -58,7 +58,10 @@ export async function resolvePostgresServer(): Promise<PostgresServer> {
 export async function startEmbeddedForTests(options: { choosePort?: () => Promise<number> } = {}): Promise<PostgresServer> {
   const dataDir = join(tmpdir(), `liaison-test-pg-${randomBytes(4).toString('hex')}`);
   try {
-    const handle = await retryOnPortInUse((port) => startEmbeddedPostgres({ dataDir, port }), options.choosePort ? { choose: options.choosePort } : {});
+    const handle = await retryOnPortInUse(
+      (port) => startEmbeddedPostgres({ dataDir, port }),
+      options.choosePort ? { choose: options.choosePort } : {},
+    );
     return {
       adminUrl: handle.url,
       source: 'embedded',

@@ -24,7 +24,11 @@ describe('embedded Postgres', () => {
         await database.close();
         await h.stop();
         process.exitCode = 3;`;
-      const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8', timeout: 120000 });
+      const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        timeout: 120000,
+      });
       expect(run.stdout, run.stderr).toContain('answer 42');
       expect(run.status).toBe(3);
     } finally {

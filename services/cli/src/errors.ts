@@ -14,7 +14,11 @@ export class CommandError extends Error {
  * slow to load — is imported only by the commands that need it, and `--help` stays quick).
  */
 export function isCommandError(err: unknown): err is Error & { exitCode: 1 | 2 } {
-  return err instanceof Error && err.name === 'CommandError' && ((err as { exitCode?: unknown }).exitCode === 1 || (err as { exitCode?: unknown }).exitCode === 2);
+  return (
+    err instanceof Error &&
+    err.name === 'CommandError' &&
+    ((err as { exitCode?: unknown }).exitCode === 1 || (err as { exitCode?: unknown }).exitCode === 2)
+  );
 }
 
 /**
@@ -22,7 +26,9 @@ export function isCommandError(err: unknown): err is Error & { exitCode: 1 | 2 }
  * released already, not closed, unprotectable. Its message is written for people.
  */
 export function isDomainError(err: unknown): err is Error & { code: string; kind?: string } {
-  return err instanceof Error && (err.name === 'DomainError' || err.name === 'AppError') && typeof (err as { code?: unknown }).code === 'string';
+  return (
+    err instanceof Error && (err.name === 'DomainError' || err.name === 'AppError') && typeof (err as { code?: unknown }).code === 'string'
+  );
 }
 
 /** Whether a domain refusal is about the input (a usage error, exit 2) rather than the state of things (exit 1). */

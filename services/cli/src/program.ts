@@ -50,8 +50,22 @@ export function program(io: Io = defaultIo): Command {
         const issued = await issueToken(db, { agency: o.body, role: o.role, label: o.label, ttlDays: o.ttlDays }).catch((err) => {
           throw (err as { cause?: { code?: string } }).cause?.code === '23503' ? new CommandError(`unknown body ${o.body}`) : err;
         });
-        await appendAudit(db, [{ agency: o.body, actor: null, action: 'token.issue', subjectType: 'token', subjectId: issued.id, reason: 'liaison tokens create', details: { role: o.role } }]);
-        io.out(o.json ? JSON.stringify({ id: issued.id, token: issued.token, expiresAt: issued.expiresAt.toISOString() }) : `${issued.token}\n(id ${issued.id}, expires ${issued.expiresAt.toISOString()})`);
+        await appendAudit(db, [
+          {
+            agency: o.body,
+            actor: null,
+            action: 'token.issue',
+            subjectType: 'token',
+            subjectId: issued.id,
+            reason: 'liaison tokens create',
+            details: { role: o.role },
+          },
+        ]);
+        io.out(
+          o.json
+            ? JSON.stringify({ id: issued.id, token: issued.token, expiresAt: issued.expiresAt.toISOString() })
+            : `${issued.token}\n(id ${issued.id}, expires ${issued.expiresAt.toISOString()})`,
+        );
       });
     });
   tokens
@@ -63,7 +77,10 @@ export function program(io: Io = defaultIo): Command {
       await withDatabase(async (db) => {
         const rows = await listTokens(db, o.body);
         if (o.json) return io.out(JSON.stringify(rows));
-        for (const r of rows) io.out(`${r.id}  ${r.role.padEnd(11)}  ${r.revokedAt ? 'revoked' : `expires ${r.expiresAt.toISOString().slice(0, 10)}`}  ${r.label}`);
+        for (const r of rows)
+          io.out(
+            `${r.id}  ${r.role.padEnd(11)}  ${r.revokedAt ? 'revoked' : `expires ${r.expiresAt.toISOString().slice(0, 10)}`}  ${r.label}`,
+          );
         if (rows.length === 0) io.err(`no tokens for ${o.body}`);
       });
     });
@@ -77,7 +94,9 @@ export function program(io: Io = defaultIo): Command {
         const body = await tokenAgency(db, id);
         if (!body) throw new CommandError(`no token ${id}`);
         await revokeToken(db, id);
-        await appendAudit(db, [{ agency: body, actor: null, action: 'token.revoke', subjectType: 'token', subjectId: id, reason: 'liaison tokens revoke' }]);
+        await appendAudit(db, [
+          { agency: body, actor: null, action: 'token.revoke', subjectType: 'token', subjectId: id, reason: 'liaison tokens revoke' },
+        ]);
         io.out(`revoked ${id}`);
       });
     });

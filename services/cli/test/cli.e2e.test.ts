@@ -15,7 +15,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** Runs `pnpm -s liaison …` as a person would, from the repository root; resolves with exit code and output. */
 function liaison(args: string[], env: Record<string, string> = {}) {
   return new Promise<{ code: number | null; out: string; err: string }>((done) => {
-    const child = spawn('pnpm', ['-s', 'liaison', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: '', KAFKA_BROKERS: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('pnpm', ['-s', 'liaison', ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: '', KAFKA_BROKERS: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -35,7 +39,11 @@ function liaisonOnTerminal(args: string[], env: Record<string, string>, dir: str
   const typescript = join(dir, 'terminal.txt');
   const command = `pnpm -s liaison ${args.join(' ')} > ${outFile}`;
   return new Promise<{ code: number | null; out: string; terminal: string }>((done) => {
-    const child = spawn('script', ['-qec', command, typescript], { cwd: root, env: { ...process.env, DATABASE_URL: '', KAFKA_BROKERS: '', ...env }, stdio: ['ignore', 'ignore', 'ignore'] });
+    const child = spawn('script', ['-qec', command, typescript], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: '', KAFKA_BROKERS: '', ...env },
+      stdio: ['ignore', 'ignore', 'ignore'],
+    });
     child.on('close', (code) => done({ code, out: readFileSync(outFile, 'utf8'), terminal: readFileSync(typescript, 'utf8') }));
   });
 }
@@ -64,7 +72,20 @@ describe('the liaison command line (the real binary)', () => {
     const top = await liaison(['--help']);
     expect(top.code).toBe(0);
     for (const command of ['token', 'tokens', 'migrate', 'audit', 'release', 'seed', 'kafka']) expect(top.out).toContain(command);
-    const commands = [['tokens'], ['tokens', 'create'], ['tokens', 'list'], ['tokens', 'revoke'], ['audit'], ['audit', 'verify'], ['migrate'], ['token'], ['release'], ['seed'], ['kafka'], ['kafka', 'topics']];
+    const commands = [
+      ['tokens'],
+      ['tokens', 'create'],
+      ['tokens', 'list'],
+      ['tokens', 'revoke'],
+      ['audit'],
+      ['audit', 'verify'],
+      ['migrate'],
+      ['token'],
+      ['release'],
+      ['seed'],
+      ['kafka'],
+      ['kafka', 'topics'],
+    ];
     for (const sub of commands) {
       const help = await liaison([...sub, '--help']);
       expect(help.code, sub.join(' ')).toBe(0);
@@ -74,7 +95,9 @@ describe('the liaison command line (the real binary)', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("unknown option '--bogus'");
     expect((await liaison(['tokens', 'create', '--body', 'center', '--role', 'wizard', '--label', 'x'])).code).toBe(2);
-    expect((await liaison(['tokens', 'create', '--body', 'center', '--role', 'caseworker', '--label', 'x', '--ttl-days', '9999'])).code).toBe(2);
+    expect(
+      (await liaison(['tokens', 'create', '--body', 'center', '--role', 'caseworker', '--label', 'x', '--ttl-days', '9999'])).code,
+    ).toBe(2);
     expect((await liaison(['no-such-command'])).code).toBe(2);
     // The new commands: a bad value, a missing option, an unknown flag — usage errors, one clear line, nothing on stdout.
     for (const [args, says] of [
@@ -122,7 +145,10 @@ describe('the liaison command line (the real binary)', () => {
   }, 180_000);
 
   it('prints a demo token of the local platform for a shell variable, and says what exists when asked for another', async () => {
-    writeFileSync(join(dataDir, 'demo-tokens.json'), JSON.stringify([{ agency: 'center', role: 'caseworker', label: 'x', token: 'lia_demo_center' }]));
+    writeFileSync(
+      join(dataDir, 'demo-tokens.json'),
+      JSON.stringify([{ agency: 'center', role: 'caseworker', label: 'x', token: 'lia_demo_center' }]),
+    );
     const found = await liaison(['token', 'center', 'caseworker'], { LIAISON_DATA_DIR: dataDir });
     expect(found).toMatchObject({ code: 0, out: 'lia_demo_center\n' });
     const missing = await liaison(['token', 'sia', 'observer'], { LIAISON_DATA_DIR: dataDir });
@@ -147,7 +173,15 @@ describe('the liaison command line (the real binary)', () => {
       expect(again.err).toContain('holds facts or releases already');
 
       const published = await liaison(['release', '--period', '2025-10', '--json'], env);
-      const release = json<{ id: string; period: string; grain: string; tables: string[]; cells: number; suppressedCells: number; builtFirst: unknown[] }>(published);
+      const release = json<{
+        id: string;
+        period: string;
+        grain: string;
+        tables: string[];
+        cells: number;
+        suppressedCells: number;
+        builtFirst: unknown[];
+      }>(published);
       expect(release).toMatchObject({ period: '2025-10', grain: 'month', builtFirst: [] });
       expect(release.tables.length).toBeGreaterThan(0);
       expect(published.err).toContain('統計の公表 releasing 2025-10: 100% (1/1 releases)');
@@ -155,7 +189,11 @@ describe('the liaison command line (the real binary)', () => {
       // Visible through the stats service's own API, as an observer reads it, with the same cells.
       await seedAgencies(database.db);
       const observer = await issueToken(database.db, { agency: 'mic', role: 'observer', label: 'CLI test', ttlDays: 1 });
-      const stats = createStatsApp({ database, verifyToken: (t) => verifyToken(database.db, t), releases: { db: database.db, catalogue: loadCatalogue(), bodies: async () => [] } });
+      const stats = createStatsApp({
+        database,
+        verifyToken: (t) => verifyToken(database.db, t),
+        releases: { db: database.db, catalogue: loadCatalogue(), bodies: async () => [] },
+      });
       const res = await stats.request('/v1/stats/releases/2025-10', { headers: { authorization: `Bearer ${observer.token}` } });
       expect(res.status).toBe(200);
       const seen = (await res.json()) as Release;
@@ -164,7 +202,9 @@ describe('the liaison command line (the real binary)', () => {
       expect(seen.tables.flatMap((t) => t.cells).length).toBe(release.cells);
       expect(seen.tables.flatMap((t) => t.cells).filter((c) => c.suppressed).length).toBe(release.suppressedCells);
       // Announced through the stats outbox (the stats service relays it to the bus).
-      const { rows } = await database.pool.query("select event->'data'->>'releaseId' as id from stats.outbox where event->>'type' = 'jp.liaison.stats.release_published.v1'");
+      const { rows } = await database.pool.query(
+        "select event->'data'->>'releaseId' as id from stats.outbox where event->>'type' = 'jp.liaison.stats.release_published.v1'",
+      );
       expect(rows.map((r) => r.id)).toEqual([release.id]);
 
       const twice = await liaison(['release', '--period', '2025-10'], env);
@@ -186,7 +226,10 @@ describe('the liaison command line (the real binary)', () => {
       expect(onTerminal.terminal).toContain('█');
       expect(onTerminal.terminal).toContain('100% 3/3 releases');
       expect(onTerminal.terminal).not.toContain('releasing 2025Q3: 100%');
-      const quarter = json<{ period: string; grain: string; builtFirst: { period: string }[] }>({ ...onTerminal, err: onTerminal.terminal });
+      const quarter = json<{ period: string; grain: string; builtFirst: { period: string }[] }>({
+        ...onTerminal,
+        err: onTerminal.terminal,
+      });
       expect(quarter).toMatchObject({ period: '2025Q3', grain: 'quarter' });
       expect(quarter.builtFirst.map((b) => b.period)).toEqual(['2025-11', '2025-12']);
       const list = await stats.request('/v1/stats/releases', { headers: { authorization: `Bearer ${observer.token}` } });
@@ -202,7 +245,11 @@ describe('the liaison command line (the real binary)', () => {
     const brokers = inject('kafkaBrokers');
     const prefix = uniqueName('cli');
     const env = { KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_PREFIX: prefix, TOPIC_PARTITIONS: '2', KAFKA_REPLICATION_FACTOR: '1' };
-    type Topics = { bus: string; ok: boolean; topics: { name: string; state: string; partitions: number | null; replicationFactor: number | null; problems: string[] }[] };
+    type Topics = {
+      bus: string;
+      ok: boolean;
+      topics: { name: string; state: string; partitions: number | null; replicationFactor: number | null; problems: string[] }[];
+    };
     const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     try {
@@ -237,7 +284,10 @@ describe('the liaison command line (the real binary)', () => {
       const stricter = JSON.parse(stricterRun.out) as Topics;
       expect(stricter.ok).toBe(false);
       expect(stricter.topics.find((t) => t.name === gone)).toMatchObject({ state: 'created', problems: [] });
-      expect(stricter.topics.find((t) => t.name === `${prefix}.liaison.dlq`)).toMatchObject({ state: 'wrong', problems: ['min.insync.replicas 1, configured 2'] });
+      expect(stricter.topics.find((t) => t.name === `${prefix}.liaison.dlq`)).toMatchObject({
+        state: 'wrong',
+        problems: ['min.insync.replicas 1, configured 2'],
+      });
       expect(await admin.listTopics()).toContain(gone);
     } finally {
       const mine = (await admin.listTopics()).filter((t) => t.startsWith(`${prefix}.`));
@@ -252,7 +302,9 @@ describe('the liaison command line (the real binary)', () => {
     const check = await liaison(['kafka', 'topics', '--check'], env);
     expect(check.code).toBe(1);
     expect(check.out).toMatch(/clipg\.liaison\.dlq +missing/);
-    const created = json<{ bus: string; ok: boolean; topics: { state: string; partitions: number; replicationFactor: number | null }[] }>(await liaison(['kafka', 'topics', '--json'], env));
+    const created = json<{ bus: string; ok: boolean; topics: { state: string; partitions: number; replicationFactor: number | null }[] }>(
+      await liaison(['kafka', 'topics', '--json'], env),
+    );
     expect(created).toMatchObject({ bus: 'pglog', ok: true });
     expect(created.topics.every((t) => t.state === 'created' && t.partitions === 3 && t.replicationFactor === null)).toBe(true);
     const again = await liaison(['kafka', 'topics', '--check'], { ...env, TOPIC_PARTITIONS: '4' });

@@ -20,7 +20,20 @@ describe('release periods', () => {
     expect(subPeriods(parsePeriod('2025-10')!)).toEqual([]);
     expect(subPeriods(parsePeriod('2025Q4')!)).toEqual(['2026-01', '2026-02', '2026-03']);
     const fy = subPeriods(parsePeriod('FY2025')!);
-    expect(fy.slice(0, 12)).toEqual(['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03']);
+    expect(fy.slice(0, 12)).toEqual([
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+    ]);
     expect(fy.slice(12)).toEqual(['2025Q1', '2025Q2', '2025Q3', '2025Q4']);
   });
 });
@@ -28,9 +41,13 @@ describe('release periods', () => {
 describe('kafka topics: what differs from the configuration', () => {
   const spec = { name: 't', partitions: 6, replicationFactor: 3, minInsyncReplicas: 2 };
   it('names every difference, and none for a topic as configured', () => {
-    expect(topicProblems(spec, { name: 't', exists: true, partitions: 6, replicationFactor: 3, minInsyncReplicas: 2, underReplicated: 0 })).toEqual([]);
+    expect(
+      topicProblems(spec, { name: 't', exists: true, partitions: 6, replicationFactor: 3, minInsyncReplicas: 2, underReplicated: 0 }),
+    ).toEqual([]);
     expect(topicProblems(spec, { name: 't', exists: false })).toEqual(['missing']);
-    expect(topicProblems(spec, { name: 't', exists: true, partitions: 3, replicationFactor: 1, minInsyncReplicas: 1, underReplicated: 2 })).toEqual([
+    expect(
+      topicProblems(spec, { name: 't', exists: true, partitions: 3, replicationFactor: 1, minInsyncReplicas: 1, underReplicated: 2 }),
+    ).toEqual([
       "3 partitions, configured 6 (a key's partition depends on the count: recreate the topic or set TOPIC_PARTITIONS=3)",
       'replication factor 1, configured 3',
       'min.insync.replicas 1, configured 2',

@@ -29,7 +29,10 @@ export interface GatewayDeps {
 function refusal(status: 401 | 413, code: string, message: string): Response {
   return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...(status === 401 ? { 'www-authenticate': 'Bearer realm="liaison"' } : {}) },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      ...(status === 401 ? { 'www-authenticate': 'Bearer realm="liaison"' } : {}),
+    },
   });
 }
 
@@ -56,14 +59,19 @@ export function createGatewayApp(deps: GatewayDeps): Hono {
   app.use(
     '/graphql',
     ...apiHeaders(),
-    bodyLimit({ maxSize: limits.bodyBytes, onError: () => refusal(413, 'PAYLOAD_TOO_LARGE', `request body larger than ${limits.bodyBytes} bytes`) }),
+    bodyLimit({
+      maxSize: limits.bodyBytes,
+      onError: () => refusal(413, 'PAYLOAD_TOO_LARGE', `request body larger than ${limits.bodyBytes} bytes`),
+    }),
   );
   app.on(['GET', 'POST'], '/graphql', async (c) => {
     const token = bearerToken(c.req.header('authorization')) ?? null;
     const actor = token ? await deps.verifyToken(token) : null;
     if (!actor) return refusal(401, 'UNAUTHENTICATED', 'a valid bearer token is required (Authorization: Bearer lia_…)');
     c.set('actor' as never, actor as never);
-    return yoga.fetch(c.req.raw, { gatewayContext: { actor, token, referrals: deps.referrals, stats: deps.stats, secretariat: deps.secretariat, feed: deps.feed } });
+    return yoga.fetch(c.req.raw, {
+      gatewayContext: { actor, token, referrals: deps.referrals, stats: deps.stats, secretariat: deps.secretariat, feed: deps.feed },
+    });
   });
   return app;
 }

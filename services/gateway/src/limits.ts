@@ -58,7 +58,10 @@ export function limitError(code: string, message: string): GraphQLError {
 export function listCostRule(limits: Pick<GraphqlLimits, 'cost' | 'variableListSize'>): ValidationRule {
   return (context: ValidationContext) => {
     const schema = context.getSchema();
-    const listSize = (field: GraphQLField<unknown, unknown>, args: readonly { name: { value: string }; value: { kind: string; value?: unknown } }[]) => {
+    const listSize = (
+      field: GraphQLField<unknown, unknown>,
+      args: readonly { name: { value: string }; value: { kind: string; value?: unknown } }[],
+    ) => {
       for (const name of ['limit', 'first']) {
         const given = args.find((a) => a.name.value === name);
         if (given?.value.kind === Kind.INT) return Math.max(0, Number(given.value.value));
@@ -97,11 +100,21 @@ export function listCostRule(limits: Pick<GraphqlLimits, 'cost' | 'variableListS
     };
     return {
       OperationDefinition(node) {
-        const root = node.operation === 'query' ? schema.getQueryType() : node.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+        const root =
+          node.operation === 'query'
+            ? schema.getQueryType()
+            : node.operation === 'mutation'
+              ? schema.getMutationType()
+              : schema.getSubscriptionType();
         if (!root) return;
         const total = cost(node.selectionSet, root, new Set());
         if (total > limits.cost) {
-          context.reportError(limitError('QUERY_TOO_COSTLY', `query cost ${total} exceeds the limit of ${limits.cost} (a list's limit argument multiplies what it selects)`));
+          context.reportError(
+            limitError(
+              'QUERY_TOO_COSTLY',
+              `query cost ${total} exceeds the limit of ${limits.cost} (a list's limit argument multiplies what it selects)`,
+            ),
+          );
         }
       },
     };

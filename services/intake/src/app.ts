@@ -28,7 +28,14 @@ export function createIntakeApp(deps: IntakeAppDeps): OpenAPIHono<IntakeEnv> {
     log: deps.log,
   });
   const withContext: MiddlewareHandler<IntakeEnv> = async (c, next) => {
-    c.set('ctx', { actor: c.get('actor'), db: deps.database.db, agency: deps.agency, dataKey: deps.dataKey, councilKey: deps.councilKey, bodyKeys: deps.bodyKeys });
+    c.set('ctx', {
+      actor: c.get('actor'),
+      db: deps.database.db,
+      agency: deps.agency,
+      dataKey: deps.dataKey,
+      councilKey: deps.councilKey,
+      bodyKeys: deps.bodyKeys,
+    });
     await next();
   };
   for (const path of ['/v1/cases', '/v1/cases/*', '/v1/packages/*']) app.use(path, authenticate(deps.verifyToken), withContext);

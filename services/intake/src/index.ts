@@ -19,13 +19,30 @@ export const intakeMigrations: MigrationSet = {
 export function createIntakeService(deps: IntakeAppDeps & { bus: EventBus; relay?: boolean; metrics?: Metrics | undefined }) {
   const logger = loggerFor(deps.log, 'intake');
   const app = createIntakeApp({ ...deps, log: logger });
-  const relay = new OutboxRelay({ pool: deps.database.pool, outbox, bus: deps.bus, metrics: deps.metrics, onError: (err) => logger.error({ component: 'relay', err: describeError(err) }, 'outbox relay failed') });
-  const clocks = new Periodic(() => emitMissedClocks(deps.database.db, new Date()), 30_000, (err) => logger.error({ component: 'statutory-clocks', err: describeError(err) }, 'statutory clock check failed'));
-  // Statutory clocks (Art. 25 decisions, sender objections) missed, each announced once: read from intake's table at scrape time.
-  deps.metrics?.counterFrom('liaison_statutory_clock_misses_total', 'Statutory clocks missed (each announced once), by clock.', ['clock'], async (set) => {
-    const { rows } = await deps.database.pool.query<{ clock: string; n: string }>('select clock, count(*) as n from intake.case_actions where missed_emitted_at is not null group by clock');
-    for (const r of rows) set({ clock: r.clock }, Number(r.n));
+  const relay = new OutboxRelay({
+    pool: deps.database.pool,
+    outbox,
+    bus: deps.bus,
+    metrics: deps.metrics,
+    onError: (err) => logger.error({ component: 'relay', err: describeError(err) }, 'outbox relay failed'),
   });
+  const clocks = new Periodic(
+    () => emitMissedClocks(deps.database.db, new Date()),
+    30_000,
+    (err) => logger.error({ component: 'statutory-clocks', err: describeError(err) }, 'statutory clock check failed'),
+  );
+  // Statutory clocks (Art. 25 decisions, sender objections) missed, each announced once: read from intake's table at scrape time.
+  deps.metrics?.counterFrom(
+    'liaison_statutory_clock_misses_total',
+    'Statutory clocks missed (each announced once), by clock.',
+    ['clock'],
+    async (set) => {
+      const { rows } = await deps.database.pool.query<{ clock: string; n: string }>(
+        'select clock, count(*) as n from intake.case_actions where missed_emitted_at is not null group by clock',
+      );
+      for (const r of rows) set({ clock: r.clock }, Number(r.n));
+    },
+  );
   return {
     app,
     relay,

@@ -13,7 +13,9 @@ const bodies: Record<string, Agency> = {
   center: { code: 'center', nameJa: 'センター', nameEn: 'Center', roles: ['member', 'secretariat'] },
   sia: { code: 'sia', nameJa: 'SIA', nameEn: 'SIA', roles: ['member'] },
 };
-const actors: Record<string, Actor> = { lia_center: { agency: 'center', role: 'caseworker', tokenId: randomUUID(), agencyRoles: ['member'] } };
+const actors: Record<string, Actor> = {
+  lia_center: { agency: 'center', role: 'caseworker', tokenId: randomUUID(), agencyRoles: ['member'] },
+};
 
 const RACES = 60;
 const SEALS_PER_RACE = 3;
@@ -55,11 +57,23 @@ describe('revoking a consent while packages are being sealed under it', () => {
     // Every race runs to its end before anything is asserted (no request outlives the test).
     const races = await Promise.all(
       Array.from({ length: RACES }, async () => {
-        const kase = await call('POST', '/v1/cases', 'center', { category: 'R01', consulter: 'SELF', victimUnder18: false, person: { name: '競合 試験', contact: '090-0000-0000' }, summary: '競合の試験' });
-        const consent = await call('POST', `/v1/cases/${kase.body.id}/consents`, 'center', { givenBy: 'person', recipients: ['sia'], purposes: ['deletion-request'] });
+        const kase = await call('POST', '/v1/cases', 'center', {
+          category: 'R01',
+          consulter: 'SELF',
+          victimUnder18: false,
+          person: { name: '競合 試験', contact: '090-0000-0000' },
+          summary: '競合の試験',
+        });
+        const consent = await call('POST', `/v1/cases/${kase.body.id}/consents`, 'center', {
+          givenBy: 'person',
+          recipients: ['sia'],
+          purposes: ['deletion-request'],
+        });
         const [revoked, ...seals] = await Promise.all([
           call('POST', `/v1/cases/${kase.body.id}/consents/${consent.body.id}/revoke`, 'center'),
-          ...Array.from({ length: SEALS_PER_RACE }, () => call('POST', `/v1/cases/${kase.body.id}/packages`, 'center', { recipient: 'sia', purpose: 'deletion-request' })),
+          ...Array.from({ length: SEALS_PER_RACE }, () =>
+            call('POST', `/v1/cases/${kase.body.id}/packages`, 'center', { recipient: 'sia', purpose: 'deletion-request' }),
+          ),
         ]);
         return { setup: [kase.status, consent.status], revoked: revoked!, seals };
       }),

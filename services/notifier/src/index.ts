@@ -11,9 +11,25 @@ import { loggerFor, type Metrics } from '@liaison/observe';
 import { notifierMetrics } from './metrics.ts';
 
 export { createNotifierApp } from './app.ts';
-export { DEAD_LETTERED, Dispatcher, type DispatcherStats, MAX_RETRY_AFTER_MS, REQUEST_TIMEOUT_MS, retrySchedule, signature } from './domain/dispatch.ts';
+export {
+  DEAD_LETTERED,
+  Dispatcher,
+  type DispatcherStats,
+  MAX_RETRY_AFTER_MS,
+  REQUEST_TIMEOUT_MS,
+  retrySchedule,
+  signature,
+} from './domain/dispatch.ts';
 export { openSecret, sealSecret, webhookSecretKey } from './domain/secrets.ts';
-export { addressKind, type CheckedTarget, checkTarget, LoopbackSwitchInProduction, pinnedLookup, refuseTarget, type TargetCheck } from './domain/targets.ts';
+export {
+  addressKind,
+  type CheckedTarget,
+  checkTarget,
+  LoopbackSwitchInProduction,
+  pinnedLookup,
+  refuseTarget,
+  type TargetCheck,
+} from './domain/targets.ts';
 export { pinnedTransport, retryAfterMs, type Transport, type WebhookAnswer, type WebhookRequest } from './domain/transport.ts';
 
 export const notifierMigrations: MigrationSet = {
@@ -56,7 +72,13 @@ export function createNotifierService(deps: NotifierServiceDeps) {
     webhookKey: deps.webhookKey,
     secretariat: deps.secretariat,
   });
-  const relay = new OutboxRelay({ pool: deps.database.pool, outbox, bus: deps.bus, metrics: deps.metrics, onError: (err) => logger.error({ component: 'relay', err: describeError(err) }, 'outbox relay failed') });
+  const relay = new OutboxRelay({
+    pool: deps.database.pool,
+    outbox,
+    bus: deps.bus,
+    metrics: deps.metrics,
+    onError: (err) => logger.error({ component: 'relay', err: describeError(err) }, 'outbox relay failed'),
+  });
   let subscription: Subscription | undefined;
   if (deps.metrics) notifierMetrics(deps.metrics, deps.database.pool, () => dispatcher.stats());
   return {
@@ -72,7 +94,11 @@ export function createNotifierService(deps: NotifierServiceDeps) {
       if (deps.relay !== false) await relay.start();
       if (deps.consumers !== false) {
         // The topics whose events may concern a body's webhooks: declared in schemas/asyncapi.json.
-        subscription = await deps.bus.subscribe({ group: NOTIFIER_GROUP, topics: consumerTopics(NOTIFIER_GROUP), handler: fanOut(deps.database.db, inbox) });
+        subscription = await deps.bus.subscribe({
+          group: NOTIFIER_GROUP,
+          topics: consumerTopics(NOTIFIER_GROUP),
+          handler: fanOut(deps.database.db, inbox),
+        });
       }
       if (deps.dispatcher !== false) dispatcher.start();
     },

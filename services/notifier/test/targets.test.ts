@@ -1,7 +1,14 @@
 import { platformEnvSchema, readEnv } from '@liaison/config';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { assertTargetPolicy, checkTarget, LoopbackSwitchInProduction, pinnedLookup, refuseTarget, type TargetCheck } from '../src/domain/targets.ts';
+import {
+  assertTargetPolicy,
+  checkTarget,
+  LoopbackSwitchInProduction,
+  pinnedLookup,
+  refuseTarget,
+  type TargetCheck,
+} from '../src/domain/targets.ts';
 
 // The oracle: IPv4 ranges no webhook may reach, written out here from the IANA special-purpose
 // registry (RFC 6890 and successors) independently of the ipaddr.js table the code uses.
@@ -38,7 +45,10 @@ const blockedV4 = fc.tuple(fc.nat(blockedNets.length - 1), fc.nat(2 ** 32 - 1)).
   const net = blockedNets[i]!;
   return bytesOf(net.base + (r % net.size));
 });
-const publicV4 = fc.nat(2 ** 32 - 1).filter((n) => !isBlocked(n)).map(bytesOf);
+const publicV4 = fc
+  .nat(2 ** 32 - 1)
+  .filter((n) => !isBlocked(n))
+  .map(bytesOf);
 const word = fc.nat(0xffff).map((n) => n.toString(16));
 /** Teredo (RFC 4380): 2001:0::/32, the server's IPv4 address, flags, then port and client address inverted. */
 const teredo = (client: number[], server: number[], flags: string, port: string) =>
@@ -130,7 +140,20 @@ describe('webhook targets (generated)', () => {
   it('refuses non-global IPv6 ranges and allows global unicast', async () => {
     const inPrefix = (prefix: string) => fc.tuple(word, word, word, word).map((w) => `${prefix}:${w.join(':')}`);
     const blocked6 = fc.oneof(
-      fc.constantFrom('::1', '::', 'fe80::1', 'fc00::1', 'fd12:3456::1', 'ff02::1', 'ff05::1:3', '100::1', '2001:db8::1', 'fec0::1', '2001:2::1', '3fff::1'),
+      fc.constantFrom(
+        '::1',
+        '::',
+        'fe80::1',
+        'fc00::1',
+        'fd12:3456::1',
+        'ff02::1',
+        'ff05::1:3',
+        '100::1',
+        '2001:db8::1',
+        'fec0::1',
+        '2001:2::1',
+        '3fff::1',
+      ),
       inPrefix('fe80:0:0:0'),
       inPrefix('fd00:0:0:0'),
       inPrefix('ff0e:0:0:0'),
@@ -143,7 +166,9 @@ describe('webhook targets (generated)', () => {
       { numRuns: 500 },
     );
     // 2400::/6 .. 2c00::/6: allocated global unicast, none of it special-purpose.
-    const global6 = fc.tuple(fc.integer({ min: 0x2400, max: 0x2fff }), word, word, word).map(([a, ...w]) => `${a.toString(16)}:${w.join(':')}::1`);
+    const global6 = fc
+      .tuple(fc.integer({ min: 0x2400, max: 0x2fff }), word, word, word)
+      .map(([a, ...w]) => `${a.toString(16)}:${w.join(':')}::1`);
     await fc.assert(
       fc.asyncProperty(global6, fc.boolean(), async (v6, literal) => {
         expect(await refuseTarget(urlFor(literal, v6), viaDns([v6])), v6).toBeUndefined();
@@ -164,35 +189,45 @@ describe('webhook targets (generated)', () => {
 
   it('never echoes a DNS answer in a refusal', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(embedded(blockedV4), blockedV4.map((b) => ({ v6: dotted(b), b }))), async (x) => {
-        const reason = (await refuseTarget('https://partner.example/hook', viaDns([x.v6])))!;
-        expect(reason).toBeDefined();
-        expect(reason).not.toContain(x.v6);
-        expect(reason).not.toContain(dotted(x.b));
-        expect(reason).not.toMatch(/\d+\.\d+\.\d+\.\d+|[0-9a-f]*:[0-9a-f]*:/i);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          embedded(blockedV4),
+          blockedV4.map((b) => ({ v6: dotted(b), b })),
+        ),
+        async (x) => {
+          const reason = (await refuseTarget('https://partner.example/hook', viaDns([x.v6])))!;
+          expect(reason).toBeDefined();
+          expect(reason).not.toContain(x.v6);
+          expect(reason).not.toContain(dotted(x.b));
+          expect(reason).not.toMatch(/\d+\.\d+\.\d+\.\d+|[0-9a-f]*:[0-9a-f]*:/i);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   it('allows port 443 and the configured ports only, and asks DNS nothing for a refused port or scheme', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 65535 }), fc.uniqueArray(fc.integer({ min: 1, max: 65535 }), { maxLength: 3 }), async (port, ports) => {
-        let asked = 0;
-        const check: TargetCheck = {
-          ports,
-          resolve: async () => {
-            asked++;
-            return ['93.184.216.34'];
-          },
-        };
-        const reason = await refuseTarget(`https://partner.example:${port}/hook`, check);
-        if (port === 443 || ports.includes(port)) expect(reason).toBeUndefined();
-        else {
-          expect(reason).toMatch(/port/);
-          expect(asked).toBe(0);
-        }
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 65535 }),
+        fc.uniqueArray(fc.integer({ min: 1, max: 65535 }), { maxLength: 3 }),
+        async (port, ports) => {
+          let asked = 0;
+          const check: TargetCheck = {
+            ports,
+            resolve: async () => {
+              asked++;
+              return ['93.184.216.34'];
+            },
+          };
+          const reason = await refuseTarget(`https://partner.example:${port}/hook`, check);
+          if (port === 443 || ports.includes(port)) expect(reason).toBeUndefined();
+          else {
+            expect(reason).toMatch(/port/);
+            expect(asked).toBe(0);
+          }
+        },
+      ),
     );
     let asked = 0;
     const counting = async () => {
@@ -201,7 +236,8 @@ describe('webhook targets (generated)', () => {
     };
     expect(await refuseTarget('http://partner.example/hook', { resolve: counting })).toBe('must be https');
     expect(asked).toBe(0);
-    for (const url of ['ftp://partner.example/', 'https://user:pw@partner.example/', 'not a url']) expect(await refuseTarget(url, viaDns(['93.184.216.34'])), url).toBeDefined();
+    for (const url of ['ftp://partner.example/', 'https://user:pw@partner.example/', 'not a url'])
+      expect(await refuseTarget(url, viaDns(['93.184.216.34'])), url).toBeDefined();
     expect(await refuseTarget('https://nowhere.example/', { resolve: async () => [] })).toBe('host does not resolve');
   });
 });
@@ -213,9 +249,17 @@ describe('the loopback development switch', () => {
 
   it('allows a receiver on this machine (http, any port) but still no private or link-local target', async () => {
     const dev: TargetCheck = { allowLoopback: true };
-    for (const url of ['http://127.0.0.1:8080/hook', 'http://[::1]:3001/', 'https://127.0.0.5:9443/']) expect(await refuseTarget(url, dev), url).toBeUndefined();
+    for (const url of ['http://127.0.0.1:8080/hook', 'http://[::1]:3001/', 'https://127.0.0.5:9443/'])
+      expect(await refuseTarget(url, dev), url).toBeUndefined();
     expect(await refuseTarget('http://localhost:8080/', { ...dev, resolve: async () => ['127.0.0.1', '::1'] })).toBeUndefined();
-    for (const url of ['http://10.0.0.1:8080/', 'https://192.168.1.1/', 'https://169.254.169.254/', 'https://[fd00::1]/', 'https://[64:ff9b::a00:1]/']) expect(await refuseTarget(url, dev), url).toBeDefined();
+    for (const url of [
+      'http://10.0.0.1:8080/',
+      'https://192.168.1.1/',
+      'https://169.254.169.254/',
+      'https://[fd00::1]/',
+      'https://[64:ff9b::a00:1]/',
+    ])
+      expect(await refuseTarget(url, dev), url).toBeDefined();
     // A public target still follows the public rules under the switch.
     expect(await refuseTarget('http://partner.example/', { ...dev, resolve: async () => ['93.184.216.34'] })).toBe('must be https');
     expect(await refuseTarget('https://partner.example:8443/', { ...dev, resolve: async () => ['93.184.216.34'] })).toMatch(/port/);
@@ -234,7 +278,9 @@ describe('the loopback development switch', () => {
     expect(() => assertTargetPolicy({})).not.toThrow();
     // Even a caller that skipped the factory's check gets every loopback target refused.
     expect(await refuseTarget('http://127.0.0.1:8080/hook', { allowLoopback: true })).toMatch(/production/);
-    expect(await refuseTarget('https://partner.example/', { allowLoopback: true, resolve: async () => ['93.184.216.34'] })).toMatch(/production/);
+    expect(await refuseTarget('https://partner.example/', { allowLoopback: true, resolve: async () => ['93.184.216.34'] })).toMatch(
+      /production/,
+    );
   });
 });
 

@@ -95,7 +95,13 @@ describe('webhooks', () => {
   const received = receiver.received;
   const extra: { close(): Promise<void> }[] = [];
 
-  const call = async (method: 'GET' | 'POST', path: string, as: string, body?: unknown, app: { request: (p: string, i: RequestInit) => Response | Promise<Response> } = notifier.app) => {
+  const call = async (
+    method: 'GET' | 'POST',
+    path: string,
+    as: string,
+    body?: unknown,
+    app: { request: (p: string, i: RequestInit) => Response | Promise<Response> } = notifier.app,
+  ) => {
     const res = await app.request(path, {
       method,
       headers: { authorization: `Bearer lia_${as}`, 'content-type': 'application/json' },
@@ -103,7 +109,8 @@ describe('webhooks', () => {
     });
     return { status: res.status, body: (await res.json()) as any };
   };
-  const refer = async () => (await call('POST', '/v1/referrals', 'center', { recipient: 'sia', category: 'R01' }, referrals.app)).body.id as string;
+  const refer = async () =>
+    (await call('POST', '/v1/referrals', 'center', { recipient: 'sia', category: 'R01' }, referrals.app)).body.id as string;
   const deliveriesOf = async (endpointId: string) =>
     (await database.pool.query('select * from notifier.deliveries where endpoint_id = $1 order by created_at', [endpointId])).rows;
   const register = async (as: string, path: string, eventTypes: string[] = ['jp.liaison.referral.created.v1']) => {
@@ -132,7 +139,15 @@ describe('webhooks', () => {
     referrals = createReferralsService({ database, bus, verifyToken, agency: async (c) => bodies[c], consumers: false, scheduler: false });
     // The receiver runs on this machine, so this suite turns on the loopback development switch;
     // the dispatcher is driven by the test's clock.
-    notifier = createNotifierService({ database, bus, verifyToken, targets: { allowLoopback: true }, webhookKey, secretariat: 'center', dispatcher: false });
+    notifier = createNotifierService({
+      database,
+      bus,
+      verifyToken,
+      targets: { allowLoopback: true },
+      webhookKey,
+      secretariat: 'center',
+      dispatcher: false,
+    });
     await referrals.start();
     await notifier.start();
   });
@@ -186,13 +201,25 @@ describe('webhooks', () => {
   it('reads an endpoint stored before encryption, and encrypts its secret at the next start', async () => {
     const legacy = `whsec_${randomBytes(24).toString('base64')}`;
     const id = randomUUID();
-    await database.pool.query(`insert into notifier.endpoints (id, agency, url, secret, event_types) values ($1, 'sia', $2, $3, '{jp.liaison.referral.created.v1}')`, [id, `${base}/ok`, legacy]);
+    await database.pool.query(
+      `insert into notifier.endpoints (id, agency, url, secret, event_types) values ($1, 'sia', $2, $3, '{jp.liaison.referral.created.v1}')`,
+      [id, `${base}/ok`, legacy],
+    );
     const [before] = await queueFor(id);
     await notifier.dispatcher.tick(new Date());
     const first = received.find((r) => r.headers['webhook-id'] === before!.id)!;
     expect(new Webhook(legacy).verify(first.body, first.headers)).toBeTruthy();
 
-    const restarted = createNotifierService({ database, bus, verifyToken: async () => null, targets: { allowLoopback: true }, webhookKey, dispatcher: false, consumers: false, relay: false });
+    const restarted = createNotifierService({
+      database,
+      bus,
+      verifyToken: async () => null,
+      targets: { allowLoopback: true },
+      webhookKey,
+      dispatcher: false,
+      consumers: false,
+      relay: false,
+    });
     await restarted.start();
     await restarted.stop();
     const stored = (await database.pool.query(`select e::text as row, secret from notifier.endpoints e where id = $1`, [id])).rows[0];
@@ -254,7 +281,9 @@ describe('webhooks', () => {
     // A witness endpoint of the same body gets the next event: once it has, the fan-out is done.
     const witness = await call('POST', '/v1/webhooks', 'sia', { url: `${base}/ok`, eventTypes: ['jp.liaison.referral.created.v1'] });
     const next = await refer();
-    await waitFor('the next referral fanned out', async () => (await deliveriesOf(witness.body.id)).some((d) => d.payload.subject === next));
+    await waitFor('the next referral fanned out', async () =>
+      (await deliveriesOf(witness.body.id)).some((d) => d.payload.subject === next),
+    );
     expect(await deliveriesOf(hook.body.id)).toHaveLength(1);
   });
 
@@ -263,9 +292,21 @@ describe('webhooks', () => {
     const cases: { path: string; answer: Answer; wait: [number, number] }[] = [
       { path: '/busy-seconds', answer: { status: 429, headers: { 'retry-after': '3600' } }, wait: [3_600_000, 3_600_000] },
       { path: '/busy-date', answer: 503, wait: [7_199_000, 7_200_000] }, // the date is set below
-      { path: '/busy-short', answer: { status: 429, headers: { 'retry-after': '1' } }, wait: [retrySchedule[0]! * 0.8, retrySchedule[0]! * 1.2] },
-      { path: '/busy-forever', answer: { status: 503, headers: { 'retry-after': String(30 * 86_400) } }, wait: [MAX_RETRY_AFTER_MS, MAX_RETRY_AFTER_MS] },
-      { path: '/error-with-header', answer: { status: 500, headers: { 'retry-after': '3600' } }, wait: [retrySchedule[0]! * 0.8, retrySchedule[0]! * 1.2] },
+      {
+        path: '/busy-short',
+        answer: { status: 429, headers: { 'retry-after': '1' } },
+        wait: [retrySchedule[0]! * 0.8, retrySchedule[0]! * 1.2],
+      },
+      {
+        path: '/busy-forever',
+        answer: { status: 503, headers: { 'retry-after': String(30 * 86_400) } },
+        wait: [MAX_RETRY_AFTER_MS, MAX_RETRY_AFTER_MS],
+      },
+      {
+        path: '/error-with-header',
+        answer: { status: 500, headers: { 'retry-after': '3600' } },
+        wait: [retrySchedule[0]! * 0.8, retrySchedule[0]! * 1.2],
+      },
     ];
     const hooks = [];
     for (const c of cases) {
@@ -298,28 +339,54 @@ describe('webhooks', () => {
     const before = notifier.stats().deadLettered;
 
     // If the notice cannot be written, the delivery is not dead-lettered either.
-    await database.pool.query(`create function notifier.refuse_outbox() returns trigger language plpgsql as $$ begin raise exception 'outbox refused by the test'; end $$`);
-    await database.pool.query(`create trigger refuse_outbox before insert on notifier.outbox for each row execute function notifier.refuse_outbox()`);
+    await database.pool.query(
+      `create function notifier.refuse_outbox() returns trigger language plpgsql as $$ begin raise exception 'outbox refused by the test'; end $$`,
+    );
+    await database.pool.query(
+      `create trigger refuse_outbox before insert on notifier.outbox for each row execute function notifier.refuse_outbox()`,
+    );
     const at = new Date(delivery!.next_attempt_at.getTime());
     try {
-      const failed = await notifier.dispatcher.tick(at).then(() => undefined, (err: Error) => err);
+      const failed = await notifier.dispatcher.tick(at).then(
+        () => undefined,
+        (err: Error) => err,
+      );
       expect(String((failed?.cause as Error | undefined)?.message)).toBe('outbox refused by the test');
     } finally {
       await database.pool.query(`drop trigger refuse_outbox on notifier.outbox; drop function notifier.refuse_outbox()`);
     }
-    expect((await deliveriesOf(down.id)).find((d) => d.id === delivery!.id)).toMatchObject({ status: 'pending', attempts: retrySchedule.length });
+    expect((await deliveriesOf(down.id)).find((d) => d.id === delivery!.id)).toMatchObject({
+      status: 'pending',
+      attempts: retrySchedule.length,
+    });
     expect(notifier.stats().deadLettered).toBe(before);
 
     // Its lease runs out, and the next attempt dead-letters it with the notice.
     await notifier.dispatcher.tick(new Date(at.getTime() + 300_001));
-    expect((await deliveriesOf(down.id)).find((d) => d.id === delivery!.id)).toMatchObject({ status: 'failed', attempts: retrySchedule.length + 1, last_status_code: 500 });
+    expect((await deliveriesOf(down.id)).find((d) => d.id === delivery!.id)).toMatchObject({
+      status: 'failed',
+      attempts: retrySchedule.length + 1,
+      last_status_code: 500,
+    });
     expect(notifier.stats().deadLettered).toBe(before + 1);
-    const { rows: notices } = await database.pool.query(`select event from notifier.outbox where event->>'type' = $1 and event->'data'->>'deliveryId' = $2`, [DEAD_LETTERED, delivery!.id]);
+    const { rows: notices } = await database.pool.query(
+      `select event from notifier.outbox where event->>'type' = $1 and event->'data'->>'deliveryId' = $2`,
+      [DEAD_LETTERED, delivery!.id],
+    );
     expect(notices).toHaveLength(1);
     expect(notices[0].event).toMatchObject({
       source: '/agencies/sia',
       subject: down.id,
-      data: { deliveryId: delivery!.id, endpointId: down.id, owner: 'sia', secretariat: 'center', eventType: 'jp.liaison.referral.created.v1', attempts: retrySchedule.length + 1, lastStatusCode: 500, reason: 'status' },
+      data: {
+        deliveryId: delivery!.id,
+        endpointId: down.id,
+        owner: 'sia',
+        secretariat: 'center',
+        eventType: 'jp.liaison.referral.created.v1',
+        attempts: retrySchedule.length + 1,
+        lastStatusCode: 500,
+        reason: 'status',
+      },
     });
     expect(JSON.stringify(notices[0].event)).not.toContain('127.0.0.1');
 
@@ -328,7 +395,10 @@ describe('webhooks', () => {
     await waitFor('the notice fanned out', async () => (await noticeTo(centerNotices.id)) && (await noticeTo(siaNotices.id)));
     expect(await noticeTo(down.id)).toBeUndefined();
     await notifier.dispatcher.tick(new Date());
-    for (const [path, hook] of [['/center-notices', centerNotices], ['/sia-notices', siaNotices]] as const) {
+    for (const [path, hook] of [
+      ['/center-notices', centerNotices],
+      ['/sia-notices', siaNotices],
+    ] as const) {
       const got = received.find((r) => r.path === path && JSON.parse(r.body).data.deliveryId === delivery!.id)!;
       expect(new Webhook(hook.secret).verify(got.body, got.headers)).toMatchObject({ type: DEAD_LETTERED, data: { owner: 'sia' } });
       expect(got.body).not.toContain('/down');
@@ -343,7 +413,9 @@ describe('webhooks', () => {
     const [delivery] = await queueFor(down.id);
     await database.pool.query(`update notifier.deliveries set attempts = $2 where id = $1`, [delivery!.id, retrySchedule.length]);
     await notifier.dispatcher.tick(new Date(delivery!.next_attempt_at.getTime()));
-    const notice = await waitFor('the notice queued for the center', async () => (await deliveriesOf(noticesDown.id)).find((d) => d.payload.data.deliveryId === delivery!.id));
+    const notice = await waitFor('the notice queued for the center', async () =>
+      (await deliveriesOf(noticesDown.id)).find((d) => d.payload.data.deliveryId === delivery!.id),
+    );
     await database.pool.query(`update notifier.deliveries set attempts = $2 where id = $1`, [notice.id, retrySchedule.length]);
     const before = notifier.stats().deadLettered;
     await notifier.dispatcher.tick(new Date(Math.max(Date.now(), notice.next_attempt_at.getTime())));
@@ -374,14 +446,22 @@ describe('webhooks', () => {
 
       // Once the dispatcher has written the other results of this tick, none of its sessions is
       // inside a transaction, and its rows can be locked at once.
-      const sessionsOf = async () => (await checker.query<{ state: string; xact_start: Date | null }>(`select state, xact_start from pg_stat_activity where application_name = 'hang-dispatcher'`)).rows;
+      const sessionsOf = async () =>
+        (
+          await checker.query<{ state: string; xact_start: Date | null }>(
+            `select state, xact_start from pg_stat_activity where application_name = 'hang-dispatcher'`,
+          )
+        ).rows;
       const sessions = await waitFor('the dispatcher’s other statements done', async () => {
         const rows = await sessionsOf();
         return rows.length > 0 && rows.every((r) => r.state !== 'active') ? rows : undefined;
       });
       expect(sessions.filter((r) => r.xact_start !== null || r.state.startsWith('idle in transaction'))).toEqual([]);
       await checker.query('begin');
-      const locked = await checker.query(`select id from notifier.deliveries where endpoint_id in ($1, $2) for update nowait`, [slow.id, quick.id]);
+      const locked = await checker.query(`select id from notifier.deliveries where endpoint_id in ($1, $2) for update nowait`, [
+        slow.id,
+        quick.id,
+      ]);
       expect(locked.rows.map((r) => r.id)).toContain(stuck!.id);
       await checker.query(`select id from notifier.endpoints where id = $1 for update nowait`, [slow.id]);
       await checker.query('rollback');
@@ -406,7 +486,11 @@ describe('webhooks', () => {
     answers['/silent'] = 'hang';
     const silent = await register('sia', '/silent');
     const seen: WebhookRequest[] = [];
-    const spy = new Dispatcher({ db: database.db, targets: { allowLoopback: true }, webhookKey, transport: async (_t, req) => {
+    const spy = new Dispatcher({
+      db: database.db,
+      targets: { allowLoopback: true },
+      webhookKey,
+      transport: async (_t, req) => {
         seen.push(req);
         return { status: 204 };
       },
@@ -414,7 +498,11 @@ describe('webhooks', () => {
     const short = new Dispatcher({ db: database.db, targets: { allowLoopback: true }, webhookKey, timeout: 300 });
     const [delivery] = await queueFor(silent.id);
     await short.tick(new Date());
-    expect((await deliveriesOf(silent.id)).find((d) => d.id === delivery!.id)).toMatchObject({ status: 'pending', attempts: 1, last_error: 'timed out' });
+    expect((await deliveriesOf(silent.id)).find((d) => d.id === delivery!.id)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      last_error: 'timed out',
+    });
     receiver.release(200);
     answers['/silent'] = 204;
     const [other] = await queueFor(silent.id);
@@ -434,14 +522,23 @@ describe('webhooks', () => {
       checked = receiverOn('127.0.0.2', { '/rebind': 200 });
       port = await checked.listening;
       const candidate = receiverOn('127.0.0.1', { '/rebind': 200 }, port);
-      if (await candidate.listening.then(() => true, () => false)) elsewhere = candidate;
+      if (
+        await candidate.listening.then(
+          () => true,
+          () => false,
+        )
+      )
+        elsewhere = candidate;
       else await checked.close();
     }
     extra.push(checked!, elsewhere!);
     let questions = 0;
     const resolve = async (host: string) => (host !== 'localhost' ? [] : questions++ === 0 ? ['127.0.0.2'] : ['127.0.0.1']);
     const dispatcher = new Dispatcher({ db: database.db, targets: { allowLoopback: true, resolve }, webhookKey });
-    const hook = await call('POST', '/v1/webhooks', 'sia', { url: `http://localhost:${port}/rebind`, eventTypes: ['jp.liaison.referral.created.v1'] });
+    const hook = await call('POST', '/v1/webhooks', 'sia', {
+      url: `http://localhost:${port}/rebind`,
+      eventTypes: ['jp.liaison.referral.created.v1'],
+    });
     expect(hook.status).toBe(201);
     const [delivery] = await queueFor(hook.body.id);
     await dispatcher.tick(new Date());
@@ -459,12 +556,25 @@ describe('webhooks', () => {
     const resolve = async (host: string) => (host === 'partner.example' && questions++ === 0 ? ['93.184.216.34'] : ['127.0.0.1']);
     const connections: CheckedTarget[] = [];
     // No traffic leaves the machine: this transport records where the pinned request would go.
-    const dispatcher = new Dispatcher({ db: database.db, targets: { resolve }, webhookKey, transport: async (target) => {
+    const dispatcher = new Dispatcher({
+      db: database.db,
+      targets: { resolve },
+      webhookKey,
+      transport: async (target) => {
         connections.push(target);
         return { status: 503 };
       },
     });
-    const strict = createNotifierService({ database, bus, verifyToken: async (t) => actors[t] ?? null, targets: { resolve: async () => ['93.184.216.34'] }, webhookKey, dispatcher: false, consumers: false, relay: false });
+    const strict = createNotifierService({
+      database,
+      bus,
+      verifyToken: async (t) => actors[t] ?? null,
+      targets: { resolve: async () => ['93.184.216.34'] },
+      webhookKey,
+      dispatcher: false,
+      consumers: false,
+      relay: false,
+    });
     const hook = await call('POST', '/v1/webhooks', 'sia', { url: 'https://partner.example/rebind-public' }, strict.app);
     expect(hook.status).toBe(201);
     const id = hook.body.id as string;
@@ -475,7 +585,15 @@ describe('webhooks', () => {
       type: 'jp.liaison.referral.created.v1',
       source: '/agencies/center',
       subject: referralId,
-      data: { referralId, sender: 'center', recipient: 'sia', kind: 'referral', category: 'R01', status: 'requested', createdAt: new Date().toISOString() },
+      data: {
+        referralId,
+        sender: 'center',
+        recipient: 'sia',
+        kind: 'referral',
+        category: 'R01',
+        status: 'requested',
+        createdAt: new Date().toISOString(),
+      },
     });
     await database.pool.query(
       // Due only in an hour: the suite's running dispatcher never claims it; this test's ticks run "later".
@@ -497,20 +615,50 @@ describe('webhooks', () => {
     await tickUntilTried(2);
     expect(mine()).toHaveLength(1);
     const [after] = await deliveriesOf(id);
-    expect(after).toMatchObject({ status: 'pending', attempts: 2, last_error: expect.stringMatching(/^target refused: resolves to an address webhooks may not target/) });
+    expect(after).toMatchObject({
+      status: 'pending',
+      attempts: 2,
+      last_error: expect.stringMatching(/^target refused: resolves to an address webhooks may not target/),
+    });
     expect(after.last_error).not.toContain('127.0.0.1');
   });
 
   it('refuses private, loopback and link-local targets without the development switch (no request is ever sent to them)', async () => {
-    const strict = createNotifierService({ database, bus, verifyToken: async (t) => actors[t] ?? null, targets: {}, webhookKey, dispatcher: false, consumers: false, relay: false });
-    for (const url of ['https://127.0.0.1/hook', 'https://10.1.2.3/hook', 'https://192.168.0.10/', 'https://172.20.0.1/', 'https://169.254.169.254/latest/meta-data', 'https://[::1]/', 'https://[fd00::1]/', 'https://[::ffff:7f00:1]/', 'https://[64:ff9b::a9fe:a9fe]/', 'https://localhost/hook', 'http://example.org/hook', 'https://example.org:8443/hook', 'https://user:pw@example.org/', 'ftp://example.org/']) {
+    const strict = createNotifierService({
+      database,
+      bus,
+      verifyToken: async (t) => actors[t] ?? null,
+      targets: {},
+      webhookKey,
+      dispatcher: false,
+      consumers: false,
+      relay: false,
+    });
+    for (const url of [
+      'https://127.0.0.1/hook',
+      'https://10.1.2.3/hook',
+      'https://192.168.0.10/',
+      'https://172.20.0.1/',
+      'https://169.254.169.254/latest/meta-data',
+      'https://[::1]/',
+      'https://[fd00::1]/',
+      'https://[::ffff:7f00:1]/',
+      'https://[64:ff9b::a9fe:a9fe]/',
+      'https://localhost/hook',
+      'http://example.org/hook',
+      'https://example.org:8443/hook',
+      'https://user:pw@example.org/',
+      'ftp://example.org/',
+    ]) {
       const res = await call('POST', '/v1/webhooks', 'sia', { url }, strict.app);
       expect(res.status, url).toBe(400);
       expect(res.body.error.details.problems[0].field).toBe('url');
     }
     // A public name that resolves inwards is refused too; one that resolves outwards is accepted.
     expect(await refuseTarget('https://partner.example/hook', { resolve: async () => ['10.0.0.5'] })).toMatch(/private/);
-    expect(await refuseTarget('https://partner.example/hook', { resolve: async () => ['93.184.216.34', '::ffff:127.0.0.1'] })).toMatch(/private/);
+    expect(await refuseTarget('https://partner.example/hook', { resolve: async () => ['93.184.216.34', '::ffff:127.0.0.1'] })).toMatch(
+      /private/,
+    );
     expect(await refuseTarget('https://partner.example/hook', { resolve: async () => ['93.184.216.34'] })).toBeUndefined();
   });
 

@@ -146,6 +146,10 @@ export async function buildPlatform(): Promise<{ externals: string[]; assets: nu
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const started = Date.now();
   const { externals, assets } = await buildPlatform();
-  console.log(`built ${Object.keys(entries).map((e) => `dist/${e}.js`).join(', ')} in ${Date.now() - started} ms`);
+  console.log(
+    `built ${Object.keys(entries)
+      .map((e) => `dist/${e}.js`)
+      .join(', ')} in ${Date.now() - started} ms`,
+  );
   console.log(`  ${assets} run-time file sets under dist/app; from node_modules: ${externals.join(', ')}`);
 }

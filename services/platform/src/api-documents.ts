@@ -34,7 +34,14 @@ export async function buildApiDocuments(): Promise<Record<(typeof apiDocuments)[
     const agency = async () => undefined;
     const apps = {
       referrals: createReferralsApp({ database, verifyToken, agency }),
-      intake: createIntakeApp({ database, verifyToken, agency, dataKey: () => randomBytes(32), councilKey: randomBytes(32), bodyKeys: { current: async () => undefined, state: async () => ({ state: 'unknown' }) } }),
+      intake: createIntakeApp({
+        database,
+        verifyToken,
+        agency,
+        dataKey: () => randomBytes(32),
+        councilKey: randomBytes(32),
+        bodyKeys: { current: async () => undefined, state: async () => ({ state: 'unknown' }) },
+      }),
       webhooks: createNotifierApp({ db: database.db, verifyToken, targets: {}, webhookKey: randomBytes(32) }),
       tokens: createTokenApp({ db: database.db, verifyToken }),
       keys: createBodyKeyApp({ db: database.db, verifyToken }),

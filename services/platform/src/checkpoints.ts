@@ -12,7 +12,9 @@ export function checkpointSinks(options: { file?: string | undefined; logger: Lo
   return [
     (c: AuditCheckpoint) => options.logger.info({ checkpoint: c }, 'audit checkpoint'),
     async (c: AuditCheckpoint) => {
-      await options.bus.publish([makeEvent({ type: 'jp.liaison.audit.checkpoint.v1', source: options.source, subject: `audit-chain-${c.chain}`, data: c })]);
+      await options.bus.publish([
+        makeEvent({ type: 'jp.liaison.audit.checkpoint.v1', source: options.source, subject: `audit-chain-${c.chain}`, data: c }),
+      ]);
     },
     ...(options.file ? [fileSink(options.file)] : []),
   ];

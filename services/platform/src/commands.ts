@@ -36,7 +36,11 @@ export class CommandError extends Error {
  */
 export function commandDatabase(config: Config): Database {
   const url = config.DATABASE_URL ?? embeddedUrl(config.LIAISON_DATA_DIR, config.EMBEDDED_PG_PORT);
-  if (!url) throw new CommandError(`DATABASE_URL is required (no embedded platform data in ${config.LIAISON_DATA_DIR}; start it with pnpm start)`, 2);
+  if (!url)
+    throw new CommandError(
+      `DATABASE_URL is required (no embedded platform data in ${config.LIAISON_DATA_DIR}; start it with pnpm start)`,
+      2,
+    );
   return createDatabase({ url, driver: config.DATABASE_DRIVER });
 }
 
@@ -56,7 +60,8 @@ export const platformMigrations = [
 
 /** Applies every committed migration to `DATABASE_URL`; returns the schemas migrated. */
 export async function runMigrations(config: Config): Promise<string[]> {
-  if (!config.DATABASE_URL) throw new CommandError('DATABASE_URL is required for migrate (the embedded platform migrates itself at start)', 2);
+  if (!config.DATABASE_URL)
+    throw new CommandError('DATABASE_URL is required for migrate (the embedded platform migrates itself at start)', 2);
   const database = createDatabase({ url: config.DATABASE_URL, driver: config.DATABASE_DRIVER });
   try {
     await migrate(database, platformMigrations);
@@ -70,7 +75,8 @@ export async function runMigrations(config: Config): Promise<string[]> {
 export async function runAuditVerify(config: Config, options: { checkpointFile?: string | undefined }) {
   if (config.DATABASE_URL && !config.AUDIT_KEY) throw new CommandError('AUDIT_KEY is required with an external DATABASE_URL', 2);
   const embeddedCheckpoints = resolve(config.LIAISON_DATA_DIR, 'audit-checkpoints.jsonl');
-  const checkpointFile = options.checkpointFile ?? (!config.DATABASE_URL && existsSync(embeddedCheckpoints) ? embeddedCheckpoints : undefined);
+  const checkpointFile =
+    options.checkpointFile ?? (!config.DATABASE_URL && existsSync(embeddedCheckpoints) ? embeddedCheckpoints : undefined);
   if (checkpointFile && !existsSync(checkpointFile)) throw new CommandError(`checkpoint file ${checkpointFile} does not exist`, 2);
   const checkpoint = checkpointFile ? lastCheckpoint(checkpointFile) : undefined;
   if (checkpointFile && !checkpoint) throw new CommandError(`checkpoint file ${checkpointFile} holds no checkpoint`, 2);
@@ -80,7 +86,9 @@ export async function runAuditVerify(config: Config, options: { checkpointFile?:
     const verdict = await verifyAudit(database.pool, key, checkpoint ? { checkpoint } : {});
     const text = verdict.ok
       ? `監査ログ検証OK (audit log intact): ${verdict.sealed} entries sealed, ${verdict.unsealed} waiting to be sealed${
-          verdict.checkpoint ? `; reaches the checkpoint of ${verdict.checkpoint.at} (position ${verdict.checkpoint.position})` : '; no checkpoint given'
+          verdict.checkpoint
+            ? `; reaches the checkpoint of ${verdict.checkpoint.at} (position ${verdict.checkpoint.position})`
+            : '; no checkpoint given'
         }`
       : `監査ログ改ざん検出 (audit log broken): ${verdict.message}`;
     return { verdict, text };

@@ -58,7 +58,13 @@ export async function ensureDemoBodyKeys(db: Db, dataDir: string): Promise<strin
     const key = generateBodyKey();
     writeFileSync(join(dir, `${body.code}.${key.keyId}.jwk.json`), JSON.stringify(key.privateJwk), { mode: 0o600 });
     const now = new Date();
-    await publishBodyKey(db, { agency: body.code, keyId: key.keyId, publicKey: key.publicKey, notBefore: now, expiresAt: new Date(now.getTime() + 365 * 86_400_000) });
+    await publishBodyKey(db, {
+      agency: body.code,
+      keyId: key.keyId,
+      publicKey: key.publicKey,
+      notBefore: now,
+      expiresAt: new Date(now.getTime() + 365 * 86_400_000),
+    });
     made.push(body.code);
   }
   return made;

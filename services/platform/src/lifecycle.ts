@@ -114,7 +114,9 @@ export class Lifecycle {
     for (const name of this.probes.keys()) ordered[name] = checks[name]!;
     for (const [name, state] of this.conditions) ordered[name] = state;
     ordered.accepting = this.stopping ? { ok: false, detail: 'draining: the process is shutting down' } : { ok: true };
-    const failed = Object.entries(ordered).filter(([, s]) => !s.ok).map(([n]) => n);
+    const failed = Object.entries(ordered)
+      .filter(([, s]) => !s.ok)
+      .map(([n]) => n);
     return { ready: failed.length === 0, failed, checks: ordered };
   }
 
@@ -232,7 +234,11 @@ export class Lifecycle {
         exit(1);
       }, this.options.graceMs);
       this.drain().then(({ ms, steps }) => {
-        this.log(`drained in ${ms} ms (${Object.entries(steps).map(([label, t]) => `${label} ${t} ms`).join(', ')})`);
+        this.log(
+          `drained in ${ms} ms (${Object.entries(steps)
+            .map(([label, t]) => `${label} ${t} ms`)
+            .join(', ')})`,
+        );
         exit(0);
       });
     };

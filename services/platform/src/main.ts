@@ -32,7 +32,9 @@ let ready: Platform | undefined;
 const front = new Hono();
 front.route('/', lifecycle.routes());
 front.all('*', (c) =>
-  ready ? ready.app.fetch(c.req.raw, c.env) : c.json({ error: { code: 'UNAVAILABLE', message: 'Liaison is starting (see /readyz)', requestId: null } }, 503),
+  ready
+    ? ready.app.fetch(c.req.raw, c.env)
+    : c.json({ error: { code: 'UNAVAILABLE', message: 'Liaison is starting (see /readyz)', requestId: null } }, 503),
 );
 const server = serve({ fetch: front.fetch, port: config.PORT, hostname: config.HOST });
 // biome-ignore lint/suspicious/noExplicitAny: @hono/node-server returns the http.Server it made.
@@ -100,7 +102,9 @@ const dataDir = resolve(config.LIAISON_DATA_DIR);
     '',
     platform.demoTokens.length > 0 ? 'デモ用トークン (demo tokens, local data only):' : '',
     ...platform.demoTokens.map((t) => `  ${t.agency.padEnd(8)} ${t.role.padEnd(12)} ${t.token}`),
-    ...(platform.demoTokens.length > 0 ? ['', 'シェル変数に (into a shell variable):  CENTER=$(pnpm -s liaison token center caseworker)'] : []),
+    ...(platform.demoTokens.length > 0
+      ? ['', 'シェル変数に (into a shell variable):  CENTER=$(pnpm -s liaison token center caseworker)']
+      : []),
     '',
     platform.demoTokens.length > 0
       ? `Try: curl -s -X POST ${base}/v1/referrals -H "authorization: Bearer $CENTER" -H 'content-type: application/json' -d '{"recipient":"sia","category":"R01"}'`
@@ -112,7 +116,14 @@ const dataDir = resolve(config.LIAISON_DATA_DIR);
   // line, no URL, no token — and a demo on local data still shows its banner, on stderr.
   if (observability.pretty) console.log(lines.join('\n'));
   else {
-    observability.logger.info({ port: address && typeof address === 'object' ? address.port : config.PORT, database: platform.mode.database, bus: platform.mode.bus }, 'Liaison is running');
+    observability.logger.info(
+      {
+        port: address && typeof address === 'object' ? address.port : config.PORT,
+        database: platform.mode.database,
+        bus: platform.mode.bus,
+      },
+      'Liaison is running',
+    );
     if (platform.demoTokens.length > 0) console.error(lines.join('\n'));
   }
   platform.afterListen();

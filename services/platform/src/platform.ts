@@ -155,7 +155,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     // A demo seed abandoned at stop may still hold a connection: the pool is not waited for then (the
     // seed's transaction dies with the connection; what it committed stays).
     let seedAbandoned = false;
-    cleanup.push(() => (seedAbandoned ? Promise.race([database.close(), new Promise<void>((r) => setTimeout(r, 2000))]) : database.close()));
+    cleanup.push(() =>
+      seedAbandoned ? Promise.race([database.close(), new Promise<void>((r) => setTimeout(r, 2000))]) : database.close(),
+    );
     lifecycle.probe('database', async () => {
       await database.pool.query('select 1');
     });
@@ -218,7 +220,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       onError: (err) => log.error({ component: 'audit-sealer', err: describeError(err) }, 'audit sealer failed'),
       checkpoints: {
         sinks: checkpointSinks({
-          file: options.auditCheckpointFile ?? (databaseMode === 'embedded' ? resolve(options.dataDir, 'audit-checkpoints.jsonl') : undefined),
+          file:
+            options.auditCheckpointFile ?? (databaseMode === 'embedded' ? resolve(options.dataDir, 'audit-checkpoints.jsonl') : undefined),
           logger: log,
           bus,
           source: `/agencies/${secretariat ?? 'center'}`,
@@ -286,7 +289,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       // From the registry cache above (a member's own statistics need the bodies on every read).
       bodies: async () => {
         await agency('');
-        return [...registry!.byCode.values()].filter((a) => a.roles.includes('member')).map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn }));
+        return [...registry!.byCode.values()]
+          .filter((a) => a.roles.includes('member'))
+          .map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn }));
       },
       ...(options.statsReleaseAfterBusinessDays !== undefined ? { releaseAfterBusinessDays: options.statsReleaseAfterBusinessDays } : {}),
       ...(options.newYearClosure !== undefined ? { calendar: { newYearClosure: options.newYearClosure } } : {}),
@@ -295,7 +300,13 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     await stats.start();
     cleanup.push(() => stats.stop());
-    const secretariatService = createSecretariatService({ database, bus, verifyToken: verify, registry: () => listAgencies(database.db), log: (line) => log.error({ component: 'secretariat' }, line) });
+    const secretariatService = createSecretariatService({
+      database,
+      bus,
+      verifyToken: verify,
+      registry: () => listAgencies(database.db),
+      log: (line) => log.error({ component: 'secretariat' }, line),
+    });
     await secretariatService.start();
     cleanup.push(() => secretariatService.stop());
     relays.push(referrals.relay, intake.relay, notifier.relay, stats.relay, secretariatService.relay);
@@ -310,16 +321,24 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       // The seed stops between its batches; its last steps (moving the staged facts, building the
       // releases) do not, and would hold the drain for minutes on a first start: wait a little only.
       let timer: NodeJS.Timeout | undefined;
-      const finished = await Promise.race([seeding.then(() => true), new Promise<false>((r) => (timer = setTimeout(() => r(false), 3000)))]);
+      const finished = await Promise.race([
+        seeding.then(() => true),
+        new Promise<false>((r) => (timer = setTimeout(() => r(false), 3000))),
+      ]);
       clearTimeout(timer);
       if (!finished) {
         seedAbandoned = true;
-        log.info({ component: 'stats-seed' }, '統計デモデータ (statistics demo): abandoned at stop (what it had not committed is rolled back; the release job builds what is missing)');
+        log.info(
+          { component: 'stats-seed' },
+          '統計デモデータ (statistics demo): abandoned at stop (what it had not committed is rolled back; the release job builds what is missing)',
+        );
       }
     });
     const afterListen = () => {
       if (!options.seedStatistics || seeding) return;
-      seeding = seedDemoStatistics({ database, stats, log, shouldStop: () => stopping }).catch((err) => log.error({ component: 'stats-seed', err: describeError(err) }, 'statistics demo seed failed'));
+      seeding = seedDemoStatistics({ database, stats, log, shouldStop: () => stopping }).catch((err) =>
+        log.error({ component: 'stats-seed', err: describeError(err) }, 'statistics demo seed failed'),
+      );
     };
 
     const feed = createEventFeed();
@@ -341,8 +360,13 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     app.notFound(notFound);
     app.use('*', observeRequests({ logger: log, metrics }));
     const metricsAccess = options.metricsAccess ?? 'open';
-    if (metricsAccess !== 'none') app.get('/metrics', metricsRoute(metrics, metricsAccess === 'admin' ? (token) => isOperator(database.db, token) : undefined));
-    for (const { path, handler } of edge({ pool: database.pool, throttle: new AuthThrottle(options.authThrottle), trustProxy: options.trustProxy ?? false })) {
+    if (metricsAccess !== 'none')
+      app.get('/metrics', metricsRoute(metrics, metricsAccess === 'admin' ? (token) => isOperator(database.db, token) : undefined));
+    for (const { path, handler } of edge({
+      pool: database.pool,
+      throttle: new AuthThrottle(options.authThrottle),
+      trustProxy: options.trustProxy ?? false,
+    })) {
       app.use(path, handler);
     }
     // /healthz (alive) and /readyz (database, migrations, bus, consumers; not while draining).

@@ -52,11 +52,17 @@ if (!config.DATABASE_URL) fail('DATABASE_URL is required in distributed mode');
 if (service !== 'gateway') {
   if (!config.AUDIT_KEY) fail(`AUDIT_KEY is required for the ${service} service (it writes and seals the audit log)`);
 }
-if (service === 'intake' && (!config.FIELD_KEY || !config.COUNCIL_KEY)) fail('FIELD_KEY and COUNCIL_KEY are required for the intake service');
-if (service === 'notifier' && !config.WEBHOOK_KEY) fail('WEBHOOK_KEY is required for the notifier service (webhook signing secrets are stored encrypted under it)');
+if (service === 'intake' && (!config.FIELD_KEY || !config.COUNCIL_KEY))
+  fail('FIELD_KEY and COUNCIL_KEY are required for the intake service');
+if (service === 'notifier' && !config.WEBHOOK_KEY)
+  fail('WEBHOOK_KEY is required for the notifier service (webhook signing secrets are stored encrypted under it)');
 if (service === 'gateway' && !config.REFERRALS_URL) fail('REFERRALS_URL is required for the gateway');
 
-const lifecycle = new Lifecycle({ graceMs: config.DRAIN_GRACE_MS, delayMs: config.DRAIN_DELAY_MS, log: (line) => logger.info({ component: 'lifecycle' }, line) });
+const lifecycle = new Lifecycle({
+  graceMs: config.DRAIN_GRACE_MS,
+  delayMs: config.DRAIN_DELAY_MS,
+  log: (line) => logger.info({ component: 'lifecycle' }, line),
+});
 lifecycle.handleSignals();
 const database = createDatabase({ url: config.DATABASE_URL!, driver: config.DATABASE_DRIVER });
 // Concurrent requests share one token lookup (batched, not cached: revocation still applies at once).
@@ -86,7 +92,8 @@ lifecycle.onStop('relay flush', async () => {
   await relayToFlush?.flush();
 });
 lifecycle.onStop('close', async () => {
-  for (const close of closing) await close().catch((err) => logger.error({ component: 'lifecycle', err: describeError(err) }, 'closing failed'));
+  for (const close of closing)
+    await close().catch((err) => logger.error({ component: 'lifecycle', err: describeError(err) }, 'closing failed'));
   await database.close();
   await stopObservability();
 });
@@ -109,7 +116,9 @@ lifecycle.serve(server as any);
 
 /** Applies this service's migrations (and those of the tables it shares) under the migration lock. */
 async function migrated(own: MigrationSet[]) {
-  await lifecycle.retry('migrations', () => migrate(database, [authMigrations, auditMigrations, idempotencyMigrations, ...(useKafka ? [] : [pglogMigrations]), ...own]));
+  await lifecycle.retry('migrations', () =>
+    migrate(database, [authMigrations, auditMigrations, idempotencyMigrations, ...(useKafka ? [] : [pglogMigrations]), ...own]),
+  );
   await seedAgencies(database.db);
   lifecycle.met('migrations');
 }
@@ -118,7 +127,13 @@ async function migrated(own: MigrationSet[]) {
 async function openBus(): Promise<EventBus> {
   const bus = await lifecycle.retry('bus', async () => {
     const bus = useKafka
-      ? createEventBus({ kind: 'kafka', brokers: config.KAFKA_BROKERS!, clientId: config.KAFKA_CLIENT_ID, topicPrefix: config.KAFKA_TOPIC_PREFIX, log: (level, m) => logger[level]({ component: 'kafkajs', kafka: m.slice(0, 200) }, 'kafka client') })
+      ? createEventBus({
+          kind: 'kafka',
+          brokers: config.KAFKA_BROKERS!,
+          clientId: config.KAFKA_CLIENT_ID,
+          topicPrefix: config.KAFKA_TOPIC_PREFIX,
+          log: (level, m) => logger[level]({ component: 'kafkajs', kafka: m.slice(0, 200) }, 'kafka client'),
+        })
       : createEventBus({ kind: 'pglog', pool: database.pool, topicPrefix: config.KAFKA_TOPIC_PREFIX });
     bus.instrument(metrics);
     try {
@@ -171,7 +186,9 @@ async function secretariat(): Promise<string> {
 async function startSealer(bus: EventBus) {
   const sealer = new AuditSealer(database.pool, config.AUDIT_KEY!, {
     onError: (err) => logger.error({ component: 'audit-sealer', err: describeError(err) }, 'audit sealer failed'),
-    checkpoints: { sinks: checkpointSinks({ file: config.AUDIT_CHECKPOINT_FILE, logger, bus, source: `/agencies/${await secretariat()}` }) },
+    checkpoints: {
+      sinks: checkpointSinks({ file: config.AUDIT_CHECKPOINT_FILE, logger, bus, source: `/agencies/${await secretariat()}` }),
+    },
   });
   sealer.start();
   closing.unshift(() => sealer.stop());
@@ -200,7 +217,9 @@ const services: Record<NonNullable<typeof config.LIAISON_SERVICE>, () => Promise
     await run(svc);
     await startSealer(bus);
     // Bodies' administrators publish the keys intake seals to beside it.
-    return parts.has('api') ? new Hono().route('/', svc.app).route('/', createBodyKeyApp({ db: database.db, verifyToken: verify })) : undefined;
+    return parts.has('api')
+      ? new Hono().route('/', svc.app).route('/', createBodyKeyApp({ db: database.db, verifyToken: verify }))
+      : undefined;
   },
   async referrals() {
     await migrated([referralsMigrations]);
@@ -232,7 +251,10 @@ const services: Record<NonNullable<typeof config.LIAISON_SERVICE>, () => Promise
       database,
       bus,
       verifyToken: verify,
-      bodies: async () => (await listAgencies(database.db)).filter((a) => a.roles.includes('member')).map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn })),
+      bodies: async () =>
+        (await listAgencies(database.db))
+          .filter((a) => a.roles.includes('member'))
+          .map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn })),
       relay: parts.has('relay'),
       consumers: parts.has('consumers'),
       releaseAfterBusinessDays: config.STATS_RELEASE_AFTER_BUSINESS_DAYS,
@@ -269,7 +291,14 @@ const services: Record<NonNullable<typeof config.LIAISON_SERVICE>, () => Promise
     await migrated([secretariatMigrations]);
     const bus = await openBus();
     // The registry is read on each use: an invitation or owner names the bodies of the council as it is now.
-    const svc = createSecretariatService({ database, bus, verifyToken: verify, registry: () => listAgencies(database.db), relay: parts.has('relay'), log: (line) => logger.error({ component: 'secretariat' }, line) });
+    const svc = createSecretariatService({
+      database,
+      bus,
+      verifyToken: verify,
+      registry: () => listAgencies(database.db),
+      relay: parts.has('relay'),
+      log: (line) => logger.error({ component: 'secretariat' }, line),
+    });
     await run(svc);
     await startSealer(bus);
     return parts.has('api') ? svc.app : undefined;
@@ -300,7 +329,8 @@ try {
     root.onError(onError(logger));
     root.notFound(notFound);
     root.use('*', observeRequests({ logger, metrics }));
-    for (const { path, handler } of edge({ pool: database.pool, throttle: new AuthThrottle(), trustProxy: config.TRUST_PROXY })) root.use(path, handler);
+    for (const { path, handler } of edge({ pool: database.pool, throttle: new AuthThrottle(), trustProxy: config.TRUST_PROXY }))
+      root.use(path, handler);
     root.route('/', app);
     api = root;
   }

@@ -6,9 +6,20 @@ import { type AuthVariables, authenticate, createApiApp, errors, type RequestIdV
 import type { LogSink } from '@liaison/observe';
 
 type Env = { Variables: AuthVariables & RequestIdVariables };
-const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string().nullable(), details: z.unknown().optional() }) }).openapi('Error');
-const json = <T>(schema: T, example?: unknown) => ({ content: { 'application/json': { schema, ...(example !== undefined ? { example } : {}) } } });
-const tokenExample = { id: '2b4d6f8a-1c3e-4a5b-9c7d-0e2f4a6b8c1d', role: 'caseworker', label: '相談員 山田 (caseworker Yamada)', createdAt: '2026-12-01T00:00:00.000Z', expiresAt: '2027-03-01T00:00:00.000Z', revokedAt: null };
+const ErrorBody = z
+  .object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string().nullable(), details: z.unknown().optional() }) })
+  .openapi('Error');
+const json = <T>(schema: T, example?: unknown) => ({
+  content: { 'application/json': { schema, ...(example !== undefined ? { example } : {}) } },
+});
+const tokenExample = {
+  id: '2b4d6f8a-1c3e-4a5b-9c7d-0e2f4a6b8c1d',
+  role: 'caseworker',
+  label: '相談員 山田 (caseworker Yamada)',
+  createdAt: '2026-12-01T00:00:00.000Z',
+  expiresAt: '2027-03-01T00:00:00.000Z',
+  revokedAt: null,
+};
 const errorResponses = {
   400: { description: 'Invalid input; details.problems names each field', ...json(ErrorBody) },
   401: { description: 'No valid token', ...json(ErrorBody) },
@@ -23,7 +34,16 @@ const IssueBody = z
     ttlDays: z.number().int().min(1).max(365).default(90),
   })
   .openapi('IssueToken');
-const TokenView = z.object({ id: z.string().uuid(), role: z.string(), label: z.string(), createdAt: z.string(), expiresAt: z.string(), revokedAt: z.string().nullable() }).openapi('ApiToken');
+const TokenView = z
+  .object({
+    id: z.string().uuid(),
+    role: z.string(),
+    label: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('ApiToken');
 
 function requireAdmin(actor: Actor) {
   if (actor.role !== 'admin') throw errors.forbidden(`role ${actor.role} may not manage tokens (allowed: admin)`);
@@ -39,23 +59,68 @@ export function createTokenApp(deps: { db: Db; verifyToken: (token: string) => P
   app.use('/v1/tokens/*', authenticate(deps.verifyToken));
 
   app.openapi(
-    createRoute({ method: 'post', path: '/v1/tokens', summary: 'Issue a token for a person of my body / トークン発行', security, request: { body: { required: true, ...json(IssueBody, { role: 'caseworker', label: tokenExample.label, ttlDays: 90 }) } }, responses: { 201: { description: 'The token, shown once', ...json(z.object({ id: z.string().uuid(), token: z.string(), expiresAt: z.string() }), { id: tokenExample.id, token: 'lia_3pQ0yZr8VwK1xN5cM7bT2hJ9gF4dS6aL', expiresAt: tokenExample.expiresAt }) }, ...errorResponses } }),
+    createRoute({
+      method: 'post',
+      path: '/v1/tokens',
+      summary: 'Issue a token for a person of my body / トークン発行',
+      security,
+      request: { body: { required: true, ...json(IssueBody, { role: 'caseworker', label: tokenExample.label, ttlDays: 90 }) } },
+      responses: {
+        201: {
+          description: 'The token, shown once',
+          ...json(z.object({ id: z.string().uuid(), token: z.string(), expiresAt: z.string() }), {
+            id: tokenExample.id,
+            token: 'lia_3pQ0yZr8VwK1xN5cM7bT2hJ9gF4dS6aL',
+            expiresAt: tokenExample.expiresAt,
+          }),
+        },
+        ...errorResponses,
+      },
+    }),
     async (c) => {
       const actor = c.get('actor');
       requireAdmin(actor);
       const input = c.req.valid('json');
       const issued = await issueToken(deps.db, { agency: actor.agency, role: input.role, label: input.label, ttlDays: input.ttlDays });
-      await appendAudit(deps.db, [{ agency: actor.agency, actor: actor.tokenId, action: 'token.issue', subjectType: 'token', subjectId: issued.id, details: { role: input.role } }]);
+      await appendAudit(deps.db, [
+        {
+          agency: actor.agency,
+          actor: actor.tokenId,
+          action: 'token.issue',
+          subjectType: 'token',
+          subjectId: issued.id,
+          details: { role: input.role },
+        },
+      ]);
       return c.json({ id: issued.id, token: issued.token, expiresAt: issued.expiresAt.toISOString() }, 201);
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/tokens', summary: "My body's tokens / トークン一覧", security, responses: { 200: { description: 'Newest first', ...json(z.object({ items: z.array(TokenView) }), { items: [tokenExample] }) }, ...errorResponses } }),
+    createRoute({
+      method: 'get',
+      path: '/v1/tokens',
+      summary: "My body's tokens / トークン一覧",
+      security,
+      responses: {
+        200: { description: 'Newest first', ...json(z.object({ items: z.array(TokenView) }), { items: [tokenExample] }) },
+        ...errorResponses,
+      },
+    }),
     async (c) => {
       const actor = c.get('actor');
       requireAdmin(actor);
       const rows = await listTokens(deps.db, actor.agency);
-      return c.json({ items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), expiresAt: r.expiresAt.toISOString(), revokedAt: r.revokedAt?.toISOString() ?? null })) }, 200);
+      return c.json(
+        {
+          items: rows.map((r) => ({
+            ...r,
+            createdAt: r.createdAt.toISOString(),
+            expiresAt: r.expiresAt.toISOString(),
+            revokedAt: r.revokedAt?.toISOString() ?? null,
+          })),
+        },
+        200,
+      );
     },
   );
   app.openapi(
@@ -65,7 +130,14 @@ export function createTokenApp(deps: { db: Db; verifyToken: (token: string) => P
       summary: 'Revoke a token at once / トークン失効',
       security,
       request: { params: z.object({ id: z.string().uuid('must be a token id (UUID)') }) },
-      responses: { 200: { description: 'Revoked', ...json(z.object({ id: z.string(), revoked: z.literal(true) }), { id: tokenExample.id, revoked: true }) }, 404: { description: 'No such token of this body', ...json(ErrorBody) }, ...errorResponses },
+      responses: {
+        200: {
+          description: 'Revoked',
+          ...json(z.object({ id: z.string(), revoked: z.literal(true) }), { id: tokenExample.id, revoked: true }),
+        },
+        404: { description: 'No such token of this body', ...json(ErrorBody) },
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const actor = c.get('actor');
@@ -76,7 +148,9 @@ export function createTokenApp(deps: { db: Db; verifyToken: (token: string) => P
         if ((await tokenAgency(deps.db, id)) !== actor.agency) throw errors.notFound(`token ${id}`);
       }
       await revokeToken(deps.db, id);
-      await appendAudit(deps.db, [{ agency: actor.agency, actor: actor.tokenId, action: 'token.revoke', subjectType: 'token', subjectId: id }]);
+      await appendAudit(deps.db, [
+        { agency: actor.agency, actor: actor.tokenId, action: 'token.revoke', subjectType: 'token', subjectId: id },
+      ]);
       return c.json({ id, revoked: true as const }, 200);
     },
   );

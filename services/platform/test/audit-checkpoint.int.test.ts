@@ -47,7 +47,9 @@ describe.each(['pglog', 'kafka'] as const)('audit checkpoints on the %s bus', (b
     });
     try {
       const checkpoint = await waitFor('a checkpoint covering the referral', async () => {
-        const { rows } = await platform.database.pool.query(`select chain_pos from audit.entries where action = 'referral.create' and chain_pos is not null`);
+        const { rows } = await platform.database.pool.query(
+          `select chain_pos from audit.entries where action = 'referral.create' and chain_pos is not null`,
+        );
         return rows[0] && seen.find((c) => c.position >= Number(rows[0].chain_pos));
       });
       expect(checkpointSigned(checkpoint, { auditKey })).toBe(true);

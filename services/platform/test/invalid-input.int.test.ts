@@ -13,51 +13,161 @@ const RUNS = 1000;
 
 /** A valid body for every write endpoint that takes one; the suite fails when one is missing. */
 // `ahead`: timestamp fields that name a time to come (a key's validity), not one that happened.
-const validBodies: Record<string, (ids: { case: string; action: string; package: string; meeting: string }) => { path: string; as: string; body: Record<string, unknown>; ahead?: string[] }> = {
+const validBodies: Record<
+  string,
+  (ids: { case: string; action: string; package: string; meeting: string }) => {
+    path: string;
+    as: string;
+    body: Record<string, unknown>;
+    ahead?: string[];
+  }
+> = {
   // The package need not exist: every generated body is refused before anyone looks it up.
-  'POST /v1/referrals': (ids) => ({ path: '/v1/referrals', as: 'center', body: { recipient: 'sia', category: 'R01', kind: 'referral', urgent: false, status: 'requested', packageId: ids.package, caseId: ids.case } }),
-  'POST /v1/referrals/{id}/status': () => ({ path: '/v1/referrals/{referral}/status', as: 'sia', body: { status: 'received', businessStatus: 'advised', expectedVersion: 1 } }),
-  'POST /v1/routing/suggestions': () => ({ path: '/v1/routing/suggestions', as: 'center', body: { category: 'R01', consulter: 'GRD', victimUnder18: true } }),
+  'POST /v1/referrals': (ids) => ({
+    path: '/v1/referrals',
+    as: 'center',
+    body: {
+      recipient: 'sia',
+      category: 'R01',
+      kind: 'referral',
+      urgent: false,
+      status: 'requested',
+      packageId: ids.package,
+      caseId: ids.case,
+    },
+  }),
+  'POST /v1/referrals/{id}/status': () => ({
+    path: '/v1/referrals/{referral}/status',
+    as: 'sia',
+    body: { status: 'received', businessStatus: 'advised', expectedVersion: 1 },
+  }),
+  'POST /v1/routing/suggestions': () => ({
+    path: '/v1/routing/suggestions',
+    as: 'center',
+    body: { category: 'R01', consulter: 'GRD', victimUnder18: true },
+  }),
   'POST /v1/cases': () => ({
     path: '/v1/cases',
     as: 'center',
-    body: { category: 'B01', platformType: 'SNS', operator: 'Example', designatedPlatform: false, consulter: 'SCH', victimUnder18: true, requestedActions: ['advice'], urls: ['https://example.com/p/1'], summary: 'x', person: { name: 'テスト' } },
+    body: {
+      category: 'B01',
+      platformType: 'SNS',
+      operator: 'Example',
+      designatedPlatform: false,
+      consulter: 'SCH',
+      victimUnder18: true,
+      requestedActions: ['advice'],
+      urls: ['https://example.com/p/1'],
+      summary: 'x',
+      person: { name: 'テスト' },
+    },
   }),
-  'POST /v1/cases/{id}/consents': (ids) => ({ path: `/v1/cases/${ids.case}/consents`, as: 'center', body: { givenBy: 'guardian', recipients: ['sia'], purposes: ['deletion-request'], givenAt: '2026-11-27T10:00:00+09:00' } }),
-  'POST /v1/cases/{id}/packages': (ids) => ({ path: `/v1/cases/${ids.case}/packages`, as: 'center', body: { recipient: 'sia', purpose: 'deletion-request', legalGround: 'appi-27-1-ii', legalReason: '緊急' } }),
-  'POST /v1/cases/{id}/actions': (ids) => ({ path: `/v1/cases/${ids.case}/actions`, as: 'center', body: { action: 'art25-request', requestedAt: '2026-11-27T10:00:00+09:00', designatedPlatform: true, electionCandidate: false } }),
-  'POST /v1/cases/{id}/actions/{actionId}/outcome': (ids) => ({ path: `/v1/cases/${ids.case}/actions/${ids.action}/outcome`, as: 'center', body: { outcome: 'extended', extensionGround: 'expert-review' } }),
+  'POST /v1/cases/{id}/consents': (ids) => ({
+    path: `/v1/cases/${ids.case}/consents`,
+    as: 'center',
+    body: { givenBy: 'guardian', recipients: ['sia'], purposes: ['deletion-request'], givenAt: '2026-11-27T10:00:00+09:00' },
+  }),
+  'POST /v1/cases/{id}/packages': (ids) => ({
+    path: `/v1/cases/${ids.case}/packages`,
+    as: 'center',
+    body: { recipient: 'sia', purpose: 'deletion-request', legalGround: 'appi-27-1-ii', legalReason: '緊急' },
+  }),
+  'POST /v1/cases/{id}/actions': (ids) => ({
+    path: `/v1/cases/${ids.case}/actions`,
+    as: 'center',
+    body: { action: 'art25-request', requestedAt: '2026-11-27T10:00:00+09:00', designatedPlatform: true, electionCandidate: false },
+  }),
+  'POST /v1/cases/{id}/actions/{actionId}/outcome': (ids) => ({
+    path: `/v1/cases/${ids.case}/actions/${ids.action}/outcome`,
+    as: 'center',
+    body: { outcome: 'extended', extensionGround: 'expert-review' },
+  }),
   'POST /v1/tokens': () => ({ path: '/v1/tokens', as: 'center/admin', body: { role: 'caseworker', label: 'x', ttlDays: 30 } }),
-  'POST /v1/webhooks': () => ({ path: '/v1/webhooks', as: 'sia', body: { url: 'https://hooks.partner.example/x', eventTypes: ['jp.liaison.referral.created.v1'] } }),
+  'POST /v1/webhooks': () => ({
+    path: '/v1/webhooks',
+    as: 'sia',
+    body: { url: 'https://hooks.partner.example/x', eventTypes: ['jp.liaison.referral.created.v1'] },
+  }),
   'POST /v1/keys': () => ({
     path: '/v1/keys',
     as: 'center/admin',
-    body: { keyId: 'fuzz-1', publicKey: '3p7bfXt9wbTTW2HC7OQ1Nz+DQ8hbeGdNrfx+FG+IK08=', notBefore: new Date(Date.now() + 86_400_000).toISOString(), expiresAt: new Date(Date.now() + 200 * 86_400_000).toISOString() },
+    body: {
+      keyId: 'fuzz-1',
+      publicKey: '3p7bfXt9wbTTW2HC7OQ1Nz+DQ8hbeGdNrfx+FG+IK08=',
+      notBefore: new Date(Date.now() + 86_400_000).toISOString(),
+      expiresAt: new Date(Date.now() + 200 * 86_400_000).toISOString(),
+    },
     ahead: ['notBefore', 'expiresAt'],
   }),
   'POST /v1/stats/releases': () => ({ path: '/v1/stats/releases', as: 'center/secretariat', body: { period: '2026-10' } }),
   'POST /v1/meetings': () => ({
     path: '/v1/meetings',
     as: 'center/secretariat',
-    body: { number: 7, heldOn: '2026-12-10', startTime: '14:00', place: '会議室', onlineLink: 'https://meet.example.jp/x', reviewFrom: '2026-04', reviewTo: '2026-09', invited: ['sia', 'mic'] },
+    body: {
+      number: 7,
+      heldOn: '2026-12-10',
+      startTime: '14:00',
+      place: '会議室',
+      onlineLink: 'https://meet.example.jp/x',
+      reviewFrom: '2026-04',
+      reviewTo: '2026-09',
+      invited: ['sia', 'mic'],
+    },
   }),
-  'PATCH /v1/meetings/{id}': (ids) => ({ path: `/v1/meetings/${ids.meeting}`, as: 'center/secretariat', body: { heldOn: '2026-12-11', reviewTo: '2026-08', invited: ['center', 'sia'] } }),
-  'POST /v1/meetings/{id}/agenda-items': (ids) => ({ path: `/v1/meetings/${ids.meeting}/agenda-items`, as: 'center/secretariat', body: { title: '議題', presenter: 'sia', position: 3 } }),
-  'PUT /v1/meetings/{id}/attendance': (ids) => ({ path: `/v1/meetings/${ids.meeting}/attendance`, as: 'center/secretariat', body: { attendance: [{ body: 'sia', status: 'present' }] } }),
-  'PUT /v1/meetings/{id}/minutes': (ids) => ({ path: `/v1/meetings/${ids.meeting}/minutes`, as: 'center/secretariat', body: { text: '議事録' } }),
-  'POST /v1/meetings/{id}/action-items': (ids) => ({ path: `/v1/meetings/${ids.meeting}/action-items`, as: 'center/secretariat', body: { title: '対応', owner: 'sia', dueOn: '2027-03-31' } }),
+  'PATCH /v1/meetings/{id}': (ids) => ({
+    path: `/v1/meetings/${ids.meeting}`,
+    as: 'center/secretariat',
+    body: { heldOn: '2026-12-11', reviewTo: '2026-08', invited: ['center', 'sia'] },
+  }),
+  'POST /v1/meetings/{id}/agenda-items': (ids) => ({
+    path: `/v1/meetings/${ids.meeting}/agenda-items`,
+    as: 'center/secretariat',
+    body: { title: '議題', presenter: 'sia', position: 3 },
+  }),
+  'PUT /v1/meetings/{id}/attendance': (ids) => ({
+    path: `/v1/meetings/${ids.meeting}/attendance`,
+    as: 'center/secretariat',
+    body: { attendance: [{ body: 'sia', status: 'present' }] },
+  }),
+  'PUT /v1/meetings/{id}/minutes': (ids) => ({
+    path: `/v1/meetings/${ids.meeting}/minutes`,
+    as: 'center/secretariat',
+    body: { text: '議事録' },
+  }),
+  'POST /v1/meetings/{id}/action-items': (ids) => ({
+    path: `/v1/meetings/${ids.meeting}/action-items`,
+    as: 'center/secretariat',
+    body: { title: '対応', owner: 'sia', dueOn: '2027-03-31' },
+  }),
   // The report version need not exist: every generated body is refused before anyone looks it up.
-  'POST /v1/meetings/{id}/report': (ids) => ({ path: `/v1/meetings/${ids.meeting}/report`, as: 'center/secretariat', body: { period: 'FY2025' } }),
-  'PATCH /v1/meetings/{id}/report/{version}/sentences/{sentenceId}': (ids) => ({ path: `/v1/meetings/${ids.meeting}/report/1/sentences/total`, as: 'center/secretariat', body: { text: { ja: '文', en: 'Sentence' } } }),
+  'POST /v1/meetings/{id}/report': (ids) => ({
+    path: `/v1/meetings/${ids.meeting}/report`,
+    as: 'center/secretariat',
+    body: { period: 'FY2025' },
+  }),
+  'PATCH /v1/meetings/{id}/report/{version}/sentences/{sentenceId}': (ids) => ({
+    path: `/v1/meetings/${ids.meeting}/report/1/sentences/total`,
+    as: 'center/secretariat',
+    body: { text: { ja: '文', en: 'Sentence' } },
+  }),
 };
 
 /** A value of the wrong JSON type for a field whose valid example is `example`. */
 const wrongType = (example: unknown) =>
-  fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 2 }), fc.object({ maxDepth: 0 }), fc.string({ maxLength: 8 })).filter((v) => {
-    if (v === null) return true;
-    if (Array.isArray(example)) return !Array.isArray(v);
-    return typeof v !== typeof example || (typeof v === 'object' && Array.isArray(v));
-  });
+  fc
+    .oneof(
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.integer(), { maxLength: 2 }),
+      fc.object({ maxDepth: 0 }),
+      fc.string({ maxLength: 8 }),
+    )
+    .filter((v) => {
+      if (v === null) return true;
+      if (Array.isArray(example)) return !Array.isArray(v);
+      return typeof v !== typeof example || (typeof v === 'object' && Array.isArray(v));
+    });
 
 // Generated from the OpenAPI documents: for every write endpoint, many invalid bodies (wrong type
 // of each field, a required field missing, an unknown field, not an object, not JSON) → 400 naming
@@ -76,9 +186,27 @@ describe('invalid input on every write endpoint (property-based)', () => {
 
   const snapshot = async () => {
     const exact = await Promise.all(
-      ['referrals.referrals', 'referrals.outbox', 'referrals.referral_status_history', 'intake.cases', 'intake.consents', 'intake.packages', 'intake.case_actions', 'intake.outbox', 'notifier.endpoints', 'auth.api_tokens', 'auth.body_keys', 'audit.entries', 'stats.releases', 'stats.outbox', 'secretariat.meetings', 'secretariat.agenda_items', 'secretariat.action_items', 'secretariat.report_versions', 'secretariat.outbox'].map(
-        async (t) => [t, (await platform.database.pool.query(`select count(*)::int as n from ${t}`)).rows[0].n] as const,
-      ),
+      [
+        'referrals.referrals',
+        'referrals.outbox',
+        'referrals.referral_status_history',
+        'intake.cases',
+        'intake.consents',
+        'intake.packages',
+        'intake.case_actions',
+        'intake.outbox',
+        'notifier.endpoints',
+        'auth.api_tokens',
+        'auth.body_keys',
+        'audit.entries',
+        'stats.releases',
+        'stats.outbox',
+        'secretariat.meetings',
+        'secretariat.agenda_items',
+        'secretariat.action_items',
+        'secretariat.report_versions',
+        'secretariat.outbox',
+      ].map(async (t) => [t, (await platform.database.pool.query(`select count(*)::int as n from ${t}`)).rows[0].n] as const),
     );
     return { exact: Object.fromEntries(exact) };
   };
@@ -109,7 +237,11 @@ describe('invalid input on every write endpoint (property-based)', () => {
     const kase = await api.post('/v1/cases', { category: 'R01', consulter: 'SELF', victimUnder18: false }, api.tokenOf('center'));
     const referral = await api.post('/v1/referrals', { recipient: 'sia', category: 'R01' }, api.tokenOf('center'));
     const action = await api.post(`/v1/cases/${kase.body.id}/actions`, { action: 'advice' }, api.tokenOf('center'));
-    const meeting = await api.post('/v1/meetings', { heldOn: '2026-12-10', place: '会議室', reviewFrom: '2026-04', reviewTo: '2026-09' }, api.tokenOf('center', 'secretariat'));
+    const meeting = await api.post(
+      '/v1/meetings',
+      { heldOn: '2026-12-10', place: '会議室', reviewFrom: '2026-04', reviewTo: '2026-09' },
+      api.tokenOf('center', 'secretariat'),
+    );
     expect(meeting.status).toBe(201);
     ids = { case: kase.body.id, referral: referral.body.id, action: action.body.id, package: randomUUID(), meeting: meeting.body.id };
   });
@@ -133,20 +265,35 @@ describe('invalid input on every write endpoint (property-based)', () => {
       const token = api.tokenOf(agency!, role);
       const fields = Object.keys(example.body);
       const invalid = fc.oneof(
-        fc.constantFrom(...fields).chain((field) => wrongType(example.body[field]).map((value) => ({ body: JSON.stringify({ ...example.body, [field]: value }), field }))),
+        fc
+          .constantFrom(...fields)
+          .chain((field) =>
+            wrongType(example.body[field]).map((value) => ({ body: JSON.stringify({ ...example.body, [field]: value }), field })),
+          ),
         ...(op.required.length > 0
-          ? [fc.constantFrom(...op.required).map((field) => {
-              const { [field]: _gone, ...rest } = example.body;
-              return { body: JSON.stringify(rest), field };
-            })]
+          ? [
+              fc.constantFrom(...op.required).map((field) => {
+                const { [field]: _gone, ...rest } = example.body;
+                return { body: JSON.stringify(rest), field };
+              }),
+            ]
           : []),
-        fc.string({ minLength: 1, maxLength: 10 }).filter((k) => !fields.includes(k) && k !== '__proto__').map((k) => ({ body: JSON.stringify({ ...example.body, [k]: 1 }), field: k })),
-        fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.array(fc.integer(), { maxLength: 2 })).map((v) => ({ body: JSON.stringify(v), field: undefined })),
+        fc
+          .string({ minLength: 1, maxLength: 10 })
+          .filter((k) => !fields.includes(k) && k !== '__proto__')
+          .map((k) => ({ body: JSON.stringify({ ...example.body, [k]: 1 }), field: k })),
+        fc
+          .oneof(fc.integer(), fc.string(), fc.constant(null), fc.array(fc.integer(), { maxLength: 2 }))
+          .map((v) => ({ body: JSON.stringify(v), field: undefined })),
         fc.constantFrom('{', '{"a":', 'not json', '[1,', '{"x":1}}').map((raw) => ({ body: raw, field: '(body)' })),
       );
       await fc.assert(
         fc.asyncProperty(invalid, async ({ body, field }) => {
-          const res = await platform.app.request(path, { method: op.key.split(' ')[0], headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+          const res = await platform.app.request(path, {
+            method: op.key.split(' ')[0],
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body,
+          });
           const json = (await res.json()) as any;
           expect(res.status, `${op.key} ${body}`).toBe(400);
           const named = json.error.details.problems.map((p: { field: string }) => p.field);
@@ -176,18 +323,34 @@ describe('invalid input on every write endpoint (property-based)', () => {
   };
   /** A string Postgres cannot store: a NUL or an unpaired surrogate somewhere in otherwise valid text. */
   const unstorable = fc
-    .tuple(fc.string({ maxLength: 12 }), fc.constantFrom('\u0000', '\uD800', '\uDFFF', '\uDBFF\u0041', 'a\u0000b'), fc.string({ maxLength: 12 }))
+    .tuple(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('\u0000', '\uD800', '\uDFFF', '\uDBFF\u0041', 'a\u0000b'),
+      fc.string({ maxLength: 12 }),
+    )
     .map(([a, bad, b]) => `${a}${bad}${b}`);
   const isTimestamp = (v: string) => /^\d{4}-\d{2}-\d{2}T/.test(v);
   /** Timestamps that are well-formed but out of bounds: before 2000, or in the future. */
   const outOfBounds = fc.oneof(
-    fc.constantFrom('0099-01-01T00:00:00+09:00', '1999-12-31T23:59:59Z', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2999-01-01T00:00:00+09:00'),
+    fc.constantFrom(
+      '0099-01-01T00:00:00+09:00',
+      '1999-12-31T23:59:59Z',
+      '0001-01-01T00:00:00Z',
+      '9999-12-31T23:59:59Z',
+      '2999-01-01T00:00:00+09:00',
+    ),
     fc.integer({ min: 2, max: 3650 }).map((days) => new Date(Date.now() + days * 86_400_000).toISOString()),
     fc.integer({ min: 1, max: 1999 }).map((year) => `${String(year).padStart(4, '0')}-06-15T12:00:00+09:00`),
   );
   /** For times to come (a key's not-before and expiry): before 2000, or further ahead than any key may reach (over 3 years). */
   const outOfBoundsAhead = fc.oneof(
-    fc.constantFrom('0099-01-01T00:00:00+09:00', '1999-12-31T23:59:59Z', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2999-01-01T00:00:00+09:00'),
+    fc.constantFrom(
+      '0099-01-01T00:00:00+09:00',
+      '1999-12-31T23:59:59Z',
+      '0001-01-01T00:00:00Z',
+      '9999-12-31T23:59:59Z',
+      '2999-01-01T00:00:00+09:00',
+    ),
     fc.integer({ min: 1100, max: 3650 }).map((days) => new Date(Date.now() + days * 86_400_000).toISOString()),
     fc.integer({ min: 1, max: 1999 }).map((year) => `${String(year).padStart(4, '0')}-06-15T12:00:00+09:00`),
   );
@@ -208,12 +371,23 @@ describe('invalid input on every write endpoint (property-based)', () => {
         // A key Postgres cannot store (the JSON column and the field name in error details).
         unstorable.map((bad) => ({ body: { ...example.body, [bad]: 'x' }, field: undefined })),
         ...(dates.length > 0
-          ? [fc.constantFrom(...dates).chain((f) => (example.ahead?.includes(f.path) ? outOfBoundsAhead : outOfBounds).map((bad) => ({ body: setAt(example.body, f.path, bad), field: f.path })))]
+          ? [
+              fc.constantFrom(...dates).chain((f) =>
+                (example.ahead?.includes(f.path) ? outOfBoundsAhead : outOfBounds).map((bad) => ({
+                  body: setAt(example.body, f.path, bad),
+                  field: f.path,
+                })),
+              ),
+            ]
           : []),
       );
       await fc.assert(
         fc.asyncProperty(invalid, async ({ body, field }) => {
-          const res = await platform.app.request(path, { method: op.key.split(' ')[0], headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+          const res = await platform.app.request(path, {
+            method: op.key.split(' ')[0],
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          });
           const json = (await res.json()) as any;
           expect(res.status, `${op.key} ${JSON.stringify(body)}`).toBe(400);
           const named = json.error.details.problems.map((p: { field: string }) => p.field);
@@ -233,7 +407,11 @@ describe('invalid input on every write endpoint (property-based)', () => {
       const path = q.path.replace(/\{id\}/g, ids.case).replace(/\{[^}]+\}/g, ids.action);
       // In a URL, a NUL travels as %00; an unpaired surrogate only as its raw UTF-8 bytes (%ED%A0%80 …).
       const badQuery = fc
-        .tuple(fc.string({ maxLength: 10 }), fc.constantFrom('%00', '%ED%A0%80', '%ED%BF%BF', 'a%00b', '%C0%80'), fc.string({ maxLength: 10 }))
+        .tuple(
+          fc.string({ maxLength: 10 }),
+          fc.constantFrom('%00', '%ED%A0%80', '%ED%BF%BF', 'a%00b', '%C0%80'),
+          fc.string({ maxLength: 10 }),
+        )
         .map(([a, bad, b]) => `${encodeURIComponent(a)}${bad}${encodeURIComponent(b)}`);
       await fc.assert(
         fc.asyncProperty(badQuery, async (bad) => {
@@ -250,7 +428,9 @@ describe('invalid input on every write endpoint (property-based)', () => {
       );
     }
     // Malformed percent-encoding is refused too, rather than silently turned into U+FFFD.
-    const malformed = await platform.app.request('/v1/inbox?limit=%ED%A0%80', { headers: { authorization: `Bearer ${api.tokenOf('sia')}` } });
+    const malformed = await platform.app.request('/v1/inbox?limit=%ED%A0%80', {
+      headers: { authorization: `Bearer ${api.tokenOf('sia')}` },
+    });
     expect(malformed.status).toBe(400);
   }, 300_000);
 

@@ -43,28 +43,48 @@ describe('health and readiness of a service process (src/service.ts)', () => {
         DRAIN_DELAY_MS: '4000',
       });
       // Alive while starting; not ready: migrations are applied, the bus does not answer.
-      const starting = await waitFor('/readyz with the migrations applied', async () => {
-        const r = await readyz(port);
-        return r?.body.checks.migrations?.ok ? r : undefined;
-      }, 120_000, 100);
+      const starting = await waitFor(
+        '/readyz with the migrations applied',
+        async () => {
+          const r = await readyz(port);
+          return r?.body.checks.migrations?.ok ? r : undefined;
+        },
+        120_000,
+        100,
+      );
       expect(starting.status).toBe(503);
       expect(starting.body.status).toBe('unavailable');
       expect(starting.body.failed).toEqual(['bus', 'consumers']);
-      expect(starting.body.checks).toMatchObject({ database: { ok: true }, migrations: { ok: true }, bus: { ok: false }, consumers: { ok: false }, accepting: { ok: true } });
+      expect(starting.body.checks).toMatchObject({
+        database: { ok: true },
+        migrations: { ok: true },
+        bus: { ok: false },
+        consumers: { ok: false },
+        accepting: { ok: true },
+      });
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ status: 'ok', service: 'referrals', bus: 'kafka' });
       // The API is not served before the process is ready.
-      const early = await fetch(`http://127.0.0.1:${port}/v1/referrals`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+      const early = await fetch(`http://127.0.0.1:${port}/v1/referrals`, {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json' },
+      });
       expect(early.status).toBe(503);
       expect(((await early.json()) as { error: { code: string } }).error.code).toBe('UNAVAILABLE');
 
       // The broker comes up: the bus connects, the inbox projector joins its group, the process is ready.
       broker = await forwarder(brokerPort, inject('kafkaBrokers')[0]!);
-      const ready = await waitFor('/readyz 200', async () => {
-        const r = await readyz(port);
-        return r?.status === 200 ? r : undefined;
-      }, 120_000, 200);
+      const ready = await waitFor(
+        '/readyz 200',
+        async () => {
+          const r = await readyz(port);
+          return r?.status === 200 ? r : undefined;
+        },
+        120_000,
+        200,
+      );
       expect(ready.body).toMatchObject({ status: 'ready', failed: [] });
       expect(Object.values(ready.body.checks).every((c) => c.ok)).toBe(true);
       expect(Object.keys(ready.body.checks)).toEqual(['database', 'migrations', 'bus', 'consumers', 'accepting']);
@@ -72,10 +92,15 @@ describe('health and readiness of a service process (src/service.ts)', () => {
 
       // SIGTERM: readiness fails first (while the process still answers), then it drains and exits 0.
       p.child.kill('SIGTERM');
-      const draining = await waitFor('/readyz 503 after SIGTERM', async () => {
-        const r = await readyz(port);
-        return r?.status === 503 ? r : undefined;
-      }, 10_000, 50);
+      const draining = await waitFor(
+        '/readyz 503 after SIGTERM',
+        async () => {
+          const r = await readyz(port);
+          return r?.status === 503 ? r : undefined;
+        },
+        10_000,
+        50,
+      );
       expect(draining.body.failed).toEqual(['accepting']);
       expect(draining.body.checks.accepting).toEqual({ ok: false, detail: 'draining: the process is shutting down' });
       expect(await p.exited).toBe(0);
@@ -89,7 +114,10 @@ describe('health and readiness of a service process (src/service.ts)', () => {
   }, 240_000);
 });
 
-type Outcome = { kind: 'created'; id: string; afterTerm: boolean } | { kind: 'refused' } | { kind: 'failed'; what: string; afterTerm: boolean };
+type Outcome =
+  | { kind: 'created'; id: string; afterTerm: boolean }
+  | { kind: 'refused' }
+  | { kind: 'failed'; what: string; afterTerm: boolean };
 
 describe('graceful drain under load (src/service.ts on Kafka)', () => {
   it('SIGTERM while 32 clients create referrals at full rate: only refused connections after the drain began, every 201 stored once and delivered after a restart', async () => {
@@ -133,7 +161,11 @@ describe('graceful drain under load (src/service.ts on Kafka)', () => {
             }
             const body = (await res.json()) as { id?: string };
             if (res.status !== 201) {
-              outcomes.push({ kind: 'failed', what: `HTTP ${res.status} ${JSON.stringify(body).slice(0, 200)}`, afterTerm: termAt !== undefined });
+              outcomes.push({
+                kind: 'failed',
+                what: `HTTP ${res.status} ${JSON.stringify(body).slice(0, 200)}`,
+                afterTerm: termAt !== undefined,
+              });
               return;
             }
             outcomes.push({ kind: 'created', id: body.id!, afterTerm: sentAfterTerm });
@@ -141,7 +173,12 @@ describe('graceful drain under load (src/service.ts on Kafka)', () => {
         };
         const clients = Array.from({ length: 32 }, () => client());
         // Full rate for a while, then SIGTERM in the middle of it.
-        await waitFor('300 referrals created under load', () => outcomes.filter((o) => o.kind === 'created').length >= 300 || outcomes.some((o) => o.kind === 'failed'), 120_000, 20);
+        await waitFor(
+          '300 referrals created under load',
+          () => outcomes.filter((o) => o.kind === 'created').length >= 300 || outcomes.some((o) => o.kind === 'failed'),
+          120_000,
+          20,
+        );
         termAt = Date.now();
         const createdBeforeTerm = outcomes.filter((o) => o.kind === 'created').length;
         first.child.kill('SIGTERM');
@@ -163,22 +200,32 @@ describe('graceful drain under load (src/service.ts on Kafka)', () => {
         );
 
         // Every acknowledged referral is stored, once, and nothing else was; the relay published all of them before exiting.
-        const stored = await database.pool.query<{ n: number; acked: number }>('select count(*)::int as n, count(*) filter (where id = any($1::uuid[]))::int as acked from referrals.referrals', [created]);
+        const stored = await database.pool.query<{ n: number; acked: number }>(
+          'select count(*)::int as n, count(*) filter (where id = any($1::uuid[]))::int as acked from referrals.referrals',
+          [created],
+        );
         expect(new Set(created).size).toBe(created.length);
         expect(stored.rows[0]).toEqual({ n: created.length, acked: created.length });
-        const unpublished = await database.pool.query<{ n: number }>('select count(*)::int as n from referrals.outbox where published_at is null');
+        const unpublished = await database.pool.query<{ n: number }>(
+          'select count(*)::int as n from referrals.outbox where published_at is null',
+        );
         expect(unpublished.rows[0]!.n).toBe(0);
 
         // After a restart every acknowledged referral is in SIA's inbox, applied once.
         const second = startProcess(children, 'src/service.ts', { ...env, DRAIN_DELAY_MS: '0' });
         await second.printed('referrals running');
-        const inbox = await waitFor('every acknowledged referral in SIA’s inbox', async () => {
-          const { rows } = await database.pool.query<{ n: number; max: number }>(
-            `select count(*)::int as n, coalesce(max(apply_count), 0)::int as max from referrals.received_referrals where recipient = 'sia' and referral_id = any($1::uuid[])`,
-            [created],
-          );
-          return rows[0]!.n === created.length ? rows[0] : undefined;
-        }, 120_000, 250);
+        const inbox = await waitFor(
+          'every acknowledged referral in SIA’s inbox',
+          async () => {
+            const { rows } = await database.pool.query<{ n: number; max: number }>(
+              `select count(*)::int as n, coalesce(max(apply_count), 0)::int as max from referrals.received_referrals where recipient = 'sia' and referral_id = any($1::uuid[])`,
+              [created],
+            );
+            return rows[0]!.n === created.length ? rows[0] : undefined;
+          },
+          120_000,
+          250,
+        );
         expect(inbox).toEqual({ n: created.length, max: 1 });
         const all = await database.pool.query<{ n: number }>('select count(*)::int as n from referrals.received_referrals');
         expect(all.rows[0]!.n).toBe(created.length);

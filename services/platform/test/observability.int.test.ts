@@ -56,13 +56,27 @@ describe('observability of the embedded platform', () => {
     const api = client(platform);
     const center = api.tokenOf('center');
     // Traffic: a case with personal data and URLs, a referral, a refusal, a stranger, an unknown path.
-    const kase = await api.post('/v1/cases', {
-      category: 'R01', consulter: 'GRD', victimUnder18: true, urls: ['https://bbs.example.org/thread/99'], summary: '部活の先輩による誹謗中傷', person: PERSON,
-    }, center);
+    const kase = await api.post(
+      '/v1/cases',
+      {
+        category: 'R01',
+        consulter: 'GRD',
+        victimUnder18: true,
+        urls: ['https://bbs.example.org/thread/99'],
+        summary: '部活の先輩による誹謗中傷',
+        person: PERSON,
+      },
+      center,
+    );
     expect(kase.status).toBe(201);
     const traced = await platform.app.request('/v1/referrals', {
       method: 'POST',
-      headers: { authorization: `Bearer ${center}`, 'content-type': 'application/json', traceparent: `00-${TRACE_ID}-00f067aa0ba902b7-01`, 'x-request-id': 'req-observe-1' },
+      headers: {
+        authorization: `Bearer ${center}`,
+        'content-type': 'application/json',
+        traceparent: `00-${TRACE_ID}-00f067aa0ba902b7-01`,
+        'x-request-id': 'req-observe-1',
+      },
       body: JSON.stringify({ recipient: 'sia', category: 'R01' }),
     });
     expect(traced.status).toBe(201);
@@ -90,7 +104,14 @@ describe('observability of the embedded platform', () => {
       expect(r.route).not.toMatch(/[0-9a-f]{8}-/); // a route pattern, never a path with ids
     }
     const created = requests.find((r) => r.requestId === 'req-observe-1')!;
-    expect(created).toMatchObject({ service: 'platform', agency: 'center', traceId: TRACE_ID, method: 'POST', route: '/v1/referrals', status: 201 });
+    expect(created).toMatchObject({
+      service: 'platform',
+      agency: 'center',
+      traceId: TRACE_ID,
+      method: 'POST',
+      route: '/v1/referrals',
+      status: 201,
+    });
     expect(requests.find((r) => r.status === 401)).toMatchObject({ route: '/v1/referrals/sent' });
     expect(requests.find((r) => r.status === 404)).toMatchObject({ route: 'unmatched' });
     const failed = parsed.find((l) => l.msg === 'unhandled error')!;
@@ -101,7 +122,8 @@ describe('observability of the embedded platform', () => {
     // The PII scan over every line: tokens, their hashes, keys, the person, the URL, the free text.
     const secrets = [center, operator, 'lia_not_a_real_token', PERSON.name, PERSON.contact, PERSON.school, 'bbs.example.org', '部活の先輩'];
     for (const r of (await platform.database.pool.query('select token_hash from auth.api_tokens')).rows) secrets.push(r.token_hash);
-    for (const key of ['audit-key', 'field-key', 'council-key', 'webhook-key']) secrets.push(readFileSync(join(dataDir, key), 'utf8').trim());
+    for (const key of ['audit-key', 'field-key', 'council-key', 'webhook-key'])
+      secrets.push(readFileSync(join(dataDir, key), 'utf8').trim());
     for (const line of lines) for (const secret of secrets) expect(line).not.toContain(secret);
   });
 
@@ -114,19 +136,36 @@ describe('observability of the embedded platform', () => {
 
     // Traffic for every family: a webhook delivered, referrals through the relay and the inbox
     // projector, a missed deadline, a missed statutory clock, a poison message, the release job.
-    expect((await api.post('/v1/webhooks', { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook` }, sia)).status).toBe(201);
+    expect((await api.post('/v1/webhooks', { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook` }, sia)).status).toBe(
+      201,
+    );
     const referral = await api.post('/v1/referrals', { recipient: 'sia', category: 'R02' }, center);
     expect(referral.status).toBe(201);
     await waitFor('the webhook delivery', () => hooks > 0, 60_000);
-    await platform.database.pool.query('update referrals.deadlines set due_at = now() - interval \'1 day\', approaching_at = now() - interval \'2 days\' where referral_id = $1', [referral.body.id]);
+    await platform.database.pool.query(
+      "update referrals.deadlines set due_at = now() - interval '1 day', approaching_at = now() - interval '2 days' where referral_id = $1",
+      [referral.body.id],
+    );
     expect((await platform.referrals.scheduler.tick(new Date())).missed).toBeGreaterThan(0);
     const kase = await api.post('/v1/cases', { category: 'R01', consulter: 'SELF', victimUnder18: false }, center);
-    expect((await api.post(`/v1/cases/${kase.body.id}/actions`, { action: 'art25-request', designatedPlatform: true, requestedAt: '2026-01-05T10:00:00+09:00' }, center)).status).toBe(201);
+    expect(
+      (
+        await api.post(
+          `/v1/cases/${kase.body.id}/actions`,
+          { action: 'art25-request', designatedPlatform: true, requestedAt: '2026-01-05T10:00:00+09:00' },
+          center,
+        )
+      ).status,
+    ).toBe(201);
     expect(await platform.intake.emitMissedClocks(new Date())).toBe(1);
-    await platform.bus.adapter.produce(platform.bus.topic('liaison.referrals'), [{ key: 'poison', headers: {}, value: Buffer.from('not an event') }]);
+    await platform.bus.adapter.produce(platform.bus.topic('liaison.referrals'), [
+      { key: 'poison', headers: {}, value: Buffer.from('not an event') },
+    ]);
     await platform.stats.releaseDue();
     // One delivery given up: the dead-letter queue.
-    await platform.database.pool.query("update notifier.deliveries set status = 'failed' where id = (select id from notifier.deliveries limit 1)");
+    await platform.database.pool.query(
+      "update notifier.deliveries set status = 'failed' where id = (select id from notifier.deliveries limit 1)",
+    );
 
     const scrape = async () => {
       const res = await platform.app.request('/metrics', { headers: { authorization: `Bearer ${operator}` } });
@@ -134,26 +173,37 @@ describe('observability of the embedded platform', () => {
       expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
       return parseMetrics(await res.text());
     };
-    const m = await waitFor('the poison message dead-lettered and the projector caught up', async () => {
-      const now = await scrape();
-      const deadLettered = value(now, 'liaison_dead_letters_total', { reason: 'not-cloudevent' });
-      const lag = now.filter((s) => s.name === 'liaison_consumer_lag' && s.labels.group?.endsWith('referrals.inbox-projector')).reduce((n, s) => n + s.value, 0);
-      return deadLettered !== undefined && deadLettered >= 1 && lag === 0 ? now : undefined;
-    }, 60_000);
+    const m = await waitFor(
+      'the poison message dead-lettered and the projector caught up',
+      async () => {
+        const now = await scrape();
+        const deadLettered = value(now, 'liaison_dead_letters_total', { reason: 'not-cloudevent' });
+        const lag = now
+          .filter((s) => s.name === 'liaison_consumer_lag' && s.labels.group?.endsWith('referrals.inbox-projector'))
+          .reduce((n, s) => n + s.value, 0);
+        return deadLettered !== undefined && deadLettered >= 1 && lag === 0 ? now : undefined;
+      },
+      60_000,
+    );
 
     expect(value(m, 'liaison_http_requests_total', { method: 'POST', route: '/v1/referrals', status: '201' })).toBeGreaterThanOrEqual(2);
     expect(value(m, 'liaison_http_request_errors_total', { method: 'GET', route: '/v1/referrals/sent' })).toBe(1);
     expect(value(m, 'liaison_http_request_duration_seconds_count', { method: 'POST', route: '/v1/referrals' })).toBeGreaterThanOrEqual(2);
     expect(value(m, 'liaison_http_request_duration_seconds_sum', { method: 'POST', route: '/v1/referrals' })).toBeGreaterThan(0);
     // No raw paths among the routes.
-    for (const s of m.filter((x) => x.name === 'liaison_http_requests_total')) expect(s.labels.route).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
+    for (const s of m.filter((x) => x.name === 'liaison_http_requests_total'))
+      expect(s.labels.route).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
     for (const outbox of ['referrals', 'intake', 'notifier', 'stats']) {
       expect(value(m, 'liaison_outbox_backlog', { outbox })).toBeGreaterThanOrEqual(0);
       expect(value(m, 'liaison_outbox_relay_lag_seconds', { outbox })).toBeGreaterThanOrEqual(0);
     }
     expect(value(m, 'liaison_outbox_published_total', { outbox: 'referrals' })).toBeGreaterThanOrEqual(3);
     const lagSeries = m.filter((s) => s.name === 'liaison_consumer_lag');
-    for (const group of ['referrals.inbox-projector', 'notifier.fan-out', 'stats.projector']) expect(lagSeries.some((s) => s.labels.group === group), group).toBe(true);
+    for (const group of ['referrals.inbox-projector', 'notifier.fan-out', 'stats.projector'])
+      expect(
+        lagSeries.some((s) => s.labels.group === group),
+        group,
+      ).toBe(true);
     expect(lagSeries.some((s) => s.labels.partition === '1')).toBe(true);
     expect(value(m, 'liaison_webhook_deliveries_total', { outcome: 'delivered' })).toBeGreaterThanOrEqual(1);
     expect(value(m, 'liaison_webhook_deliveries', { status: 'failed' })).toBe(1);

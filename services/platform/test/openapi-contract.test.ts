@@ -46,11 +46,16 @@ describe('the OpenAPI documents (schemas/openapi)', () => {
         operations++;
         const label = `${method.toUpperCase()} ${path}`;
         if (op.requestBody) check(`${label} request`, op.requestBody.content?.['application/json']);
-        const success = Object.keys(op.responses).filter((s) => s.startsWith('2')).sort()[0];
+        const success = Object.keys(op.responses)
+          .filter((s) => s.startsWith('2'))
+          .sort()[0];
         expect(success, `${label}: a success answer`).toBeDefined();
         // JSON, or the one document type a route answers otherwise (a meeting report's text/html).
         const content = op.responses[success!]!.content;
-        check(`${label} ${success}`, content?.['application/json'] ?? (content && Object.keys(content).length === 1 ? Object.values(content)[0] : undefined));
+        check(
+          `${label} ${success}`,
+          content?.['application/json'] ?? (content && Object.keys(content).length === 1 ? Object.values(content)[0] : undefined),
+        );
       }
     }
     expect(operations).toBeGreaterThan(0);

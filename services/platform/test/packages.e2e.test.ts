@@ -25,17 +25,25 @@ function freePort(): Promise<number> {
 
 /** Starts `pnpm start:service` (src/service.ts) as its own process; waits for what it prints. */
 function service(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/service.ts'], { cwd: platformDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/service.ts'], {
+    cwd: platformDir,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   const printed = (text: string) =>
-    waitFor(`"${text}"`, () => {
-      if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}:\n${output}`);
-      return output.includes(text);
-    }, 150000);
+    waitFor(
+      `"${text}"`,
+      () => {
+        if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}:\n${output}`);
+        return output.includes(text);
+      },
+      150000,
+    );
   return { child, exited, printed };
 }
 
@@ -56,7 +64,12 @@ describe('distributed mode: referrals confirm packages with the intake process',
         KAFKA_TOPIC_PREFIX: `${uniqueName('pkge2e')}.`,
         AUDIT_KEY: randomBytes(32).toString('base64'),
       };
-      const referrals = service({ ...common, LIAISON_SERVICE: 'referrals', PORT: String(referralsPort), INTAKE_URL: `http://127.0.0.1:${intakePort}` });
+      const referrals = service({
+        ...common,
+        LIAISON_SERVICE: 'referrals',
+        PORT: String(referralsPort),
+        INTAKE_URL: `http://127.0.0.1:${intakePort}`,
+      });
       await referrals.printed('referrals running');
       const database = createDatabase({ url: testDb.url });
       const center = (await issueToken(database.db, { agency: 'center', role: 'caseworker', label: 'test' })).token;
@@ -74,17 +87,40 @@ describe('distributed mode: referrals confirm packages with the intake process',
       expect(key.status).toBe(201);
 
       const post = async (port: number, path: string, body: unknown) => {
-        const res = await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers: { authorization: `Bearer ${center}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${center}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
         return { status: res.status, body: (await res.json()) as any };
       };
-      const kase = await post(intakePort, '/v1/cases', { category: 'R01', consulter: 'SELF', victimUnder18: false, person: { name: '分散 試験' } });
-      await post(intakePort, `/v1/cases/${kase.body.id}/consents`, { givenBy: 'person', recipients: ['sia'], purposes: ['deletion-request'] });
+      const kase = await post(intakePort, '/v1/cases', {
+        category: 'R01',
+        consulter: 'SELF',
+        victimUnder18: false,
+        person: { name: '分散 試験' },
+      });
+      await post(intakePort, `/v1/cases/${kase.body.id}/consents`, {
+        givenBy: 'person',
+        recipients: ['sia'],
+        purposes: ['deletion-request'],
+      });
       const pkg = await post(intakePort, `/v1/cases/${kase.body.id}/packages`, { recipient: 'sia', purpose: 'deletion-request' });
       expect(pkg.status, JSON.stringify(pkg.body)).toBe(201);
 
-      const real = await post(referralsPort, '/v1/referrals', { recipient: 'sia', category: 'R01', packageId: pkg.body.id, caseId: kase.body.id });
+      const real = await post(referralsPort, '/v1/referrals', {
+        recipient: 'sia',
+        category: 'R01',
+        packageId: pkg.body.id,
+        caseId: kase.body.id,
+      });
       expect(real.status, JSON.stringify(real.body)).toBe(201);
-      const made = await post(referralsPort, '/v1/referrals', { recipient: 'sia', category: 'R01', packageId: randomUUID(), caseId: kase.body.id });
+      const made = await post(referralsPort, '/v1/referrals', {
+        recipient: 'sia',
+        category: 'R01',
+        packageId: randomUUID(),
+        caseId: kase.body.id,
+      });
       expect(made.status).toBe(400);
       expect(made.body.error.details.problems.map((p: { field: string }) => p.field)).toEqual(['packageId']);
 

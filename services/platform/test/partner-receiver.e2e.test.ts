@@ -26,17 +26,25 @@ function freePort(): Promise<number> {
 
 /** Starts a TypeScript entry point as its own process (as a body's operator would); collects its output. */
 function start(cwd: string, script: string, args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd, env: { ...process.env, DATABASE_URL: '', KAFKA_BROKERS: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd,
+    env: { ...process.env, DATABASE_URL: '', KAFKA_BROKERS: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   const output = { out: '', err: '' };
   child.stdout!.on('data', (d) => (output.out += d));
   child.stderr!.on('data', (d) => (output.err += d));
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   const printed = (text: string) =>
-    waitFor(`"${text}" from ${script}`, () => {
-      if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}:\n${output.out}${output.err}`);
-      return (output.out + output.err).includes(text);
-    }, 150_000);
+    waitFor(
+      `"${text}" from ${script}`,
+      () => {
+        if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}:\n${output.out}${output.err}`);
+        return (output.out + output.err).includes(text);
+      },
+      150_000,
+    );
   return { child, output, exited, printed };
 }
 
@@ -65,19 +73,38 @@ describe('the reference partner against the platform on Kafka', () => {
   const PERSON = { name: '鈴木 一郎', contact: '090-1111-2222' };
 
   const api = async (method: 'GET' | 'POST', path: string, token: string, body?: unknown) => {
-    const res = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
     return { status: res.status, body: (await res.json()) as any };
   };
   /** A case of the Center, consented for `recipient`, sealed to its current key. */
   const sealFor = async (recipient: string) => {
-    const kase = await api('POST', '/v1/cases', tokens.center!, { category: 'R01', consulter: 'SELF', victimUnder18: false, person: PERSON, summary: '掲示板での誹謗中傷' });
-    await api('POST', `/v1/cases/${kase.body.id}/consents`, tokens.center!, { givenBy: 'person', recipients: [recipient], purposes: ['deletion-request'] });
+    const kase = await api('POST', '/v1/cases', tokens.center!, {
+      category: 'R01',
+      consulter: 'SELF',
+      victimUnder18: false,
+      person: PERSON,
+      summary: '掲示板での誹謗中傷',
+    });
+    await api('POST', `/v1/cases/${kase.body.id}/consents`, tokens.center!, {
+      givenBy: 'person',
+      recipients: [recipient],
+      purposes: ['deletion-request'],
+    });
     const pkg = await api('POST', `/v1/cases/${kase.body.id}/packages`, tokens.center!, { recipient, purpose: 'deletion-request' });
     expect(pkg.status, JSON.stringify(pkg.body)).toBe(201);
     return { caseId: kase.body.id as string, packageId: pkg.body.id as string, keyId: pkg.body.keyId as string };
   };
   const refer = async (p: { caseId: string; packageId: string }) => {
-    const res = await api('POST', '/v1/referrals', tokens.center!, { recipient: 'sia', category: 'R01', packageId: p.packageId, caseId: p.caseId });
+    const res = await api('POST', '/v1/referrals', tokens.center!, {
+      recipient: 'sia',
+      category: 'R01',
+      packageId: p.packageId,
+      caseId: p.caseId,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body.id as string;
   };
@@ -115,7 +142,13 @@ describe('the reference partner against the platform on Kafka', () => {
     });
     await platform.printed('is running');
     const database = createDatabase({ url: testDb.url });
-    for (const [name, agency, role] of [['center', 'center', 'caseworker'], ['sia', 'sia', 'caseworker'], ['siaAdmin', 'sia', 'admin'], ['hotline', 'hotline', 'caseworker'], ['hotlineAdmin', 'hotline', 'admin']] as const) {
+    for (const [name, agency, role] of [
+      ['center', 'center', 'caseworker'],
+      ['sia', 'sia', 'caseworker'],
+      ['siaAdmin', 'sia', 'admin'],
+      ['hotline', 'hotline', 'caseworker'],
+      ['hotlineAdmin', 'hotline', 'admin'],
+    ] as const) {
       tokens[name] = (await issueToken(database.db, { agency, role, label: `partner e2e ${name}` })).token;
     }
     await database.close();
@@ -132,13 +165,19 @@ describe('the reference partner against the platform on Kafka', () => {
     const made = await cli(['keys', 'generate', '--out', siaKeys], {});
     expect(made.status, made.err).toBe(0);
     const first = JSON.parse(made.out) as { keyId: string; file: string };
-    const published = await cli(['keys', 'publish', '--key', first.file, '--days', '30'], { LIAISON_URL: base, LIAISON_TOKEN: tokens.siaAdmin! });
+    const published = await cli(['keys', 'publish', '--key', first.file, '--days', '30'], {
+      LIAISON_URL: base,
+      LIAISON_TOKEN: tokens.siaAdmin!,
+    });
     expect(published.status, published.err).toBe(0);
     expect(JSON.parse(published.out)).toMatchObject({ keyId: first.keyId, state: 'valid', current: true });
 
     // 3–4. SIA registers its receiver's webhook and starts the receiver with the secret.
     const port = await freePort();
-    const hook = await api('POST', '/v1/webhooks', tokens.sia!, { url: `http://127.0.0.1:${port}/webhooks/liaison`, eventTypes: ['jp.liaison.referral.created.v1'] });
+    const hook = await api('POST', '/v1/webhooks', tokens.sia!, {
+      url: `http://127.0.0.1:${port}/webhooks/liaison`,
+      eventTypes: ['jp.liaison.referral.created.v1'],
+    });
     expect(hook.status).toBe(201);
     const run1 = receiver(port, hook.body.secret);
     await run1.printed('listening on');
@@ -151,9 +190,18 @@ describe('the reference partner against the platform on Kafka', () => {
     // 6. Over Kafka and the notifier, the webhook reaches the receiver, which does the rest.
     await waitFor('the referral accepted by the receiver', async () => (await statusOf(referral)) === 'accepted', 90_000);
     const history = await api('GET', `/v1/referrals/${referral}/history`, tokens.center!);
-    expect(history.body.items.map((h: { to: string; changedBy: string }) => `${h.to}/${h.changedBy}`)).toEqual(['received/sia', 'accepted/sia']);
+    expect(history.body.items.map((h: { to: string; changedBy: string }) => `${h.to}/${h.changedBy}`)).toEqual([
+      'received/sia',
+      'accepted/sia',
+    ]);
     const kept = JSON.parse(readFileSync(join(inbox, `${referral}.json`), 'utf8'));
-    expect(kept).toMatchObject({ referralId: referral, from: 'center', packageId: sealed.packageId, keyId: first.keyId, content: { caseId: sealed.caseId, category: 'R01', person: PERSON } });
+    expect(kept).toMatchObject({
+      referralId: referral,
+      from: 'center',
+      packageId: sealed.packageId,
+      keyId: first.keyId,
+      content: { caseId: sealed.caseId, category: 'R01', person: PERSON },
+    });
     // The receiver logs ids, never the personal data.
     expect(run1.output.out + run1.output.err).not.toContain(PERSON.name);
     run1.child.kill('SIGTERM');
@@ -172,18 +220,34 @@ describe('the reference partner against the platform on Kafka', () => {
     expect(readdirSync(siaKeys)).toHaveLength(2);
 
     const port = await freePort();
-    const hook = await api('POST', '/v1/webhooks', tokens.sia!, { url: `http://127.0.0.1:${port}/webhooks/liaison`, eventTypes: ['jp.liaison.referral.created.v1'] });
+    const hook = await api('POST', '/v1/webhooks', tokens.sia!, {
+      url: `http://127.0.0.1:${port}/webhooks/liaison`,
+      eventTypes: ['jp.liaison.referral.created.v1'],
+    });
     const run2 = receiver(port, hook.body.secret);
     await run2.printed('listening on');
     const [old, fresh] = [await refer(before), await refer(after)];
-    await waitFor('both referrals accepted', async () => (await statusOf(old)) === 'accepted' && (await statusOf(fresh)) === 'accepted', 90_000);
-    expect(JSON.parse(readFileSync(join(inbox, `${old}.json`), 'utf8'))).toMatchObject({ keyId: before.keyId, content: { person: PERSON } });
-    expect(JSON.parse(readFileSync(join(inbox, `${fresh}.json`), 'utf8'))).toMatchObject({ keyId: next.keyId, content: { person: PERSON } });
+    await waitFor(
+      'both referrals accepted',
+      async () => (await statusOf(old)) === 'accepted' && (await statusOf(fresh)) === 'accepted',
+      90_000,
+    );
+    expect(JSON.parse(readFileSync(join(inbox, `${old}.json`), 'utf8'))).toMatchObject({
+      keyId: before.keyId,
+      content: { person: PERSON },
+    });
+    expect(JSON.parse(readFileSync(join(inbox, `${fresh}.json`), 'utf8'))).toMatchObject({
+      keyId: next.keyId,
+      content: { person: PERSON },
+    });
     run2.child.kill('SIGTERM');
     await run2.exited;
 
     // The operator's CLI opens a package too, picking the key from the folder.
-    const opened = await cli(['package', 'open', before.packageId, '--key', siaKeys, '--body', 'sia'], { LIAISON_URL: base, LIAISON_TOKEN: tokens.sia! });
+    const opened = await cli(['package', 'open', before.packageId, '--key', siaKeys, '--body', 'sia'], {
+      LIAISON_URL: base,
+      LIAISON_TOKEN: tokens.sia!,
+    });
     expect(opened.status, opened.err).toBe(0);
     expect(JSON.parse(opened.out)).toMatchObject({ caseId: before.caseId, person: PERSON });
   }, 240_000);
@@ -191,20 +255,33 @@ describe('the reference partner against the platform on Kafka', () => {
   it('a package sealed to another body’s key fails to open with a clear error', async () => {
     const made = await cli(['keys', 'generate', '--out', hotlineKeys], {});
     const hotlineKey = JSON.parse(made.out) as { keyId: string; file: string };
-    expect((await cli(['keys', 'publish', '--key', hotlineKey.file], { LIAISON_URL: base, LIAISON_TOKEN: tokens.hotlineAdmin! })).status).toBe(0);
+    expect(
+      (await cli(['keys', 'publish', '--key', hotlineKey.file], { LIAISON_URL: base, LIAISON_TOKEN: tokens.hotlineAdmin! })).status,
+    ).toBe(0);
     const forHotline = await sealFor('hotline');
     expect(forHotline.keyId).toBe(hotlineKey.keyId);
 
     // With SIA's keys: the package names a key SIA does not hold.
-    const wrongKey = await cli(['package', 'open', forHotline.packageId, '--key', siaKeys], { LIAISON_URL: base, LIAISON_TOKEN: tokens.hotline! });
+    const wrongKey = await cli(['package', 'open', forHotline.packageId, '--key', siaKeys], {
+      LIAISON_URL: base,
+      LIAISON_TOKEN: tokens.hotline!,
+    });
     expect(wrongKey.status).toBe(1);
-    expect(wrongKey.err).toContain(`NO_SUCH_KEY: package ${forHotline.packageId} was sealed to key ${hotlineKey.keyId} of hotline; the keys given are`);
+    expect(wrongKey.err).toContain(
+      `NO_SUCH_KEY: package ${forHotline.packageId} was sealed to key ${hotlineKey.keyId} of hotline; the keys given are`,
+    );
     expect(wrongKey.out).toBe('');
     // Told it is SIA's tool: refused as addressed to another body, before any key is tried.
-    const wrongBody = await cli(['package', 'open', forHotline.packageId, '--key', siaKeys, '--body', 'sia'], { LIAISON_URL: base, LIAISON_TOKEN: tokens.hotline! });
+    const wrongBody = await cli(['package', 'open', forHotline.packageId, '--key', siaKeys, '--body', 'sia'], {
+      LIAISON_URL: base,
+      LIAISON_TOKEN: tokens.hotline!,
+    });
     expect(wrongBody.err).toContain(`WRONG_RECIPIENT: package ${forHotline.packageId} was sealed to hotline, not to sia`);
     // And SIA's own token does not even fetch it.
-    const notSias = await cli(['package', 'open', forHotline.packageId, '--key', siaKeys], { LIAISON_URL: base, LIAISON_TOKEN: tokens.sia! });
+    const notSias = await cli(['package', 'open', forHotline.packageId, '--key', siaKeys], {
+      LIAISON_URL: base,
+      LIAISON_TOKEN: tokens.sia!,
+    });
     expect(notSias.status).toBe(1);
     expect(notSias.err).toContain('the platform answered 404 NOT_FOUND');
     expect(existsSync(join(inbox, `${forHotline.packageId}.json`))).toBe(false);

@@ -30,10 +30,14 @@ function runArgs(script: string, args: string[], env: Record<string, string>) {
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   /** Waits until the output contains `text`; fails at once, with the output, if the process exits. */
   const printed = (text: string) =>
-    waitFor(`"${text}" from ${script}`, () => {
-      if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}:\n${output.text}`);
-      return output.text.includes(text);
-    }, 150000);
+    waitFor(
+      `"${text}" from ${script}`,
+      () => {
+        if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}:\n${output.text}`);
+        return output.text.includes(text);
+      },
+      150000,
+    );
   return { child, output, exited, printed };
 }
 
@@ -53,16 +57,28 @@ describe('pnpm start (src/main.ts) on embedded defaults', () => {
       expect(p.output.text).toContain(`http://127.0.0.1:${port}/graphql`);
       expect(p.output.text).toContain('event bus=pglog');
       // The embedded demo makes the member bodies' key pairs itself, and says so.
-      expect(p.output.text).toMatch(/"bodies":\["center","consumer","hotline","sia","tokyo"\],"msg":"demo key pairs made in the data folder"/);
-      const tokens = [...p.output.text.matchAll(/^\s+(\w+)\s+(\w+)\s+(lia_\S+)$/gm)].map((m) => ({ agency: m[1], role: m[2], token: m[3]! }));
-      expect(tokens.map((t) => `${t.agency}/${t.role}`)).toEqual(expect.arrayContaining(['center/caseworker', 'sia/caseworker', 'mic/observer']));
+      expect(p.output.text).toMatch(
+        /"bodies":\["center","consumer","hotline","sia","tokyo"\],"msg":"demo key pairs made in the data folder"/,
+      );
+      const tokens = [...p.output.text.matchAll(/^\s+(\w+)\s+(\w+)\s+(lia_\S+)$/gm)].map((m) => ({
+        agency: m[1],
+        role: m[2],
+        token: m[3]!,
+      }));
+      expect(tokens.map((t) => `${t.agency}/${t.role}`)).toEqual(
+        expect.arrayContaining(['center/caseworker', 'sia/caseworker', 'mic/observer']),
+      );
 
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ status: 'ok', database: 'embedded', bus: 'pglog' });
       const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toMatchObject({ status: 'ready', failed: [], checks: { database: { ok: true }, migrations: { ok: true }, bus: { ok: true }, consumers: { ok: true }, accepting: { ok: true } } });
+      expect(await ready.json()).toMatchObject({
+        status: 'ready',
+        failed: [],
+        checks: { database: { ok: true }, migrations: { ok: true }, bus: { ok: true }, consumers: { ok: true }, accepting: { ok: true } },
+      });
 
       // The demo tokens work over the real port.
       const center = tokens.find((t) => t.agency === 'center' && t.role === 'caseworker')!.token;
@@ -74,11 +90,16 @@ describe('pnpm start (src/main.ts) on embedded defaults', () => {
       expect(created.status).toBe(201);
 
       // The audit log of what just happened verifies (`pnpm audit:verify`) once the sealer has sealed it.
-      await waitFor('the audit log sealed and verified', async () => {
-        const verify = run('src/audit-verify.ts', { LIAISON_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) });
-        expect(await verify.exited, verify.output.text).toBe(0);
-        return /audit log intact\): [1-9]\d* entries sealed/.test(verify.output.text);
-      }, 60000, 500);
+      await waitFor(
+        'the audit log sealed and verified',
+        async () => {
+          const verify = run('src/audit-verify.ts', { LIAISON_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) });
+          expect(await verify.exited, verify.output.text).toBe(0);
+          return /audit log intact\): [1-9]\d* entries sealed/.test(verify.output.text);
+        },
+        60000,
+        500,
+      );
 
       p.child.kill('SIGTERM');
       expect(await p.exited).toBe(0);
@@ -93,7 +114,12 @@ describe('distributed mode: each service in its own process, on Kafka and an ext
   it('runs the referrals, stats and secretariat services and the gateway as separate processes and carries a referral and a meeting through them', async () => {
     const testDb = await createTestDatabase(inject('pgAdminUrl'), 'proc');
     try {
-      const [referralsPort, gatewayPort, statsPort, secretariatPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+      const [referralsPort, gatewayPort, statsPort, secretariatPort] = [
+        await freePort(),
+        await freePort(),
+        await freePort(),
+        await freePort(),
+      ];
       const common = {
         DATABASE_URL: testDb.url,
         KAFKA_BROKERS: inject('kafkaBrokers').join(','),
@@ -149,8 +175,12 @@ describe('distributed mode: each service in its own process, on Kafka and an ext
           headers: { authorization: `Bearer ${center}`, 'content-type': 'application/json' },
           body: JSON.stringify({ query: `{ myBodyStatistics(period: "${month}") { body tables { id cells { row col value } } } }` }),
         });
-        const body = (await res.json()) as { data?: { myBodyStatistics: { tables: { id: string; cells: { row: string; col: string; value: number }[] }[] } } };
-        const cell = body.data?.myBodyStatistics.tables.find((t) => t.id === 'referral-flows')?.cells.find((c) => c.row === 'center' && c.col === 'sia');
+        const body = (await res.json()) as {
+          data?: { myBodyStatistics: { tables: { id: string; cells: { row: string; col: string; value: number }[] }[] } };
+        };
+        const cell = body.data?.myBodyStatistics.tables
+          .find((t) => t.id === 'referral-flows')
+          ?.cells.find((c) => c.row === 'center' && c.col === 'sia');
         return cell && cell.value > 0 ? cell : undefined;
       });
       expect(flow.value).toBe(1);
@@ -168,7 +198,9 @@ describe('distributed mode: each service in its own process, on Kafka and an ext
         headers: { authorization: `Bearer ${mic}`, 'content-type': 'application/json' },
         body: JSON.stringify({ query: `{ meeting(id: "${meeting.id}") { number titleJa minutes { text } } }` }),
       });
-      expect(((await seen.json()) as { data?: unknown }).data).toEqual({ meeting: { number: 1, titleJa: '第1回 違法・有害情報相談機関連絡会', minutes: null } });
+      expect(((await seen.json()) as { data?: unknown }).data).toEqual({
+        meeting: { number: 1, titleJa: '第1回 違法・有害情報相談機関連絡会', minutes: null },
+      });
 
       referrals.child.kill('SIGTERM');
       stats.child.kill('SIGTERM');
@@ -270,7 +302,11 @@ describe('the audit log is sealed in every mode, with checkpoints outside Postgr
   it('a lone intake process seals what it writes and prints signed checkpoints; audit:verify --checkpoint finds the chain cut off with its head moved back', async () => {
     const testDb = await createTestDatabase(inject('pgAdminUrl'), 'sealintake');
     const dir = mkdtempSync(join(tmpdir(), 'liaison-seal-'));
-    const keys = { AUDIT_KEY: Buffer.alloc(32, 5).toString('base64'), FIELD_KEY: Buffer.alloc(32, 6).toString('base64'), COUNCIL_KEY: Buffer.alloc(32, 8).toString('base64') };
+    const keys = {
+      AUDIT_KEY: Buffer.alloc(32, 5).toString('base64'),
+      FIELD_KEY: Buffer.alloc(32, 6).toString('base64'),
+      COUNCIL_KEY: Buffer.alloc(32, 8).toString('base64'),
+    };
     try {
       const port = await freePort();
       const intake = run('src/service.ts', {
@@ -293,13 +329,19 @@ describe('the audit log is sealed in every mode, with checkpoints outside Postgr
         expect(created.status).toBe(201);
       }
       await waitFor('the case entries sealed by the intake process', async () => {
-        const { rows } = await database.pool.query(`select count(*)::int as n from audit.entries where action = 'case.record' and chain_pos is not null`);
+        const { rows } = await database.pool.query(
+          `select count(*)::int as n from audit.entries where action = 'case.record' and chain_pos is not null`,
+        );
         return rows[0].n === 3;
       });
       intake.child.kill('SIGTERM');
       expect(await intake.exited).toBe(0);
       // The log is JSON lines; the checkpoint is the `checkpoint` field of the line "audit checkpoint".
-      const line = intake.output.text.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)).findLast((l) => l.msg === 'audit checkpoint');
+      const line = intake.output.text
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l))
+        .findLast((l) => l.msg === 'audit checkpoint');
       expect(line).toBeDefined();
       const file = join(dir, 'checkpoints.jsonl');
       writeFileSync(file, `${JSON.stringify(line.checkpoint)}\n`);
@@ -309,7 +351,9 @@ describe('the audit log is sealed in every mode, with checkpoints outside Postgr
       expect(await intact.exited, intact.output.text).toBe(0);
       // Cut the chain's last entry and move the head back: only the checkpoint shows it.
       await database.pool.query('delete from audit.entries where chain_pos = (select max(chain_pos) from audit.entries)');
-      await database.pool.query(`update audit.head set chain_pos = chain_pos - 1, hash = (select hash from audit.entries where chain_pos = (select max(chain_pos) from audit.entries)) where name = 'main'`);
+      await database.pool.query(
+        `update audit.head set chain_pos = chain_pos - 1, hash = (select hash from audit.entries where chain_pos = (select max(chain_pos) from audit.entries)) where name = 'main'`,
+      );
       await database.close();
       const without = run('src/audit-verify.ts', { ...verifyEnv });
       expect(await without.exited, without.output.text).toBe(0);

@@ -14,10 +14,21 @@ const RUNS = 200;
 type Field = { route: string; name: string; in: 'query' | 'body'; list: boolean; enum: string[] | undefined };
 
 /** A valid request for every route with a purpose field, given the purpose (the suite fails when one is missing). */
-const requests: Record<string, (caseId: string, purpose: string) => { method: 'GET' | 'POST'; path: string; body?: Record<string, unknown> }> = {
+const requests: Record<
+  string,
+  (caseId: string, purpose: string) => { method: 'GET' | 'POST'; path: string; body?: Record<string, unknown> }
+> = {
   'GET /v1/cases/{id}': (caseId, purpose) => ({ method: 'GET', path: `/v1/cases/${caseId}?purpose=${encodeURIComponent(purpose)}` }),
-  'POST /v1/cases/{id}/consents': (caseId, purpose) => ({ method: 'POST', path: `/v1/cases/${caseId}/consents`, body: { givenBy: 'person', recipients: ['sia'], purposes: [purpose] } }),
-  'POST /v1/cases/{id}/packages': (caseId, purpose) => ({ method: 'POST', path: `/v1/cases/${caseId}/packages`, body: { recipient: 'sia', purpose, legalGround: 'appi-27-1-ii', legalReason: '緊急' } }),
+  'POST /v1/cases/{id}/consents': (caseId, purpose) => ({
+    method: 'POST',
+    path: `/v1/cases/${caseId}/consents`,
+    body: { givenBy: 'person', recipients: ['sia'], purposes: [purpose] },
+  }),
+  'POST /v1/cases/{id}/packages': (caseId, purpose) => ({
+    method: 'POST',
+    path: `/v1/cases/${caseId}/packages`,
+    body: { recipient: 'sia', purpose, legalGround: 'appi-27-1-ii', legalReason: '緊急' },
+  }),
 };
 
 // Purposes are codes from one list (packages/domain, Japanese label first), never free text.
@@ -49,25 +60,49 @@ describe('purposes are codes from the list, on every field that takes one', () =
 
   beforeAll(async () => {
     testDb = await createTestDatabase(inject('pgAdminUrl'), 'purpose');
-    platform = await startPlatform({ databaseUrl: testDb.url, dataDir, seedDemo: true, log: () => {}, topicPartitions: 2, webhooks: { dispatcher: false } });
+    platform = await startPlatform({
+      databaseUrl: testDb.url,
+      dataDir,
+      seedDemo: true,
+      log: () => {},
+      topicPartitions: 2,
+      webhooks: { dispatcher: false },
+    });
     api = client(platform);
     for (const docPath of apiDocuments.map((d) => d.path)) {
-      const doc = (await api.get(docPath)).body as { paths: Record<string, Record<string, any>>; components: { schemas: Record<string, any> } };
+      const doc = (await api.get(docPath)).body as {
+        paths: Record<string, Record<string, any>>;
+        components: { schemas: Record<string, any> };
+      };
       for (const [path, ops] of Object.entries(doc.paths)) {
         for (const [method, op] of Object.entries(ops)) {
           const route = `${method.toUpperCase()} ${path}`;
           for (const p of (op.parameters ?? []) as any[]) {
-            if (/^purposes?$/.test(p.name)) fields.push({ route, name: p.name, in: 'query', list: p.schema?.type === 'array', enum: p.schema?.enum ?? p.schema?.items?.enum });
+            if (/^purposes?$/.test(p.name))
+              fields.push({
+                route,
+                name: p.name,
+                in: 'query',
+                list: p.schema?.type === 'array',
+                enum: p.schema?.enum ?? p.schema?.items?.enum,
+              });
           }
           const ref = op.requestBody?.content?.['application/json']?.schema;
           const schema = ref?.$ref ? doc.components.schemas[ref.$ref.split('/').pop()] : ref;
           for (const [name, prop] of Object.entries((schema?.properties ?? {}) as Record<string, any>)) {
-            if (/^purposes?$/.test(name)) fields.push({ route, name, in: 'body', list: prop.type === 'array', enum: prop.enum ?? prop.items?.enum });
+            if (/^purposes?$/.test(name))
+              fields.push({ route, name, in: 'body', list: prop.type === 'array', enum: prop.enum ?? prop.items?.enum });
           }
         }
       }
     }
-    caseId = (await api.post('/v1/cases', { category: 'R01', consulter: 'SELF', victimUnder18: false, person: { name: '目的 試験' } }, api.tokenOf('center'))).body.id;
+    caseId = (
+      await api.post(
+        '/v1/cases',
+        { category: 'R01', consulter: 'SELF', victimUnder18: false, person: { name: '目的 試験' } },
+        api.tokenOf('center'),
+      )
+    ).body.id;
   });
   afterAll(async () => {
     await platform?.stop();
@@ -77,7 +112,11 @@ describe('purposes are codes from the list, on every field that takes one', () =
 
   it('documents every purpose field as the code list, and has a request for each', () => {
     expect(fields.map((f) => `${f.route} ${f.name}`)).toEqual(
-      expect.arrayContaining(['GET /v1/cases/{id} purpose', 'POST /v1/cases/{id}/consents purposes', 'POST /v1/cases/{id}/packages purpose']),
+      expect.arrayContaining([
+        'GET /v1/cases/{id} purpose',
+        'POST /v1/cases/{id}/consents purposes',
+        'POST /v1/cases/{id}/packages purpose',
+      ]),
     );
     for (const f of fields) {
       expect(f.enum, `${f.route} ${f.name}`).toEqual([...purposeCodes]);
@@ -88,15 +127,21 @@ describe('purposes are codes from the list, on every field that takes one', () =
   it(`refuses ${RUNS} generated free-text purposes per field with a 400 naming it, storing and auditing nothing`, async () => {
     const before = await counts();
     for (const f of fields) {
-      const text = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('削除依頼文の作成', '山田花子さんの件', 'Deletion-Request', 'deletion request', ' counseling'));
+      const text = fc.oneof(
+        fc.string({ maxLength: 40 }),
+        fc.constantFrom('削除依頼文の作成', '山田花子さんの件', 'Deletion-Request', 'deletion request', ' counseling'),
+      );
       await fc.assert(
-        fc.asyncProperty(text.filter((t) => !purposeCodes.includes(t)), async (purpose) => {
-          const res = await send(requests[f.route]!(caseId, purpose));
-          expect(res.status, `${f.route} ${JSON.stringify(purpose)}`).toBe(400);
-          // Query parameters are named as the API names them everywhere: query.<name>.
-          const named = `${f.in === 'query' ? 'query.' : ''}${f.name}${f.list ? '.0' : ''}`;
-          expect(res.body.error.details.problems.map((p: { field: string }) => p.field)).toContain(named);
-        }),
+        fc.asyncProperty(
+          text.filter((t) => !purposeCodes.includes(t)),
+          async (purpose) => {
+            const res = await send(requests[f.route]!(caseId, purpose));
+            expect(res.status, `${f.route} ${JSON.stringify(purpose)}`).toBe(400);
+            // Query parameters are named as the API names them everywhere: query.<name>.
+            const named = `${f.in === 'query' ? 'query.' : ''}${f.name}${f.list ? '.0' : ''}`;
+            expect(res.body.error.details.problems.map((p: { field: string }) => p.field)).toContain(named);
+          },
+        ),
         { numRuns: RUNS },
       );
     }
@@ -110,7 +155,10 @@ describe('purposes are codes from the list, on every field that takes one', () =
         expect(res.status, `${f.route} ${purpose} ${JSON.stringify(res.body)}`).toBeLessThan(300);
       }
     }
-    const reads = await platform.database.pool.query(`select reason from audit.entries where action = 'pii.read' and subject_id = $1 order by id`, [caseId]);
+    const reads = await platform.database.pool.query(
+      `select reason from audit.entries where action = 'pii.read' and subject_id = $1 order by id`,
+      [caseId],
+    );
     expect(reads.rows.map((r) => r.reason)).toEqual([...purposeCodes]);
   });
 });

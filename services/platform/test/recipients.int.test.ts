@@ -17,8 +17,14 @@ const AGENCY_CODE = '^[a-z][a-z0-9-]{1,31}$';
  */
 const validBodies: Record<string, (caseId: string) => { path: string; body: Record<string, unknown> }> = {
   'POST /v1/referrals': () => ({ path: '/v1/referrals', body: { recipient: 'sia', category: 'R01' } }),
-  'POST /v1/cases/{id}/consents': (caseId) => ({ path: `/v1/cases/${caseId}/consents`, body: { givenBy: 'person', recipients: ['sia', 'hotline'], purposes: ['deletion-request'] } }),
-  'POST /v1/cases/{id}/packages': (caseId) => ({ path: `/v1/cases/${caseId}/packages`, body: { recipient: 'sia', purpose: 'deletion-request', legalGround: 'appi-27-1-ii', legalReason: '生命の危険があり緊急' } }),
+  'POST /v1/cases/{id}/consents': (caseId) => ({
+    path: `/v1/cases/${caseId}/consents`,
+    body: { givenBy: 'person', recipients: ['sia', 'hotline'], purposes: ['deletion-request'] },
+  }),
+  'POST /v1/cases/{id}/packages': (caseId) => ({
+    path: `/v1/cases/${caseId}/packages`,
+    body: { recipient: 'sia', purpose: 'deletion-request', legalGround: 'appi-27-1-ii', legalReason: '生命の危険があり緊急' },
+  }),
 };
 
 // Cases, consents, packages and referrals go to member bodies only. Generated from the OpenAPI
@@ -29,7 +35,12 @@ const validBodies: Record<string, (caseId: string) => { path: string; body: Reco
 // Council meetings name bodies too — whom to invite, who presents an agenda item, who owns an action
 // item — and there observers belong: they are invited, present, and may own an item. Those fields
 // carry no case or personal data; they are listed here (and must exist), not checked as recipients.
-const councilFields = ['POST /v1/meetings invited', 'PATCH /v1/meetings/{id} invited', 'POST /v1/meetings/{id}/agenda-items presenter', 'POST /v1/meetings/{id}/action-items owner'];
+const councilFields = [
+  'POST /v1/meetings invited',
+  'PATCH /v1/meetings/{id} invited',
+  'POST /v1/meetings/{id}/agenda-items presenter',
+  'POST /v1/meetings/{id}/action-items owner',
+];
 
 describe('only member bodies receive cases and personal data', () => {
   let platform: Platform;
@@ -49,10 +60,20 @@ describe('only member bodies receive cases and personal data', () => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase(inject('pgAdminUrl'), 'recip');
-    platform = await startPlatform({ databaseUrl: testDb.url, dataDir, seedDemo: true, log: () => {}, topicPartitions: 2, webhooks: { dispatcher: false } });
+    platform = await startPlatform({
+      databaseUrl: testDb.url,
+      dataDir,
+      seedDemo: true,
+      log: () => {},
+      topicPartitions: 2,
+      webhooks: { dispatcher: false },
+    });
     api = client(platform);
     for (const docPath of apiDocuments.map((d) => d.path)) {
-      const doc = (await api.get(docPath)).body as { paths: Record<string, Record<string, any>>; components: { schemas: Record<string, any> } };
+      const doc = (await api.get(docPath)).body as {
+        paths: Record<string, Record<string, any>>;
+        components: { schemas: Record<string, any> };
+      };
       for (const [path, ops] of Object.entries(doc.paths)) {
         for (const [method, op] of Object.entries(ops)) {
           const ref = op.requestBody?.content?.['application/json']?.schema;
@@ -60,7 +81,8 @@ describe('only member bodies receive cases and personal data', () => {
           const schema = ref.$ref ? doc.components.schemas[ref.$ref.split('/').pop()] : ref;
           for (const [field, prop] of Object.entries((schema.properties ?? {}) as Record<string, any>)) {
             if (prop.pattern === AGENCY_CODE) fields.push({ route: `${method.toUpperCase()} ${path}`, field, list: false });
-            if (prop.type === 'array' && prop.items?.pattern === AGENCY_CODE) fields.push({ route: `${method.toUpperCase()} ${path}`, field, list: true });
+            if (prop.type === 'array' && prop.items?.pattern === AGENCY_CODE)
+              fields.push({ route: `${method.toUpperCase()} ${path}`, field, list: true });
             if (councilFields.includes(`${method.toUpperCase()} ${path} ${field}`)) council.push(fields.pop()!);
           }
         }
@@ -75,7 +97,11 @@ describe('only member bodies receive cases and personal data', () => {
 
   it('finds every field naming a body, and has a valid body for each of their endpoints', () => {
     expect(fields.map((f) => `${f.route} ${f.field}`)).toEqual(
-      expect.arrayContaining(['POST /v1/referrals recipient', 'POST /v1/cases/{id}/consents recipients', 'POST /v1/cases/{id}/packages recipient']),
+      expect.arrayContaining([
+        'POST /v1/referrals recipient',
+        'POST /v1/cases/{id}/consents recipients',
+        'POST /v1/cases/{id}/packages recipient',
+      ]),
     );
     for (const f of fields) expect(Object.keys(validBodies), f.route).toContain(f.route);
     expect(council.map((f) => `${f.route} ${f.field}`).sort()).toEqual([...councilFields].sort());
@@ -85,7 +111,9 @@ describe('only member bodies receive cases and personal data', () => {
     const center = api.tokenOf('center');
     const observers = (await listAgencies(platform.database.db)).filter((a) => !a.roles.includes('member')).map((a) => a.code);
     expect(observers).toEqual(expect.arrayContaining(['mic', 'npa', 'ppc', 'moj', 'houterasu', 'ncac']));
-    const kase = (await api.post('/v1/cases', { category: 'R01', consulter: 'SELF', victimUnder18: false, person: { name: '受信機関 試験' } }, center)).body.id as string;
+    const kase = (
+      await api.post('/v1/cases', { category: 'R01', consulter: 'SELF', victimUnder18: false, person: { name: '受信機関 試験' } }, center)
+    ).body.id as string;
     const before = await counts();
     let refused = 0;
     for (const { route, field, list } of fields) {
@@ -96,7 +124,10 @@ describe('only member bodies receive cases and personal data', () => {
         const res = await api.post(path, { ...body, [field]: value }, center);
         const label = `${route} ${field}=${JSON.stringify(value)}`;
         expect(res.status, label).toBe(400);
-        expect(res.body.error.details.problems.map((p: { field: string }) => p.field), label).toContain(list ? `${field}.1` : field);
+        expect(
+          res.body.error.details.problems.map((p: { field: string }) => p.field),
+          label,
+        ).toContain(list ? `${field}.1` : field);
         refused++;
       }
     }

@@ -16,13 +16,31 @@ import { browser, client, subscribe } from './helpers.ts';
  * A valid request for every REST route, keyed by method and OpenAPI path. The suite fails when the
  * API has a route missing here, so no route goes without its security checks.
  */
-type Ids = { referral: string; case: string; consent: string; package: string; action: string; token: string; key: string; release: string; meeting: string; actionItem: string };
+type Ids = {
+  referral: string;
+  case: string;
+  consent: string;
+  package: string;
+  action: string;
+  token: string;
+  key: string;
+  release: string;
+  meeting: string;
+  actionItem: string;
+};
 /**
  * `observer: 'allowed'` — observers may call it (statistics releases); `wrongRole` — the role that
  * must be refused when the secretariat is a right one; `otherBody: 'shared'` — every body sees the
  * same (releases), `'forbidden'` — another member body is refused outright.
  */
-type Policy = { path: string; body?: unknown; wrongRole?: 'admin' | 'caseworker'; otherBodyRole?: 'admin'; observer?: 'allowed'; otherBody?: 'shared' | 'forbidden' };
+type Policy = {
+  path: string;
+  body?: unknown;
+  wrongRole?: 'admin' | 'caseworker';
+  otherBodyRole?: 'admin';
+  observer?: 'allowed';
+  otherBody?: 'shared' | 'forbidden';
+};
 const validRequests: Record<string, (ids: Ids) => Policy> = {
   'POST /v1/referrals': () => ({ path: '/v1/referrals', body: { recipient: 'sia', category: 'R01' } }),
   'GET /v1/referrals/sent': () => ({ path: '/v1/referrals/sent' }),
@@ -31,17 +49,32 @@ const validRequests: Record<string, (ids: Ids) => Policy> = {
   'GET /v1/referrals/{id}/history': (ids) => ({ path: `/v1/referrals/${ids.referral}/history` }),
   'GET /v1/referrals/{id}': (ids) => ({ path: `/v1/referrals/${ids.referral}` }),
   'GET /v1/inbox': () => ({ path: '/v1/inbox' }),
-  'POST /v1/routing/suggestions': () => ({ path: '/v1/routing/suggestions', body: { category: 'R01', consulter: 'GRD', victimUnder18: true } }),
-  'POST /v1/cases': () => ({ path: '/v1/cases', body: { category: 'R01', consulter: 'SELF', victimUnder18: false, person: { name: '試験太郎' } } }),
+  'POST /v1/routing/suggestions': () => ({
+    path: '/v1/routing/suggestions',
+    body: { category: 'R01', consulter: 'GRD', victimUnder18: true },
+  }),
+  'POST /v1/cases': () => ({
+    path: '/v1/cases',
+    body: { category: 'R01', consulter: 'SELF', victimUnder18: false, person: { name: '試験太郎' } },
+  }),
   'GET /v1/cases/{id}': (ids) => ({ path: `/v1/cases/${ids.case}?purpose=counseling` }),
-  'POST /v1/cases/{id}/consents': (ids) => ({ path: `/v1/cases/${ids.case}/consents`, body: { givenBy: 'person', recipients: ['sia'], purposes: ['deletion-request'] } }),
+  'POST /v1/cases/{id}/consents': (ids) => ({
+    path: `/v1/cases/${ids.case}/consents`,
+    body: { givenBy: 'person', recipients: ['sia'], purposes: ['deletion-request'] },
+  }),
   'POST /v1/cases/{id}/consents/{consentId}/revoke': (ids) => ({ path: `/v1/cases/${ids.case}/consents/${ids.consent}/revoke` }),
-  'POST /v1/cases/{id}/packages': (ids) => ({ path: `/v1/cases/${ids.case}/packages`, body: { recipient: 'sia', purpose: 'deletion-request' } }),
+  'POST /v1/cases/{id}/packages': (ids) => ({
+    path: `/v1/cases/${ids.case}/packages`,
+    body: { recipient: 'sia', purpose: 'deletion-request' },
+  }),
   'GET /v1/packages/{id}': (ids) => ({ path: `/v1/packages/${ids.package}` }),
   'GET /v1/packages/{id}/seal-info': (ids) => ({ path: `/v1/packages/${ids.package}/seal-info` }),
   'GET /v1/cases/actions/overdue': () => ({ path: '/v1/cases/actions/overdue' }),
   'POST /v1/cases/{id}/actions': (ids) => ({ path: `/v1/cases/${ids.case}/actions`, body: { action: 'advice' } }),
-  'POST /v1/cases/{id}/actions/{actionId}/outcome': (ids) => ({ path: `/v1/cases/${ids.case}/actions/${ids.action}/outcome`, body: { outcome: 'deleted' } }),
+  'POST /v1/cases/{id}/actions/{actionId}/outcome': (ids) => ({
+    path: `/v1/cases/${ids.case}/actions/${ids.action}/outcome`,
+    body: { outcome: 'deleted' },
+  }),
   'POST /v1/webhooks': () => ({ path: '/v1/webhooks', body: { url: 'https://hooks.partner.example/liaison' } }),
   'GET /v1/webhooks': () => ({ path: '/v1/webhooks' }),
   'GET /v1/webhooks/dead-letters': () => ({ path: '/v1/webhooks/dead-letters' }),
@@ -51,7 +84,11 @@ const validRequests: Record<string, (ids: Ids) => Policy> = {
   'GET /v1/tokens': () => ({ path: '/v1/tokens', otherBodyRole: 'admin' }),
   'POST /v1/tokens/{id}/revoke': (ids) => ({ path: `/v1/tokens/${ids.token}/revoke`, otherBodyRole: 'admin' }),
   // Keys likewise: only a body's administrators manage its keys (a fresh key pair for every publish).
-  'POST /v1/keys': () => ({ path: '/v1/keys', body: { publicKey: generateBodyKey().publicKey, expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() }, otherBodyRole: 'admin' }),
+  'POST /v1/keys': () => ({
+    path: '/v1/keys',
+    body: { publicKey: generateBodyKey().publicKey, expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() },
+    otherBodyRole: 'admin',
+  }),
   'GET /v1/keys': () => ({ path: '/v1/keys', otherBodyRole: 'admin' }),
   'POST /v1/keys/{keyId}/revoke': (ids) => ({ path: `/v1/keys/${ids.key}/revoke`, otherBodyRole: 'admin' }),
   // The secretariat's own list: for it, an administrator is the wrong role.
@@ -59,43 +96,141 @@ const validRequests: Record<string, (ids: Ids) => Policy> = {
   // Statistics: releases are for observers and members alike (administrators excepted); live
   // figures are a member's own; releases on demand are the secretariat's.
   'GET /v1/stats/releases': () => ({ path: '/v1/stats/releases', observer: 'allowed', wrongRole: 'admin', otherBody: 'shared' }),
-  'GET /v1/stats/releases/{id}': (ids) => ({ path: `/v1/stats/releases/${ids.release}`, observer: 'allowed', wrongRole: 'admin', otherBody: 'shared' }),
-  'GET /v1/stats/releases/{id}/manifest': (ids) => ({ path: `/v1/stats/releases/${ids.release}/manifest`, observer: 'allowed', wrongRole: 'admin', otherBody: 'shared' }),
-  'POST /v1/stats/releases': () => ({ path: '/v1/stats/releases', body: { period: '2026-09' }, wrongRole: 'caseworker', otherBody: 'forbidden' }),
+  'GET /v1/stats/releases/{id}': (ids) => ({
+    path: `/v1/stats/releases/${ids.release}`,
+    observer: 'allowed',
+    wrongRole: 'admin',
+    otherBody: 'shared',
+  }),
+  'GET /v1/stats/releases/{id}/manifest': (ids) => ({
+    path: `/v1/stats/releases/${ids.release}/manifest`,
+    observer: 'allowed',
+    wrongRole: 'admin',
+    otherBody: 'shared',
+  }),
+  'POST /v1/stats/releases': () => ({
+    path: '/v1/stats/releases',
+    body: { period: '2026-09' },
+    wrongRole: 'caseworker',
+    otherBody: 'forbidden',
+  }),
   'GET /v1/stats/own': () => ({ path: '/v1/stats/own?period=2026-11', wrongRole: 'admin' }),
   // Council meetings: invited observers and members read them (administrators excepted); only the
   // secretariat changes them.
   'GET /v1/meetings': () => ({ path: '/v1/meetings', observer: 'allowed', wrongRole: 'admin', otherBody: 'shared' }),
   'GET /v1/meetings/{id}': (ids) => ({ path: `/v1/meetings/${ids.meeting}`, observer: 'allowed', wrongRole: 'admin', otherBody: 'shared' }),
-  'POST /v1/meetings': () => ({ path: '/v1/meetings', body: { heldOn: '2027-06-10', place: '会議室', reviewFrom: '2027-04', reviewTo: '2027-05' }, wrongRole: 'caseworker', otherBody: 'forbidden' }),
-  'PATCH /v1/meetings/{id}': (ids) => ({ path: `/v1/meetings/${ids.meeting}`, body: { place: '別室' }, wrongRole: 'caseworker', otherBody: 'forbidden' }),
-  'POST /v1/meetings/{id}/agenda-items': (ids) => ({ path: `/v1/meetings/${ids.meeting}/agenda-items`, body: { title: '議題', presenter: 'sia' }, wrongRole: 'caseworker', otherBody: 'forbidden' }),
-  'PUT /v1/meetings/{id}/attendance': (ids) => ({ path: `/v1/meetings/${ids.meeting}/attendance`, body: { attendance: [{ body: 'sia', status: 'present' }] }, wrongRole: 'caseworker', otherBody: 'forbidden' }),
-  'PUT /v1/meetings/{id}/minutes': (ids) => ({ path: `/v1/meetings/${ids.meeting}/minutes`, body: { text: '議事録' }, wrongRole: 'caseworker', otherBody: 'forbidden' }),
-  'POST /v1/meetings/{id}/minutes/approve': (ids) => ({ path: `/v1/meetings/${ids.meeting}/minutes/approve`, wrongRole: 'caseworker', otherBody: 'forbidden' }),
-  'POST /v1/meetings/{id}/action-items': (ids) => ({ path: `/v1/meetings/${ids.meeting}/action-items`, body: { title: '対応', owner: 'sia', dueOn: '2027-03-31' }, wrongRole: 'caseworker', otherBody: 'forbidden' }),
-  'POST /v1/meetings/{id}/action-items/{itemId}/close': (ids) => ({ path: `/v1/meetings/${ids.meeting}/action-items/${ids.actionItem}/close`, wrongRole: 'caseworker', otherBody: 'forbidden' }),
+  'POST /v1/meetings': () => ({
+    path: '/v1/meetings',
+    body: { heldOn: '2027-06-10', place: '会議室', reviewFrom: '2027-04', reviewTo: '2027-05' },
+    wrongRole: 'caseworker',
+    otherBody: 'forbidden',
+  }),
+  'PATCH /v1/meetings/{id}': (ids) => ({
+    path: `/v1/meetings/${ids.meeting}`,
+    body: { place: '別室' },
+    wrongRole: 'caseworker',
+    otherBody: 'forbidden',
+  }),
+  'POST /v1/meetings/{id}/agenda-items': (ids) => ({
+    path: `/v1/meetings/${ids.meeting}/agenda-items`,
+    body: { title: '議題', presenter: 'sia' },
+    wrongRole: 'caseworker',
+    otherBody: 'forbidden',
+  }),
+  'PUT /v1/meetings/{id}/attendance': (ids) => ({
+    path: `/v1/meetings/${ids.meeting}/attendance`,
+    body: { attendance: [{ body: 'sia', status: 'present' }] },
+    wrongRole: 'caseworker',
+    otherBody: 'forbidden',
+  }),
+  'PUT /v1/meetings/{id}/minutes': (ids) => ({
+    path: `/v1/meetings/${ids.meeting}/minutes`,
+    body: { text: '議事録' },
+    wrongRole: 'caseworker',
+    otherBody: 'forbidden',
+  }),
+  'POST /v1/meetings/{id}/minutes/approve': (ids) => ({
+    path: `/v1/meetings/${ids.meeting}/minutes/approve`,
+    wrongRole: 'caseworker',
+    otherBody: 'forbidden',
+  }),
+  'POST /v1/meetings/{id}/action-items': (ids) => ({
+    path: `/v1/meetings/${ids.meeting}/action-items`,
+    body: { title: '対応', owner: 'sia', dueOn: '2027-03-31' },
+    wrongRole: 'caseworker',
+    otherBody: 'forbidden',
+  }),
+  'POST /v1/meetings/{id}/action-items/{itemId}/close': (ids) => ({
+    path: `/v1/meetings/${ids.meeting}/action-items/${ids.actionItem}/close`,
+    wrongRole: 'caseworker',
+    otherBody: 'forbidden',
+  }),
   // The meeting report: invited bodies read approved versions (version 1 is approved in the set-up); the secretariat drafts, edits, approves.
-  'GET /v1/meetings/{id}/report': (ids) => ({ path: `/v1/meetings/${ids.meeting}/report`, observer: 'allowed', wrongRole: 'admin', otherBody: 'shared' }),
-  'GET /v1/meetings/{id}/report/{version}': (ids) => ({ path: `/v1/meetings/${ids.meeting}/report/1`, observer: 'allowed', wrongRole: 'admin', otherBody: 'shared' }),
-  'GET /v1/meetings/{id}/report/{version}/html': (ids) => ({ path: `/v1/meetings/${ids.meeting}/report/1/html`, observer: 'allowed', wrongRole: 'admin', otherBody: 'shared' }),
-  'POST /v1/meetings/{id}/report': (ids) => ({ path: `/v1/meetings/${ids.meeting}/report`, body: { period: '2026Q2' }, wrongRole: 'caseworker', otherBody: 'forbidden' }),
-  'PATCH /v1/meetings/{id}/report/{version}/sentences/{sentenceId}': (ids) => ({ path: `/v1/meetings/${ids.meeting}/report/1/sentences/total`, body: { omit: true }, wrongRole: 'caseworker', otherBody: 'forbidden' }),
-  'POST /v1/meetings/{id}/report/{version}/approve': (ids) => ({ path: `/v1/meetings/${ids.meeting}/report/1/approve`, wrongRole: 'caseworker', otherBody: 'forbidden' }),
+  'GET /v1/meetings/{id}/report': (ids) => ({
+    path: `/v1/meetings/${ids.meeting}/report`,
+    observer: 'allowed',
+    wrongRole: 'admin',
+    otherBody: 'shared',
+  }),
+  'GET /v1/meetings/{id}/report/{version}': (ids) => ({
+    path: `/v1/meetings/${ids.meeting}/report/1`,
+    observer: 'allowed',
+    wrongRole: 'admin',
+    otherBody: 'shared',
+  }),
+  'GET /v1/meetings/{id}/report/{version}/html': (ids) => ({
+    path: `/v1/meetings/${ids.meeting}/report/1/html`,
+    observer: 'allowed',
+    wrongRole: 'admin',
+    otherBody: 'shared',
+  }),
+  'POST /v1/meetings/{id}/report': (ids) => ({
+    path: `/v1/meetings/${ids.meeting}/report`,
+    body: { period: '2026Q2' },
+    wrongRole: 'caseworker',
+    otherBody: 'forbidden',
+  }),
+  'PATCH /v1/meetings/{id}/report/{version}/sentences/{sentenceId}': (ids) => ({
+    path: `/v1/meetings/${ids.meeting}/report/1/sentences/total`,
+    body: { omit: true },
+    wrongRole: 'caseworker',
+    otherBody: 'forbidden',
+  }),
+  'POST /v1/meetings/{id}/report/{version}/approve': (ids) => ({
+    path: `/v1/meetings/${ids.meeting}/report/1/approve`,
+    wrongRole: 'caseworker',
+    otherBody: 'forbidden',
+  }),
 };
 
 /** Ids every body with the right role may see (shared, not another body's): the release and the meeting. */
 const sharedIds = new Set(['release', 'meeting']);
 
 /** What an observer body and a wrong role get from each GraphQL query field. */
-const graphqlPolicy: Record<string, { query: string | ((ids: Ids) => string); observer: 'allowed' | 'FORBIDDEN'; secretariat?: 'allowed' | 'FORBIDDEN'; admin?: 'FORBIDDEN' }> = {
+const graphqlPolicy: Record<
+  string,
+  { query: string | ((ids: Ids) => string); observer: 'allowed' | 'FORBIDDEN'; secretariat?: 'allowed' | 'FORBIDDEN'; admin?: 'FORBIDDEN' }
+> = {
   me: { query: '{ me { agency role } }', observer: 'allowed' },
   referralInbox: { query: '{ referralInbox { id } }', observer: 'FORBIDDEN' },
   statisticsReleases: { query: '{ statisticsReleases { id period } }', observer: 'allowed', admin: 'FORBIDDEN' },
-  statisticsRelease: { query: '{ statisticsRelease(id: "2026-10") { id tables { id cells { value } } } }', observer: 'allowed', admin: 'FORBIDDEN' },
-  myBodyStatistics: { query: '{ myBodyStatistics(period: "2026-11") { body tables { id } } }', observer: 'FORBIDDEN', secretariat: 'allowed', admin: 'FORBIDDEN' },
+  statisticsRelease: {
+    query: '{ statisticsRelease(id: "2026-10") { id tables { id cells { value } } } }',
+    observer: 'allowed',
+    admin: 'FORBIDDEN',
+  },
+  myBodyStatistics: {
+    query: '{ myBodyStatistics(period: "2026-11") { body tables { id } } }',
+    observer: 'FORBIDDEN',
+    secretariat: 'allowed',
+    admin: 'FORBIDDEN',
+  },
   meetings: { query: '{ meetings { id number titleJa } }', observer: 'allowed', admin: 'FORBIDDEN' },
-  meeting: { query: (ids) => `{ meeting(id: "${ids.meeting}") { id number agenda { title presenter } minutes { text } report { version } } }`, observer: 'allowed', admin: 'FORBIDDEN' },
+  meeting: {
+    query: (ids) => `{ meeting(id: "${ids.meeting}") { id number agenda { title presenter } minutes { text } report { version } } }`,
+    observer: 'allowed',
+    admin: 'FORBIDDEN',
+  },
 };
 
 /**
@@ -106,10 +241,23 @@ const graphqlPolicy: Record<string, { query: string | ((ids: Ids) => string); ob
 type FieldAccess = 'visible' | 'FORBIDDEN';
 const meetingFieldPolicy: Record<string, { observer: FieldAccess; member: FieldAccess; secretariat: FieldAccess }> = {
   ...Object.fromEntries(
-    ['id', 'number', 'titleJa', 'titleEn', 'heldOn', 'startTime', 'place', 'onlineLink', 'reviewFrom', 'reviewTo', 'minutesApproved', 'invitations', 'agenda', 'minutes', 'report'].map((f) => [
-      f,
-      { observer: 'visible', member: 'visible', secretariat: 'visible' } as const,
-    ]),
+    [
+      'id',
+      'number',
+      'titleJa',
+      'titleEn',
+      'heldOn',
+      'startTime',
+      'place',
+      'onlineLink',
+      'reviewFrom',
+      'reviewTo',
+      'minutesApproved',
+      'invitations',
+      'agenda',
+      'minutes',
+      'report',
+    ].map((f) => [f, { observer: 'visible', member: 'visible', secretariat: 'visible' } as const]),
   ),
   draftMinutes: { observer: 'FORBIDDEN', member: 'FORBIDDEN', secretariat: 'visible' },
   actionItems: { observer: 'FORBIDDEN', member: 'visible', secretariat: 'visible' },
@@ -145,34 +293,64 @@ describe('authorization on every route and field', () => {
     routes = [];
     for (const docPath of apiDocuments.map((d) => d.path)) {
       const doc = (await api.get(docPath)).body as { paths: Record<string, Record<string, unknown>> };
-      routes.push(...Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path }))));
+      routes.push(
+        ...Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path }))),
+      );
     }
     const center = api.tokenOf('center');
     const created = await api.post('/v1/referrals', { recipient: 'sia', category: 'R01' }, center);
     expect(created.status).toBe(201);
     referral = created.body.id;
-    const kase = await api.post('/v1/cases', { category: 'R01', consulter: 'SELF', victimUnder18: false, person: { name: '試験花子' } }, center);
-    const consent = await api.post(`/v1/cases/${kase.body.id}/consents`, { givenBy: 'person', recipients: ['sia'], purposes: ['deletion-request'] }, center);
+    const kase = await api.post(
+      '/v1/cases',
+      { category: 'R01', consulter: 'SELF', victimUnder18: false, person: { name: '試験花子' } },
+      center,
+    );
+    const consent = await api.post(
+      `/v1/cases/${kase.body.id}/consents`,
+      { givenBy: 'person', recipients: ['sia'], purposes: ['deletion-request'] },
+      center,
+    );
     const pkg = await api.post(`/v1/cases/${kase.body.id}/packages`, { recipient: 'sia', purpose: 'deletion-request' }, center);
     const action = await api.post(`/v1/cases/${kase.body.id}/actions`, { action: 'deletion-request' }, center);
     expect([kase.status, consent.status, pkg.status, action.status]).toEqual([201, 201, 201, 201]);
     const spare = await issueToken(platform.database.db, { agency: 'center', role: 'caseworker', label: 'to be revoked by nobody else' });
     const centerAdmin = api.tokenOf('center', 'admin');
-    const key = await api.post('/v1/keys', { keyId: 'center-security-1', publicKey: generateBodyKey().publicKey, expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() }, centerAdmin);
+    const key = await api.post(
+      '/v1/keys',
+      {
+        keyId: 'center-security-1',
+        publicKey: generateBodyKey().publicKey,
+        expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      },
+      centerAdmin,
+    );
     expect(key.status).toBe(201);
     const release = await api.post('/v1/stats/releases', { period: '2026-10' }, api.tokenOf('center', 'secretariat'));
     expect(release.status).toBe(201);
     // A meeting with an agenda, draft minutes (not approved) and an action item owned by SIA.
     const secretariat = api.tokenOf('center', 'secretariat');
-    const meeting = await api.post('/v1/meetings', { heldOn: '2026-12-10', place: '会議室', reviewFrom: '2026-04', reviewTo: '2026-09' }, secretariat);
+    const meeting = await api.post(
+      '/v1/meetings',
+      { heldOn: '2026-12-10', place: '会議室', reviewFrom: '2026-04', reviewTo: '2026-09' },
+      secretariat,
+    );
     expect(meeting.status).toBe(201);
-    const agenda = await api.post(`/v1/meetings/${meeting.body.id}/agenda-items`, { title: '上半期の相談状況', presenter: 'center' }, secretariat);
+    const agenda = await api.post(
+      `/v1/meetings/${meeting.body.id}/agenda-items`,
+      { title: '上半期の相談状況', presenter: 'center' },
+      secretariat,
+    );
     const minutes = await platform.app.request(`/v1/meetings/${meeting.body.id}/minutes`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${secretariat}` },
       body: JSON.stringify({ text: '議事録案：未承認の本文' }),
     });
-    const item = await api.post(`/v1/meetings/${meeting.body.id}/action-items`, { title: '集計方法を整理する', owner: 'sia', dueOn: '2027-03-31' }, secretariat);
+    const item = await api.post(
+      `/v1/meetings/${meeting.body.id}/action-items`,
+      { title: '集計方法を整理する', owner: 'sia', dueOn: '2027-03-31' },
+      secretariat,
+    );
     expect([agenda.status, minutes.status, item.status]).toEqual([201, 200, 201]);
     // Its report: version 1 drafted from the published 2026Q2 release (its months released with it) and approved.
     const quarter = await api.post('/v1/stats/releases', { period: '2026Q2' }, secretariat);
@@ -193,7 +371,9 @@ describe('authorization on every route and field', () => {
       actionItem: item.body.id,
     };
     // Other bodies' views are judged only once the referral has reached its recipient's inbox.
-    await waitFor('the referral in SIA’s inbox', async () => JSON.stringify((await api.get('/v1/inbox', api.tokenOf('sia'))).body).includes(referral));
+    await waitFor('the referral in SIA’s inbox', async () =>
+      JSON.stringify((await api.get('/v1/inbox', api.tokenOf('sia'))).body).includes(referral),
+    );
   });
   afterAll(async () => {
     await platform?.stop();
@@ -209,7 +389,10 @@ describe('authorization on every route and field', () => {
       ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
     });
     // The report's HTML answers text/html; everything else (errors included) JSON.
-    return { status: res.status, body: (res.headers.get('content-type')?.includes('text/html') ? await res.text() : await res.json()) as any };
+    return {
+      status: res.status,
+      body: (res.headers.get('content-type')?.includes('text/html') ? await res.text() : await res.json()) as any,
+    };
   };
 
   it('has a security case for every route of the OpenAPI document', () => {
@@ -240,7 +423,8 @@ describe('authorization on every route and field', () => {
     const admin = (await issueToken(platform.database.db, { agency: 'center', role: 'admin', label: 'security test' })).token;
     for (const r of routes) {
       const wrongRole = validRequests[`${r.method} ${r.path}`]!(ids).wrongRole;
-      const wrong = wrongRole === 'admin' ? admin : wrongRole === 'caseworker' ? api.tokenOf('center') : api.tokenOf('center', 'secretariat');
+      const wrong =
+        wrongRole === 'admin' ? admin : wrongRole === 'caseworker' ? api.tokenOf('center') : api.tokenOf('center', 'secretariat');
       expect((await send(r, wrong)).status, `${r.method} ${r.path}`).toBe(403);
     }
   });
@@ -286,10 +470,16 @@ describe('authorization on every route and field', () => {
     const select = (type: GraphQLOutputType, depth = 0): string => {
       const named = getNamedType(type);
       if (!isObjectType(named)) return '';
-      const inner = Object.entries(named.getFields()).map(([n, f]) => (isObjectType(getNamedType(f.type)) ? (depth < 1 ? `${n} ${select(f.type, depth + 1)}` : '') : n));
+      const inner = Object.entries(named.getFields()).map(([n, f]) =>
+        isObjectType(getNamedType(f.type)) ? (depth < 1 ? `${n} ${select(f.type, depth + 1)}` : '') : n,
+      );
       return `{ ${inner.filter(Boolean).join(' ')} }`;
     };
-    const people = { observer: api.tokenOf('mic', 'observer'), member: api.tokenOf('sia'), secretariat: api.tokenOf('center', 'secretariat') } as const;
+    const people = {
+      observer: api.tokenOf('mic', 'observer'),
+      member: api.tokenOf('sia'),
+      secretariat: api.tokenOf('center', 'secretariat'),
+    } as const;
     for (const [field, policy] of Object.entries(meetingFieldPolicy)) {
       for (const [who, token] of Object.entries(people) as [keyof typeof people, string][]) {
         const res = await api.graphql(`{ meeting(id: "${ids.meeting}") { id ${field} ${select(fields[field]!.type)} } }`, token);
@@ -305,7 +495,8 @@ describe('authorization on every route and field', () => {
       }
     }
     // Members see their own body's action items only: SIA owns the one item, the Hotline Center sees none.
-    const items = async (token: string) => (await api.graphql(`{ meeting(id: "${ids.meeting}") { actionItems { id owner } } }`, token)).data?.meeting.actionItems;
+    const items = async (token: string) =>
+      (await api.graphql(`{ meeting(id: "${ids.meeting}") { actionItems { id owner } } }`, token)).data?.meeting.actionItems;
     expect(await items(people.member)).toEqual([{ id: ids.actionItem, owner: 'sia' }]);
     expect(await items(api.tokenOf('hotline'))).toEqual([]);
   });
@@ -318,7 +509,9 @@ describe('authorization on every route and field', () => {
       const res = await api.graphql(query, token);
       expect(res.errors).toBeUndefined();
       expect(res.data?.meeting).toEqual({ minutesApproved: false, minutes: null });
-      expect(JSON.stringify((await api.get(`/v1/meetings/${ids.meeting}`, token)).body).includes('未承認の本文')).toBe(token === secretariat);
+      expect(JSON.stringify((await api.get(`/v1/meetings/${ids.meeting}`, token)).body).includes('未承認の本文')).toBe(
+        token === secretariat,
+      );
     }
     const draft = await api.graphql(`{ meeting(id: "${ids.meeting}") { draftMinutes { text } } }`, secretariat);
     expect(draft.data?.meeting.draftMinutes.text).toBe('議事録案：未承認の本文');
@@ -345,7 +538,8 @@ describe('authorization on every route and field', () => {
       reachable.set(named.name, Object.keys(named.getFields()));
       for (const f of Object.values(named.getFields())) walk(f.type);
     };
-    for (const [field, policy] of Object.entries(graphqlPolicy)) if (policy.observer === 'allowed') walk(schema.getQueryType()!.getFields()[field]!.type);
+    for (const [field, policy] of Object.entries(graphqlPolicy))
+      if (policy.observer === 'allowed') walk(schema.getQueryType()!.getFields()[field]!.type);
     expect([...reachable.keys()]).toContain('StatisticsCell');
     // The council's own documents are free text by nature and meant for observers: the approved
     // minutes (and the draft, refused to them by its field's scope — tested above). Named here, so
@@ -353,7 +547,11 @@ describe('authorization on every route and field', () => {
     const councilDocuments = new Set(['MeetingMinutes.text', 'MeetingDraftMinutes.text']);
     for (const [type, fields] of reachable) {
       expect(type, type).not.toMatch(/Case|Referral|Person|Url|Hash|Package|Consent|Text/);
-      for (const f of fields) if (!councilDocuments.has(`${type}.${f}`)) expect(`${type}.${f}`, `${type}.${f}`).not.toMatch(/\.(.*(case|referral|person|contact|school|summary|url|hash|package|consent|comment|note|text).*|name)$/i);
+      for (const f of fields)
+        if (!councilDocuments.has(`${type}.${f}`))
+          expect(`${type}.${f}`, `${type}.${f}`).not.toMatch(
+            /\.(.*(case|referral|person|contact|school|summary|url|hash|package|consent|comment|note|text).*|name)$/i,
+          );
     }
     // And at run time: a whole release as an observer carries none of the platform's case data.
     const full = await api.graphql(
@@ -374,14 +572,30 @@ describe('authorization on every route and field', () => {
 
   it('shows members exact live statistics of their own body only', async () => {
     const month = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 7);
-    const own = async (token: string) => (await api.graphql(`{ myBodyStatistics(period: "${month}") { body tables { id rows { code } cols { code } cells { row col value } } } }`, token)).data!.myBodyStatistics;
-    const total = (stats: any, table: string) => stats.tables.find((t: { id: string }) => t.id === table).cells.find((c: { row: string; col: string }) => c.row === '_total' && c.col === '_total').value;
+    const own = async (token: string) =>
+      (
+        await api.graphql(
+          `{ myBodyStatistics(period: "${month}") { body tables { id rows { code } cols { code } cells { row col value } } } }`,
+          token,
+        )
+      ).data!.myBodyStatistics;
+    const total = (stats: any, table: string) =>
+      stats.tables
+        .find((t: { id: string }) => t.id === table)
+        .cells.find((c: { row: string; col: string }) => c.row === '_total' && c.col === '_total').value;
     // Exact and live: each body's count is the number of cases it recorded this month (a 1 is shown to its own body).
-    const recorded = async (agency: string) => (await platform.database.pool.query(`select count(*)::int as n from intake.cases where agency = $1 and month = $2`, [agency, month])).rows[0].n as number;
+    const recorded = async (agency: string) =>
+      (await platform.database.pool.query(`select count(*)::int as n from intake.cases where agency = $1 and month = $2`, [agency, month]))
+        .rows[0].n as number;
     expect(await recorded('center')).toBeGreaterThanOrEqual(1);
     for (const body of ['center', 'hotline', 'sia']) {
       const expected = await recorded(body);
-      await waitFor(`${body}'s cases in its live statistics`, async () => total(await own(api.tokenOf(body)), 'category-by-body') === expected, 30000, 200);
+      await waitFor(
+        `${body}'s cases in its live statistics`,
+        async () => total(await own(api.tokenOf(body)), 'category-by-body') === expected,
+        30000,
+        200,
+      );
     }
     const hotline = await own(api.tokenOf('hotline'));
     expect(hotline.body).toBe('hotline');
@@ -397,10 +611,14 @@ describe('authorization on every route and field', () => {
     const res = await api.get(`/v1/stats/releases/${ids.release}?table=category-by-body`, api.tokenOf('mic', 'observer'));
     expect(res.status).toBe(200);
     expect(res.body.tables.map((t: { id: string }) => t.id)).toEqual(['category-by-body']);
-    const { rows } = await platform.database.pool.query(`select agency, actor, subject_id, details, at from audit.entries where action = 'stats.release.read' order by id desc limit 1`);
+    const { rows } = await platform.database.pool.query(
+      `select agency, actor, subject_id, details, at from audit.entries where action = 'stats.release.read' order by id desc limit 1`,
+    );
     expect(rows[0]).toMatchObject({ agency: 'mic', subject_id: ids.release, details: { period: '2026-10', tables: ['category-by-body'] } });
     expect(rows[0].actor).toBeTruthy();
-    expect((await platform.database.pool.query(`select count(*)::int as n from audit.entries where action = 'stats.release.read'`)).rows[0].n).toBe(before.rows[0].n + 1);
+    expect(
+      (await platform.database.pool.query(`select count(*)::int as n from audit.entries where action = 'stats.release.read'`)).rows[0].n,
+    ).toBe(before.rows[0].n + 1);
   });
 
   it('refuses every GraphQL field to anonymous callers, observers and wrong roles as its policy says', async () => {
@@ -443,7 +661,10 @@ describe('authorization on every route and field', () => {
  * suite fails when a page route is missing here, so no page goes without its checks.
  */
 type PageArea = 'public' | 'releases' | 'mine' | 'secretariat' | 'meetings' | 'form';
-const pagePolicy: Record<string, { area: PageArea; path: (release: string, meeting: string) => string; form?: Record<string, string>; status?: number; signedIn?: number }> = {
+const pagePolicy: Record<
+  string,
+  { area: PageArea; path: (release: string, meeting: string) => string; form?: Record<string, string>; status?: number; signedIn?: number }
+> = {
   'GET /': { area: 'public', path: () => '/' },
   // Signed in already: on to the person's landing page.
   'GET /signin': { area: 'public', path: () => '/signin', signedIn: 303 },
@@ -460,7 +681,10 @@ const pagePolicy: Record<string, { area: PageArea; path: (release: string, meeti
   'GET /stats': { area: 'releases', path: () => '/stats' },
   'GET /stats/latest': { area: 'releases', path: () => '/stats/latest', status: 303 },
   'GET /stats/releases/:id': { area: 'releases', path: (r) => `/stats/releases/${r}` },
-  'GET /stats/releases/:id/tables/:file{[a-z0-9-]+\\.(csv|json)}': { area: 'releases', path: (r) => `/stats/releases/${r}/tables/consultations-by-body-month.csv` },
+  'GET /stats/releases/:id/tables/:file{[a-z0-9-]+\\.(csv|json)}': {
+    area: 'releases',
+    path: (r) => `/stats/releases/${r}/tables/consultations-by-body-month.csv`,
+  },
   'GET /stats/releases/:id/manifest.json': { area: 'releases', path: (r) => `/stats/releases/${r}/manifest.json` },
   'GET /stats/releases/:id/manifest': { area: 'releases', path: (r) => `/stats/releases/${r}/manifest` },
   'GET /me': { area: 'mine', path: () => '/me' },
@@ -495,17 +719,33 @@ describe('authorization on every page of the web face', () => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase(inject('pgAdminUrl'), 'secpages');
-    platform = await startPlatform({ databaseUrl: testDb.url, dataDir, seedDemo: true, log: () => {}, topicPartitions: 2, webhooks: { dispatcher: false }, authThrottle: { limit: 100_000 } });
+    platform = await startPlatform({
+      databaseUrl: testDb.url,
+      dataDir,
+      seedDemo: true,
+      log: () => {},
+      topicPartitions: 2,
+      webhooks: { dispatcher: false },
+      authThrottle: { limit: 100_000 },
+    });
     api = client(platform);
     const made = await api.post('/v1/stats/releases', { period: '2024-05' }, api.tokenOf('center', 'secretariat'));
     expect(made.status).toBe(201);
     release = made.body.id;
     // A meeting with draft minutes (not approved) and an action item owned by SIA.
     const secretariat = api.tokenOf('center', 'secretariat');
-    const scheduled = await api.post('/v1/meetings', { heldOn: '2026-12-10', place: '会議室', reviewFrom: '2026-04', reviewTo: '2026-09' }, secretariat);
+    const scheduled = await api.post(
+      '/v1/meetings',
+      { heldOn: '2026-12-10', place: '会議室', reviewFrom: '2026-04', reviewTo: '2026-09' },
+      secretariat,
+    );
     meeting = scheduled.body.id;
     const agenda = await api.post(`/v1/meetings/${meeting}/agenda-items`, { title: '上半期の相談状況', presenter: 'center' }, secretariat);
-    const item = await api.post(`/v1/meetings/${meeting}/action-items`, { title: '集計方法を整理する', owner: 'sia', dueOn: '2027-03-31' }, secretariat);
+    const item = await api.post(
+      `/v1/meetings/${meeting}/action-items`,
+      { title: '集計方法を整理する', owner: 'sia', dueOn: '2027-03-31' },
+      secretariat,
+    );
     const minutes = await platform.app.request(`/v1/meetings/${meeting}/minutes`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${secretariat}` },
@@ -531,7 +771,9 @@ describe('authorization on every page of the web face', () => {
   });
 
   const pageRoutes = () =>
-    platform.app.routes.filter((r) => (r.method === 'GET' || r.method === 'POST') && isPagePath(r.path)).map((r) => `${r.method} ${r.path}`);
+    platform.app.routes
+      .filter((r) => (r.method === 'GET' || r.method === 'POST') && isPagePath(r.path))
+      .map((r) => `${r.method} ${r.path}`);
 
   it('has a policy for every page route', () => {
     const routes = [...new Set(pageRoutes())];
@@ -564,7 +806,9 @@ describe('authorization on every page of the web face', () => {
       if (!route.startsWith('POST')) continue;
       for (const person of who) {
         const res = await browsers.get(person)!.post(policy.path(release, meeting), policy.form ?? {});
-        expect(res.status, `${route} as ${person}`).toBe(policy.area === 'secretariat' && person !== 'secretariat' ? (person === 'none' ? 303 : 403) : 403);
+        expect(res.status, `${route} as ${person}`).toBe(
+          policy.area === 'secretariat' && person !== 'secretariat' ? (person === 'none' ? 303 : 403) : 403,
+        );
       }
     }
   });

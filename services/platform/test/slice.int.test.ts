@@ -1,7 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, retryOnPortInUse, startWsBridge, type TestDatabase, uniqueName, waitFor, type WsBridge } from '@liaison/testing';
+import {
+  createTestDatabase,
+  retryOnPortInUse,
+  startWsBridge,
+  type TestDatabase,
+  uniqueName,
+  waitFor,
+  type WsBridge,
+} from '@liaison/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Platform, startPlatform } from '../src/platform.ts';
 import { client, countRows } from './helpers.ts';
@@ -30,7 +38,13 @@ describe.each<Variant>(['kafka+pg', 'kafka+neon', 'embedded'])('referral slice o
       if (variant === 'kafka+neon') {
         const target = new URL(testDb.url);
         bridge = await startWsBridge([`${target.hostname}:${target.port || 5432}`]);
-        platform = await startPlatform({ ...common, ...kafka, databaseUrl: testDb.url, databaseDriver: 'neon', neon: { wsProxy: bridge.wsProxy, secure: false } });
+        platform = await startPlatform({
+          ...common,
+          ...kafka,
+          databaseUrl: testDb.url,
+          databaseDriver: 'neon',
+          neon: { wsProxy: bridge.wsProxy, secure: false },
+        });
       } else {
         platform = await startPlatform({ ...common, ...kafka, databaseUrl: testDb.url });
       }
@@ -58,7 +72,11 @@ describe.each<Variant>(['kafka+pg', 'kafka+neon', 'embedded'])('referral slice o
   });
 
   it("delivers center's referral to SIA's inbox, visible through GraphQL", async () => {
-    const created = await api.post('/v1/referrals', { recipient: 'sia', category: 'B01', kind: 'referral', urgent: true }, api.tokenOf('center'));
+    const created = await api.post(
+      '/v1/referrals',
+      { recipient: 'sia', category: 'B01', kind: 'referral', urgent: true },
+      api.tokenOf('center'),
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ sender: 'center', recipient: 'sia', status: 'requested', category: 'B01', urgent: true });
     const id = created.body.id as string;

@@ -30,10 +30,14 @@ export function startProcess(children: ChildProcess[], script: string, env: Reco
   child.stderr!.on('data', (d) => (output.text += d));
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   const printed = (text: string) =>
-    waitFor(`"${text}" from ${script} (${env.LIAISON_SERVICE ?? 'platform'})`, () => {
-      if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}:\n${output.text}`);
-      return output.text.includes(text);
-    }, 150_000);
+    waitFor(
+      `"${text}" from ${script} (${env.LIAISON_SERVICE ?? 'platform'})`,
+      () => {
+        if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}:\n${output.text}`);
+        return output.text.includes(text);
+      },
+      150_000,
+    );
   return { child, output, exited, printed };
 }
 
@@ -43,7 +47,11 @@ export function killAll(children: ChildProcess[]): void {
 }
 
 /** GET /readyz: status and JSON body, or undefined while nothing listens. */
-export async function readyz(port: number): Promise<{ status: number; body: { status: string; failed: string[]; checks: Record<string, { ok: boolean; detail?: string }> } } | undefined> {
+export async function readyz(
+  port: number,
+): Promise<
+  { status: number; body: { status: string; failed: string[]; checks: Record<string, { ok: boolean; detail?: string }> } } | undefined
+> {
   try {
     const res = await fetch(`http://127.0.0.1:${port}/readyz`);
     return { status: res.status, body: (await res.json()) as never };

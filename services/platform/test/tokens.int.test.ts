@@ -36,7 +36,11 @@ describe('API tokens', () => {
     expect(stored.rows[0]).toMatchObject({ agency: 'sia', role: 'caseworker' });
     expect((await api.get('/v1/inbox', issued.body.token)).status).toBe(200);
     const list = await api.get('/v1/tokens', admin);
-    expect(list.body.items.find((t: { id: string }) => t.id === issued.body.id)).toMatchObject({ role: 'caseworker', label: '担当者A', revokedAt: null });
+    expect(list.body.items.find((t: { id: string }) => t.id === issued.body.id)).toMatchObject({
+      role: 'caseworker',
+      label: '担当者A',
+      revokedAt: null,
+    });
   });
 
   it('refuses a revoked token at once, and lets anyone revoke their own', async () => {

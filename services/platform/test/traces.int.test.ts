@@ -57,15 +57,21 @@ describe.each(['pglog', 'kafka'] as const)('a trace across the %s bus', (busKind
     expect(platform.bus.kind).toBe(busKind);
     const api = client(platform);
     const sia = api.tokenOf('sia');
-    expect((await api.post('/v1/webhooks', { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook` }, sia)).status).toBe(201);
+    expect((await api.post('/v1/webhooks', { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook` }, sia)).status).toBe(
+      201,
+    );
     exporter.reset();
     const referral = await api.post('/v1/referrals', { recipient: 'sia', category: 'R01' }, api.tokenOf('center'));
     expect(referral.status).toBe(201);
     const id = referral.body.id as string;
     await waitFor('the webhook delivery', () => hooks.some((h) => h.includes(id)), 60_000);
-    await waitFor('the referral in SIA’s inbox', async () => (await api.graphql('{ referralInbox { id } }', sia)).data?.referralInbox.some((r: { id: string }) => r.id === id));
+    await waitFor('the referral in SIA’s inbox', async () =>
+      (await api.graphql('{ referralInbox { id } }', sia)).data?.referralInbox.some((r: { id: string }) => r.id === id),
+    );
 
-    const server = exporter.getFinishedSpans().find((s) => s.kind === SpanKind.SERVER && s.name === 'POST /v1/referrals' && s.attributes['http.response.status_code'] === 201)!;
+    const server = exporter
+      .getFinishedSpans()
+      .find((s) => s.kind === SpanKind.SERVER && s.name === 'POST /v1/referrals' && s.attributes['http.response.status_code'] === 201)!;
     expect(server).toBeDefined();
     const traceId = server.spanContext().traceId;
     const inTrace = () => exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId);
@@ -78,7 +84,9 @@ describe.each(['pglog', 'kafka'] as const)('a trace across the %s bus', (busKind
     const group = (s: ReturnType<typeof inTrace>[number]) => String(s.attributes['messaging.consumer.group.name']);
     const consumers = await waitFor('the consumer spans', () => {
       const found = childOf(publish[0]!, (s) => s.kind === SpanKind.CONSUMER);
-      return found.some((s) => group(s).endsWith('referrals.inbox-projector')) && found.some((s) => group(s).endsWith('notifier.fan-out')) ? found : undefined;
+      return found.some((s) => group(s).endsWith('referrals.inbox-projector')) && found.some((s) => group(s).endsWith('notifier.fan-out'))
+        ? found
+        : undefined;
     });
     for (const c of consumers) expect(c.name).toMatch(/^process .*liaison\.referrals$/);
     const notifier = consumers.find((s) => group(s).endsWith('notifier.fan-out'))!;

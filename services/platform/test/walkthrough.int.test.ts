@@ -74,10 +74,22 @@ describe('walk-through: a child defamation case from the Center to SIA', () => {
     const centerLive = await subscribe(platform, 'subscription { liveEvents { type referralId status businessStatus from } }', center);
 
     // 1. The Center records the consultation: a guardian reports defamation of a child on an SNS.
-    const kase = await api.post('/v1/cases', {
-      category: 'R01', platformType: 'SNS', operator: 'Example SNS', designatedPlatform: true, consulter: 'GRD', victimUnder18: true,
-      requestedActions: ['notice-on-behalf'], urls: ['https://sns.example.com/u/abc/status/1'], summary: '同級生によるなりすまし投稿と悪口', person: PERSON,
-    }, center);
+    const kase = await api.post(
+      '/v1/cases',
+      {
+        category: 'R01',
+        platformType: 'SNS',
+        operator: 'Example SNS',
+        designatedPlatform: true,
+        consulter: 'GRD',
+        victimUnder18: true,
+        requestedActions: ['notice-on-behalf'],
+        urls: ['https://sns.example.com/u/abc/status/1'],
+        summary: '同級生によるなりすまし投稿と悪口',
+        person: PERSON,
+      },
+      center,
+    );
     expect(kase.status).toBe(201);
 
     // 2. The division of labour suggests SIA.
@@ -85,13 +97,26 @@ describe('walk-through: a child defamation case from the Center to SIA', () => {
     expect(suggestion.body.items[0]).toMatchObject({ body: 'sia', action: 'refer', nameJa: 'セーファーインターネット協会' });
 
     // 3. With the guardian's consent, the personal data is sealed to SIA and the case referred.
-    const consent = await api.post(`/v1/cases/${kase.body.id}/consents`, { givenBy: 'guardian', recipients: ['sia'], purposes: ['deletion-request'] }, center);
+    const consent = await api.post(
+      `/v1/cases/${kase.body.id}/consents`,
+      { givenBy: 'guardian', recipients: ['sia'], purposes: ['deletion-request'] },
+      center,
+    );
     expect(consent.status).toBe(201);
     const pkg = await api.post(`/v1/cases/${kase.body.id}/packages`, { recipient: 'sia', purpose: 'deletion-request' }, center);
     expect(pkg.status).toBe(201);
-    const referral = await api.post('/v1/referrals', {
-      recipient: 'sia', category: 'R01', kind: 'referral', packageId: pkg.body.id, caseId: kase.body.id, routing: { consulter: 'GRD', victimUnder18: true },
-    }, center);
+    const referral = await api.post(
+      '/v1/referrals',
+      {
+        recipient: 'sia',
+        category: 'R01',
+        kind: 'referral',
+        packageId: pkg.body.id,
+        caseId: kase.body.id,
+        routing: { consulter: 'GRD', victimUnder18: true },
+      },
+      center,
+    );
     expect(referral.status).toBe(201);
     expect(referral.body.routing).toMatchObject({ suggested: ['sia'], followed: true });
     const id = referral.body.id as string;
@@ -102,10 +127,17 @@ describe('walk-through: a child defamation case from the Center to SIA', () => {
     expect(event).toMatchObject({ type: 'jp.liaison.referral.created.v1', data: { packageId: pkg.body.id } });
     expect(delivered.body).not.toContain(PERSON.name);
     await waitFor('the live event at SIA', () => siaLive.events.some((e) => e.liveEvents.referralId === id), 60000);
-    expect(siaLive.events.find((e) => e.liveEvents.referralId === id)!.liveEvents).toMatchObject({ type: 'jp.liaison.referral.created.v1', status: 'requested', packageId: pkg.body.id, from: 'center' });
+    expect(siaLive.events.find((e) => e.liveEvents.referralId === id)!.liveEvents).toMatchObject({
+      type: 'jp.liaison.referral.created.v1',
+      status: 'requested',
+      packageId: pkg.body.id,
+      from: 'center',
+    });
 
     // 5. SIA finds it in its inbox and opens the package with its own key.
-    const inbox = await waitFor('the referral in SIA’s inbox', async () => (await api.graphql('{ referralInbox { id packageId status } }', sia)).data?.referralInbox.find((r: { id: string }) => r.id === id));
+    const inbox = await waitFor('the referral in SIA’s inbox', async () =>
+      (await api.graphql('{ referralInbox { id packageId status } }', sia)).data?.referralInbox.find((r: { id: string }) => r.id === id),
+    );
     expect(inbox.packageId).toBe(pkg.body.id);
     const sealed = await api.get(`/v1/packages/${pkg.body.id}`, sia);
     expect(sealed.body).toMatchObject({ format: 2, keyId: siaKey.kid });
@@ -125,8 +157,16 @@ describe('walk-through: a child defamation case from the Center to SIA', () => {
     }
 
     // 7. The Center sees each step: live, in the referral, and in its history.
-    await waitFor('every step live at the Center', () => centerLive.events.filter((e) => e.liveEvents.referralId === id).length >= 4, 60000);
-    expect(centerLive.events.filter((e) => e.liveEvents.referralId === id).map((e) => [e.liveEvents.status, e.liveEvents.businessStatus, e.liveEvents.from])).toEqual([
+    await waitFor(
+      'every step live at the Center',
+      () => centerLive.events.filter((e) => e.liveEvents.referralId === id).length >= 4,
+      60000,
+    );
+    expect(
+      centerLive.events
+        .filter((e) => e.liveEvents.referralId === id)
+        .map((e) => [e.liveEvents.status, e.liveEvents.businessStatus, e.liveEvents.from]),
+    ).toEqual([
       ['received', null, 'sia'],
       ['accepted', null, 'sia'],
       ['in-progress', 'deletion-requested', 'sia'],
@@ -136,7 +176,11 @@ describe('walk-through: a child defamation case from the Center to SIA', () => {
     expect(seen.body).toMatchObject({ status: 'completed', businessStatus: 'deleted' });
     const history = await api.get(`/v1/referrals/${id}/history`, center);
     expect(history.body.items.map((h: { to: string }) => h.to)).toEqual(['received', 'accepted', 'in-progress', 'completed']);
-    const inboxAfter = await waitFor('SIA’s inbox updated', async () => (await api.graphql('{ referralInbox { id status businessStatus } }', sia)).data?.referralInbox.find((r: { id: string; status: string }) => r.id === id && r.status === 'completed'));
+    const inboxAfter = await waitFor('SIA’s inbox updated', async () =>
+      (await api.graphql('{ referralInbox { id status businessStatus } }', sia)).data?.referralInbox.find(
+        (r: { id: string; status: string }) => r.id === id && r.status === 'completed',
+      ),
+    );
     expect(inboxAfter.businessStatus).toBe('削除済 (Deleted)');
 
     await siaLive.close();
@@ -146,7 +190,8 @@ describe('walk-through: a child defamation case from the Center to SIA', () => {
     const secrets = [PERSON.name, PERSON.contact, PERSON.school, 'sns.example.com', '同級生'];
     const onTopics = await readTopics(inject('kafkaBrokers'), prefix);
     expect(onTopics.length).toBeGreaterThan(5);
-    for (const text of [...onTopics, ...logs, ...hooks.map((h) => h.body)]) for (const secret of secrets) expect(text).not.toContain(secret);
+    for (const text of [...onTopics, ...logs, ...hooks.map((h) => h.body)])
+      for (const secret of secrets) expect(text).not.toContain(secret);
   }, 180_000);
 });
 
@@ -156,7 +201,9 @@ async function readTopics(brokers: string[], prefix: string): Promise<string[]> 
   const admin = kafka.admin();
   await admin.connect();
   const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-  const expected = (await Promise.all(topics.map((t) => admin.fetchTopicOffsets(t)))).flat().reduce((n, p) => n + Number(p.high) - Number(p.low), 0);
+  const expected = (await Promise.all(topics.map((t) => admin.fetchTopicOffsets(t))))
+    .flat()
+    .reduce((n, p) => n + Number(p.high) - Number(p.low), 0);
   await admin.disconnect();
   const consumer = kafka.consumer({ groupId: uniqueName('walk-scan') });
   const texts: string[] = [];
@@ -164,7 +211,9 @@ async function readTopics(brokers: string[], prefix: string): Promise<string[]> 
   await consumer.subscribe({ topics, fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ message }) => {
-      const headers = Object.entries(message.headers ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(' ');
+      const headers = Object.entries(message.headers ?? {})
+        .map(([k, v]) => `${k}=${String(v)}`)
+        .join(' ');
       texts.push(`${message.key?.toString() ?? ''} ${headers} ${message.value?.toString() ?? ''}`);
     },
   });

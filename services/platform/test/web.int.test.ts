@@ -15,7 +15,15 @@ describe('web pages: sign-in, sessions, CSRF, headers, language', () => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase(inject('pgAdminUrl'), 'web');
-    platform = await startPlatform({ databaseUrl: testDb.url, dataDir, seedDemo: true, log: () => {}, topicPartitions: 2, developerTools: true, webhooks: { dispatcher: false } });
+    platform = await startPlatform({
+      databaseUrl: testDb.url,
+      dataDir,
+      seedDemo: true,
+      log: () => {},
+      topicPartitions: 2,
+      developerTools: true,
+      webhooks: { dispatcher: false },
+    });
     api = client(platform);
   });
   afterAll(async () => {
@@ -38,7 +46,15 @@ describe('web pages: sign-in, sessions, CSRF, headers, language', () => {
     expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
     expect(html).not.toMatch(/\sstyle="/);
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\/(?!127\.0\.0\.1)/);
-    for (const doc of ['/v1/openapi.json', '/v1/intake/openapi.json', '/v1/webhooks/openapi.json', '/v1/tokens/openapi.json', '/v1/keys/openapi.json', '/v1/stats/openapi.json']) expect(html).toContain(`href="${doc}"`);
+    for (const doc of [
+      '/v1/openapi.json',
+      '/v1/intake/openapi.json',
+      '/v1/webhooks/openapi.json',
+      '/v1/tokens/openapi.json',
+      '/v1/keys/openapi.json',
+      '/v1/stats/openapi.json',
+    ])
+      expect(html).toContain(`href="${doc}"`);
   });
 
   it('signs in with a token into an HttpOnly, SameSite=Strict session cookie (Secure off loopback), and out again', async () => {
@@ -83,7 +99,9 @@ describe('web pages: sign-in, sessions, CSRF, headers, language', () => {
     const csrf = b.csrfOf(page);
     expect((await b.post('/signout', { _csrf: 'forged' })).status).toBe(403);
     expect((await b.post('/signout', {})).status).toBe(403);
-    expect((await b.post('/signout', { _csrf: csrf }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await b.post('/signout', { _csrf: csrf }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' })).status).toBe(
+      403,
+    );
     expect((await b.post('/lang', { _csrf: 'forged', lang: 'en', next: '/' })).status).toBe(403);
     expect((await b.post('/secretariat/releases', { _csrf: 'forged', period: 'FY2024' })).status).toBe(403);
     // A sign-in form needs the pre-session token (double-submit cookie) too.

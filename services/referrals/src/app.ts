@@ -41,7 +41,8 @@ export function createReferralsApp(deps: ReferralsAppDeps): OpenAPIHono<Referral
     c.set('ctx', { actor: c.get('actor'), db: deps.database.db, writer, agency: deps.agency, calendar: deps.calendar, packages });
     await next();
   };
-  for (const path of ['/v1/referrals', '/v1/referrals/*', '/v1/inbox', '/v1/deadlines/*', '/v1/routing/*']) app.use(path, authenticate(deps.verifyToken), withContext);
+  for (const path of ['/v1/referrals', '/v1/referrals/*', '/v1/inbox', '/v1/deadlines/*', '/v1/routing/*'])
+    app.use(path, authenticate(deps.verifyToken), withContext);
   referralRoutes(app);
   return app;
 }

@@ -44,10 +44,17 @@ describe.each(['kafka', 'pglog'] as const)('crash recovery on %s', (kind) => {
 
   it(`applies each of ${REFERRALS} referrals exactly once across a relay crash and a consumer crash`, async () => {
     const ctx = caseworkerContext(fx.database);
-    const ids = await pool(Array.from({ length: REFERRALS }, (_, i) => i), 16, async (i) => {
-      const r = await createReferral({ ctx, input: { recipient: 'sia', kind: 'referral', category: i % 2 ? 'R01' : 'B01', urgent: false } });
-      return r.id;
-    });
+    const ids = await pool(
+      Array.from({ length: REFERRALS }, (_, i) => i),
+      16,
+      async (i) => {
+        const r = await createReferral({
+          ctx,
+          input: { recipient: 'sia', kind: 'referral', category: i % 2 ? 'R01' : 'B01', urgent: false },
+        });
+        return r.id;
+      },
+    );
     expect(new Set(ids).size).toBe(REFERRALS);
 
     const consumer = startWorker(fx, 'consumer', 'inbox.midBatch=2');
@@ -66,17 +73,30 @@ describe.each(['kafka', 'pglog'] as const)('crash recovery on %s', (kind) => {
     const consumer2 = startWorker(fx, 'consumer');
     workers.push(consumer2.child);
 
-    const count = async () => (await fx.database.pool.query('select count(*)::int as n, coalesce(max(apply_count), 0) as max, coalesce(sum(apply_count), 0)::int as sum from referrals.received_referrals')).rows[0];
+    const count = async () =>
+      (
+        await fx.database.pool.query(
+          'select count(*)::int as n, coalesce(max(apply_count), 0) as max, coalesce(sum(apply_count), 0)::int as sum from referrals.received_referrals',
+        )
+      ).rows[0];
     await waitFor(`all ${REFERRALS} referrals in SIA's inbox`, async () => (await count()).n === REFERRALS, 90000, 250);
     // Before judging, every duplicate must have come through: the relay has published everything,
     // and the projector's group has handled every message on the topic.
-    const unpublished = async () => (await fx.database.pool.query('select count(*)::int as n from referrals.outbox where published_at is null')).rows[0].n;
+    const unpublished = async () =>
+      (await fx.database.pool.query('select count(*)::int as n from referrals.outbox where published_at is null')).rows[0].n;
     await waitFor('the relay to publish everything', async () => (await unpublished()) === 0, 60000, 250);
     const bus = fx.bus();
-    await waitFor('the inbox projector to handle every message', async () => (await bus.lag(INBOX_PROJECTOR_GROUP, ['liaison.referrals'])) === 0, 60000, 250);
+    await waitFor(
+      'the inbox projector to handle every message',
+      async () => (await bus.lag(INBOX_PROJECTOR_GROUP, ['liaison.referrals'])) === 0,
+      60000,
+      250,
+    );
     const final = await count();
     expect(final).toEqual({ n: REFERRALS, max: 1, sum: REFERRALS });
-    const inboxRows = await fx.database.pool.query("select count(*)::int as n from referrals.inbox where consumer = 'referrals.inbox-projector'");
+    const inboxRows = await fx.database.pool.query(
+      "select count(*)::int as n from referrals.inbox where consumer = 'referrals.inbox-projector'",
+    );
     expect(inboxRows.rows[0].n).toBe(REFERRALS);
     const published = await fx.database.pool.query('select count(*)::int as n from referrals.outbox where published_at is null');
     expect(published.rows[0].n).toBe(0);

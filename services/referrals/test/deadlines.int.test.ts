@@ -27,14 +27,29 @@ describe('referral deadlines', () => {
 
   const call = caller(() => service.app);
   const clocksOf = async (id: string) =>
-    (await fx.database.pool.query('select clock, due_at, approaching_at, met_at from referrals.deadlines where referral_id = $1 order by due_at', [id])).rows;
+    (
+      await fx.database.pool.query(
+        'select clock, due_at, approaching_at, met_at from referrals.deadlines where referral_id = $1 order by due_at',
+        [id],
+      )
+    ).rows;
   const emitted = async (id: string, type: string) =>
-    (await fx.database.pool.query(`select event from referrals.outbox where key = $1 and event->>'type' = $2`, [id, type])).rows.map((r) => r.event);
+    (await fx.database.pool.query(`select event from referrals.outbox where key = $1 and event->>'type' = $2`, [id, type])).rows.map(
+      (r) => r.event,
+    );
 
   beforeAll(async () => {
     fx = await serviceFixture('pglog');
     // The scheduler is driven by the test's clock, not by a timer.
-    service = createReferralsService({ database: fx.database, bus: fx.bus(), verifyToken: async (t) => actors[t] ?? null, agency: async (c) => bodies[c], relay: false, consumers: false, scheduler: false });
+    service = createReferralsService({
+      database: fx.database,
+      bus: fx.bus(),
+      verifyToken: async (t) => actors[t] ?? null,
+      agency: async (c) => bodies[c],
+      relay: false,
+      consumers: false,
+      scheduler: false,
+    });
   });
   afterAll(async () => {
     await fx?.close();
@@ -90,7 +105,10 @@ describe('referral deadlines', () => {
     await scheduler().tick(new Date(afterDecide.getTime() + 3_600_000));
     expect((await emitted(body.id, missedType)).map((e) => e.data.clock).sort()).toEqual(['acknowledge', 'decide']);
     expect((await emitted(body.id, approachingType)).map((e) => e.data.clock).sort()).toEqual(['acknowledge']);
-    const audit = await fx.database.pool.query(`select count(*)::int as n from audit.entries where subject_id = $1 and action = 'deadline.missed'`, [body.id]);
+    const audit = await fx.database.pool.query(
+      `select count(*)::int as n from audit.entries where subject_id = $1 and action = 'deadline.missed'`,
+      [body.id],
+    );
     expect(audit.rows[0].n).toBe(2);
   });
 

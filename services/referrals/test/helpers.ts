@@ -50,7 +50,14 @@ export async function serviceFixture(kind: BusKind, options: { brokers?: string[
       const bus =
         kind === 'kafka'
           ? createEventBus({ kind, brokers, topicPrefix: prefix, sessionTimeout: 6000, log: () => {} })
-          : createEventBus({ kind, pool: database.pool, topicPrefix: prefix, sessionTimeout: 6000, heartbeatInterval: 300, pollInterval: 200 });
+          : createEventBus({
+              kind,
+              pool: database.pool,
+              topicPrefix: prefix,
+              sessionTimeout: 6000,
+              heartbeatInterval: 300,
+              pollInterval: 200,
+            });
       buses.push(bus);
       return bus;
     },

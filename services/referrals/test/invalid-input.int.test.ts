@@ -18,14 +18,30 @@ const actors: Record<string, Actor> = {
 
 /** Any JSON value that is not an object, or an object, of arbitrary shape. */
 const anyJson = fc.jsonValue({ maxDepth: 3 });
-const notAString = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }), fc.object({ maxDepth: 1 }));
+const notAString = fc.oneof(
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 2 }),
+  fc.object({ maxDepth: 1 }),
+);
 
 /** Valid create body, then broken in one or more ways. */
 const invalidCreate = fc.oneof(
   // Not an object at all.
   fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.array(anyJson, { maxLength: 3 })).map((v) => ({ raw: JSON.stringify(v) })),
   // Not JSON.
-  fc.string({ minLength: 1 }).filter((s) => { try { JSON.parse(s); return false; } catch { return true; } }).map((raw) => ({ raw })),
+  fc
+    .string({ minLength: 1 })
+    .filter((s) => {
+      try {
+        JSON.parse(s);
+        return false;
+      } catch {
+        return true;
+      }
+    })
+    .map((raw) => ({ raw })),
   // A valid body with one field broken, removed, or an unknown field added.
   fc
     .record({
@@ -33,7 +49,9 @@ const invalidCreate = fc.oneof(
       how: fc.constantFrom('wrong-type', 'bad-value', 'missing', 'extra'),
       value: notAString,
       text: fc.string({ maxLength: 40 }),
-      extraKey: fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !['recipient', 'category', 'kind', 'urgent', 'status'].includes(k) && k !== '__proto__'),
+      extraKey: fc
+        .string({ minLength: 1, maxLength: 12 })
+        .filter((k) => !['recipient', 'category', 'kind', 'urgent', 'status'].includes(k) && k !== '__proto__'),
     })
     .filter((r) => !(r.how === 'missing' && ['kind', 'urgent', 'status'].includes(r.field)))
     .map(({ field, how, value, text, extraKey }) => {
@@ -51,9 +69,17 @@ const invalidStatus = fc.oneof(
   fc
     .record({
       field: fc.constantFrom('status', 'businessStatus', 'statusReason', 'expectedVersion'),
-      value: fc.oneof(notAString, fc.string({ maxLength: 30 }).map((s) => `${s}¿`), fc.constant(''), fc.double({ noInteger: true }), fc.integer({ max: 0 })),
+      value: fc.oneof(
+        notAString,
+        fc.string({ maxLength: 30 }).map((s) => `${s}¿`),
+        fc.constant(''),
+        fc.double({ noInteger: true }),
+        fc.integer({ max: 0 }),
+      ),
     })
-    .filter(({ field, value }) => !(field === 'statusReason' && typeof value === 'string' && value.trim().length > 0 && value.length <= 2000))
+    .filter(
+      ({ field, value }) => !(field === 'statusReason' && typeof value === 'string' && value.trim().length > 0 && value.length <= 2000),
+    )
     .filter(({ field, value }) => !(field === 'expectedVersion' && Number.isInteger(value) && (value as number) >= 1))
     .map(({ field, value }) => {
       const body: Record<string, unknown> = { status: 'received' };
@@ -70,7 +96,11 @@ describe('invalid input on every write endpoint', () => {
   let referralId: string;
 
   const post = async (path: string, raw: string) => {
-    const res = await service.app.request(path, { method: 'POST', headers: { authorization: 'Bearer lia_center', 'content-type': 'application/json' }, body: raw });
+    const res = await service.app.request(path, {
+      method: 'POST',
+      headers: { authorization: 'Bearer lia_center', 'content-type': 'application/json' },
+      body: raw,
+    });
     return { status: res.status, body: (await res.json()) as any };
   };
   const counts = async () => {
@@ -83,7 +113,14 @@ describe('invalid input on every write endpoint', () => {
 
   beforeAll(async () => {
     fx = await serviceFixture('pglog');
-    service = createReferralsService({ database: fx.database, bus: fx.bus(), verifyToken: async (t) => actors[t] ?? null, agency: async (c) => bodies[c], relay: false, consumers: false });
+    service = createReferralsService({
+      database: fx.database,
+      bus: fx.bus(),
+      verifyToken: async (t) => actors[t] ?? null,
+      agency: async (c) => bodies[c],
+      relay: false,
+      consumers: false,
+    });
     const created = await post('/v1/referrals', JSON.stringify({ recipient: 'sia', category: 'R01' }));
     expect(created.status).toBe(201);
     referralId = created.body.id;
@@ -125,11 +162,28 @@ describe('invalid input on every write endpoint', () => {
 
   it('refuses a malformed referral id in the path with 400 naming it', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 40 }).filter((s) => !/^[0-9a-f-]{36}$/i.test(s) && !s.includes('/') && !s.includes('?') && !s.includes('#') && !s.includes('%') && s.trim() === s && s !== '.' && s !== '..' && s !== 'sent' && s !== 'action-needed'), async (id) => {
-        const res = await post(`/v1/referrals/${encodeURIComponent(id)}/status`, JSON.stringify({ status: 'received' }));
-        expect(res.status, id).toBe(400);
-        expect(res.body.error.details.problems.map((p: { field: string }) => p.field)).toContain('param.id');
-      }),
+      fc.asyncProperty(
+        fc
+          .string({ minLength: 1, maxLength: 40 })
+          .filter(
+            (s) =>
+              !/^[0-9a-f-]{36}$/i.test(s) &&
+              !s.includes('/') &&
+              !s.includes('?') &&
+              !s.includes('#') &&
+              !s.includes('%') &&
+              s.trim() === s &&
+              s !== '.' &&
+              s !== '..' &&
+              s !== 'sent' &&
+              s !== 'action-needed',
+          ),
+        async (id) => {
+          const res = await post(`/v1/referrals/${encodeURIComponent(id)}/status`, JSON.stringify({ status: 'received' }));
+          expect(res.status, id).toBe(400);
+          expect(res.body.error.details.problems.map((p: { field: string }) => p.field)).toContain('param.id');
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -25,7 +25,8 @@ describe('Kafka outage', () => {
       database: fx.database,
       bus,
       verifyToken: async (token) => (token === 'lia_center' ? center : null),
-      agency: async (code) => (code === 'sia' ? { code, nameJa: 'セーファーインターネット協会', nameEn: 'SIA', roles: ['member'] } : undefined),
+      agency: async (code) =>
+        code === 'sia' ? { code, nameJa: 'セーファーインターネット協会', nameEn: 'SIA', roles: ['member'] } : undefined,
       log: () => {},
     });
     await service.start();
@@ -69,7 +70,12 @@ describe('Kafka outage', () => {
     expect(createdDuringOutage).toBeGreaterThan(100);
     expect(backlog).toBeGreaterThan(0);
     expect(statuses.filter((s) => s !== 201)).toEqual([]);
-    await waitFor(`all ${ids.length} referrals delivered after the broker returned`, async () => (await delivered(fx)) === ids.length, 120000, 500);
+    await waitFor(
+      `all ${ids.length} referrals delivered after the broker returned`,
+      async () => (await delivered(fx)) === ids.length,
+      120000,
+      500,
+    );
     const rows = await fx.database.pool.query('select referral_id from referrals.received_referrals');
     expect(new Set(rows.rows.map((r) => r.referral_id))).toEqual(new Set(ids));
   }, 240_000);

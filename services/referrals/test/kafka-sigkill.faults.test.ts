@@ -38,7 +38,8 @@ describe('three-node Kafka: SIGKILL of the broker that leads a partition and coo
       database: fx.database,
       bus,
       verifyToken: async (token) => (token === 'lia_center' ? center : null),
-      agency: async (code) => (code === 'sia' ? { code, nameJa: 'セーファーインターネット協会', nameEn: 'SIA', roles: ['member'] } : undefined),
+      agency: async (code) =>
+        code === 'sia' ? { code, nameJa: 'セーファーインターネット協会', nameEn: 'SIA', roles: ['member'] } : undefined,
       log: () => {},
     });
     await service.start();
@@ -71,7 +72,10 @@ describe('three-node Kafka: SIGKILL of the broker that leads a partition and coo
     };
     const creators = [create(), create()];
     const inInbox = async (wanted: string[]) => {
-      const { rows } = await db.query<{ id: string }>('select referral_id as id from referrals.received_referrals where referral_id = any($1::uuid[])', [wanted]);
+      const { rows } = await db.query<{ id: string }>(
+        'select referral_id as id from referrals.received_referrals where referral_id = any($1::uuid[])',
+        [wanted],
+      );
       return rows.length;
     };
     let newGroup: Subscription | undefined;
@@ -92,7 +96,9 @@ describe('three-node Kafka: SIGKILL of the broker that leads a partition and coo
       let commitsResumed = 0;
       const commitWatch = (async () => {
         while (watching && !commitsResumed && Date.now() - killedAt < 120_000) {
-          const now = await committedCount(cluster!, bus.group(INBOX_PROJECTOR_GROUP), bus.topic('liaison.referrals')).catch(() => committedAtKill);
+          const now = await committedCount(cluster!, bus.group(INBOX_PROJECTOR_GROUP), bus.topic('liaison.referrals')).catch(
+            () => committedAtKill,
+          );
           if (now > committedAtKill) commitsResumed = Date.now() - killedAt;
           else await new Promise((r) => setTimeout(r, 250));
         }
@@ -144,14 +150,22 @@ describe('three-node Kafka: SIGKILL of the broker that leads a partition and coo
 
       // Before judging duplicates, every duplicate must have come through: the relay has published
       // everything and the projector's group has handled every message on the topic.
-      const unpublished = async () => (await db.query('select count(*)::int as n from referrals.outbox where published_at is null')).rows[0].n;
+      const unpublished = async () =>
+        (await db.query('select count(*)::int as n from referrals.outbox where published_at is null')).rows[0].n;
       await waitFor('the relay to publish everything', async () => (await unpublished()) === 0, 60_000, 250);
-      await waitFor('the inbox projector to handle every message', async () => (await bus.lag(INBOX_PROJECTOR_GROUP, ['liaison.referrals'])) === 0, 60_000, 250);
+      await waitFor(
+        'the inbox projector to handle every message',
+        async () => (await bus.lag(INBOX_PROJECTOR_GROUP, ['liaison.referrals'])) === 0,
+        60_000,
+        250,
+      );
       await commitWatch;
 
       expect(statuses.filter((s) => s !== 201)).toEqual([]);
       expect(createdAfterKill).toBeGreaterThan(50);
-      const applied = (await db.query('select count(*)::int as n, max(apply_count) as max, sum(apply_count)::int as sum from referrals.received_referrals')).rows[0];
+      const applied = (
+        await db.query('select count(*)::int as n, max(apply_count) as max, sum(apply_count)::int as sum from referrals.received_referrals')
+      ).rows[0];
       expect(applied).toEqual({ n: ids.length, max: 1, sum: ids.length });
       const rows = await db.query<{ id: string }>('select referral_id as id from referrals.received_referrals');
       expect(new Set(rows.rows.map((r) => r.id))).toEqual(new Set(ids));

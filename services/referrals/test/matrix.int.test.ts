@@ -41,13 +41,25 @@ describe('referral transition matrix through the API', () => {
   let fx: ServiceFixture;
   let service: ReferralsService;
   const call = async (path: string, as: Side, body: unknown) => {
-    const res = await service.app.request(path, { method: 'POST', headers: { authorization: `Bearer lia_${as}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await service.app.request(path, {
+      method: 'POST',
+      headers: { authorization: `Bearer lia_${as}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as any };
   };
 
   beforeAll(async () => {
     fx = await serviceFixture('pglog');
-    service = createReferralsService({ database: fx.database, bus: fx.bus(), verifyToken: async (t) => actors[t] ?? null, agency: async (c) => bodies[c], relay: false, consumers: false, scheduler: false });
+    service = createReferralsService({
+      database: fx.database,
+      bus: fx.bus(),
+      verifyToken: async (t) => actors[t] ?? null,
+      agency: async (c) => bodies[c],
+      relay: false,
+      consumers: false,
+      scheduler: false,
+    });
   });
   afterAll(async () => {
     await fx?.close();

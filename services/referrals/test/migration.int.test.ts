@@ -35,13 +35,28 @@ describe('migration 0006: when stored referrals were sent', () => {
     const q = (text: string, values: unknown[] = []) => database.pool.query(text, values);
     const created = new Date('2026-11-02T01:00:00Z');
     const sentLater = new Date('2026-11-03T02:00:00Z');
-    const ids = { requested: randomUUID(), draft: randomUUID(), sentDraft: randomUUID(), cancelledDraft: randomUUID(), cancelledAfterSending: randomUUID() };
+    const ids = {
+      requested: randomUUID(),
+      draft: randomUUID(),
+      sentDraft: randomUUID(),
+      cancelledDraft: randomUUID(),
+      cancelledAfterSending: randomUUID(),
+    };
     const referral = (id: string, status: string) =>
-      q(`insert into referrals.referrals (id, sender, recipient, kind, category, status, created_by, created_at, updated_at) values ($1, 'center', 'sia', 'referral', 'R01', $2, $3, $4, $4)`, [id, status, randomUUID(), created]);
+      q(
+        `insert into referrals.referrals (id, sender, recipient, kind, category, status, created_by, created_at, updated_at) values ($1, 'center', 'sia', 'referral', 'R01', $2, $3, $4, $4)`,
+        [id, status, randomUUID(), created],
+      );
     const history = (id: string, version: number, from: string, to: string, at: Date) =>
-      q(`insert into referrals.referral_status_history (referral_id, version, from_status, to_status, changed_by, changed_by_token, changed_at) values ($1, $2, $3, $4, 'center', $5, $6)`, [id, version, from, to, randomUUID(), at]);
+      q(
+        `insert into referrals.referral_status_history (referral_id, version, from_status, to_status, changed_by, changed_by_token, changed_at) values ($1, $2, $3, $4, 'center', $5, $6)`,
+        [id, version, from, to, randomUUID(), at],
+      );
     const received = (id: string, status: string) =>
-      q(`insert into referrals.received_referrals (referral_id, recipient, sender, kind, category, status, urgent, sent_at) values ($1, 'sia', 'center', 'referral', 'R01', $2, false, $3)`, [id, status, created]);
+      q(
+        `insert into referrals.received_referrals (referral_id, recipient, sender, kind, category, status, urgent, sent_at) values ($1, 'sia', 'center', 'referral', 'R01', $2, false, $3)`,
+        [id, status, created],
+      );
 
     await referral(ids.requested, 'requested');
     await received(ids.requested, 'requested');
@@ -60,7 +75,9 @@ describe('migration 0006: when stored referrals were sent', () => {
 
     await migrate(database, [referralsMigrations]);
 
-    const sentAt = Object.fromEntries((await q('select id, sent_at from referrals.referrals')).rows.map((r) => [r.id, r.sent_at?.toISOString() ?? null]));
+    const sentAt = Object.fromEntries(
+      (await q('select id, sent_at from referrals.referrals')).rows.map((r) => [r.id, r.sent_at?.toISOString() ?? null]),
+    );
     expect(sentAt).toEqual({
       [ids.requested]: created.toISOString(),
       [ids.draft]: null,

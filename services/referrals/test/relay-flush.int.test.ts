@@ -20,7 +20,8 @@ describe('relay flush (graceful drain)', () => {
       database: fx.database,
       bus,
       verifyToken: async (token) => (token === 'lia_center' ? center : null),
-      agency: async (code) => (code === 'sia' ? { code, nameJa: 'セーファーインターネット協会', nameEn: 'SIA', roles: ['member'] } : undefined),
+      agency: async (code) =>
+        code === 'sia' ? { code, nameJa: 'セーファーインターネット協会', nameEn: 'SIA', roles: ['member'] } : undefined,
       // Nothing runs: the relay publishes only when flushed.
       relay: false,
       consumers: false,

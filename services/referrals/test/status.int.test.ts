@@ -12,7 +12,10 @@ const bodies: Record<string, Agency> = {
   hotline: { code: 'hotline', nameJa: 'インターネット・ホットラインセンター', nameEn: 'Internet Hotline Center', roles: ['member'] },
 };
 const actors: Record<string, Actor> = Object.fromEntries(
-  ['center', 'sia', 'hotline'].map((a) => [`lia_${a}`, { agency: a, role: 'caseworker', tokenId: randomUUID(), agencyRoles: ['member'] } as Actor]),
+  ['center', 'sia', 'hotline'].map((a) => [
+    `lia_${a}`,
+    { agency: a, role: 'caseworker', tokenId: randomUUID(), agencyRoles: ['member'] } as Actor,
+  ]),
 );
 
 // Referral statuses through the REST API, on a real Postgres and the Postgres-log bus.
@@ -27,13 +30,20 @@ describe('referral status changes', () => {
     return res.body.id as string;
   };
   const move = (id: string, as: string, body: Record<string, unknown>) => call('POST', `/v1/referrals/${id}/status`, as, body);
-  const inboxItem = async (id: string) => (await call('GET', '/v1/inbox', 'sia')).body.items.find((r: { referralId: string }) => r.referralId === id);
+  const inboxItem = async (id: string) =>
+    (await call('GET', '/v1/inbox', 'sia')).body.items.find((r: { referralId: string }) => r.referralId === id);
 
   beforeAll(async () => {
     fx = await serviceFixture('pglog');
     const bus = fx.bus();
     await bus.ensureTopics({ partitions: 3 });
-    service = createReferralsService({ database: fx.database, bus, verifyToken: async (t) => actors[t] ?? null, agency: async (c) => bodies[c], log: () => {} });
+    service = createReferralsService({
+      database: fx.database,
+      bus,
+      verifyToken: async (t) => actors[t] ?? null,
+      agency: async (c) => bodies[c],
+      log: () => {},
+    });
     await service.start();
   });
   afterAll(async () => {
@@ -83,7 +93,12 @@ describe('referral status changes', () => {
     const id = await create();
     const senderTries = await move(id, 'center', { status: 'completed' });
     expect(senderTries.status).toBe(409);
-    expect(senderTries.body.error.details).toEqual({ from: 'requested', to: 'completed', side: 'sender', allowed: ['cancelled', 'entered-in-error'] });
+    expect(senderTries.body.error.details).toEqual({
+      from: 'requested',
+      to: 'completed',
+      side: 'sender',
+      allowed: ['cancelled', 'entered-in-error'],
+    });
     const recipientTries = await move(id, 'sia', { status: 'completed' });
     expect(recipientTries.status).toBe(409);
     expect(recipientTries.body.error.details.allowed).toEqual(['received', 'accepted', 'rejected', 'cancelled']);
@@ -100,7 +115,10 @@ describe('referral status changes', () => {
     const rejected = await move(id, 'sia', { status: 'rejected', statusReason: reason });
     expect(rejected.status).toBe(200);
     expect((await call('GET', `/v1/referrals/${id}`, 'center')).body.statusReason).toBe(reason);
-    const onBus = await fx.database.pool.query("select count(*)::int as n from eventbus.log where convert_from(value, 'UTF8') like '%' || $1 || '%'", [reason]);
+    const onBus = await fx.database.pool.query(
+      "select count(*)::int as n from eventbus.log where convert_from(value, 'UTF8') like '%' || $1 || '%'",
+      [reason],
+    );
     expect(onBus.rows[0].n).toBe(0);
   });
 

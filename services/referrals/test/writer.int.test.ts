@@ -7,7 +7,13 @@ import { caseworkerContext, type ServiceFixture, serviceFixture } from './helper
 
 // Postgres refuses a NUL byte in text. The HTTP layer keeps such input out; these tests go through
 // the writer directly (createReferral in the domain), as a stand-in for any row Postgres refuses.
-const good = { recipient: 'sia', kind: 'referral' as const, category: 'I02', urgent: false, routing: { overrideReason: '本人の希望でSIAへ' } };
+const good = {
+  recipient: 'sia',
+  kind: 'referral' as const,
+  category: 'I02',
+  urgent: false,
+  routing: { overrideReason: '本人の希望でSIAへ' },
+};
 const bad = { ...good, routing: { overrideReason: '本人の希望\u0000でSIAへ' } };
 
 // The group commit writes concurrent referrals in one statement; one row Postgres refuses must
@@ -35,7 +41,11 @@ describe('group commit with a row Postgres refuses', () => {
         if (key !== 'query') return Reflect.get(target, key, target);
         return (q: { text: string; values: unknown[] }) => {
           statements.push({
-            referrals: (q.text.match(/^with state as \(insert into referrals\.referrals \([^)]*\) values (.*?) returning id\)/)?.[1]?.match(/\(\$/g) ?? []).length,
+            referrals: (
+              q.text
+                .match(/^with state as \(insert into referrals\.referrals \([^)]*\) values (.*?) returning id\)/)?.[1]
+                ?.match(/\(\$/g) ?? []
+            ).length,
             withBadRow: q.values.some((v) => typeof v === 'string' && v.includes('\u0000')),
           });
           return target.query(q);
@@ -56,7 +66,10 @@ describe('group commit with a row Postgres refuses', () => {
     // The first referral goes at once; the next ten arrive while it is on its way and share one statement.
     const inputs = [good, good, good, good, good, bad, good, good, good, good, good];
     const results = await Promise.allSettled(inputs.map((input) => createReferral({ ctx, input })));
-    expect(statements.some((s) => s.referrals > 1 && s.withBadRow), JSON.stringify(statements)).toBe(true);
+    expect(
+      statements.some((s) => s.referrals > 1 && s.withBadRow),
+      JSON.stringify(statements),
+    ).toBe(true);
 
     const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [{ i, reason: r.reason as { code?: string } }] : []));
     expect(failed.map((f) => f.i)).toEqual([5]);
@@ -66,7 +79,12 @@ describe('group commit with a row Postgres refuses', () => {
     const stored = await fx.database.pool.query('select id from referrals.referrals where id = any($1::uuid[])', [ids]);
     expect(stored.rowCount).toBe(10);
     // Each committed referral with its event, its audit entry and its three clocks; nothing of the bad one.
-    expect(await counts()).toEqual({ referrals: before.referrals + 10, events: before.events + 10, audited: before.audited + 10, clocks: before.clocks + 30 });
+    expect(await counts()).toEqual({
+      referrals: before.referrals + 10,
+      events: before.events + 10,
+      audited: before.audited + 10,
+      clocks: before.clocks + 30,
+    });
   });
 
   it('holds for any group: every good referral commits whole, every bad one fails whole (property)', async () => {

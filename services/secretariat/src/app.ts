@@ -34,7 +34,13 @@ export function createSecretariatApp(deps: SecretariatAppDeps): OpenAPIHono<Secr
   });
   const releases = deps.releases ?? statsReleaseSource(deps.database.db);
   const withContext: MiddlewareHandler<SecretariatEnv> = async (c, next) => {
-    c.set('ctx', { actor: c.get('actor'), db: deps.database.db, registry: deps.registry, releases, ...(deps.now ? { now: deps.now } : {}) });
+    c.set('ctx', {
+      actor: c.get('actor'),
+      db: deps.database.db,
+      registry: deps.registry,
+      releases,
+      ...(deps.now ? { now: deps.now } : {}),
+    });
     await next();
   };
   app.use('/v1/meetings', authenticate(deps.verifyToken), withContext);

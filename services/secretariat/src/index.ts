@@ -40,7 +40,12 @@ export interface SecretariatServiceDeps extends SecretariatAppDeps {
  */
 export function createSecretariatService(deps: SecretariatServiceDeps) {
   const app = createSecretariatApp(deps);
-  const relay = new OutboxRelay({ pool: deps.database.pool, outbox, bus: deps.bus, onError: (err) => deps.log?.(`secretariat relay: ${describeError(err)}`) });
+  const relay = new OutboxRelay({
+    pool: deps.database.pool,
+    outbox,
+    bus: deps.bus,
+    onError: (err) => deps.log?.(`secretariat relay: ${describeError(err)}`),
+  });
   return {
     app,
     relay,

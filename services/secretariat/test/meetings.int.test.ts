@@ -32,10 +32,17 @@ describe('council meetings', () => {
       ['admin', 'center', 'admin'],
       ['siaSecretariatRole', 'sia', 'secretariat'],
     ];
-    for (const [name, agency, role] of people) tokens[name] = (await issueToken(database.db, { agency, role, label: `meetings test ${name}` })).token;
+    for (const [name, agency, role] of people)
+      tokens[name] = (await issueToken(database.db, { agency, role, label: `meetings test ${name}` })).token;
     bus = createEventBus({ kind: 'kafka', brokers: inject('kafkaBrokers'), topicPrefix: `${uniqueName('meet')}.`, log: () => {} });
     await bus.ensureTopics({ partitions: 2, replicationFactor: 1 });
-    service = createSecretariatService({ database, bus, verifyToken: (t) => verifyToken(database.db, t), registry: () => listAgencies(database.db), log: () => {} });
+    service = createSecretariatService({
+      database,
+      bus,
+      verifyToken: (t) => verifyToken(database.db, t),
+      registry: () => listAgencies(database.db),
+      log: () => {},
+    });
     await service.start();
     subscription = await bus.subscribe({
       group: 'meetings-test',
@@ -63,7 +70,13 @@ describe('council meetings', () => {
     return { status: res.status, body: (await res.json()) as any };
   };
   const schedule = async (body: Record<string, unknown>) => {
-    const res = await call('POST', '/v1/meetings', 'secretariat', { heldOn: '2026-06-10', place: '総務省 第1会議室', reviewFrom: '2026-04', reviewTo: '2026-05', ...body });
+    const res = await call('POST', '/v1/meetings', 'secretariat', {
+      heldOn: '2026-06-10',
+      place: '総務省 第1会議室',
+      reviewFrom: '2026-04',
+      reviewTo: '2026-05',
+      ...body,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body;
   };
@@ -102,7 +115,11 @@ describe('council meetings', () => {
     const v2 = await view(m2.id);
     expect(ids(v2.actionItems)).toEqual([c]);
     expect(ids(v2.carriedActionItems)).toEqual([a, b].sort());
-    expect(v2.carriedActionItems.find((i: { id: string }) => i.id === b)).toMatchObject({ status: 'closed', closedAt: { meetingId: m2.id, number: 12 }, raisedAt: { meetingId: m1.id, number: 11 } });
+    expect(v2.carriedActionItems.find((i: { id: string }) => i.id === b)).toMatchObject({
+      status: 'closed',
+      closedAt: { meetingId: m2.id, number: 12 },
+      raisedAt: { meetingId: m1.id, number: 11 },
+    });
     expect(v2.carriedActionItems.find((i: { id: string }) => i.id === a)).toMatchObject({ status: 'open', closedAt: null });
     const v3 = await view(m3.id);
     expect(v3.actionItems).toEqual([]);
@@ -200,11 +217,19 @@ describe('council meetings', () => {
       ['no date', { place: 'x', reviewFrom: '2026-04', reviewTo: '2026-05' }, ['heldOn']],
       ['bad date', { heldOn: '2026-02-30', place: 'x', reviewFrom: '2026-04', reviewTo: '2026-05' }, ['heldOn']],
       ['nowhere', { heldOn: '2026-06-10', reviewFrom: '2026-04', reviewTo: '2026-05' }, ['place']],
-      ['http link', { heldOn: '2026-06-10', onlineLink: 'http://meet.example.jp/x', reviewFrom: '2026-04', reviewTo: '2026-05' }, ['onlineLink']],
+      [
+        'http link',
+        { heldOn: '2026-06-10', onlineLink: 'http://meet.example.jp/x', reviewFrom: '2026-04', reviewTo: '2026-05' },
+        ['onlineLink'],
+      ],
       ['period backwards', { heldOn: '2026-06-10', place: 'x', reviewFrom: '2026-05', reviewTo: '2026-04' }, ['reviewTo']],
       ['bad month', { heldOn: '2026-06-10', place: 'x', reviewFrom: '2026-13', reviewTo: '2026-05' }, ['reviewFrom']],
       ['bad time', { heldOn: '2026-06-10', place: 'x', startTime: '25:00', reviewFrom: '2026-04', reviewTo: '2026-05' }, ['startTime']],
-      ['unknown body', { heldOn: '2026-06-10', place: 'x', reviewFrom: '2026-04', reviewTo: '2026-05', invited: ['center', 'nobody'] }, ['invited.1']],
+      [
+        'unknown body',
+        { heldOn: '2026-06-10', place: 'x', reviewFrom: '2026-04', reviewTo: '2026-05', invited: ['center', 'nobody'] },
+        ['invited.1'],
+      ],
       ['unknown field', { heldOn: '2026-06-10', place: 'x', reviewFrom: '2026-04', reviewTo: '2026-05', minutes: 'x' }, ['minutes']],
       ['number taken', { number: 1, heldOn: '2026-06-10', place: 'x', reviewFrom: '2026-04', reviewTo: '2026-05' }, ['number']],
       ['NUL', { heldOn: '2026-06-10', place: 'a\u0000b', reviewFrom: '2026-04', reviewTo: '2026-05' }, ['place']],
@@ -221,9 +246,32 @@ describe('council meetings', () => {
       ['agenda unknown presenter', 'POST', `/v1/meetings/${m.id}/agenda-items`, { title: '議題', presenter: 'nobody' }, ['presenter']],
       ['agenda empty title', 'POST', `/v1/meetings/${m.id}/agenda-items`, { title: '  ', presenter: 'sia' }, ['title']],
       ['action bad due', 'POST', `/v1/meetings/${m.id}/action-items`, { title: '対応', owner: 'sia', dueOn: 'soon' }, ['dueOn']],
-      ['action unknown owner', 'POST', `/v1/meetings/${m.id}/action-items`, { title: '対応', owner: 'nobody', dueOn: '2029-01-31' }, ['owner']],
-      ['attendance bad status', 'PUT', `/v1/meetings/${m.id}/attendance`, { attendance: [{ body: 'sia', status: 'late' }] }, ['attendance.0.status']],
-      ['attendance not invited', 'PUT', `/v1/meetings/${m.id}/attendance`, { attendance: [{ body: 'sia', status: 'present' }, { body: 'nobody', status: 'present' }] }, ['attendance.1.body']],
+      [
+        'action unknown owner',
+        'POST',
+        `/v1/meetings/${m.id}/action-items`,
+        { title: '対応', owner: 'nobody', dueOn: '2029-01-31' },
+        ['owner'],
+      ],
+      [
+        'attendance bad status',
+        'PUT',
+        `/v1/meetings/${m.id}/attendance`,
+        { attendance: [{ body: 'sia', status: 'late' }] },
+        ['attendance.0.status'],
+      ],
+      [
+        'attendance not invited',
+        'PUT',
+        `/v1/meetings/${m.id}/attendance`,
+        {
+          attendance: [
+            { body: 'sia', status: 'present' },
+            { body: 'nobody', status: 'present' },
+          ],
+        },
+        ['attendance.1.body'],
+      ],
       ['update nothing', 'PATCH', `/v1/meetings/${m.id}`, {}, ['(body)']],
       ['update removes the only place', 'PATCH', `/v1/meetings/${m.id}`, { place: null, onlineLink: null }, ['place']],
       ['bad id', 'GET', '/v1/meetings/not-a-uuid', undefined, ['param.id']],
@@ -244,27 +292,53 @@ describe('council meetings', () => {
       database.pool.query(
         `insert into secretariat.report_versions (id, meeting_id, version, period, release_ids, status, content, content_hash, approved_by, approved_at)
          values ($1, $2, $3, '2029Q1', array[$4]::uuid[], $5, '{"sections":[]}', $6, $7, $8)`,
-        [id, m.id, version, release, status, status === 'approved' ? 'a'.repeat(64) : null, status === 'approved' ? 'center' : null, status === 'approved' ? new Date().toISOString() : null],
+        [
+          id,
+          m.id,
+          version,
+          release,
+          status,
+          status === 'approved' ? 'a'.repeat(64) : null,
+          status === 'approved' ? 'center' : null,
+          status === 'approved' ? new Date().toISOString() : null,
+        ],
       );
     const v1 = '11111111-2222-4333-8444-555555555555';
     await insert(v1, 1, 'draft');
     expect((await call('GET', `/v1/meetings/${m.id}`, 'mic')).body.report).toBeNull();
     // A draft changes until approved; approving is the last change it takes.
     await database.pool.query(`update secretariat.report_versions set content = '{"sections":[1]}' where id = $1`, [v1]);
-    await database.pool.query(`update secretariat.report_versions set status = 'approved', content_hash = $2, approved_by = 'center', approved_at = now() where id = $1`, [v1, 'b'.repeat(64)]);
+    await database.pool.query(
+      `update secretariat.report_versions set status = 'approved', content_hash = $2, approved_by = 'center', approved_at = now() where id = $1`,
+      [v1, 'b'.repeat(64)],
+    );
     for (const who of ['mic', 'sia', 'secretariat']) {
-      expect((await call('GET', `/v1/meetings/${m.id}`, who)).body.report, who).toMatchObject({ reportId: v1, version: 1, releaseIds: [release] });
+      expect((await call('GET', `/v1/meetings/${m.id}`, who)).body.report, who).toMatchObject({
+        reportId: v1,
+        version: 1,
+        releaseIds: [release],
+      });
     }
-    await expect(database.pool.query(`update secretariat.report_versions set content = '{}' where id = $1`, [v1])).rejects.toThrow(/frozen/);
+    await expect(database.pool.query(`update secretariat.report_versions set content = '{}' where id = $1`, [v1])).rejects.toThrow(
+      /frozen/,
+    );
     await expect(database.pool.query('delete from secretariat.report_versions where id = $1', [v1])).rejects.toThrow(/frozen/);
     await expect(database.pool.query('truncate secretariat.report_versions')).rejects.toThrow(/truncated/);
     // An approved version needs its digest, approver and time.
-    await expect(database.pool.query(`insert into secretariat.report_versions (id, meeting_id, version, period, release_ids, status, content) values (gen_random_uuid(), $1, 9, 'FY2029', '{}', 'approved', '{}')`, [m.id])).rejects.toThrow(/report_versions_approved/);
+    await expect(
+      database.pool.query(
+        `insert into secretariat.report_versions (id, meeting_id, version, period, release_ids, status, content) values (gen_random_uuid(), $1, 9, 'FY2029', '{}', 'approved', '{}')`,
+        [m.id],
+      ),
+    ).rejects.toThrow(/report_versions_approved/);
     // A newer draft does not replace the approved reference; its approval does.
     const v2 = '11111111-2222-4333-8444-666666666666';
     await insert(v2, 2, 'draft');
     expect((await call('GET', `/v1/meetings/${m.id}`, 'mic')).body.report.version).toBe(1);
-    await database.pool.query(`update secretariat.report_versions set status = 'approved', content_hash = $2, approved_by = 'center', approved_at = now() where id = $1`, [v2, 'c'.repeat(64)]);
+    await database.pool.query(
+      `update secretariat.report_versions set status = 'approved', content_hash = $2, approved_by = 'center', approved_at = now() where id = $1`,
+      [v2, 'c'.repeat(64)],
+    );
     expect((await call('GET', `/v1/meetings/${m.id}`, 'mic')).body.report).toMatchObject({ reportId: v2, version: 2 });
   });
 
@@ -273,7 +347,16 @@ describe('council meetings', () => {
     const steps: [string, string, unknown][] = [
       ['PATCH', `/v1/meetings/${m.id}`, { heldOn: '2029-06-11', startTime: '10:00' }],
       ['POST', `/v1/meetings/${m.id}/agenda-items`, { title: '秘密の議題名', presenter: 'hotline' }],
-      ['PUT', `/v1/meetings/${m.id}/attendance`, { attendance: [{ body: 'hotline', status: 'online' }, { body: 'mic', status: 'absent' }] }],
+      [
+        'PUT',
+        `/v1/meetings/${m.id}/attendance`,
+        {
+          attendance: [
+            { body: 'hotline', status: 'online' },
+            { body: 'mic', status: 'absent' },
+          ],
+        },
+      ],
       ['PUT', `/v1/meetings/${m.id}/minutes`, { text: '議事録の本文は外に出ない' }],
       ['POST', `/v1/meetings/${m.id}/minutes/approve`, undefined],
       ['POST', `/v1/meetings/${m.id}/action-items`, { title: '対応事項の本文', owner: 'tokyo', dueOn: '2029-09-30' }],
@@ -300,8 +383,16 @@ describe('council meetings', () => {
     // One partition per meeting (key = meeting id): the changes arrive in the order they were made.
     expect(mine().map((e) => e.type)).toEqual(expected);
     expect(mine().every((e) => e.source === '/agencies/center' && e.partitionkey === m.id)).toBe(true);
-    expect(mine().find((e) => e.type === 'jp.liaison.meeting.updated.v1')!.data).toMatchObject({ changed: ['heldOn', 'startTime'], heldOn: '2029-06-11' });
-    expect(mine().find((e) => e.type === 'jp.liaison.meeting.action_item_closed.v1')!.data).toMatchObject({ meetingId: m.id, actionItemId: item, raisedAt: m.id, owner: 'tokyo' });
+    expect(mine().find((e) => e.type === 'jp.liaison.meeting.updated.v1')!.data).toMatchObject({
+      changed: ['heldOn', 'startTime'],
+      heldOn: '2029-06-11',
+    });
+    expect(mine().find((e) => e.type === 'jp.liaison.meeting.action_item_closed.v1')!.data).toMatchObject({
+      meetingId: m.id,
+      actionItemId: item,
+      raisedAt: m.id,
+      owner: 'tokyo',
+    });
     const text = JSON.stringify(mine());
     for (const secret of ['秘密の議題名', '議事録の本文', '対応事項の本文', 'secret-room-40', '総務省']) expect(text).not.toContain(secret);
     // Every change is in the audit log too, with codes only.

@@ -32,11 +32,21 @@ describe('meeting report versions', () => {
     await migrate(database, [authMigrations, auditMigrations, statsMigrations, secretariatMigrations]);
     await seedAgencies(database.db);
     await syncProjections(database.db, loadCatalogue(), RELEASE_LOCK);
-    await seedStatistics(database, { seed: 21, from: '2025-10', to: '2025-12', scale: 0.05, bodyScale: { hotline: 0.05 }, referralBoost: 4 });
+    await seedStatistics(database, {
+      seed: 21,
+      from: '2025-10',
+      to: '2025-12',
+      scale: 0.05,
+      bodyScale: { hotline: 0.05 },
+      referralBoost: 4,
+    });
     const deps: ReleaseDeps = {
       db: database.db,
       catalogue: loadCatalogue(),
-      bodies: async () => (await listAgencies(database.db)).filter((a) => a.roles.includes('member')).map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn })),
+      bodies: async () =>
+        (await listAgencies(database.db))
+          .filter((a) => a.roles.includes('member'))
+          .map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn })),
     };
     await requestRelease(deps, { period: '2025Q3', requestedBy: 'test' });
     release = (await statsReleaseSource(database.db).release('2025Q3'))!;
@@ -45,10 +55,17 @@ describe('meeting report versions', () => {
       ['sia', 'sia', 'caseworker'],
       ['mic', 'mic', 'observer'],
     ];
-    for (const [name, agency, role] of people) tokens[name] = (await issueToken(database.db, { agency, role, label: `report versions test ${name}` })).token;
+    for (const [name, agency, role] of people)
+      tokens[name] = (await issueToken(database.db, { agency, role, label: `report versions test ${name}` })).token;
     bus = createEventBus({ kind: 'kafka', brokers: inject('kafkaBrokers'), topicPrefix: `${uniqueName('rep')}.`, log: () => {} });
     await bus.ensureTopics({ partitions: 2, replicationFactor: 1 });
-    service = createSecretariatService({ database, bus, verifyToken: (t) => verifyToken(database.db, t), registry: () => listAgencies(database.db), log: () => {} });
+    service = createSecretariatService({
+      database,
+      bus,
+      verifyToken: (t) => verifyToken(database.db, t),
+      registry: () => listAgencies(database.db),
+      log: () => {},
+    });
     await service.start();
     subscription = await bus.subscribe({
       group: 'report-versions-test',
@@ -58,7 +75,13 @@ describe('meeting report versions', () => {
         seen.push(...events.map((e) => e.event));
       },
     });
-    const res = await call('POST', '/v1/meetings', 'secretariat', { number: 12, heldOn: '2026-02-10', place: '総務省 第1会議室', reviewFrom: '2025-10', reviewTo: '2025-12' });
+    const res = await call('POST', '/v1/meetings', 'secretariat', {
+      number: 12,
+      heldOn: '2026-02-10',
+      place: '総務省 第1会議室',
+      reviewFrom: '2025-10',
+      reviewTo: '2025-12',
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     meetingId = res.body.id;
   }, 600_000);
@@ -77,7 +100,12 @@ describe('meeting report versions', () => {
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await res.text();
-    return { status: res.status, type: res.headers.get('content-type') ?? '', text, body: res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as any) : undefined };
+    return {
+      status: res.status,
+      type: res.headers.get('content-type') ?? '',
+      text,
+      body: res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as any) : undefined,
+    };
   };
   const base = () => `/v1/meetings/${meetingId}/report`;
 
@@ -98,7 +126,15 @@ describe('meeting report versions', () => {
     expect((await call('POST', base(), 'sia', { period: '2025Q3' })).status).toBe(403);
     const draft = await call('POST', base(), 'secretariat', { period: '2025Q3' });
     expect(draft.status, draft.text).toBe(201);
-    expect(draft.body).toMatchObject({ meetingId, version: 1, period: '2025Q3', status: 'draft', contentHash: null, approvedAt: null, releaseIds: [release.id] });
+    expect(draft.body).toMatchObject({
+      meetingId,
+      version: 1,
+      period: '2025Q3',
+      status: 'draft',
+      contentHash: null,
+      approvedAt: null,
+      releaseIds: [release.id],
+    });
     const model = draft.body.report as ReportModel;
     expect(model.title.ja).toBe('第12回 違法・有害情報相談機関連絡会');
     const sentence = model.sentences.find((s) => s.id === 'total') ?? model.sentences[0]!;
@@ -111,10 +147,17 @@ describe('meeting report versions', () => {
     expect((await call('GET', `${base()}/1`, 'secretariat')).status).toBe(200);
 
     // The secretariat's wording (the rule's text kept beside it), and an omitted sentence.
-    const edit = await call('PATCH', `${base()}/1/sentences/${sentence.id}`, 'secretariat', { text: { ja: '今期の相談件数は事務局の集計のとおりです。' } });
+    const edit = await call('PATCH', `${base()}/1/sentences/${sentence.id}`, 'secretariat', {
+      text: { ja: '今期の相談件数は事務局の集計のとおりです。' },
+    });
     expect(edit.status, edit.text).toBe(200);
     const edited = (edit.body.report as ReportModel).sentences.find((s) => s.id === sentence.id)!;
-    expect(edited).toMatchObject({ ja: '今期の相談件数は事務局の集計のとおりです。', en: sentence.en, edited: true, generated: sentence.generated });
+    expect(edited).toMatchObject({
+      ja: '今期の相談件数は事務局の集計のとおりです。',
+      en: sentence.en,
+      edited: true,
+      generated: sentence.generated,
+    });
     expect((await call('PATCH', `${base()}/1/sentences/${sentence.id}`, 'sia', { omit: true })).status).toBe(403);
     expect((await call('PATCH', `${base()}/1/sentences/no-such-rule`, 'secretariat', { omit: true })).status).toBe(404);
     const empty = await call('PATCH', `${base()}/1/sentences/${sentence.id}`, 'secretariat', {});
@@ -128,15 +171,26 @@ describe('meeting report versions', () => {
     expect(approved.body.contentHash).toMatch(/^[0-9a-f]{64}$/);
     const frozen = approved.body.report as ReportModel;
     expect(frozen.status).toBe('approved');
-    expect(frozen.approval).toMatchObject({ version: 1, approvedBy: 'center', digest: approved.body.contentHash, approvedAt: approved.body.approvedAt });
+    expect(frozen.approval).toMatchObject({
+      version: 1,
+      approvedBy: 'center',
+      digest: approved.body.contentHash,
+      approvedAt: approved.body.approvedAt,
+    });
     expect(frozen.sentences.find((s) => s.id === sentence.id)!.ja).toBe('今期の相談件数は事務局の集計のとおりです。');
 
     // Frozen: the API refuses edits and a second approval, the database any UPDATE or DELETE.
     const late = await call('PATCH', `${base()}/1/sentences/${sentence.id}`, 'secretariat', { omit: true });
     expect(late.status).toBe(409);
     expect((await call('POST', `${base()}/1/approve`, 'secretariat')).status).toBe(409);
-    await expect(database.pool.query(`update secretariat.report_versions set content = '{}'::jsonb where meeting_id = $1 and version = 1`, [meetingId])).rejects.toThrow(/frozen/);
-    await expect(database.pool.query(`delete from secretariat.report_versions where meeting_id = $1 and version = 1`, [meetingId])).rejects.toThrow(/frozen/);
+    await expect(
+      database.pool.query(`update secretariat.report_versions set content = '{}'::jsonb where meeting_id = $1 and version = 1`, [
+        meetingId,
+      ]),
+    ).rejects.toThrow(/frozen/);
+    await expect(
+      database.pool.query(`delete from secretariat.report_versions where meeting_id = $1 and version = 1`, [meetingId]),
+    ).rejects.toThrow(/frozen/);
     const stored = await call('GET', `${base()}/1`, 'mic');
     expect(stored.status).toBe(200);
     expect(stored.body).toEqual(approved.body);
@@ -145,7 +199,9 @@ describe('meeting report versions', () => {
     expect(frozen.tables.length).toBeGreaterThan(0);
     for (const t of frozen.tables.filter((x) => x.measure !== 'comparison')) {
       const published = release.tables.find((x) => x.id === t.id)!;
-      expect(t.cells, t.id).toEqual(published.cells.map((c) => ({ row: c.row, col: c.col, value: c.suppressed ? null : c.value, suppressed: c.suppressed })));
+      expect(t.cells, t.id).toEqual(
+        published.cells.map((c) => ({ row: c.row, col: c.col, value: c.suppressed ? null : c.value, suppressed: c.suppressed })),
+      );
     }
 
     // Observers and members now read it, as JSON and as HTML; the meeting names it.
@@ -155,12 +211,28 @@ describe('meeting report versions', () => {
     expect(html.text).toContain('第12回 違法・有害情報相談機関連絡会');
     expect(html.text).toContain('今期の相談件数は事務局の集計のとおりです。');
     expect((await call('GET', `${base()}/1`, 'sia')).status).toBe(200);
-    expect((await call('GET', `/v1/meetings/${meetingId}`, 'mic')).body.report).toMatchObject({ reportId: approved.body.reportId, version: 1, releaseIds: [release.id] });
+    expect((await call('GET', `/v1/meetings/${meetingId}`, 'mic')).body.report).toMatchObject({
+      reportId: approved.body.reportId,
+      version: 1,
+      releaseIds: [release.id],
+    });
 
     // The event: ids and codes only.
-    const event = await waitFor('the report_approved event on the bus', () => seen.find((e) => e.type === 'jp.liaison.meeting.report_approved.v1'), 60_000);
+    const event = await waitFor(
+      'the report_approved event on the bus',
+      () => seen.find((e) => e.type === 'jp.liaison.meeting.report_approved.v1'),
+      60_000,
+    );
     expect(event.subject).toBe(meetingId);
-    expect(event.data).toEqual({ meetingId, reportId: approved.body.reportId, version: 1, period: '2025Q3', releaseIds: [release.id], digest: approved.body.contentHash, approvedAt: approved.body.approvedAt });
+    expect(event.data).toEqual({
+      meetingId,
+      reportId: approved.body.reportId,
+      version: 1,
+      period: '2025Q3',
+      releaseIds: [release.id],
+      digest: approved.body.contentHash,
+      approvedAt: approved.body.approvedAt,
+    });
     expect(JSON.stringify(event.data)).not.toContain('今期');
   });
 
@@ -172,7 +244,9 @@ describe('meeting report versions', () => {
     expect((second.body.report as ReportModel).sentences.every((s) => !s.edited)).toBe(true);
     expect((await call('GET', `${base()}/2`, 'mic')).status).toBe(404);
     expect((await call('GET', base(), 'mic')).body.items.map((v: { version: number }) => v.version)).toEqual([1]);
-    expect((await call('GET', base(), 'secretariat')).body.items.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
+    expect(
+      (await call('GET', base(), 'secretariat')).body.items.map((v: { version: number; status: string }) => [v.version, v.status]),
+    ).toEqual([
       [2, 'draft'],
       [1, 'approved'],
     ]);

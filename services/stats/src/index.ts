@@ -25,7 +25,17 @@ export { syncProjections } from './domain/projections.ts';
 export { monthsWithFacts } from './domain/coverage.ts';
 export { isClosed, type Period, parsePeriod } from './domain/periods.ts';
 export { factKindNames, factKinds } from './domain/kinds.ts';
-export { buildRelease, getManifest, getRelease, listReleases, type PublishedTable, type Release, type ReleaseDeps, requestRelease, runReleaseJob } from './domain/releases.ts';
+export {
+  buildRelease,
+  getManifest,
+  getRelease,
+  listReleases,
+  type PublishedTable,
+  type Release,
+  type ReleaseDeps,
+  requestRelease,
+  runReleaseJob,
+} from './domain/releases.ts';
 
 export const statsMigrations: MigrationSet = {
   schema: 'stats',
@@ -88,7 +98,13 @@ export function createStatsService(deps: StatsServiceDeps) {
     log: logger,
   };
   const app = createStatsApp({ database: deps.database, verifyToken: deps.verifyToken, releases, log: logger });
-  const relay = new OutboxRelay({ pool: deps.database.pool, outbox, bus: deps.bus, metrics: deps.metrics, onError: (err) => logger.error({ component: 'relay', err: describeError(err) }, 'outbox relay failed') });
+  const relay = new OutboxRelay({
+    pool: deps.database.pool,
+    outbox,
+    bus: deps.bus,
+    metrics: deps.metrics,
+    onError: (err) => logger.error({ component: 'relay', err: describeError(err) }, 'outbox relay failed'),
+  });
   const businessDays = deps.releaseAfterBusinessDays ?? 5;
   const jobState = { running: false, lastRun: 0, lastSuccess: 0, failures: 0, published: 0 };
   const releaseDue = async () => {
@@ -112,7 +128,9 @@ export function createStatsService(deps: StatsServiceDeps) {
     }
   };
   if (deps.metrics) statsMetrics(deps.metrics, deps.database.pool, jobState);
-  const job = new Periodic(releaseDue, deps.releaseInterval ?? 600_000, (err) => logger.error({ component: 'release-job', err: describeError(err) }, 'statistics release job failed'));
+  const job = new Periodic(releaseDue, deps.releaseInterval ?? 600_000, (err) =>
+    logger.error({ component: 'release-job', err: describeError(err) }, 'statistics release job failed'),
+  );
   const subscriptions: Subscription[] = [];
   const runJob = deps.releaseJob ?? deps.relay !== false;
   return {

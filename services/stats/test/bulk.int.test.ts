@@ -26,7 +26,8 @@ describe('bulk path', () => {
     const expected = await rollupSnapshot(eventPath.database);
     expect(Object.values(expected).every((lines) => lines.length > 0)).toBe(true);
     expect(await rollupSnapshot(bulkPath.database)).toEqual(expected);
-    const count = async (fx: StatsFixture) => (await fx.database.pool.query('select count(*)::int as n from stats.consultations')).rows[0].n;
+    const count = async (fx: StatsFixture) =>
+      (await fx.database.pool.query('select count(*)::int as n from stats.consultations')).rows[0].n;
     expect(await count(bulkPath)).toBe(await count(eventPath));
   });
 

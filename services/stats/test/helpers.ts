@@ -37,7 +37,14 @@ export async function statsFixture(kind: BusKind, name = 'stats'): Promise<Stats
       const bus =
         kind === 'kafka'
           ? createEventBus({ kind, brokers, topicPrefix: prefix, sessionTimeout: 6000, log: () => {} })
-          : createEventBus({ kind, pool: database.pool, topicPrefix: prefix, sessionTimeout: 6000, heartbeatInterval: 300, pollInterval: 100 });
+          : createEventBus({
+              kind,
+              pool: database.pool,
+              topicPrefix: prefix,
+              sessionTimeout: 6000,
+              heartbeatInterval: 300,
+              pollInterval: 100,
+            });
       buses.push(bus);
       return bus;
     },
@@ -71,7 +78,9 @@ export async function rollupSnapshot(database: Database): Promise<Record<string,
     const { rows } = await database.pool.query(`select concat_ws('|', ${cols}, n) as line from stats.r_${kind} where n <> 0 order by 1`);
     out[kind] = rows.map((r) => r.line as string);
   }
-  const { rows } = await database.pool.query(`select concat_ws('|', table_id, month, b1, b2, r, c, d, n) as line from stats.table_cells where n <> 0 order by 1`);
+  const { rows } = await database.pool.query(
+    `select concat_ws('|', table_id, month, b1, b2, r, c, d, n) as line from stats.table_cells where n <> 0 order by 1`,
+  );
   out.table_cells = rows.map((r) => r.line as string);
   return out;
 }

@@ -12,7 +12,12 @@ describe('fiscal periods (April–March, JST)', () => {
   it('parses months, fiscal quarters and fiscal years', () => {
     expect(parsePeriod('2026Q3')?.months).toEqual(['2026-10', '2026-11', '2026-12']);
     expect(parsePeriod('2026Q4')?.months).toEqual(['2027-01', '2027-02', '2027-03']);
-    expect(parsePeriod('FY2025')?.months).toEqual([...['04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => `2025-${m}`), '2026-01', '2026-02', '2026-03']);
+    expect(parsePeriod('FY2025')?.months).toEqual([
+      ...['04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => `2025-${m}`),
+      '2026-01',
+      '2026-02',
+      '2026-03',
+    ]);
     expect(parsePeriod('2026-13')).toBeUndefined();
     expect(parsePeriod('2026Q5')).toBeUndefined();
     expect(addMonths('2026-12', 1)).toBe('2027-01');

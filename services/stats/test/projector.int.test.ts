@@ -24,7 +24,8 @@ function startWorker(fx: StatsFixture, faults = '') {
 /** Reorders events across aggregates (keeping each aggregate's own order, as partitions do). */
 function interleave(events: CloudEvent[], seed: number): CloudEvent[] {
   const byKey = new Map<string, CloudEvent[]>();
-  for (const e of events) byKey.set(`${e.type.split('.')[2]}|${e.partitionkey}`, [...(byKey.get(`${e.type.split('.')[2]}|${e.partitionkey}`) ?? []), e]);
+  for (const e of events)
+    byKey.set(`${e.type.split('.')[2]}|${e.partitionkey}`, [...(byKey.get(`${e.type.split('.')[2]}|${e.partitionkey}`) ?? []), e]);
   const queues = [...byKey.values()];
   const out: CloudEvent[] = [];
   let x = seed;
@@ -63,7 +64,17 @@ describe.each(['kafka', 'pglog'] as const)('stats projector on %s', (kind: BusKi
   });
 
   it('has a sample with every kind of fact', () => {
-    for (const kind of ['consultation', 'requested_action', 'action_outcome', 'clock_missed', 'referral', 'referral_final', 'referral_days', 'deadline', 'url_duplicate']) {
+    for (const kind of [
+      'consultation',
+      'requested_action',
+      'action_outcome',
+      'clock_missed',
+      'referral',
+      'referral_final',
+      'referral_days',
+      'deadline',
+      'url_duplicate',
+    ]) {
       expect(expected[kind]!.length, kind).toBeGreaterThan(0);
     }
     expect(expected.deadline!.some((l) => l.includes('|missed|'))).toBe(true);
@@ -95,7 +106,13 @@ describe.each(['kafka', 'pglog'] as const)('stats projector on %s', (kind: BusKi
 
     for (const round of [1, 2]) {
       let seen = 0;
-      const replay = await subscribeStatsProjector({ db: fx.database.db, bus: fx.bus(), group: `stats.replay-${round}`, fromBeginning: true, onBatch: (n) => (seen += n) });
+      const replay = await subscribeStatsProjector({
+        db: fx.database.db,
+        bus: fx.bus(),
+        group: `stats.replay-${round}`,
+        fromBeginning: true,
+        onBatch: (n) => (seen += n),
+      });
       try {
         await waitFor(`replay ${round} read every event`, () => seen >= events.length, 120_000, 100);
       } finally {

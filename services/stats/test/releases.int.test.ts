@@ -13,7 +13,17 @@ const fact = (body: string, at: string) => {
     source: `/agencies/${body}`,
     subject: caseId,
     time: new Date(at),
-    data: { caseId, agency: body, month: at.slice(0, 7), category: 'R01', consulter: 'SELF', victimUnder18: false, requestedActions: [], urlHashes: [], version: 1 },
+    data: {
+      caseId,
+      agency: body,
+      month: at.slice(0, 7),
+      category: 'R01',
+      consulter: 'SELF',
+      victimUnder18: false,
+      requestedActions: [],
+      urlHashes: [],
+      version: 1,
+    },
   });
 };
 
@@ -27,11 +37,17 @@ describe('statistics releases', () => {
   beforeAll(async () => {
     fx = await statsFixture('pglog', 'statsrel');
     await seedAgencies(fx.database.db);
-    await applyDirectly(fx.database, sampleEvents({ seed: 11, from: '2026-04', to: '2026-07', scale: 0.2, bodyScale: { hotline: 0.02 }, referralBoost: 4 }));
+    await applyDirectly(
+      fx.database,
+      sampleEvents({ seed: 11, from: '2026-04', to: '2026-07', scale: 0.2, bodyScale: { hotline: 0.02 }, referralBoost: 4 }),
+    );
     deps = {
       db: fx.database.db,
       catalogue: loadCatalogue(),
-      bodies: async () => (await listAgencies(fx.database.db)).filter((a) => a.roles.includes('member')).map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn })),
+      bodies: async () =>
+        (await listAgencies(fx.database.db))
+          .filter((a) => a.roles.includes('member'))
+          .map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn })),
       now: () => now,
     };
   }, 120_000);
@@ -54,7 +70,10 @@ describe('statistics releases', () => {
     expect(await runReleaseJob(deps, { businessDays: 5 })).toEqual([]);
     const events = await fx.database.pool.query(`select event from stats.outbox order by id`);
     expect(events.rows.map((r) => r.event.data.period)).toEqual(['2026-04', '2026-05', '2026-06', '2026Q1', '2026-07']);
-    expect(events.rows[3].event).toMatchObject({ type: 'jp.liaison.stats.release_published.v1', data: { grain: 'quarter', tables: expect.arrayContaining(['referral-flows']) } });
+    expect(events.rows[3].event).toMatchObject({
+      type: 'jp.liaison.stats.release_published.v1',
+      data: { grain: 'quarter', tables: expect.arrayContaining(['referral-flows']) },
+    });
   });
 
   it('publishes no count from 1 to k−1, hides enough that no hidden cell follows from its margins, and keeps the quarter equal to its months', async () => {
@@ -65,8 +84,10 @@ describe('statistics releases', () => {
       const strict = specs.get(table.id)!.stricter;
       for (const cell of table.cells) {
         // Cells of children's and intimate-image categories (R05, I02) need 20, the rest the table's k.
-        const k = strict && Object.values(strict.codes).some((codes) => codes.includes(cell.row) || codes.includes(cell.col)) ? strict.k : table.k;
-        if (table.measure === 'count' && cell.value !== null) expect(cell.value === 0 || cell.value >= k, `${table.id} ${cell.row}/${cell.col}`).toBe(true);
+        const k =
+          strict && Object.values(strict.codes).some((codes) => codes.includes(cell.row) || codes.includes(cell.col)) ? strict.k : table.k;
+        if (table.measure === 'count' && cell.value !== null)
+          expect(cell.value === 0 || cell.value >= k, `${table.id} ${cell.row}/${cell.col}`).toBe(true);
         if (cell.suppressed) expect(cell.value).toBeNull();
       }
       // No row or column of a published margin has exactly one hidden cell (it would follow by subtraction).
@@ -81,7 +102,12 @@ describe('statistics releases', () => {
     const suppressed = q1.tables.flatMap((t) => t.cells).filter((c) => c.suppressed);
     expect(suppressed.length).toBeGreaterThan(0);
     // The manifest covers the quarter's cells and the frozen cells of its months it is checked with.
-    expect(q1.manifest.suppressed).toBeGreaterThanOrEqual(q1.tables.filter((t) => t.measure === 'count').flatMap((t) => t.cells).filter((c) => c.suppressed).length);
+    expect(q1.manifest.suppressed).toBeGreaterThanOrEqual(
+      q1.tables
+        .filter((t) => t.measure === 'count')
+        .flatMap((t) => t.cells)
+        .filter((c) => c.suppressed).length,
+    );
     // The quarter's referral flows are the sum of its months' wherever all four are published.
     const flows = (p: string) => getRelease(fx.database.db, p).then((r) => r!.tables.find((t) => t.id === 'referral-flows')!);
     const [quarter, ...months] = await Promise.all(['2026Q1', '2026-04', '2026-05', '2026-06'].map(flows));
@@ -106,7 +132,13 @@ describe('statistics releases', () => {
   it('counts a fact that arrives after its month was released in the next open month', async () => {
     const before = (await getRelease(fx.database.db, '2026-05'))!;
     const count = async (month: string) =>
-      Number((await fx.database.pool.query(`select coalesce(sum(n), 0) as n from stats.r_consultation where body = 'center' and month = $1`, [month])).rows[0].n);
+      Number(
+        (
+          await fx.database.pool.query(`select coalesce(sum(n), 0) as n from stats.r_consultation where body = 'center' and month = $1`, [
+            month,
+          ])
+        ).rows[0].n,
+      );
     const may = await count('2026-05');
     const august = await count('2026-08');
     await applyDirectly(fx.database, [fact('center', '2026-05-20T10:00:00+09:00')]);

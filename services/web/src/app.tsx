@@ -28,12 +28,35 @@ import {
   SESSION_COOKIE,
   setPageCookie,
 } from './security.ts';
-import { closeSession, defaultSessionPolicy, findSession, openSession, preferredLang, rememberLang, type SessionPolicy } from './sessions.ts';
+import {
+  closeSession,
+  defaultSessionPolicy,
+  findSession,
+  openSession,
+  preferredLang,
+  rememberLang,
+  type SessionPolicy,
+} from './sessions.ts';
 import { HomePage, SignInPage } from './views/home.tsx';
 import { pageContext, Problem } from './views/layout.tsx';
 
 /** The paths the web face answers; its middleware is bound to these only (the app is mounted beside the APIs). */
-export const pagePaths = ['/', '/signin', '/signout', '/lang', '/stats', '/stats/*', '/me', '/me/*', '/secretariat', '/secretariat/*', '/meetings', '/meetings/*', '/developers', '/developers/*'];
+export const pagePaths = [
+  '/',
+  '/signin',
+  '/signout',
+  '/lang',
+  '/stats',
+  '/stats/*',
+  '/me',
+  '/me/*',
+  '/secretariat',
+  '/secretariat/*',
+  '/meetings',
+  '/meetings/*',
+  '/developers',
+  '/developers/*',
+];
 
 /** Whether a route path (as Hono lists it) is one of the web face's pages or assets. */
 export function isPagePath(path: string): boolean {
@@ -77,7 +100,14 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
     c.set('api', session ? apiAs(deps.api, session.token) : undefined);
     c.set(
       'page',
-      pageContext({ lang, path: url.pathname + url.search, csrf, actor: actor ?? undefined, areas: actor ? areasFor(actor) : [], developerTools }),
+      pageContext({
+        lang,
+        path: url.pathname + url.search,
+        csrf,
+        actor: actor ?? undefined,
+        areas: actor ? areasFor(actor) : [],
+        developerTools,
+      }),
     );
     await next();
   };
@@ -135,7 +165,8 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   app.post('/lang', async (c) => {
     const page = c.get('page');
     const form = await postedForm(c);
-    if (!form || !isLang(form.lang)) return render(c, <Problem ctx={page} title={page.t.badRequestTitle} body={page.t.formRefused} />, form ? 400 : 403);
+    if (!form || !isLang(form.lang))
+      return render(c, <Problem ctx={page} title={page.t.badRequestTitle} body={page.t.formRefused} />, form ? 400 : 403);
     setPageCookie(c, LANG_COOKIE, form.lang, 365 * 86400);
     const session = c.get('session');
     if (session) await rememberLang(db, session.tokenId, form.lang);
@@ -169,12 +200,18 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
         clearPageCookie(c, SESSION_COOKIE);
         return c.redirect(`/signin?next=${encodeURIComponent(page.path)}`, 303);
       }
-      if (err.status === 403) return render(c as WebContext, <Problem ctx={page} title={page.t.forbiddenTitle} body={page.t.forbiddenBody} />, 403);
-      if (err.status === 404) return render(c as WebContext, <Problem ctx={page} title={page.t.notFoundTitle} body={page.t.notFoundBody} />, 404);
+      if (err.status === 403)
+        return render(c as WebContext, <Problem ctx={page} title={page.t.forbiddenTitle} body={page.t.forbiddenBody} />, 403);
+      if (err.status === 404)
+        return render(c as WebContext, <Problem ctx={page} title={page.t.notFoundTitle} body={page.t.notFoundBody} />, 404);
       if (err.status === 400) return render(c as WebContext, <Problem ctx={page} title={page.t.badRequestTitle} body={err.message} />, 400);
     }
     logger.error({ ...requestFields(c), method: c.req.method, route: c.req.routePath, err: errorCode(err) }, 'web page failed');
-    return render(c as WebContext, <Problem ctx={page} title={messages(page.lang).errorTitle} body={messages(page.lang).errorTitle} />, 500);
+    return render(
+      c as WebContext,
+      <Problem ctx={page} title={messages(page.lang).errorTitle} body={messages(page.lang).errorTitle} />,
+      500,
+    );
   });
   return app;
 }

@@ -81,7 +81,11 @@ export function renderChart(table: StatTable, options: ChartOptions): string {
   let option: echarts.EChartsOption;
   let height: number;
   const base = { animation: false, aria: { enabled: false }, textStyle: { fontFamily: FONT, fontSize: 12, color: '#1a1a1a' } } as const;
-  const valueAxis = { type: 'value' as const, axisLabel: { formatter: (v: number) => fmt(v), color: '#1a1a1a' }, splitLine: { lineStyle: { color: '#d0d4da' } } };
+  const valueAxis = {
+    type: 'value' as const,
+    axisLabel: { formatter: (v: number) => fmt(v), color: '#1a1a1a' },
+    splitLine: { lineStyle: { color: '#d0d4da' } },
+  };
 
   if (layout === 'matrix') {
     const rows = allRows.filter((r) => allCols.some((c) => hasAny(r, c)));
@@ -98,7 +102,11 @@ export function renderChart(table: StatTable, options: ChartOptions): string {
         // cell costs the page ~100 bytes.
         if (!suppressed && !(cell?.value ?? 0)) return;
         // The hover title is the figure or 秘匿 alone: row and column are on the axes.
-        points.set(`0/${data.length}`, { cell: `${r.code}/${c.code}`, suppressed, title: suppressed ? secret : `${fmt(cell!.value!)}${unit}` });
+        points.set(`0/${data.length}`, {
+          cell: `${r.code}/${c.code}`,
+          suppressed,
+          title: suppressed ? secret : `${fmt(cell!.value!)}${unit}`,
+        });
         // -1 is the suppressed cells' bin (grey); it is never shown as a number.
         data.push([j, rows.length - 1 - i, suppressed ? -1 : cell!.value!]);
       });
@@ -110,7 +118,13 @@ export function renderChart(table: StatTable, options: ChartOptions): string {
     option = {
       ...base,
       grid: { left: 8, right: 16, top: 40, bottom: 36, containLabel: true },
-      xAxis: { type: 'category', data: cols.map((c) => name(c, true)), position: 'top', axisLabel: { rotate: 45, interval: 0, color: '#1a1a1a' }, splitArea: { show: false } },
+      xAxis: {
+        type: 'category',
+        data: cols.map((c) => name(c, true)),
+        position: 'top',
+        axisLabel: { rotate: 45, interval: 0, color: '#1a1a1a' },
+        splitArea: { show: false },
+      },
       yAxis: { type: 'category', data: [...rows].reverse().map((r) => name(r, true)), axisLabel: { interval: 0, color: '#1a1a1a' } },
       // The colour key under the matrix: five bins of one hue, and grey for 秘匿.
       visualMap: {
@@ -128,7 +142,12 @@ export function renderChart(table: StatTable, options: ChartOptions): string {
           ...sequentialBlues.map((color, b) => {
             const lo = b === 0 ? 1 : Math.floor(b * step) + 1;
             const hi = b === sequentialBlues.length - 1 ? max : Math.floor((b + 1) * step);
-            return { gt: b === 0 ? 0.5 : Math.floor(b * step), lte: b === sequentialBlues.length - 1 ? Number.MAX_SAFE_INTEGER : hi, color, label: `${fmt(lo)}–${fmt(hi)}` };
+            return {
+              gt: b === 0 ? 0.5 : Math.floor(b * step),
+              lte: b === sequentialBlues.length - 1 ? Number.MAX_SAFE_INTEGER : hi,
+              color,
+              label: `${fmt(lo)}–${fmt(hi)}`,
+            };
           }),
         ],
       },
@@ -138,7 +157,10 @@ export function renderChart(table: StatTable, options: ChartOptions): string {
     const catLabels = categories === 'rows' ? allRows : allCols;
     const serLabels = categories === 'rows' ? allCols : allRows;
     const cell = (cat: StatLabel, ser: StatLabel) => (categories === 'rows' ? cellOf(cat, ser) : cellOf(ser, cat));
-    const cats = layout === 'columns' ? catLabels : catLabels.filter((cat) => serLabels.some((ser) => (categories === 'rows' ? hasAny(cat, ser) : hasAny(ser, cat))));
+    const cats =
+      layout === 'columns'
+        ? catLabels
+        : catLabels.filter((cat) => serLabels.some((ser) => (categories === 'rows' ? hasAny(cat, ser) : hasAny(ser, cat))));
     const series = serLabels.length === 0 ? [{ code: '_value', ja: table.titleJa, en: table.titleEn }] : serLabels;
     const seriesOption = series.map((ser, s) => ({
       type: 'bar' as const,
@@ -152,7 +174,11 @@ export function renderChart(table: StatTable, options: ChartOptions): string {
         const rowCode = categories === 'rows' || serLabels.length === 0 ? cat.code : ser.code;
         const colCode = categories === 'rows' || serLabels.length === 0 ? (found?.col ?? ser.code) : cat.code;
         const label = serLabels.length === 0 ? name(cat, true) : `${name(ser, false)} / ${name(cat, true)}`;
-        points.set(`${s}/${d}`, { cell: `${rowCode}/${colCode}`, suppressed, title: suppressed ? `${label}: ${secret}` : `${label}: ${fmt(found?.value ?? 0)}${unit}` });
+        points.set(`${s}/${d}`, {
+          cell: `${rowCode}/${colCode}`,
+          suppressed,
+          title: suppressed ? `${label}: ${secret}` : `${label}: ${fmt(found?.value ?? 0)}${unit}`,
+        });
         // A zero-height placeholder: its place is where the 秘匿 mark goes; it is removed below.
         // A zero is not drawn at all (no empty bar, no title: the table beside has it).
         if (suppressed) return 0;
@@ -160,10 +186,18 @@ export function renderChart(table: StatTable, options: ChartOptions): string {
       }),
     }));
     const catAxis = { type: 'category' as const, data: cats.map((c) => name(c, true)), axisLabel: { interval: 0, color: '#1a1a1a' } };
-    const legend = series.length > 1 ? { top: 0, left: 0, itemWidth: 14, itemHeight: 10, textStyle: { color: '#1a1a1a' } } : { show: false };
+    const legend =
+      series.length > 1 ? { top: 0, left: 0, itemWidth: 14, itemHeight: 10, textStyle: { color: '#1a1a1a' } } : { show: false };
     if (layout === 'columns') {
       height = 320;
-      option = { ...base, legend, grid: { left: 8, right: 16, top: series.length > 1 ? 48 : 16, bottom: 8, containLabel: true }, xAxis: catAxis, yAxis: valueAxis, series: seriesOption };
+      option = {
+        ...base,
+        legend,
+        grid: { left: 8, right: 16, top: series.length > 1 ? 48 : 16, bottom: 8, containLabel: true },
+        xAxis: catAxis,
+        yAxis: valueAxis,
+        series: seriesOption,
+      };
     } else {
       const band = Math.max(16, series.length * 7 + 8);
       height = Math.max(160, cats.length * band + (series.length > 1 ? 90 : 50));
@@ -236,19 +270,25 @@ export function cleanSvg(svg: string, points: Map<string, Point>, label: string)
         })
         .join(''),
     );
-  out = out.replace(/<path ([^>]*?)ecmeta_series_index="(\d+)" ecmeta_data_index="(\d+)" ecmeta_ssr_type="chart"([^>]*)><\/path>/g, (whole, before: string, s: string, d: string, after: string) => {
-    const point = points.get(`${s}/${d}`);
-    if (!point) return whole;
-    if (point.suppressed) {
-      const box = pathBox(/(?:^| )d="([^"]*)"/.exec(before + after)?.[1] ?? '');
-      // A matrix cell stays (grey); a bar's placeholder gives way to the mark.
-      if (box && (box.w === 0 || box.h === 0)) return secretMark(box, point);
-      return `<path ${before.trim()} data-secret="${esc(point.cell)}"${after}><title>${esc(point.title)}</title></path>`;
-    }
-    // Whole pixels: a year's release draws ~1,500 of these, and the tenths cost ~12 KB.
-    const attrs = `${before.trim()}${after}`.replace(/(^| )d="([^"]*)"/, (_m, sp: string, d: string) => `${sp}d="${d.replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n))))}"`);
-    return `<path ${attrs} data-cell="${esc(point.cell)}"><title>${esc(point.title)}</title></path>`;
-  });
+  out = out.replace(
+    /<path ([^>]*?)ecmeta_series_index="(\d+)" ecmeta_data_index="(\d+)" ecmeta_ssr_type="chart"([^>]*)><\/path>/g,
+    (whole, before: string, s: string, d: string, after: string) => {
+      const point = points.get(`${s}/${d}`);
+      if (!point) return whole;
+      if (point.suppressed) {
+        const box = pathBox(/(?:^| )d="([^"]*)"/.exec(before + after)?.[1] ?? '');
+        // A matrix cell stays (grey); a bar's placeholder gives way to the mark.
+        if (box && (box.w === 0 || box.h === 0)) return secretMark(box, point);
+        return `<path ${before.trim()} data-secret="${esc(point.cell)}"${after}><title>${esc(point.title)}</title></path>`;
+      }
+      // Whole pixels: a year's release draws ~1,500 of these, and the tenths cost ~12 KB.
+      const attrs = `${before.trim()}${after}`.replace(
+        /(^| )d="([^"]*)"/,
+        (_m, sp: string, d: string) => `${sp}d="${d.replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n))))}"`,
+      );
+      return `<path ${attrs} data-cell="${esc(point.cell)}"><title>${esc(point.title)}</title></path>`;
+    },
+  );
   out = out.replace(/ ecmeta_[a-z_]+="[^"]*"/g, '');
   // The font is said once, on the root (inherited), rather than on each of a chart's ~60 texts.
   // Likewise the text colour and baseline every label shares (inherited properties).
@@ -257,7 +297,10 @@ export function cleanSvg(svg: string, points: Map<string, Point>, label: string)
     .replace(/ font-size="12px"/g, '')
     .replace(/<text dominant-baseline="central"/g, '<text')
     .replace(/(<text [^>]*?) fill="#1a1a1a"/g, '$1')
-    .replace(/ transform="translate\((-?\d+\.\d+) (-?\d+\.\d+)\)"/g, (_m, x: string, y: string) => ` transform="translate(${Math.round(Number(x) * 10) / 10} ${Math.round(Number(y) * 10) / 10})"`);
+    .replace(
+      / transform="translate\((-?\d+\.\d+) (-?\d+\.\d+)\)"/g,
+      (_m, x: string, y: string) => ` transform="translate(${Math.round(Number(x) * 10) / 10} ${Math.round(Number(y) * 10) / 10})"`,
+    );
   return out.replace(
     /^<svg /,
     `<svg role="img" aria-label="${esc(label)}" focusable="false" font-family="${esc(FONT)}" font-size="12px" dominant-baseline="central" fill="#1a1a1a" `,

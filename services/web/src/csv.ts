@@ -42,7 +42,10 @@ export function tableCsv(table: StatTable, context: CsvContext): string {
   const lines = [
     line(['表 (table)', `${table.titleJa} (${table.id})`]),
     line(['期間 (period)', `${context.periodJa} (${context.periodId})`]),
-    line(['凡例 (legend)', `${SECRET_MARKER} = 秘匿（開示制御により非公表: 1〜${table.k - 1}件、またはそれを導けないよう併せて隠した値） / suppressed`]),
+    line([
+      '凡例 (legend)',
+      `${SECRET_MARKER} = 秘匿（開示制御により非公表: 1〜${table.k - 1}件、またはそれを導けないよう併せて隠した値） / suppressed`,
+    ]),
     line(['単位 (unit)', table.measure === 'median-days' ? '日（中央値） / median days' : '件 / count']),
     ...(context.notes ?? []).map((n) => line(['注 (note)', n])),
     '',

@@ -21,7 +21,8 @@ const ja = {
   switchTo: 'English',
   switchLabel: '表示言語を英語に切り替える',
   tokenLabel: 'APIトークン',
-  tokenHelp: '機関の管理者が発行したトークン（lia_ で始まる文字列）を入力してください。トークンはこの画面のセッションの間だけ暗号化して保管され、サインアウトで消去されます。',
+  tokenHelp:
+    '機関の管理者が発行したトークン（lia_ で始まる文字列）を入力してください。トークンはこの画面のセッションの間だけ暗号化して保管され、サインアウトで消去されます。',
   signInTitle: 'サインイン',
   signInFailed: 'トークンが正しくないか、失効しています。',
   signInThrottled: 'サインインの失敗が続いたため、しばらく受け付けません。',
@@ -35,14 +36,16 @@ const ja = {
   badRequestTitle: '送信内容を受け付けられません',
   errorTitle: 'エラーが発生しました',
   homeTitle: 'Liaison — 違法・有害情報相談機関連絡会 連携基盤',
-  homeLead: 'インターネット上の違法・有害情報に関する相談機関の連携基盤です。会員機関は照会と自機関の統計を、オブザーバーは公表された統計を閲覧します。',
+  homeLead:
+    'インターネット上の違法・有害情報に関する相談機関の連携基盤です。会員機関は照会と自機関の統計を、オブザーバーは公表された統計を閲覧します。',
   homeWho: '誰が何を見られるか',
   homeWhoMember: '会員機関（相談員・責任者）：自機関の実数・照会の受信箱・期限、公表統計',
   homeWhoObserver: 'オブザーバー（省庁等）：公表された統計のみ（少数の件数は秘匿）',
   homeWhoSecretariat: '事務局：公表統計と公表処理の状況',
   homeDocs: 'API と文書',
   homeTokens: 'どのトークンを使うか',
-  homeTokensBody: 'APIもこの画面も、機関の管理者が発行した個人用のAPIトークン（Authorization: Bearer lia_…）で利用します。デモ環境では起動時に表示されるデモ用トークンを使えます。',
+  homeTokensBody:
+    'APIもこの画面も、機関の管理者が発行した個人用のAPIトークン（Authorization: Bearer lia_…）で利用します。デモ環境では起動時に表示されるデモ用トークンを使えます。',
   docReferrals: '照会API（OpenAPI）',
   docIntake: '相談・対応API（OpenAPI）',
   docWebhooks: 'Webhook API（OpenAPI）',
@@ -85,7 +88,8 @@ const ja = {
   downloadManifest: 'マニフェスト（JSON）',
   suppressed: '秘匿',
   suppressedReason: '少数またはその推定を防ぐため非公表',
-  suppressedLegend: '「秘匿」は開示制御により公表しない値です。少数（1〜k−1件）の値と、合計や他の表から少数が導けないよう併せて隠した値を含みます。どちらかは示しません（値の範囲を狭めるため）。',
+  suppressedLegend:
+    '「秘匿」は開示制御により公表しない値です。少数（1〜k−1件）の値と、合計や他の表から少数が導けないよう併せて隠した値を含みます。どちらかは示しません（値の範囲を狭めるため）。',
   total: '計',
   threshold: 'しきい値 k',
   chartOf: 'グラフ',
@@ -111,7 +115,8 @@ const ja = {
   clock: '期限の種類',
   nothing: '該当はありません。',
   secretariatTitle: '事務局：統計の公表処理',
-  secretariatLead: '締めた期間は、締め後の所定の営業日数が経つと自動で公表されます。ここから早めに公表することもできます。公表済みの値は変わりません。',
+  secretariatLead:
+    '締めた期間は、締め後の所定の営業日数が経つと自動で公表されます。ここから早めに公表することもできます。公表済みの値は変わりません。',
   released: '公表済み',
   notReleased: '未公表',
   releaseNow: '今すぐ公表する',
@@ -148,7 +153,8 @@ const en: Messages = {
   switchTo: '日本語',
   switchLabel: 'Switch the pages to Japanese',
   tokenLabel: 'API token',
-  tokenHelp: 'Enter the token your body’s administrator issued (it starts with lia_). It is kept encrypted for this session only and erased when you sign out.',
+  tokenHelp:
+    'Enter the token your body’s administrator issued (it starts with lia_). It is kept encrypted for this session only and erased when you sign out.',
   signInTitle: 'Sign in',
   signInFailed: 'The token is not valid, or has expired or been revoked.',
   signInThrottled: 'Too many failed sign-ins; please wait a moment.',
@@ -162,14 +168,16 @@ const en: Messages = {
   badRequestTitle: 'The form could not be accepted',
   errorTitle: 'Something went wrong',
   homeTitle: 'Liaison — coordination platform of 違法・有害情報相談機関連絡会',
-  homeLead: 'The coordination platform of the bodies that take consultations about illegal and harmful online information. Member bodies see referrals and their own figures; observers see published statistics.',
+  homeLead:
+    'The coordination platform of the bodies that take consultations about illegal and harmful online information. Member bodies see referrals and their own figures; observers see published statistics.',
   homeWho: 'Who sees what',
   homeWhoMember: 'Member bodies (caseworkers, supervisors): their own exact figures, referral inbox and deadlines; published statistics',
   homeWhoObserver: 'Observers (ministries and public bodies): published statistics only (small counts suppressed)',
   homeWhoSecretariat: 'The secretariat: published statistics and the state of the release job',
   homeDocs: 'APIs and documents',
   homeTokens: 'Which token to use',
-  homeTokensBody: 'The APIs and these pages take a personal API token issued by your body’s administrator (Authorization: Bearer lia_…). The demo platform prints demo tokens when it starts.',
+  homeTokensBody:
+    'The APIs and these pages take a personal API token issued by your body’s administrator (Authorization: Bearer lia_…). The demo platform prints demo tokens when it starts.',
   docReferrals: 'Referrals API (OpenAPI)',
   docIntake: 'Cases and actions API (OpenAPI)',
   docWebhooks: 'Webhooks API (OpenAPI)',
@@ -189,7 +197,8 @@ const en: Messages = {
   tokenReaders: 'observers, member bodies, the secretariat',
   none: 'none',
   releasesTitle: 'Statistics releases',
-  releasesLead: 'A release is an immutable snapshot of a closed period. Small counts (1 to k−1), and values from which they could be derived, are shown as 秘匿 (suppressed).',
+  releasesLead:
+    'A release is an immutable snapshot of a closed period. Small counts (1 to k−1), and values from which they could be derived, are shown as 秘匿 (suppressed).',
   releasesEmpty: 'No statistics have been released yet.',
   period: 'Period',
   grain: 'Grain',
@@ -212,7 +221,8 @@ const en: Messages = {
   downloadManifest: 'Manifest (JSON)',
   suppressed: '秘匿',
   suppressedReason: 'a small count, or hidden so one cannot be derived',
-  suppressedLegend: '秘匿 marks a value not published under disclosure control: a small count (1 to k−1), or a value hidden with one so that it cannot be derived from totals or other tables. Which of the two is not said (that would narrow the value).',
+  suppressedLegend:
+    '秘匿 marks a value not published under disclosure control: a small count (1 to k−1), or a value hidden with one so that it cannot be derived from totals or other tables. Which of the two is not said (that would narrow the value).',
   total: 'Total',
   threshold: 'threshold k',
   chartOf: 'Chart',
@@ -220,7 +230,8 @@ const en: Messages = {
   noData: 'No data',
   fiscalYear: 'Fiscal year',
   mineTitle: 'My body (live, exact)',
-  mineLead: 'Your body’s exact figures (nothing suppressed, no other body’s figures). New referrals and status changes appear by themselves.',
+  mineLead:
+    'Your body’s exact figures (nothing suppressed, no other body’s figures). New referrals and status changes appear by themselves.',
   liveOn: 'Updating live',
   liveOff: 'Live updates stopped (reload the page)',
   inbox: 'Inbox',
@@ -238,7 +249,8 @@ const en: Messages = {
   clock: 'Clock',
   nothing: 'Nothing here.',
   secretariatTitle: 'Secretariat: statistics releases',
-  secretariatLead: 'A closed period is released by itself a set number of business days after it closes; you can release it earlier here. A released number never changes.',
+  secretariatLead:
+    'A closed period is released by itself a set number of business days after it closes; you can release it earlier here. A released number never changes.',
   released: 'Released',
   notReleased: 'Not released',
   releaseNow: 'Release now',
@@ -275,5 +287,12 @@ export const formatNumber = (n: number): string => n.toLocaleString('ja-JP');
 /** A timestamp in Japan time, e.g. 2026/11/28 12:00. */
 export function formatTime(iso: string | Date): string {
   const d = typeof iso === 'string' ? new Date(iso) : iso;
-  return d.toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  return d.toLocaleString('ja-JP', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }

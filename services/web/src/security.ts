@@ -26,14 +26,25 @@ export const pagePolicy = {
  * as data: URLs, so this page alone allows inline styles — still no inline script, nothing from
  * another origin.
  */
-export const graphiqlPolicy = { ...pagePolicy, styleSrc: ["'self'", "'unsafe-inline'"], fontSrc: ["'self'", 'data:'], imgSrc: ["'self'", 'data:'], workerSrc: ["'self'"] };
+export const graphiqlPolicy = {
+  ...pagePolicy,
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  fontSrc: ["'self'", 'data:'],
+  imgSrc: ["'self'", 'data:'],
+  workerSrc: ["'self'"],
+};
 
 /**
  * Security headers for every page and asset the web face serves. Referrers go to this origin only
  * (`same-origin`): with `no-referrer` browsers post forms with `Origin: null`, which hides the origin check.
  */
 export function pageHeaders(policy: Record<string, string[]> = pagePolicy): MiddlewareHandler {
-  return secureHeaders({ contentSecurityPolicy: policy, xFrameOptions: 'DENY', referrerPolicy: 'same-origin', crossOriginEmbedderPolicy: false });
+  return secureHeaders({
+    contentSecurityPolicy: policy,
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'same-origin',
+    crossOriginEmbedderPolicy: false,
+  });
 }
 
 /** Loopback hosts: the only ones a session cookie may travel to without `Secure` (plain http on one's own machine). */
@@ -99,7 +110,11 @@ export function areasFor(actor: Actor): Area[] {
   if (['observer', 'caseworker', 'supervisor', 'secretariat'].includes(actor.role)) areas.push('releases');
   if (actor.agencyRoles.includes('member') && ['caseworker', 'supervisor'].includes(actor.role)) areas.push('mine');
   if (actor.role === 'secretariat' && actor.agencyRoles.includes('secretariat')) areas.push('secretariat');
-  if (actor.role === 'observer' || (actor.agencyRoles.includes('member') && ['caseworker', 'supervisor', 'secretariat'].includes(actor.role))) areas.push('meetings');
+  if (
+    actor.role === 'observer' ||
+    (actor.agencyRoles.includes('member') && ['caseworker', 'supervisor', 'secretariat'].includes(actor.role))
+  )
+    areas.push('meetings');
   return areas;
 }
 

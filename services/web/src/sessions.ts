@@ -54,14 +54,34 @@ const wellFormed = (id: string | undefined): id is string => !!id && /^[A-Za-z0-
  * Opens a session for a person who proved their API token (`actor` is what it verified to).
  * Returns the cookie's value (the random id); the table keeps its hash and the sealed token.
  */
-export async function openSession({ db, policy, token, actor }: { db: Db; policy: SessionPolicy; token: string; actor: Actor }): Promise<{ id: string; session: Session }> {
+export async function openSession({
+  db,
+  policy,
+  token,
+  actor,
+}: {
+  db: Db;
+  policy: SessionPolicy;
+  token: string;
+  actor: Actor;
+}): Promise<{ id: string; session: Session }> {
   const id = randomBytes(32).toString('base64url');
   const idHash = hashId(id);
   const csrf = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + policy.absoluteMs);
-  await db.insert(sessions).values({ idHash, tokenSealed: seal(id, idHash, token), tokenId: actor.tokenId, agency: actor.agency, role: actor.role, csrf, expiresAt });
+  await db.insert(sessions).values({
+    idHash,
+    tokenSealed: seal(id, idHash, token),
+    tokenId: actor.tokenId,
+    agency: actor.agency,
+    role: actor.role,
+    csrf,
+    expiresAt,
+  });
   // Expired sessions are cleared as new ones open: no separate sweeper needed.
-  await db.delete(sessions).where(or(lt(sessions.expiresAt, sql`now()`), lt(sessions.lastSeenAt, sql`now() - ${`${policy.idleMs} milliseconds`}::interval`)));
+  await db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, sql`now()`), lt(sessions.lastSeenAt, sql`now() - ${`${policy.idleMs} milliseconds`}::interval`)));
   return { id, session: { idHash, token, tokenId: actor.tokenId, csrf, expiresAt } };
 }
 
@@ -69,18 +89,33 @@ export async function openSession({ db, policy, token, actor }: { db: Db; policy
  * The session a cookie names, when it exists, has not expired and has been used within the idle
  * limit; it is marked used (at most once a minute, to keep pages from writing on every view).
  */
-export async function findSession({ db, policy, id }: { db: Db; policy: SessionPolicy; id: string | undefined }): Promise<Session | undefined> {
+export async function findSession({
+  db,
+  policy,
+  id,
+}: {
+  db: Db;
+  policy: SessionPolicy;
+  id: string | undefined;
+}): Promise<Session | undefined> {
   if (!wellFormed(id)) return undefined;
   const idHash = hashId(id);
   const [row] = await db
     .select()
     .from(sessions)
-    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, sql`now()`), gt(sessions.lastSeenAt, sql`now() - ${`${policy.idleMs} milliseconds`}::interval`)))
+    .where(
+      and(
+        eq(sessions.idHash, idHash),
+        gt(sessions.expiresAt, sql`now()`),
+        gt(sessions.lastSeenAt, sql`now() - ${`${policy.idleMs} milliseconds`}::interval`),
+      ),
+    )
     .limit(1);
   if (!row) return undefined;
   const token = unseal(id, idHash, row.tokenSealed);
   if (!token) return undefined;
-  if (Date.now() - row.lastSeenAt.getTime() > 60_000) await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.idHash, idHash));
+  if (Date.now() - row.lastSeenAt.getTime() > 60_000)
+    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.idHash, idHash));
   return { idHash, token, tokenId: row.tokenId, csrf: row.csrf, expiresAt: row.expiresAt };
 }
 

@@ -66,7 +66,16 @@ describe('the web face in Chromium', () => {
   const accessible = async (page: Page, name: string) => {
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`), name).toEqual([]);
+    expect(
+      bad.map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join('; ')})`,
+      ),
+      name,
+    ).toEqual([]);
   };
 
   /** Visits a page (weighed), checks it is accessible in this language, and saves its screenshot. */
@@ -88,7 +97,9 @@ describe('the web face in Chromium', () => {
     // The demo statistics are seeded in the background after start; wait for a release.
     await waitFor(
       'a statistics release',
-      async () => (await graphql<{ statisticsReleases: { id: string }[] }>(platform.tokenOf('mic', 'observer'), '{ statisticsReleases { id } }')).statisticsReleases.length > 0,
+      async () =>
+        (await graphql<{ statisticsReleases: { id: string }[] }>(platform.tokenOf('mic', 'observer'), '{ statisticsReleases { id } }'))
+          .statisticsReleases.length > 0,
       150_000,
       500,
     );
@@ -122,11 +133,17 @@ describe('the web face in Chromium', () => {
     expect(await secretCell.getAttribute('title')).toContain('推定を防ぐ');
     expect(await page.locator('.legend').first().textContent()).toContain('1〜k−1');
     // No chart draws a value for a cell the table shows as 秘匿.
-    const hiddenInTables = await page.locator('table[data-table] td[data-secret]').evaluateAll((tds) =>
-      tds.map((td) => `${td.closest('table')!.getAttribute('data-table')}:${td.getAttribute('data-secret')}`),
-    );
+    const hiddenInTables = await page
+      .locator('table[data-table] td[data-secret]')
+      .evaluateAll((tds) => tds.map((td) => `${td.closest('table')!.getAttribute('data-table')}:${td.getAttribute('data-secret')}`));
     const drawnInCharts = new Set(
-      await page.locator('figure.chart').evaluateAll((figs) => figs.flatMap((f) => [...f.querySelectorAll('svg [data-cell]')].map((el) => `${f.getAttribute('data-chart')}:${el.getAttribute('data-cell')}`))),
+      await page
+        .locator('figure.chart')
+        .evaluateAll((figs) =>
+          figs.flatMap((f) =>
+            [...f.querySelectorAll('svg [data-cell]')].map((el) => `${f.getAttribute('data-chart')}:${el.getAttribute('data-cell')}`),
+          ),
+        ),
     );
     expect(hiddenInTables.length).toBeGreaterThan(0);
     for (const key of hiddenInTables) expect(drawnInCharts.has(key), key).toBe(false);
@@ -139,7 +156,9 @@ describe('the web face in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await visit(page, `${path}/manifest`, 'observer-manifest-ja');
     // The heaviest page: a fiscal year's release (every table, every month).
-    const year = await page.goto(`${platform.origin}/stats`).then(() => page.getAttribute('table[data-releases] tr[data-grain="fiscal-year"] a', 'href'));
+    const year = await page
+      .goto(`${platform.origin}/stats`)
+      .then(() => page.getAttribute('table[data-releases] tr[data-grain="fiscal-year"] a', 'href'));
     expect(year).toBeTruthy();
     await visit(page, year!, 'observer-year-release-ja');
     expect(await page.locator('table[data-table]').count()).toBeGreaterThan(10);
@@ -210,10 +229,12 @@ describe('the web face in Chromium', () => {
       for (const c of table.cells) if (!c.suppressed) expect(small(c.value!), `${table.id} ${c.row}/${c.col}`).toBe(false);
       secrets += table.cells.filter((c) => c.suppressed).length;
       // The page: every figure in the table's cells and the chart's titles.
-      const figures = await page.locator(`section[aria-labelledby="t-${table.id}-h"]`).evaluate((section) => [
-        ...[...section.querySelectorAll('table[data-table] td')].map((td) => td.textContent ?? ''),
-        ...[...section.querySelectorAll('svg title')].map((t) => t.textContent?.split(': ').pop() ?? ''),
-      ]);
+      const figures = await page
+        .locator(`section[aria-labelledby="t-${table.id}-h"]`)
+        .evaluate((section) => [
+          ...[...section.querySelectorAll('table[data-table] td')].map((td) => td.textContent ?? ''),
+          ...[...section.querySelectorAll('svg title')].map((t) => t.textContent?.split(': ').pop() ?? ''),
+        ]);
       for (const f of figures) {
         const n = Number(f.replace(/[,件 ]/g, ''));
         if (f.trim() !== '' && Number.isFinite(n)) expect(small(n), `${table.id}: ${f}`).toBe(false);
@@ -225,7 +246,9 @@ describe('the web face in Chromium', () => {
       for (const r of csvRows.slice(csvRows.findIndex((x) => x[0] === '項目 (code)') + 1)) {
         for (const f of r.slice(1)) if (f !== '' && f !== SECRET_MARKER) expect(small(Number(f)), `${table.id} csv ${f}`).toBe(false);
       }
-      const json = (await (await page.request.get(`${platform.origin}/stats/releases/${releaseId}/tables/${table.id}.json`)).json()) as { table: { cells: { value: number | null; suppressed: boolean }[] } };
+      const json = (await (await page.request.get(`${platform.origin}/stats/releases/${releaseId}/tables/${table.id}.json`)).json()) as {
+        table: { cells: { value: number | null; suppressed: boolean }[] };
+      };
       expect(json.table.cells.length).toBe(table.cells.length);
       for (const c of json.table.cells) {
         if (c.suppressed) expect(c.value).toBeNull();
@@ -247,9 +270,20 @@ describe('the web face in Chromium', () => {
       expect(res.status, `${method} ${path}`).toBeLessThan(300);
       return (await res.json()) as { id: string };
     };
-    const meeting = await rest('POST', '/v1/meetings', { heldOn: '2026-12-10', startTime: '14:00', place: '総務省 第1会議室', onlineLink: 'https://meet.example.jp/liaison', reviewFrom: '2026-04', reviewTo: '2026-09' });
+    const meeting = await rest('POST', '/v1/meetings', {
+      heldOn: '2026-12-10',
+      startTime: '14:00',
+      place: '総務省 第1会議室',
+      onlineLink: 'https://meet.example.jp/liaison',
+      reviewFrom: '2026-04',
+      reviewTo: '2026-09',
+    });
     await rest('POST', `/v1/meetings/${meeting.id}/agenda-items`, { title: '上半期の相談状況について', presenter: 'center' });
-    const item = await rest('POST', `/v1/meetings/${meeting.id}/action-items`, { title: '集計方法を整理する', owner: 'center', dueOn: '2027-03-31' });
+    const item = await rest('POST', `/v1/meetings/${meeting.id}/action-items`, {
+      title: '集計方法を整理する',
+      owner: 'center',
+      dueOn: '2027-03-31',
+    });
     await rest('PUT', `/v1/meetings/${meeting.id}/minutes`, { text: '議事録案：まだ承認されていない本文' });
 
     const observer = await newPage();

@@ -23,7 +23,9 @@ describe('charts (ECharts, SVG on the server)', () => {
     expect(count(svg, /data-secret="/g)).toBe(1);
     expect(svg).toContain('data-secret="sia/2025-07"');
     expect(svg).not.toContain('data-cell="sia/2025-07"');
-    expect(svg).toMatch(/<g data-secret="sia\/2025-07"><title>セーファーインターネット協会 \/ 7月: 秘匿（開示制御）<\/title><path d="M[^"]+" stroke=/);
+    expect(svg).toMatch(
+      /<g data-secret="sia\/2025-07"><title>セーファーインターネット協会 \/ 7月: 秘匿（開示制御）<\/title><path d="M[^"]+" stroke=/,
+    );
   });
 
   it('uses the Okabe–Ito palette, one colour per series', () => {
@@ -65,7 +67,14 @@ describe('referral flows', () => {
       id: 'referral-flows',
       rows: bodies,
       cols: bodies,
-      cells: bodies.flatMap((r, i) => bodies.map((c, j) => ({ row: r.code, col: c.code, value: i === j ? 0 : i === 2 && j === 0 ? null : 20 + i + j, suppressed: i === 2 && j === 0 }))),
+      cells: bodies.flatMap((r, i) =>
+        bodies.map((c, j) => ({
+          row: r.code,
+          col: c.code,
+          value: i === j ? 0 : i === 2 && j === 0 ? null : 20 + i + j,
+          suppressed: i === 2 && j === 0,
+        })),
+      ),
     };
     expect(chartLayout(flows).layout).toBe('matrix');
     const svg = renderChart(flows, { lang: 'ja' });

@@ -1,6 +1,19 @@
 import type { StatTable } from '../src/tables.ts';
 
-const months = ['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03'];
+const months = [
+  '2025-04',
+  '2025-05',
+  '2025-06',
+  '2025-07',
+  '2025-08',
+  '2025-09',
+  '2025-10',
+  '2025-11',
+  '2025-12',
+  '2026-01',
+  '2026-02',
+  '2026-03',
+];
 const bodies = [
   { code: 'center', ja: '違法・有害情報相談センター', en: 'Consultation Center' },
   { code: 'sia', ja: 'セーファーインターネット協会', en: 'Safer Internet Association' },
@@ -8,7 +21,9 @@ const bodies = [
 
 /** A by-month table of two bodies with one suppressed cell (sia, July) and margins. */
 export function monthlyTable(): StatTable {
-  const cells = bodies.flatMap((b, i) => months.map((m, j) => ({ row: b.code, col: m, value: i === 1 && j === 3 ? null : 100 + i * 10 + j, suppressed: i === 1 && j === 3 })));
+  const cells = bodies.flatMap((b, i) =>
+    months.map((m, j) => ({ row: b.code, col: m, value: i === 1 && j === 3 ? null : 100 + i * 10 + j, suppressed: i === 1 && j === 3 })),
+  );
   const rowTotal = (code: string) => cells.filter((c) => c.row === code).reduce((s, c) => s + (c.value ?? 0), 0);
   return {
     id: 'consultations-by-body-month',
@@ -40,6 +55,8 @@ export function matrixTable(): StatTable {
     k: 10,
     rows,
     cols,
-    cells: rows.flatMap((r, i) => cols.map((c, j) => ({ row: r.code, col: c.code, value: (i + j) % 9 === 4 ? null : 10 + i * j, suppressed: (i + j) % 9 === 4 }))),
+    cells: rows.flatMap((r, i) =>
+      cols.map((c, j) => ({ row: r.code, col: c.code, value: (i + j) % 9 === 4 ? null : 10 + i * j, suppressed: (i + j) % 9 === 4 })),
+    ),
   };
 }

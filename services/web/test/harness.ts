@@ -146,7 +146,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * The bytes one page view loads: the document and everything it pulls in (CSS, JS; the SVG is
  * inline in the document), decoded — what the page weighs before the platform's compression.
  */
-export async function pageWeight(page: Page, url: string, waitUntil: 'networkidle' | 'load' = 'networkidle'): Promise<{ bytes: number; resources: string[] }> {
+export async function pageWeight(
+  page: Page,
+  url: string,
+  waitUntil: 'networkidle' | 'load' = 'networkidle',
+): Promise<{ bytes: number; resources: string[] }> {
   const reads: Promise<{ url: string; decoded: number }>[] = [];
   const onResponse = (res: import('playwright-core').Response) => {
     // A live stream (SSE) has no end to measure; redirects have no body.

@@ -21,12 +21,22 @@ describe('who sees which pages', () => {
 describe('cookies and redirects', () => {
   it('sends the session cookie without Secure on loopback only', () => {
     for (const h of ['127.0.0.1', '127.8.9.10', 'localhost', 'app.localhost', '[::1]']) expect(isLoopback(h), h).toBe(true);
-    for (const h of ['liaison.example.jp', '10.0.0.1', '192.168.1.5', '127.0.0.1.example.com', 'localhost.evil.jp']) expect(isLoopback(h), h).toBe(false);
+    for (const h of ['liaison.example.jp', '10.0.0.1', '192.168.1.5', '127.0.0.1.example.com', 'localhost.evil.jp'])
+      expect(isLoopback(h), h).toBe(false);
   });
 
   it('goes back after a form only to a path of this platform', () => {
     expect(localPath('/stats?x=1')).toBe('/stats?x=1');
-    for (const bad of ['//evil.example/', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/a\r\nSet-Cookie: x', 42, undefined]) expect(localPath(bad)).toBe('/');
+    for (const bad of [
+      '//evil.example/',
+      '/\\evil.example',
+      'https://evil.example/',
+      'javascript:alert(1)',
+      '/a\r\nSet-Cookie: x',
+      42,
+      undefined,
+    ])
+      expect(localPath(bad)).toBe('/');
   });
 });
 
@@ -38,7 +48,20 @@ describe('fiscal years (April–March, Japan time)', () => {
 
   it('lists a fiscal year’s months 4月…3月, its quarters and the year, each closing at the next month’s JST midnight', () => {
     const periods = fiscalPeriods(2025);
-    expect(periods.map((p) => p.id).slice(0, 12)).toEqual(['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03']);
+    expect(periods.map((p) => p.id).slice(0, 12)).toEqual([
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+    ]);
     expect(periods.slice(12).map((p) => p.id)).toEqual(['2025Q1', '2025Q2', '2025Q3', '2025Q4', 'FY2025']);
     expect(periods.find((p) => p.id === '2025-12')!.end.toISOString()).toBe('2025-12-31T15:00:00.000Z');
     expect(periods.find((p) => p.id === 'FY2025')!.end.toISOString()).toBe('2026-03-31T15:00:00.000Z');

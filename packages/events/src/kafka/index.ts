@@ -1,4 +1,14 @@
-import { type Admin, type ConfigResourceTypes, type Consumer, type ConsumerCrashEvent, Kafka, type KafkaConfig, logLevel, Partitioners, type Producer } from 'kafkajs';
+import {
+  type Admin,
+  type ConfigResourceTypes,
+  type Consumer,
+  type ConsumerCrashEvent,
+  Kafka,
+  type KafkaConfig,
+  logLevel,
+  Partitioners,
+  type Producer,
+} from 'kafkajs';
 import { backoffDelay, retryWithBackoff } from '../backoff.ts';
 import type { BatchControl, BusAdapter, PartitionLag, Subscription, TopicSpec, TopicState } from '../bus.ts';
 import type { WireMessage, WireRecord } from '../envelope.ts';
@@ -125,11 +135,13 @@ export class KafkaAdapter implements BusAdapter {
           topic: t.name,
           numPartitions: t.partitions,
           replicationFactor: t.replicationFactor ?? 1,
-          configEntries:
-            t.minInsyncReplicas !== undefined ? [{ name: 'min.insync.replicas', value: String(t.minInsyncReplicas) }] : [],
+          configEntries: t.minInsyncReplicas !== undefined ? [{ name: 'min.insync.replicas', value: String(t.minInsyncReplicas) }] : [],
         })),
       });
-      await waitForLeaders(admin, missing.map((t) => t.name));
+      await waitForLeaders(
+        admin,
+        missing.map((t) => t.name),
+      );
     } finally {
       await admin.disconnect();
     }
@@ -153,7 +165,9 @@ export class KafkaAdapter implements BusAdapter {
       return names.map((name): TopicState => {
         const topic = meta.topics.find((t) => t.name === name);
         if (!topic) return { name, exists: false };
-        const insync = configs.resources.find((r) => r.resourceName === name)?.configEntries.find((e) => e.configName === 'min.insync.replicas')?.configValue;
+        const insync = configs.resources
+          .find((r) => r.resourceName === name)
+          ?.configEntries.find((e) => e.configName === 'min.insync.replicas')?.configValue;
         return {
           name,
           exists: true,
@@ -216,7 +230,10 @@ export class KafkaAdapter implements BusAdapter {
       current = consumer;
       consumer.on(consumer.events.CRASH, (event: ConsumerCrashEvent) => {
         if (event.payload.restart || stopped || current !== consumer) return;
-        this.log('error', `consumer of group ${options.group} stopped for good (${describeError(event.payload.error)}); starting a new one`);
+        this.log(
+          'error',
+          `consumer of group ${options.group} stopped for good (${describeError(event.payload.error)}); starting a new one`,
+        );
         replacing ??= replace().finally(() => {
           replacing = undefined;
         });

@@ -41,7 +41,11 @@ export interface PruneResult {
   bytes: number;
 }
 
-export const DEFAULT_RETENTION = { maxAgeMs: 7 * 24 * 3600_000, maxBytesPerPartition: 256 * 1024 * 1024, checkIntervalMs: 5 * 60_000 } as const;
+export const DEFAULT_RETENTION = {
+  maxAgeMs: 7 * 24 * 3600_000,
+  maxBytesPerPartition: 256 * 1024 * 1024,
+  checkIntervalMs: 5 * 60_000,
+} as const;
 
 export interface PgLogAdapterOptions {
   pool: Pool;
@@ -115,7 +119,9 @@ export class PgLogAdapter implements BusAdapter {
       const { rows: lock } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtext($1)) as ok', ['eventbus.retention']);
       if (!lock[0]?.ok) return result;
       try {
-        const { rows: heads } = await client.query<{ topic: string; partition: number }>('select topic, partition from eventbus.partition_heads order by topic, partition');
+        const { rows: heads } = await client.query<{ topic: string; partition: number }>(
+          'select topic, partition from eventbus.partition_heads order by topic, partition',
+        );
         for (const head of heads) {
           if (this.closed) break;
           const pruned = await prunePartition(client, head, retention);
@@ -163,7 +169,10 @@ export class PgLogAdapter implements BusAdapter {
 
   /** Each topic's partition count from the log's own table (no replicas: Postgres keeps the data). */
   async describeTopics(names: string[]): Promise<TopicState[]> {
-    const { rows } = await this.options.pool.query<{ name: string; partitions: number }>('select name, partitions from eventbus.topics where name = any($1)', [names]);
+    const { rows } = await this.options.pool.query<{ name: string; partitions: number }>(
+      'select name, partitions from eventbus.topics where name = any($1)',
+      [names],
+    );
     const found = new Map(rows.map((r) => [r.name, r.partitions]));
     return names.map((name) => (found.has(name) ? { name, exists: true, partitions: found.get(name)! } : { name, exists: false }));
   }
@@ -265,10 +274,17 @@ export class PgLogAdapter implements BusAdapter {
 const PRUNE_CHUNK = 2000;
 
 /** Deletes the prefix of one partition that the retention no longer keeps, a chunk at a time. */
-async function prunePartition(client: pg.PoolClient, tp: { topic: string; partition: number }, retention: Required<PgLogRetention>): Promise<PruneResult> {
+async function prunePartition(
+  client: pg.PoolClient,
+  tp: { topic: string; partition: number },
+  retention: Required<PgLogRetention>,
+): Promise<PruneResult> {
   const result: PruneResult = { records: 0, bytes: 0 };
   for (;;) {
-    const { rows: heads } = await client.query<{ bytes: string }>('select bytes from eventbus.partition_heads where topic = $1 and partition = $2', [tp.topic, tp.partition]);
+    const { rows: heads } = await client.query<{ bytes: string }>(
+      'select bytes from eventbus.partition_heads where topic = $1 and partition = $2',
+      [tp.topic, tp.partition],
+    );
     let excess = Number(heads[0]?.bytes ?? 0) - retention.maxBytesPerPartition;
     const { rows } = await client.query<{ offset: string; expired: boolean; size: string }>(
       `select "offset", appended_at < now() - make_interval(secs => $3) as expired, ${RECORD_SIZE} as size
@@ -338,7 +354,12 @@ class PgLogMember {
 
   constructor(
     private readonly bus: PgLogAdapterOptions,
-    private readonly sub: { group: string; topics: string[]; fromBeginning?: boolean; onBatch: (r: WireRecord[], control: BatchControl) => Promise<void> },
+    private readonly sub: {
+      group: string;
+      topics: string[];
+      fromBeginning?: boolean;
+      onBatch: (r: WireRecord[], control: BatchControl) => Promise<void>;
+    },
   ) {
     this.sessionTimeout = bus.sessionTimeout ?? 10000;
     this.heartbeatInterval = bus.heartbeatInterval ?? 1000;
@@ -396,7 +417,10 @@ class PgLogMember {
   private async heartbeat(): Promise<void> {
     if (!this.client || Date.now() - this.lastHeartbeat < this.heartbeatInterval) return;
     this.lastHeartbeat = Date.now();
-    await this.client.query('update eventbus.group_members set heartbeat_at = now() where "group" = $1 and member_id = $2', [this.sub.group, this.memberId]);
+    await this.client.query('update eventbus.group_members set heartbeat_at = now() where "group" = $1 and member_id = $2', [
+      this.sub.group,
+      this.memberId,
+    ]);
   }
 
   private sleep(ms: number): Promise<void> {
@@ -418,10 +442,10 @@ class PgLogMember {
        on conflict ("group", member_id) do update set heartbeat_at = now()`,
       [group, this.memberId],
     );
-    await client.query(
-      `delete from eventbus.group_members where "group" = $1 and heartbeat_at < now() - make_interval(secs => $2)`,
-      [group, this.sessionTimeout / 1000],
-    );
+    await client.query(`delete from eventbus.group_members where "group" = $1 and heartbeat_at < now() - make_interval(secs => $2)`, [
+      group,
+      this.sessionTimeout / 1000,
+    ]);
     const live = await client.query<{ n: string }>('select count(*) as n from eventbus.group_members where "group" = $1', [group]);
     const memberCount = Math.max(1, Number(live.rows[0]?.n ?? 1));
     const parts = await client.query<{ topic: string; partition: number }>(
@@ -472,7 +496,14 @@ class PgLogMember {
       [tp.topic, tp.partition, tp.next, this.maxBatch],
     );
     if (rows.length === 0) return false;
-    const records: WireRecord[] = rows.map((r) => ({ topic: tp.topic, partition: tp.partition, offset: String(r.offset), key: r.key, headers: r.headers, value: r.value }));
+    const records: WireRecord[] = rows.map((r) => ({
+      topic: tp.topic,
+      partition: tp.partition,
+      offset: String(r.offset),
+      key: r.key,
+      headers: r.headers,
+      value: r.value,
+    }));
     await this.sub.onBatch(records, { heartbeat: () => this.heartbeat(), isActive: () => this.running });
     const next = Number(rows[rows.length - 1]!.offset) + 1;
     await client.query(

@@ -20,7 +20,9 @@ export function topicProblems(spec: TopicSpec, state: TopicState): string[] {
   if (!state.exists) return ['missing'];
   const problems: string[] = [];
   if (state.partitions !== spec.partitions) {
-    problems.push(`${state.partitions} partitions, configured ${spec.partitions} (a key's partition depends on the count: recreate the topic or set TOPIC_PARTITIONS=${state.partitions})`);
+    problems.push(
+      `${state.partitions} partitions, configured ${spec.partitions} (a key's partition depends on the count: recreate the topic or set TOPIC_PARTITIONS=${state.partitions})`,
+    );
   }
   if (spec.replicationFactor !== undefined && state.replicationFactor !== undefined && state.replicationFactor !== spec.replicationFactor) {
     problems.push(`replication factor ${state.replicationFactor}, configured ${spec.replicationFactor}`);
@@ -40,7 +42,7 @@ export function registerKafka(cli: Command, io: Io): void {
     .summary('create (or --check) the topics of the events catalog')
     .description(
       'トピック (topics): create the missing topics of the events catalog and the dead-letter topic (KAFKA_TOPIC_PREFIX, TOPIC_PARTITIONS, KAFKA_REPLICATION_FACTOR, ' +
-        'KAFKA_MIN_INSYNC_REPLICAS) and list each topic\'s state; exit 1 when one is missing or differs. Without KAFKA_BROKERS, the Postgres log of the database',
+        "KAFKA_MIN_INSYNC_REPLICAS) and list each topic's state; exit 1 when one is missing or differs. Without KAFKA_BROKERS, the Postgres log of the database",
     )
     .option('--check', 'only verify: create nothing, exit 1 when a topic is missing or differs from the configuration')
     .option('--json', 'print JSON')
@@ -100,13 +102,17 @@ export function registerKafka(cli: Command, io: Io): void {
           io.out(`${'topic'.padEnd(width)}  state    partitions  replicas  min.insync`);
           for (const r of reports) {
             const cols = [r.partitions ?? '-', r.replicationFactor ?? '-', r.minInsyncReplicas ?? '-'].map(String);
-            io.out(`${r.name.padEnd(width)}  ${r.state.padEnd(7)}  ${cols[0]!.padStart(10)}  ${cols[1]!.padStart(8)}  ${cols[2]!.padStart(10)}${r.problems.length ? `  ${r.problems.join('; ')}` : ''}`);
+            io.out(
+              `${r.name.padEnd(width)}  ${r.state.padEnd(7)}  ${cols[0]!.padStart(10)}  ${cols[1]!.padStart(8)}  ${cols[2]!.padStart(10)}${r.problems.length ? `  ${r.problems.join('; ')}` : ''}`,
+            );
           }
           if (bus.kind === 'pglog') io.err('(the Postgres log: no replicas, so replication and min.insync do not apply)');
         }
         if (!ok) {
           const bad = reports.filter((r) => r.state === 'missing' || r.state === 'wrong');
-          throw new CommandError(`${bad.length} of ${reports.length} topics ${o.check ? 'missing or wrong' : 'wrong'}: ${bad.map((r) => `${r.name} (${r.state})`).join(', ')}`);
+          throw new CommandError(
+            `${bad.length} of ${reports.length} topics ${o.check ? 'missing or wrong' : 'wrong'}: ${bad.map((r) => `${r.name} (${r.state})`).join(', ')}`,
+          );
         }
       } finally {
         await bus.close();

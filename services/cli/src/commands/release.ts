@@ -35,19 +35,27 @@ export function registerRelease(cli: Command, io: Io): void {
       '統計の公表 (publish statistics): build and publish the immutable release of a closed period — a month, fiscal quarter or fiscal year; ' +
         'the missing releases of its months (and quarters) are built first. The release event waits in the stats outbox for the stats service to relay it.',
     )
-    .requiredOption('--period <period>', 'month 2025-10, fiscal quarter 2025Q3 (Oct–Dec 2025) or fiscal year FY2025 (Apr 2025 – Mar 2026)', periodOption)
+    .requiredOption(
+      '--period <period>',
+      'month 2025-10, fiscal quarter 2025Q3 (Oct–Dec 2025) or fiscal year FY2025 (Apr 2025 – Mar 2026)',
+      periodOption,
+    )
     .option('--allow-empty', 'publish even when no fact was counted in the period (a release of zeros, as the scheduled release job does)')
     .option('--json', 'print JSON')
     .action(async (o: { period: string; allowEmpty?: boolean; json?: boolean }) => {
       // The stats service (slow to load) only when the command runs: --help answers at once.
-      const { buildRelease, getRelease, isClosed, loadCatalogue, monthsWithFacts, parsePeriod, RELEASE_LOCK, syncProjections } = await import('@liaison/stats');
+      const { buildRelease, getRelease, isClosed, loadCatalogue, monthsWithFacts, parsePeriod, RELEASE_LOCK, syncProjections } =
+        await import('@liaison/stats');
       const period = parsePeriod(o.period)!;
       const today = jstDate(new Date());
-      if (!isClosed(period, today)) throw new CommandError(`${period.id} has not closed yet (today is ${today} in Japan): a release is a snapshot of a closed period`);
+      if (!isClosed(period, today))
+        throw new CommandError(`${period.id} has not closed yet (today is ${today} in Japan): a release is a snapshot of a closed period`);
       await withDatabase(async (db) => {
         const existing = await getRelease(db, period.id);
         if (existing) {
-          throw new CommandError(`${period.id} is published already (release ${existing.id}, built ${existing.builtAt}); a published release never changes`);
+          throw new CommandError(
+            `${period.id} is published already (release ${existing.id}, built ${existing.builtAt}); a published release never changes`,
+          );
         }
         const counted = await monthsWithFacts(db, period.months);
         if (counted.length === 0 && !o.allowEmpty) {
@@ -62,7 +70,8 @@ export function registerRelease(cli: Command, io: Io): void {
         const deps: ReleaseDeps = {
           db,
           catalogue,
-          bodies: async () => (await listAgencies(db)).filter((a) => a.roles.includes('member')).map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn })),
+          bodies: async () =>
+            (await listAgencies(db)).filter((a) => a.roles.includes('member')).map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn })),
         };
         const missing: string[] = [];
         for (const sub of subPeriods(period)) if (!(await getRelease(db, sub))) missing.push(sub);
@@ -80,7 +89,15 @@ export function registerRelease(cli: Command, io: Io): void {
           if (built.length > 0) {
             await appendAudit(
               db,
-              built.map((r) => ({ agency: 'center', actor: null, action: 'stats.release.request', subjectType: 'stats-release', subjectId: r.id, reason: 'liaison release', details: { period: r.period } })),
+              built.map((r) => ({
+                agency: 'center',
+                actor: null,
+                action: 'stats.release.request',
+                subjectType: 'stats-release',
+                subjectId: r.id,
+                reason: 'liaison release',
+                details: { period: r.period },
+              })),
             );
           }
         }
@@ -105,8 +122,16 @@ export function registerRelease(cli: Command, io: Io): void {
             }),
           );
         } else {
-          if (built.length > 1) io.out(`built first: ${built.slice(0, -1).map((r) => r.period).join(', ')}`);
-          io.out(`公表しました (published) ${release.labelJa} / ${release.labelEn}: release ${release.id}, ${release.tables.length} tables, ${suppressed} of ${cells.length} cells 秘匿 (suppressed)`);
+          if (built.length > 1)
+            io.out(
+              `built first: ${built
+                .slice(0, -1)
+                .map((r) => r.period)
+                .join(', ')}`,
+            );
+          io.out(
+            `公表しました (published) ${release.labelJa} / ${release.labelEn}: release ${release.id}, ${release.tables.length} tables, ${suppressed} of ${cells.length} cells 秘匿 (suppressed)`,
+          );
         }
       });
     });

@@ -20,7 +20,11 @@ const held = new WeakMap<GatewayContext['referrals'], Map<string, { etag: string
  * request): a service in the same process takes the actor without looking the token up again; a
  * service across the network verifies it itself.
  */
-export async function callService<T>(fetcher: GatewayContext['referrals'], caller: { actor: Actor; token: string }, path: string): Promise<T> {
+export async function callService<T>(
+  fetcher: GatewayContext['referrals'],
+  caller: { actor: Actor; token: string },
+  path: string,
+): Promise<T> {
   // Answers a service marks with an ETag (immutable ones: statistics releases) are kept, parsed, and
   // asked for again with If-None-Match: the service still authorizes and logs the read, and answers
   // 304 instead of the body.

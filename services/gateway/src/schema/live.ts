@@ -13,11 +13,23 @@ const LiveEvent = builder.objectRef<CloudEvent>('LiveEvent').implement({
       type: t.exposeString('type'),
       time: t.field({ type: 'DateTime', resolve: (e) => e.time }),
       referralId: t.string({ nullable: true, resolve: (e) => text(e, 'referralId') }),
-      status: t.string({ nullable: true, description: 'New status (status changes) or initial status (new referrals)', resolve: (e) => text(e, 'to') ?? text(e, 'status') }),
+      status: t.string({
+        nullable: true,
+        description: 'New status (status changes) or initial status (new referrals)',
+        resolve: (e) => text(e, 'to') ?? text(e, 'status'),
+      }),
       businessStatus: t.string({ nullable: true, resolve: (e) => text(e, 'businessStatus') }),
       packageId: t.string({ nullable: true, resolve: (e) => text(e, 'packageId') }),
-      clock: t.string({ nullable: true, description: 'Deadline events: acknowledge, decide or complete', resolve: (e) => text(e, 'clock') }),
-      from: t.string({ nullable: true, description: 'The other body', resolve: (e) => text(e, 'changedBy') ?? text(e, 'sender') ?? text(e, 'owner') }),
+      clock: t.string({
+        nullable: true,
+        description: 'Deadline events: acknowledge, decide or complete',
+        resolve: (e) => text(e, 'clock'),
+      }),
+      from: t.string({
+        nullable: true,
+        description: 'The other body',
+        resolve: (e) => text(e, 'changedBy') ?? text(e, 'sender') ?? text(e, 'owner'),
+      }),
     };
   },
 });

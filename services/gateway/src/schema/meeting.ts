@@ -44,7 +44,8 @@ interface MeetingShape extends SummaryShape {
 }
 
 function secretariat(ctx: GatewayContext) {
-  if (!ctx.secretariat) throw new GraphQLError('council meetings are not available on this gateway', { extensions: { code: 'UNAVAILABLE' } });
+  if (!ctx.secretariat)
+    throw new GraphQLError('council meetings are not available on this gateway', { extensions: { code: 'UNAVAILABLE' } });
   return ctx.secretariat;
 }
 
@@ -63,7 +64,12 @@ const MeetingRef = builder.objectRef<MeetingRefShape & { at?: string }>('Meeting
   fields: (t) => ({
     meetingId: t.exposeID('meetingId'),
     number: t.exposeInt('number'),
-    at: t.field({ type: 'DateTime', nullable: true, description: 'When it was closed (for the closing meeting)', resolve: (r) => r.at ?? null }),
+    at: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was closed (for the closing meeting)',
+      resolve: (r) => r.at ?? null,
+    }),
   }),
 });
 
@@ -149,7 +155,12 @@ const Meeting = builder.objectRef<MeetingShape>('Meeting').implement({
     minutesApproved: t.exposeBoolean('minutesApproved'),
     invitations: t.field({ type: [Invitation], resolve: (m) => m.invitations }),
     agenda: t.field({ type: [AgendaItem], resolve: (m) => m.agenda }),
-    minutes: t.field({ type: Minutes, nullable: true, description: 'Approved minutes; null until approved (for everyone)', resolve: (m) => m.minutes }),
+    minutes: t.field({
+      type: Minutes,
+      nullable: true,
+      description: 'Approved minutes; null until approved (for everyone)',
+      resolve: (m) => m.minutes,
+    }),
     draftMinutes: t.field({
       type: DraftMinutes,
       nullable: true,
@@ -171,7 +182,12 @@ const Meeting = builder.objectRef<MeetingShape>('Meeting').implement({
       authScopes: { meetingActionItems: true },
       resolve: (m) => m.carriedActionItems ?? null,
     }),
-    report: t.field({ type: Report, nullable: true, description: 'The latest approved meeting report; null until approved', resolve: (m) => m.report }),
+    report: t.field({
+      type: Report,
+      nullable: true,
+      description: 'The latest approved meeting report; null until approved',
+      resolve: (m) => m.report,
+    }),
   }),
 });
 

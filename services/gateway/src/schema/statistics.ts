@@ -60,7 +60,11 @@ function stats(ctx: GatewayContext) {
 }
 
 const Grain = builder.enumType('StatisticsGrain', {
-  values: { month: { value: 'month', description: '月次' }, quarter: { value: 'quarter', description: '四半期（年度: 4–6月が第1四半期）' }, fiscal_year: { value: 'fiscal-year', description: '年度（4月–翌3月）' } } as const,
+  values: {
+    month: { value: 'month', description: '月次' },
+    quarter: { value: 'quarter', description: '四半期（年度: 4–6月が第1四半期）' },
+    fiscal_year: { value: 'fiscal-year', description: '年度（4月–翌3月）' },
+  } as const,
 });
 
 const Measure = builder.enumType('StatisticsMeasure', {
@@ -88,7 +92,11 @@ const Cell = builder.objectRef<CellShape>('StatisticsCell').implement({
     row: t.exposeString('row', { description: 'Row code (_total: the column total)' }),
     col: t.exposeString('col', { description: 'Column code (_total: the row total)' }),
     value: t.int({ nullable: true, description: 'The count or median days; null when suppressed', resolve: (c) => c.value }),
-    suppressed: t.field({ type: Suppression, nullable: true, resolve: (c) => (c.suppressed || c.value === null ? { reason: 'confidential' as const } : null) }),
+    suppressed: t.field({
+      type: Suppression,
+      nullable: true,
+      resolve: (c) => (c.suppressed || c.value === null ? { reason: 'confidential' as const } : null),
+    }),
   }),
 });
 
@@ -107,7 +115,8 @@ const Table = builder.objectRef<TableShape>('StatisticsTable').implement({
 });
 
 const Manifest = builder.objectRef<ManifestShape>('StatisticsManifest').implement({
-  description: 'The audit manifest of a release: every cell (value or null), every constraint and the feasibility interval of each suppressed cell, so anyone can re-check it from the published numbers alone',
+  description:
+    'The audit manifest of a release: every cell (value or null), every constraint and the feasibility interval of each suppressed cell, so anyone can re-check it from the published numbers alone',
   fields: (t) => ({
     format: t.exposeString('format'),
     auditMethod: t.exposeString('auditMethod'),
@@ -154,7 +163,8 @@ const Release = builder.objectRef<ReleaseShape>('StatisticsRelease').implement({
 });
 
 const Own = builder.objectRef<OwnShape>('OwnBodyStatistics').implement({
-  description: "Your body's own statistics, live and exact (速報・実数): only your body's consultations and the referrals it sent or received",
+  description:
+    "Your body's own statistics, live and exact (速報・実数): only your body's consultations and the referrals it sent or received",
   fields: (t) => ({
     period: t.exposeString('period'),
     grain: t.field({ type: Grain, resolve: (r) => r.grain }),

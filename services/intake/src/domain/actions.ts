@@ -35,25 +35,65 @@ export async function recordAction({ ctx, caseId, input }: { ctx: IntakeContext;
   const row = await ownCase(ctx, caseId);
   const requestedAt = input.requestedAt ? new Date(input.requestedAt) : new Date();
   const designated = input.designatedPlatform ?? row.designatedPlatform;
-  const clock = statutoryClock({ action: input.action, requestedAt, designatedPlatform: designated, category: row.category, electionCandidate: input.electionCandidate });
+  const clock = statutoryClock({
+    action: input.action,
+    requestedAt,
+    designatedPlatform: designated,
+    category: row.category,
+    electionCandidate: input.electionCandidate,
+  });
   const id = randomUUID();
   const [action] = await ctx.db.transaction(async (tx) => {
     const inserted = await tx
       .insert(caseActions)
-      .values({ id, caseId, agency: row.agency, action: input.action, designatedPlatform: designated, requestedAt, clock: clock?.clock ?? null, dueAt: clock?.dueAt ?? null, recordedBy: ctx.actor.tokenId })
+      .values({
+        id,
+        caseId,
+        agency: row.agency,
+        action: input.action,
+        designatedPlatform: designated,
+        requestedAt,
+        clock: clock?.clock ?? null,
+        dueAt: clock?.dueAt ?? null,
+        recordedBy: ctx.actor.tokenId,
+      })
       .returning();
-    await appendAudit(tx, [{ agency: ctx.actor.agency, actor: ctx.actor.tokenId, action: 'case.action', subjectType: 'case', subjectId: caseId, details: { actionId: id, action: input.action, clock: clock?.clock ?? null } }]);
+    await appendAudit(tx, [
+      {
+        agency: ctx.actor.agency,
+        actor: ctx.actor.tokenId,
+        action: 'case.action',
+        subjectType: 'case',
+        subjectId: caseId,
+        details: { actionId: id, action: input.action, clock: clock?.clock ?? null },
+      },
+    ]);
     return inserted;
   });
   return view(action!);
 }
 
 /** Records an action's outcome (Art. 25(2) extensions need their ground); stops its clock and refreshes the case fact. */
-export async function recordOutcome({ ctx, caseId, actionId, input }: { ctx: IntakeContext; caseId: string; actionId: string; input: { outcome: string; extensionGround?: string | undefined } }) {
+export async function recordOutcome({
+  ctx,
+  caseId,
+  actionId,
+  input,
+}: {
+  ctx: IntakeContext;
+  caseId: string;
+  actionId: string;
+  input: { outcome: string; extensionGround?: string | undefined };
+}) {
   await ownCase(ctx, caseId);
-  if (input.outcome === 'extended' && !input.extensionGround) throw errors.validation([{ field: 'extensionGround', problem: 'an extension needs its Art. 25(2) ground' }]);
+  if (input.outcome === 'extended' && !input.extensionGround)
+    throw errors.validation([{ field: 'extensionGround', problem: 'an extension needs its Art. 25(2) ground' }]);
   return ctx.db.transaction(async (tx) => {
-    const [action] = await tx.select().from(caseActions).where(and(eq(caseActions.id, actionId), eq(caseActions.caseId, caseId))).for('update');
+    const [action] = await tx
+      .select()
+      .from(caseActions)
+      .where(and(eq(caseActions.id, actionId), eq(caseActions.caseId, caseId)))
+      .for('update');
     if (!action) throw errors.notFound(`action ${actionId}`);
     const now = new Date();
     // An extension keeps the clock running with the ground recorded; any other outcome stops it.
@@ -67,7 +107,16 @@ export async function recordOutcome({ ctx, caseId, actionId, input }: { ctx: Int
       .set({ outcome: input.outcome, version: sql`${cases.version} + 1` })
       .where(eq(cases.id, caseId))
       .returning();
-    await appendAudit(tx, [{ agency: ctx.actor.agency, actor: ctx.actor.tokenId, action: 'case.outcome', subjectType: 'case', subjectId: caseId, details: { actionId, outcome: input.outcome } }]);
+    await appendAudit(tx, [
+      {
+        agency: ctx.actor.agency,
+        actor: ctx.actor.tokenId,
+        action: 'case.outcome',
+        subjectType: 'case',
+        subjectId: caseId,
+        details: { actionId, outcome: input.outcome },
+      },
+    ]);
     await appendToOutbox(tx, outbox, [caseFact(caseRow!), actionOutcomeEvent(updated!, caseRow!, now)]);
     return view(updated!);
   });
@@ -91,7 +140,9 @@ function actionOutcomeEvent(action: typeof caseActions.$inferSelect, caseRow: ty
       // The case's operator only when the case's own platform is designated (an action overriding the
       // flag went to another platform, whose operator the case does not record).
       ...(action.designatedPlatform && caseRow.designatedPlatform && caseRow.operator ? { operator: caseRow.operator } : {}),
-      ...(action.clock ? { clock: action.clock as 'art25-decision' | 'sender-objection', withinClock: !action.dueAt || decidedAt <= action.dueAt } : {}),
+      ...(action.clock
+        ? { clock: action.clock as 'art25-decision' | 'sender-objection', withinClock: !action.dueAt || decidedAt <= action.dueAt }
+        : {}),
       requestedAt: action.requestedAt.toISOString(),
       decidedAt: decidedAt.toISOString(),
     },
@@ -117,7 +168,19 @@ export async function emitMissedClocks(db: Db, now: Date): Promise<number> {
       select id, case_id, agency, action, clock, designated_platform, due_at from intake.case_actions
       where outcome_at is null and missed_emitted_at is null and due_at <= ${now}
       order by due_at limit 500 for update skip locked`);
-    const rows = (result as unknown as { rows: { id: string; case_id: string; agency: string; action: string; clock: 'art25-decision' | 'sender-objection'; designated_platform: boolean; due_at: Date }[] }).rows;
+    const rows = (
+      result as unknown as {
+        rows: {
+          id: string;
+          case_id: string;
+          agency: string;
+          action: string;
+          clock: 'art25-decision' | 'sender-objection';
+          designated_platform: boolean;
+          due_at: Date;
+        }[];
+      }
+    ).rows;
     if (rows.length === 0) return 0;
     const events: CloudEvent[] = rows.map((r) =>
       makeEvent({
@@ -125,11 +188,27 @@ export async function emitMissedClocks(db: Db, now: Date): Promise<number> {
         source: `/agencies/${r.agency}`,
         subject: r.case_id,
         time: now,
-        data: { caseId: r.case_id, actionId: r.id, agency: r.agency, action: r.action, clock: r.clock, designatedPlatform: r.designated_platform, dueAt: new Date(r.due_at).toISOString() },
+        data: {
+          caseId: r.case_id,
+          actionId: r.id,
+          agency: r.agency,
+          action: r.action,
+          clock: r.clock,
+          designatedPlatform: r.designated_platform,
+          dueAt: new Date(r.due_at).toISOString(),
+        },
       }),
     );
     await appendToOutbox(tx, outbox, events);
-    await tx.update(caseActions).set({ missedEmittedAt: now }).where(inArray(caseActions.id, rows.map((r) => r.id)));
+    await tx
+      .update(caseActions)
+      .set({ missedEmittedAt: now })
+      .where(
+        inArray(
+          caseActions.id,
+          rows.map((r) => r.id),
+        ),
+      );
     return rows.length;
   });
 }

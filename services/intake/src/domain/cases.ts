@@ -114,7 +114,16 @@ export async function recordCase({ ctx, input }: { ctx: IntakeContext; input: Re
         createdAt: now,
       })
       .returning();
-    await appendAudit(tx, [{ agency: actor.agency, actor: actor.tokenId, action: 'case.record', subjectType: 'case', subjectId: id, details: { category: input.category } }]);
+    await appendAudit(tx, [
+      {
+        agency: actor.agency,
+        actor: actor.tokenId,
+        action: 'case.record',
+        subjectType: 'case',
+        subjectId: id,
+        details: { category: input.category },
+      },
+    ]);
     await appendToOutbox(tx, outbox, [caseFact(row!)]);
     return view(row!);
   });
@@ -144,6 +153,8 @@ export function decryptPersonal(ctx: IntakeContext, row: CaseRow): { urls: strin
 export async function getCase({ ctx, id, purpose }: { ctx: IntakeContext; id: string; purpose?: string | undefined }) {
   const row = await ownCase(ctx, id);
   if (!purpose) return view(row);
-  await appendAudit(ctx.db, [{ agency: ctx.actor.agency, actor: ctx.actor.tokenId, action: 'pii.read', subjectType: 'case', subjectId: id, reason: purpose }]);
+  await appendAudit(ctx.db, [
+    { agency: ctx.actor.agency, actor: ctx.actor.tokenId, action: 'pii.read', subjectType: 'case', subjectId: id, reason: purpose },
+  ]);
   return view(row, decryptPersonal(ctx, row));
 }

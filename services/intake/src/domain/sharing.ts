@@ -35,12 +35,35 @@ export async function recordConsent({ ctx, caseId, input }: { ctx: IntakeContext
   const id = randomUUID();
   const givenAt = input.givenAt ? new Date(input.givenAt) : new Date();
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(consents).values({ id, caseId, givenBy: input.givenBy, recipients: input.recipients, purposes: input.purposes, givenAt, recordedBy: ctx.actor.tokenId });
+    await tx.insert(consents).values({
+      id,
+      caseId,
+      givenBy: input.givenBy,
+      recipients: input.recipients,
+      purposes: input.purposes,
+      givenAt,
+      recordedBy: ctx.actor.tokenId,
+    });
     await appendAudit(tx, [
-      { agency: ctx.actor.agency, actor: ctx.actor.tokenId, action: 'consent.record', subjectType: 'case', subjectId: caseId, details: { consentId: id, givenBy: input.givenBy, recipients: input.recipients, purposes: input.purposes } },
+      {
+        agency: ctx.actor.agency,
+        actor: ctx.actor.tokenId,
+        action: 'consent.record',
+        subjectType: 'case',
+        subjectId: caseId,
+        details: { consentId: id, givenBy: input.givenBy, recipients: input.recipients, purposes: input.purposes },
+      },
     ]);
   });
-  return { id, caseId, givenBy: input.givenBy, recipients: input.recipients, purposes: input.purposes, givenAt: givenAt.toISOString(), revokedAt: null };
+  return {
+    id,
+    caseId,
+    givenBy: input.givenBy,
+    recipients: input.recipients,
+    purposes: input.purposes,
+    givenAt: givenAt.toISOString(),
+    revokedAt: null,
+  };
 }
 
 export interface PackageInput {
@@ -57,7 +80,11 @@ export interface PackageInput {
  */
 export async function sealPackage({ ctx, caseId, input }: { ctx: IntakeContext; caseId: string; input: PackageInput }) {
   // The case, the recipient and its current key are independent reads: made together.
-  const [row, recipient, key] = await Promise.all([ownCase(ctx, caseId), ctx.agency(input.recipient), ctx.bodyKeys.current(input.recipient)]);
+  const [row, recipient, key] = await Promise.all([
+    ownCase(ctx, caseId),
+    ctx.agency(input.recipient),
+    ctx.bodyKeys.current(input.recipient),
+  ]);
   if (!recipient) throw errors.validation([{ field: 'recipient', problem: `unknown body ${input.recipient}` }]);
   if (!recipient.roles.includes('member')) throw errors.validation([{ field: 'recipient', problem: notAMember(input.recipient) }]);
   if (input.recipient === ctx.actor.agency) throw errors.validation([{ field: 'recipient', problem: 'must be another body' }]);
@@ -69,7 +96,8 @@ export async function sealPackage({ ctx, caseId, input }: { ctx: IntakeContext; 
       { recipient: input.recipient },
     );
   }
-  if (input.legalGround && !input.legalReason?.trim()) throw errors.validation([{ field: 'legalReason', problem: 'a legal ground needs its reason recorded' }]);
+  if (input.legalGround && !input.legalReason?.trim())
+    throw errors.validation([{ field: 'legalReason', problem: 'a legal ground needs its reason recorded' }]);
   const id = randomUUID();
   const consentId = await ctx.db.transaction(async (tx) => {
     let consentId: string | null = null;
@@ -80,7 +108,14 @@ export async function sealPackage({ ctx, caseId, input }: { ctx: IntakeContext; 
       const [covering] = await tx
         .select({ id: consents.id })
         .from(consents)
-        .where(and(eq(consents.caseId, caseId), isNull(consents.revokedAt), arrayContains(consents.recipients, [input.recipient]), arrayContains(consents.purposes, [input.purpose])))
+        .where(
+          and(
+            eq(consents.caseId, caseId),
+            isNull(consents.revokedAt),
+            arrayContains(consents.recipients, [input.recipient]),
+            arrayContains(consents.purposes, [input.purpose]),
+          ),
+        )
         .orderBy(consents.givenAt)
         .limit(1)
         .for('share');
@@ -124,7 +159,16 @@ export async function sealPackage({ ctx, caseId, input }: { ctx: IntakeContext; 
     ]);
     return consentId;
   });
-  return { id, caseId, recipient: input.recipient, purpose: input.purpose, consentId, legalGround: input.legalGround ?? null, format: PACKAGE_FORMAT_HPKE, keyId: key.keyId };
+  return {
+    id,
+    caseId,
+    recipient: input.recipient,
+    purpose: input.purpose,
+    consentId,
+    legalGround: input.legalGround ?? null,
+    format: PACKAGE_FORMAT_HPKE,
+    keyId: key.keyId,
+  };
 }
 
 /**
@@ -146,12 +190,28 @@ export async function fetchPackage({ ctx, id }: { ctx: IntakeContext; id: string
   if (key.state !== 'valid' && key.state !== 'scheduled') {
     const when = key.at ? ` at ${key.at.toISOString()}` : '';
     const what = key.state === 'unknown' ? 'is no longer in the registry' : `${key.state === 'revoked' ? 'was revoked' : 'expired'}${when}`;
-    throw new DomainError('KEY_RETIRED', 'gone', `package ${id} was sealed to key ${keyId} of ${row.recipient}, which ${what}; ask ${row.owner} to seal it again to your current key`, { keyId, keyState: key.state });
+    throw new DomainError(
+      'KEY_RETIRED',
+      'gone',
+      `package ${id} was sealed to key ${keyId} of ${row.recipient}, which ${what}; ask ${row.owner} to seal it again to your current key`,
+      { keyId, keyState: key.state },
+    );
   }
   await appendAudit(ctx.db, [
-    { agency: ctx.actor.agency, actor: ctx.actor.tokenId, action: 'pii.read', subjectType: 'package', subjectId: id, reason: row.purpose, details: { owner: row.owner, keyId } },
+    {
+      agency: ctx.actor.agency,
+      actor: ctx.actor.tokenId,
+      action: 'pii.read',
+      subjectType: 'package',
+      subjectId: id,
+      reason: row.purpose,
+      details: { owner: row.owner, keyId },
+    },
   ]);
-  const context = row.format === PACKAGE_FORMAT_LEGACY ? `package:${id}` : packageInfo({ packageId: id, caseId: row.caseId, recipient: row.recipient, keyId });
+  const context =
+    row.format === PACKAGE_FORMAT_LEGACY
+      ? `package:${id}`
+      : packageInfo({ packageId: id, caseId: row.caseId, recipient: row.recipient, keyId });
   return {
     id,
     caseId: row.caseId,
@@ -175,7 +235,15 @@ export async function sealInfo({ ctx, id }: { ctx: IntakeContext; id: string }) 
   requireMemberBody(ctx.actor, 'see packages');
   requireRole(ctx.actor, caseRoles, 'see packages');
   const [row] = await ctx.db
-    .select({ id: packages.id, caseId: packages.caseId, owner: packages.owner, recipient: packages.recipient, purpose: packages.purpose, createdAt: packages.createdAt, purgedAt: packages.purgedAt })
+    .select({
+      id: packages.id,
+      caseId: packages.caseId,
+      owner: packages.owner,
+      recipient: packages.recipient,
+      purpose: packages.purpose,
+      createdAt: packages.createdAt,
+      purgedAt: packages.purgedAt,
+    })
     .from(packages)
     .where(and(eq(packages.id, id), eq(packages.owner, ctx.actor.agency)));
   if (!row) throw errors.notFound(`package ${id}`);
@@ -190,7 +258,11 @@ export async function revokeConsent({ ctx, caseId, consentId }: { ctx: IntakeCon
   requireRole(ctx.actor, caseRoles, 'revoke consents');
   await ownCase(ctx, caseId);
   return ctx.db.transaction(async (tx) => {
-    const [consent] = await tx.select().from(consents).where(and(eq(consents.id, consentId), eq(consents.caseId, caseId))).for('update');
+    const [consent] = await tx
+      .select()
+      .from(consents)
+      .where(and(eq(consents.id, consentId), eq(consents.caseId, caseId)))
+      .for('update');
     if (!consent) throw errors.notFound(`consent ${consentId}`);
     if (consent.revokedAt) throw errors.conflict(`consent ${consentId} was already revoked at ${consent.revokedAt.toISOString()}`);
     const now = new Date();
@@ -201,7 +273,14 @@ export async function revokeConsent({ ctx, caseId, consentId }: { ctx: IntakeCon
       .where(and(eq(packages.consentId, consentId), isNull(packages.purgedAt)))
       .returning({ id: packages.id, recipient: packages.recipient });
     await appendAudit(tx, [
-      { agency: ctx.actor.agency, actor: ctx.actor.tokenId, action: 'consent.revoke', subjectType: 'case', subjectId: caseId, details: { consentId } },
+      {
+        agency: ctx.actor.agency,
+        actor: ctx.actor.tokenId,
+        action: 'consent.revoke',
+        subjectType: 'case',
+        subjectId: caseId,
+        details: { consentId },
+      },
       ...purged.map((p) => ({
         agency: ctx.actor.agency,
         actor: ctx.actor.tokenId,
@@ -218,7 +297,14 @@ export async function revokeConsent({ ctx, caseId, consentId }: { ctx: IntakeCon
         source: `/agencies/${ctx.actor.agency}`,
         subject: caseId,
         time: now,
-        data: { caseId, consentId, owner: ctx.actor.agency, recipients: consent.recipients, purgedPackages: purged.map((p) => p.id), revokedAt: now.toISOString() },
+        data: {
+          caseId,
+          consentId,
+          owner: ctx.actor.agency,
+          recipients: consent.recipients,
+          purgedPackages: purged.map((p) => p.id),
+          revokedAt: now.toISOString(),
+        },
       }),
     ]);
     return { consentId, revokedAt: now.toISOString(), purgedPackages: purged.map((p) => p.id) };

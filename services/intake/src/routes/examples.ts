@@ -44,12 +44,34 @@ export const caseWithPersonalExample = {
   personal: { urls: recordCaseExample.urls, summary: recordCaseExample.summary, person: recordCaseExample.person },
 };
 
-export const consentExample = { givenBy: 'guardian', recipients: ['sia'], purposes: ['deletion-request'], givenAt: '2026-12-01T09:50:00+09:00' };
-export const consentRecordExample = { id: consentId, caseId, givenBy: 'guardian', recipients: ['sia'], purposes: ['deletion-request'], givenAt: '2026-12-01T00:50:00.000Z', revokedAt: null };
+export const consentExample = {
+  givenBy: 'guardian',
+  recipients: ['sia'],
+  purposes: ['deletion-request'],
+  givenAt: '2026-12-01T09:50:00+09:00',
+};
+export const consentRecordExample = {
+  id: consentId,
+  caseId,
+  givenBy: 'guardian',
+  recipients: ['sia'],
+  purposes: ['deletion-request'],
+  givenAt: '2026-12-01T00:50:00.000Z',
+  revokedAt: null,
+};
 export const revocationExample = { consentId, revokedAt: '2026-12-05T03:00:00.000Z', purgedPackages: [packageId] };
 
 export const sealPackageExample = { recipient: 'sia', purpose: 'deletion-request' };
-export const packageExample = { id: packageId, caseId, recipient: 'sia', purpose: 'deletion-request', consentId, legalGround: null, format: 2, keyId: siaKeyId };
+export const packageExample = {
+  id: packageId,
+  caseId,
+  recipient: 'sia',
+  purpose: 'deletion-request',
+  consentId,
+  legalGround: null,
+  format: 2,
+  keyId: siaKeyId,
+};
 
 export const sealedPackageExample = {
   id: packageId,
@@ -66,7 +88,15 @@ export const sealedPackageExample = {
     'Au8kCNIG9oIqRtTMruJWjnTTQxkaYNRl+wsI2RfHsH5rw4vtNhLWp3+xZ3QrtmR1yycnJzWo9cPxAq/R5Z3GWyTF2q0dlT1U5N5FMV0Ts2OYKzlzZLd3Zo8Urnwm32LmpUmc4TdDNUHDF4fxZ7FuxNTrGFLeWwY+xuY6zOU7vmTtzw2a0d1OJaqyJ7TPPTH5nXNMB0zAdXtWos29ZOaRAkPEm2aBvOtl0pTPIzYsZPXEFIRD+ChTOJmk2QcIuZpye+qldDpObim2ioITMrijvo9XiQpE0PhHOZH7n42jEFcy+omXTx+leJascWabRbVwa4EtmovvXSEBRor5aDaAhlehoO9BHZGixZDLB9TdCLFtUb0mfcln8llTzOrDvF3iMb99RSIo1EaHrxTGYapK+YRB4UOEelFW/SG2fgiIVrsRW+Cj5F5MLvYaIiQ/EqNIXQ==',
 };
 
-export const sealInfoExample = { id: packageId, caseId, owner: 'center', recipient: 'sia', purpose: 'deletion-request', createdAt: '2026-12-01T00:58:00.000Z', purgedAt: null };
+export const sealInfoExample = {
+  id: packageId,
+  caseId,
+  owner: 'center',
+  recipient: 'sia',
+  purpose: 'deletion-request',
+  createdAt: '2026-12-01T00:58:00.000Z',
+  purgedAt: null,
+};
 
 export const actionExample = { action: 'art25-request', requestedAt: '2026-12-01T10:00:00+09:00', designatedPlatform: true };
 export const actionViewExample = {

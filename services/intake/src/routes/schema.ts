@@ -1,8 +1,20 @@
 import { z } from '@hono/zod-openapi';
 import { pastTimestamp } from '@liaison/http';
-import { actionOutcomeCodes, caseActionCodes, categoryCodes, consulterCodes, extensionGroundCodes, legalGroundCodes, platformTypeCodes, purposeCodes, purposes, requestedActionCodes } from '@liaison/domain';
+import {
+  actionOutcomeCodes,
+  caseActionCodes,
+  categoryCodes,
+  consulterCodes,
+  extensionGroundCodes,
+  legalGroundCodes,
+  platformTypeCodes,
+  purposeCodes,
+  purposes,
+  requestedActionCodes,
+} from '@liaison/domain';
 
-const code = (codes: [string, ...string[]], what: string) => z.enum(codes, { message: `must be a ${what} code (${codes.slice(0, 3).join(', ')}, …)` });
+const code = (codes: [string, ...string[]], what: string) =>
+  z.enum(codes, { message: `must be a ${what} code (${codes.slice(0, 3).join(', ')}, …)` });
 /** A purpose code (利用目的), never free text; the documents list each with its labels, Japanese first. */
 const purposeList = purposes.map((p) => `${p.code} ${p.ja} (${p.en})`).join('; ');
 const purpose = code(purposeCodes, 'purpose').openapi({ description: purposeList });
@@ -22,13 +34,24 @@ export const RecordCaseBody = z
   .strictObject({
     category: code(categoryCodes, 'taxonomy category'),
     platformType: code(platformTypeCodes, 'platform type').optional(),
-    operator: z.string().trim().min(1).max(100).optional().openapi({ description: 'The platform operator (a company), e.g. X, LINEヤフー' }),
+    operator: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .openapi({ description: 'The platform operator (a company), e.g. X, LINEヤフー' }),
     designatedPlatform: z.boolean().optional().openapi({ description: '大規模特定電気通信役務提供者 (designated large platform)' }),
     consulter: code(consulterCodes, 'consulter'),
     victimUnder18: z.boolean(),
     requestedActions: z.array(code(requestedActionCodes, 'requested action')).max(20).default([]),
     urls: z.array(httpUrl).max(50).default([]),
-    summary: z.string().trim().max(10000).optional().openapi({ description: 'Free text; encrypted at rest, never leaves this body unsealed' }),
+    summary: z
+      .string()
+      .trim()
+      .max(10000)
+      .optional()
+      .openapi({ description: 'Free text; encrypted at rest, never leaves this body unsealed' }),
     person: z
       .strictObject({
         name: z.string().trim().min(1).max(200).optional(),
@@ -57,7 +80,11 @@ export const CaseView = z
     version: z.number().int(),
     createdAt: z.string(),
     personal: z
-      .object({ urls: z.array(z.string()), summary: z.string().nullable(), person: z.object({ name: z.string().optional(), contact: z.string().optional(), school: z.string().optional() }) })
+      .object({
+        urls: z.array(z.string()),
+        summary: z.string().nullable(),
+        person: z.object({ name: z.string().optional(), contact: z.string().optional(), school: z.string().optional() }),
+      })
       .optional(),
   })
   .openapi('Case');
@@ -72,7 +99,15 @@ export const ConsentBody = z
   .openapi('Consent');
 
 export const ConsentView = z
-  .object({ id: z.string().uuid(), caseId: z.string().uuid(), givenBy: z.string(), recipients: z.array(z.string()), purposes: z.array(z.string()), givenAt: z.string(), revokedAt: z.string().nullable() })
+  .object({
+    id: z.string().uuid(),
+    caseId: z.string().uuid(),
+    givenBy: z.string(),
+    recipients: z.array(z.string()),
+    purposes: z.array(z.string()),
+    givenAt: z.string(),
+    revokedAt: z.string().nullable(),
+  })
   .openapi('ConsentRecord');
 
 export const PackageBody = z
@@ -84,7 +119,10 @@ export const PackageBody = z
   })
   .openapi('SealPackage');
 
-const format = z.number().int().openapi({ description: '2: HPKE (RFC 9180) base mode, DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-256-GCM; 1: legacy framing (older packages only)' });
+const format = z.number().int().openapi({
+  description:
+    '2: HPKE (RFC 9180) base mode, DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-256-GCM; 1: legacy framing (older packages only)',
+});
 
 export const PackageView = z
   .object({
@@ -112,7 +150,9 @@ export const SealedPackage = z
       description:
         'Format 2: the HPKE info, as UTF-8 — liaison-package/2;id=<id>;case=<caseId>;to=<recipient>;kid=<keyId> (AAD empty). Format 1: the associated-data suffix. Recompute it from the ids rather than trusting it.',
     }),
-    sealed: z.string().openapi({ description: 'base64. Format 2: 0x02 ‖ enc (32 bytes) ‖ HPKE ciphertext (with its 16-byte tag); see docs/partners.md' }),
+    sealed: z
+      .string()
+      .openapi({ description: 'base64. Format 2: 0x02 ‖ enc (32 bytes) ‖ HPKE ciphertext (with its 16-byte tag); see docs/partners.md' }),
   })
   .openapi('SealedPackage');
 
@@ -128,15 +168,24 @@ export const SealInfo = z
   })
   .openapi('SealInfo');
 
-export const Revocation = z.object({ consentId: z.string().uuid(), revokedAt: z.string(), purgedPackages: z.array(z.string().uuid()) }).openapi('Revocation');
+export const Revocation = z
+  .object({ consentId: z.string().uuid(), revokedAt: z.string(), purgedPackages: z.array(z.string().uuid()) })
+  .openapi('Revocation');
 
 export const CaseIdParam = z.object({ id: z.string().uuid('must be a case id (UUID)') });
-export const ConsentParams = z.object({ id: z.string().uuid('must be a case id (UUID)'), consentId: z.string().uuid('must be a consent id (UUID)') });
+export const ConsentParams = z.object({
+  id: z.string().uuid('must be a case id (UUID)'),
+  consentId: z.string().uuid('must be a consent id (UUID)'),
+});
 export const PackageIdParam = z.object({ id: z.string().uuid('must be a package id (UUID)') });
 export const PurposeQuery = z.object({
-  purpose: purpose.optional().openapi({ description: `Why personal data is read (a purpose code, recorded in the audit log); without it, codes only. ${purposeList}` }),
+  purpose: purpose.optional().openapi({
+    description: `Why personal data is read (a purpose code, recorded in the audit log); without it, codes only. ${purposeList}`,
+  }),
 });
-export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string().nullable(), details: z.unknown().optional() }) }).openapi('Error');
+export const ErrorBody = z
+  .object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string().nullable(), details: z.unknown().optional() }) })
+  .openapi('Error');
 
 export const ActionBody = z
   .strictObject({
@@ -147,7 +196,10 @@ export const ActionBody = z
   })
   .openapi('RecordAction');
 export const OutcomeBody = z
-  .strictObject({ outcome: code(actionOutcomeCodes, 'outcome'), extensionGround: code(extensionGroundCodes, 'Art. 25(2) extension ground').optional() })
+  .strictObject({
+    outcome: code(actionOutcomeCodes, 'outcome'),
+    extensionGround: code(extensionGroundCodes, 'Art. 25(2) extension ground').optional(),
+  })
   .openapi('RecordOutcome');
 export const ActionView = z
   .object({
@@ -163,4 +215,7 @@ export const ActionView = z
     outcomeAt: z.string().nullable(),
   })
   .openapi('CaseAction');
-export const ActionParams = z.object({ id: z.string().uuid('must be a case id (UUID)'), actionId: z.string().uuid('must be an action id (UUID)') });
+export const ActionParams = z.object({
+  id: z.string().uuid('must be a case id (UUID)'),
+  actionId: z.string().uuid('must be an action id (UUID)'),
+});

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { contextOf, inSpan, SpanKind } from '@liaison/observe';
 import { trace } from '@opentelemetry/api';
 import { type Db, Periodic } from '@liaison/db';
-import { appendToOutbox, type CloudEvent, concernedBodies, type EventData, idempotentHandler, type InboxTable, makeEvent } from '@liaison/events';
+import {
+  appendToOutbox,
+  type CloudEvent,
+  concernedBodies,
+  type EventData,
+  idempotentHandler,
+  type InboxTable,
+  makeEvent,
+} from '@liaison/events';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { deliveries, endpoints, outbox } from '../db/schema.ts';
@@ -32,10 +40,15 @@ export function fanOut(db: Db, inbox: InboxTable) {
     inbox,
     consumer: 'notifier.fan-out',
     apply: async (events, tx, received) => {
-      const wanted = events.map((e, i) => ({ e, traceparent: received[i]?.traceparent ?? null, bodies: concernedBodies(e) })).filter((x) => x.bodies.length > 0);
+      const wanted = events
+        .map((e, i) => ({ e, traceparent: received[i]?.traceparent ?? null, bodies: concernedBodies(e) }))
+        .filter((x) => x.bodies.length > 0);
       if (wanted.length === 0) return;
       const bodies = [...new Set(wanted.flatMap((x) => x.bodies))];
-      const targets = await tx.select().from(endpoints).where(and(inArray(endpoints.agency, bodies), eq(endpoints.enabled, true)));
+      const targets = await tx
+        .select()
+        .from(endpoints)
+        .where(and(inArray(endpoints.agency, bodies), eq(endpoints.enabled, true)));
       const rows = wanted.flatMap(({ e, traceparent, bodies: concerned }) =>
         targets
           .filter((t) => concerned.includes(t.agency) && (t.eventTypes.length === 0 || t.eventTypes.includes(e.type)))
@@ -115,7 +128,13 @@ interface Due {
 /** What a receiver answered (`retryAfter` in ms, read on 429 and 503 only). */
 type Answered = { answered: true; status: number; retryAfter?: number };
 /** Why an attempt failed: a reason code for the dead-letter notice, a message for the owner (never an address). */
-type Failure = { answered?: false; reason: 'status' | 'timeout' | 'no-answer' | 'target-refused' | 'secret-unreadable'; message: string; status?: number; retryAfter?: number };
+type Failure = {
+  answered?: false;
+  reason: 'status' | 'timeout' | 'no-answer' | 'target-refused' | 'secret-unreadable';
+  message: string;
+  status?: number;
+  retryAfter?: number;
+};
 
 /**
  * Sends due deliveries: signed POSTs of the CloudEvent (structured JSON). 2xx delivered; 410 Gone
@@ -131,7 +150,14 @@ type Failure = { answered?: false; reason: 'status' | 'timeout' | 'no-answer' | 
 export class Dispatcher {
   private readonly job: Periodic;
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly counters: DispatcherStats = { attempts: 0, delivered: 0, retried: 0, deadLettered: 0, endpointsDisabled: 0, targetsRefused: 0 };
+  private readonly counters: DispatcherStats = {
+    attempts: 0,
+    delivered: 0,
+    retried: 0,
+    deadLettered: 0,
+    endpointsDisabled: 0,
+    targetsRefused: 0,
+  };
 
   private readonly secretKey: Buffer;
 
@@ -199,7 +225,15 @@ export class Dispatcher {
   private async attempt(d: Due, now: Date): Promise<void> {
     if (!d.traceparent) return this.attemptTraced(d, now);
     // A client span per attempt in the fan-out's trace: status code and outcome, never the URL.
-    return inSpan(`webhook POST ${d.event_type}`, { kind: SpanKind.CLIENT, parent: contextOf(d.traceparent), attributes: { 'liaison.webhook.delivery': d.id, 'liaison.webhook.attempt': d.attempts + 1 } }, () => this.attemptTraced(d, now));
+    return inSpan(
+      `webhook POST ${d.event_type}`,
+      {
+        kind: SpanKind.CLIENT,
+        parent: contextOf(d.traceparent),
+        attributes: { 'liaison.webhook.delivery': d.id, 'liaison.webhook.attempt': d.attempts + 1 },
+      },
+      () => this.attemptTraced(d, now),
+    );
   }
 
   private async attemptTraced(d: Due, now: Date): Promise<void> {
@@ -211,13 +245,19 @@ export class Dispatcher {
     const { db } = this.options;
     const mine = and(eq(deliveries.id, d.id), eq(deliveries.lease, d.lease), eq(deliveries.status, 'pending'));
     if (outcome.answered && outcome.status >= 200 && outcome.status < 300) {
-      await db.update(deliveries).set({ status: 'delivered', attempts, lastStatusCode: outcome.status, lastError: null, deliveredAt: now, lease: null }).where(mine);
+      await db
+        .update(deliveries)
+        .set({ status: 'delivered', attempts, lastStatusCode: outcome.status, lastError: null, deliveredAt: now, lease: null })
+        .where(mine);
       this.counters.delivered++;
       return;
     }
     if (outcome.answered && outcome.status === 410) {
       await db.transaction(async (tx) => {
-        await tx.update(endpoints).set({ enabled: false, disabledReason: `410 Gone at ${now.toISOString()}` }).where(eq(endpoints.id, d.endpoint_id));
+        await tx
+          .update(endpoints)
+          .set({ enabled: false, disabledReason: `410 Gone at ${now.toISOString()}` })
+          .where(eq(endpoints.id, d.endpoint_id));
         await tx.update(deliveries).set({ attempts, lastStatusCode: 410 }).where(mine);
         await tx
           .update(deliveries)
@@ -227,7 +267,14 @@ export class Dispatcher {
       this.counters.endpointsDisabled++;
       return;
     }
-    const failure: Failure = outcome.answered ? { reason: 'status', message: `answered ${outcome.status}`, status: outcome.status, ...(outcome.retryAfter !== undefined ? { retryAfter: outcome.retryAfter } : {}) } : outcome;
+    const failure: Failure = outcome.answered
+      ? {
+          reason: 'status',
+          message: `answered ${outcome.status}`,
+          status: outcome.status,
+          ...(outcome.retryAfter !== undefined ? { retryAfter: outcome.retryAfter } : {}),
+        }
+      : outcome;
     const delay = retrySchedule[attempts - 1];
     const lastStatusCode = failure.status ?? null;
     if (delay === undefined) {
@@ -236,7 +283,10 @@ export class Dispatcher {
     }
     const jittered = Math.round(delay * (1 + ((this.options.random ?? Math.random)() * 0.4 - 0.2)));
     const wait = failure.retryAfter === undefined ? jittered : Math.max(jittered, Math.min(failure.retryAfter, MAX_RETRY_AFTER_MS));
-    await db.update(deliveries).set({ attempts, lastStatusCode, lastError: failure.message, nextAttemptAt: new Date(now.getTime() + wait), lease: null }).where(mine);
+    await db
+      .update(deliveries)
+      .set({ attempts, lastStatusCode, lastError: failure.message, nextAttemptAt: new Date(now.getTime() + wait), lease: null })
+      .where(mine);
     this.counters.retried++;
   }
 

@@ -34,8 +34,19 @@ export async function registerEndpoint({ ctx, input }: { ctx: NotifierContext; i
   if (refused) throw errors.validation([{ field: 'url', problem: refused }]);
   const id = randomUUID();
   const secret = newSigningSecret();
-  await ctx.db.insert(endpoints).values({ id, agency: ctx.actor.agency, url: input.url, secret: sealSecret(ctx.secretKey, id, secret), eventTypes: input.eventTypes });
-  await appendAudit(ctx.db, [{ agency: ctx.actor.agency, actor: ctx.actor.tokenId, action: 'webhook.register', subjectType: 'webhook', subjectId: id, details: { eventTypes: input.eventTypes } }]);
+  await ctx.db
+    .insert(endpoints)
+    .values({ id, agency: ctx.actor.agency, url: input.url, secret: sealSecret(ctx.secretKey, id, secret), eventTypes: input.eventTypes });
+  await appendAudit(ctx.db, [
+    {
+      agency: ctx.actor.agency,
+      actor: ctx.actor.tokenId,
+      action: 'webhook.register',
+      subjectType: 'webhook',
+      subjectId: id,
+      details: { eventTypes: input.eventTypes },
+    },
+  ]);
   return { id, url: input.url, eventTypes: input.eventTypes, enabled: true, secret };
 }
 

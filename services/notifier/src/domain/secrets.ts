@@ -44,8 +44,16 @@ export function openSecret(key: Buffer, endpointId: string, stored: string): str
  */
 export async function sealLegacySecrets(db: Db, key: Buffer): Promise<number> {
   return db.transaction(async (tx) => {
-    const rows = await tx.select({ id: endpoints.id, secret: endpoints.secret }).from(endpoints).where(like(endpoints.secret, 'whsec\\_%')).for('update', { skipLocked: true });
-    for (const row of rows) await tx.update(endpoints).set({ secret: sealSecret(key, row.id, row.secret) }).where(eq(endpoints.id, row.id));
+    const rows = await tx
+      .select({ id: endpoints.id, secret: endpoints.secret })
+      .from(endpoints)
+      .where(like(endpoints.secret, 'whsec\\_%'))
+      .for('update', { skipLocked: true });
+    for (const row of rows)
+      await tx
+        .update(endpoints)
+        .set({ secret: sealSecret(key, row.id, row.secret) })
+        .where(eq(endpoints.id, row.id));
     return rows.length;
   });
 }

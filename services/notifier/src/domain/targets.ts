@@ -132,7 +132,8 @@ export async function checkTarget(raw: string, check: TargetCheck = {}): Promise
   const publicRules = (): string | undefined => {
     if (url.protocol !== 'https:') return 'must be https';
     const port = url.port === '' ? 443 : Number(url.port);
-    if (port !== 443 && !check.ports?.includes(port)) return `port ${port} is not allowed (443${check.ports?.length ? `, ${check.ports.join(', ')}` : ''})`;
+    if (port !== 443 && !check.ports?.includes(port))
+      return `port ${port} is not allowed (443${check.ports?.length ? `, ${check.ports.join(', ')}` : ''})`;
     return undefined;
   };
   // Without the development switch the scheme and port are judged before any DNS question is asked.

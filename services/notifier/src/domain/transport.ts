@@ -18,7 +18,10 @@ export interface WebhookAnswer {
 
 /** Thrown when the receiver did not answer; `reason` is a fixed code, never a DNS answer or an address. */
 export class NoAnswer extends Error {
-  constructor(readonly reason: 'timeout' | 'no-answer', readonly code?: string) {
+  constructor(
+    readonly reason: 'timeout' | 'no-answer',
+    readonly code?: string,
+  ) {
     super(reason === 'timeout' ? 'timed out' : `no answer (${code ?? 'network error'})`);
     this.name = 'NoAnswer';
   }

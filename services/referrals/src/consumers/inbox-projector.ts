@@ -20,22 +20,23 @@ export function subscribeInboxProjector(deps: { db: Db; bus: EventBus }): Promis
       const created = events
         .filter((e): e is CloudEvent<'jp.liaison.referral.created.v1'> => e.type === 'jp.liaison.referral.created.v1')
         .filter((e) => e.data.status !== 'draft');
-      if (created.length > 0) await tx
-        .insert(receivedReferrals)
-        .values(
-          created.map((e) => ({
-            referralId: e.data.referralId,
-            recipient: e.data.recipient,
-            sender: e.data.sender,
-            kind: e.data.kind,
-            category: e.data.category,
-            status: e.data.status,
-            urgent: e.data.urgent ?? false,
-            packageId: e.data.packageId ?? null,
-            sentAt: new Date(e.data.createdAt),
-          })),
-        )
-        .onConflictDoUpdate({ target: receivedReferrals.referralId, set: { applyCount: sql`${receivedReferrals.applyCount} + 1` } });
+      if (created.length > 0)
+        await tx
+          .insert(receivedReferrals)
+          .values(
+            created.map((e) => ({
+              referralId: e.data.referralId,
+              recipient: e.data.recipient,
+              sender: e.data.sender,
+              kind: e.data.kind,
+              category: e.data.category,
+              status: e.data.status,
+              urgent: e.data.urgent ?? false,
+              packageId: e.data.packageId ?? null,
+              sentAt: new Date(e.data.createdAt),
+            })),
+          )
+          .onConflictDoUpdate({ target: receivedReferrals.referralId, set: { applyCount: sql`${receivedReferrals.applyCount} + 1` } });
       // Events of one referral arrive in order (same key, same partition), and the version guard
       // keeps a redelivered older change from overwriting a newer one.
       for (const e of events) {

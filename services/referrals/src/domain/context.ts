@@ -41,7 +41,8 @@ export interface Referral {
   sentAt: string | null;
 }
 
-export interface ReceivedReferral extends Omit<Referral, 'id' | 'createdAt' | 'updatedAt' | 'statusReason' | 'routing' | 'caseId' | 'sentAt'> {
+export interface ReceivedReferral
+  extends Omit<Referral, 'id' | 'createdAt' | 'updatedAt' | 'statusReason' | 'routing' | 'caseId' | 'sentAt'> {
   referralId: string;
   sentAt: string;
   receivedAt: string;

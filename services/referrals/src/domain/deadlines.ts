@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '@liaison/audit';
 import { type Db, Periodic, type Tx } from '@liaison/db';
-import { type CalendarOptions, type Clock, clocksStoppedBy, type DeadlinePolicy, errors, planDeadlines, requireMemberBody, type TaskStatus } from '@liaison/domain';
+import {
+  type CalendarOptions,
+  type Clock,
+  clocksStoppedBy,
+  type DeadlinePolicy,
+  errors,
+  planDeadlines,
+  requireMemberBody,
+  type TaskStatus,
+} from '@liaison/domain';
 import { appendToOutbox, type CloudEvent, makeEvent } from '@liaison/events';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { deadlinePolicies, deadlines, outbox, referrals } from '../db/schema.ts';
@@ -11,7 +20,8 @@ let policyCache: { at: number; rows: (typeof deadlinePolicies.$inferSelect)[] } 
 
 /** The clocks for a recipient and category: the most specific policy row (recipient+category, recipient, category, default). */
 export async function policyFor(db: Db, recipient: string, category: string): Promise<DeadlinePolicy> {
-  if (!policyCache || Date.now() - policyCache.at > 30_000) policyCache = { at: Date.now(), rows: await db.select().from(deadlinePolicies) };
+  if (!policyCache || Date.now() - policyCache.at > 30_000)
+    policyCache = { at: Date.now(), rows: await db.select().from(deadlinePolicies) };
   const score = (r: { recipient: string | null; category: string | null }) =>
     (r.recipient === recipient ? 2 : r.recipient === null ? 0 : -10) + (r.category === category ? 1 : r.category === null ? 0 : -10);
   const best = [...policyCache.rows].filter((r) => score(r) >= 0).sort((a, b) => score(b) - score(a))[0];
@@ -25,11 +35,18 @@ export function forgetPolicies(): void {
 }
 
 /** Starts the clocks of a referral that becomes requested later (a draft sent). */
-export async function startClocks(tx: Tx, referral: { id: string; recipient: string; category: string }, start: Date, calendar?: CalendarOptions): Promise<void> {
+export async function startClocks(
+  tx: Tx,
+  referral: { id: string; recipient: string; category: string },
+  start: Date,
+  calendar?: CalendarOptions,
+): Promise<void> {
   const plan = planDeadlines(start, await policyFor(tx, referral.recipient, referral.category), calendar);
   await tx
     .insert(deadlines)
-    .values(plan.map((d) => ({ id: randomUUID(), referralId: referral.id, clock: d.clock, dueAt: d.dueAt, approachingAt: d.approachingAt })))
+    .values(
+      plan.map((d) => ({ id: randomUUID(), referralId: referral.id, clock: d.clock, dueAt: d.dueAt, approachingAt: d.approachingAt })),
+    )
     .onConflictDoNothing();
 }
 
@@ -61,9 +78,7 @@ interface DueRow {
 export class DeadlineScheduler {
   private readonly job: Periodic;
 
-  constructor(
-    private readonly options: { db: Db; secretariat: string; interval?: number; onError?: (err: unknown) => void },
-  ) {
+  constructor(private readonly options: { db: Db; secretariat: string; interval?: number; onError?: (err: unknown) => void }) {
     this.job = new Periodic(() => this.tick(new Date()), options.interval ?? 30_000, options.onError);
   }
 
@@ -107,8 +122,20 @@ export class DeadlineScheduler {
           dueAt: new Date(r.due_at).toISOString(),
         };
         return kind === 'approaching'
-          ? makeEvent({ type: 'jp.liaison.deadline.approaching.v1', source: `/agencies/${secretariat}`, subject: r.referral_id, time: now, data })
-          : makeEvent({ type: 'jp.liaison.deadline.missed.v1', source: `/agencies/${secretariat}`, subject: r.referral_id, time: now, data: { ...data, escalatedTo: secretariat } });
+          ? makeEvent({
+              type: 'jp.liaison.deadline.approaching.v1',
+              source: `/agencies/${secretariat}`,
+              subject: r.referral_id,
+              time: now,
+              data,
+            })
+          : makeEvent({
+              type: 'jp.liaison.deadline.missed.v1',
+              source: `/agencies/${secretariat}`,
+              subject: r.referral_id,
+              time: now,
+              data: { ...data, escalatedTo: secretariat },
+            });
       });
       await appendToOutbox(tx, outbox, events);
       const ids = rows.map((r) => r.id);
@@ -162,7 +189,9 @@ export async function listOverdue({ ctx, now = new Date() }: { ctx: ReferralsCon
         isNull(deadlines.metAt),
         // Past due now, or already declared missed by the scheduler.
         sql`(${deadlines.dueAt} <= ${now} or ${deadlines.missedEmittedAt} is not null)`,
-        secretariat ? undefined : sql`(${referrals.sender} = ${actor.agency} or (${referrals.recipient} = ${actor.agency} and ${referrals.sentAt} is not null))`,
+        secretariat
+          ? undefined
+          : sql`(${referrals.sender} = ${actor.agency} or (${referrals.recipient} = ${actor.agency} and ${referrals.sentAt} is not null))`,
       ),
     )
     .orderBy(deadlines.dueAt)

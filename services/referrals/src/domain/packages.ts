@@ -46,9 +46,24 @@ export function intakePackageLookup(intake: ServiceFetch, authorization: string,
  * body, to this recipient, for the named case, and not purged. Another body's package reads as no
  * package at all (its existence is not disclosed).
  */
-export async function packageProblem({ ctx, packageId, caseId, recipient }: { ctx: ReferralsContext; packageId: string; caseId: string; recipient: string }): Promise<string | undefined> {
+export async function packageProblem({
+  ctx,
+  packageId,
+  caseId,
+  recipient,
+}: {
+  ctx: ReferralsContext;
+  packageId: string;
+  caseId: string;
+  recipient: string;
+}): Promise<string | undefined> {
   // A deployment without the intake service cannot check packages: it refuses them rather than trust them.
-  if (!ctx.packages) throw new DomainError('UPSTREAM_UNAVAILABLE', 'unavailable', 'packages cannot be checked here: this referrals service has no intake service (INTAKE_URL)');
+  if (!ctx.packages)
+    throw new DomainError(
+      'UPSTREAM_UNAVAILABLE',
+      'unavailable',
+      'packages cannot be checked here: this referrals service has no intake service (INTAKE_URL)',
+    );
   const info = await ctx.packages(packageId);
   if (!info) return `no package ${packageId} sealed by ${ctx.actor.agency}`;
   if (info.recipient !== recipient) return `package ${packageId} was sealed to ${info.recipient}, not to ${recipient}`;
@@ -58,7 +73,12 @@ export async function packageProblem({ ctx, packageId, caseId, recipient }: { ct
 }
 
 /** A referral carries only a real package (see packageProblem); anything else is refused with 400 naming `packageId`. */
-export async function requireRealPackage(args: { ctx: ReferralsContext; packageId: string; caseId: string; recipient: string }): Promise<void> {
+export async function requireRealPackage(args: {
+  ctx: ReferralsContext;
+  packageId: string;
+  caseId: string;
+  recipient: string;
+}): Promise<void> {
   const problem = await packageProblem(args);
   if (problem) throw errors.validation([{ field: 'packageId', problem: `${problem}; seal one with POST /v1/cases/{id}/packages` }]);
 }

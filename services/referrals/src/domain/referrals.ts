@@ -38,7 +38,9 @@ export const toReferral = (row: typeof referrals.$inferSelect, viewer: string): 
   statusReason: row.statusReason,
   packageId: row.packageId,
   caseId: viewer === row.sender ? row.caseId : null,
-  routing: row.routingSuggested ? { suggested: row.routingSuggested, followed: row.routingFollowed ?? false, overrideReason: row.routingOverrideReason } : null,
+  routing: row.routingSuggested
+    ? { suggested: row.routingSuggested, followed: row.routingFollowed ?? false, overrideReason: row.routingOverrideReason }
+    : null,
   urgent: row.urgent,
   version: row.version,
   createdAt: row.createdAt.toISOString(),
@@ -51,10 +53,14 @@ export const toReferral = (row: typeof referrals.$inferSelect, viewer: string): 
  * they have been sent. A draft — and a draft cancelled unsent — does not exist for its recipient:
  * every route answers it as it answers a random id.
  */
-export const visibleTo = (agency: string) => or(eq(referrals.sender, agency), and(eq(referrals.recipient, agency), isNotNull(referrals.sentAt)))!;
+export const visibleTo = (agency: string) =>
+  or(eq(referrals.sender, agency), and(eq(referrals.recipient, agency), isNotNull(referrals.sentAt)))!;
 
 /** The announcement of a referral to its recipient, when it is sent (at creation, or when a draft is sent). */
-export function referralCreatedEvent(referral: Pick<Referral, 'id' | 'sender' | 'recipient' | 'kind' | 'category' | 'urgent' | 'packageId'>, sentAt: Date) {
+export function referralCreatedEvent(
+  referral: Pick<Referral, 'id' | 'sender' | 'recipient' | 'kind' | 'category' | 'urgent' | 'packageId'>,
+  sentAt: Date,
+) {
   const { id, sender, recipient, kind, category, urgent, packageId } = referral;
   return makeEvent({
     type: 'jp.liaison.referral.created.v1',
@@ -62,7 +68,17 @@ export function referralCreatedEvent(referral: Pick<Referral, 'id' | 'sender' | 
     subject: id,
     time: sentAt,
     // `createdAt` is when the recipient's referral begins: when it was sent, not when a draft was begun.
-    data: { referralId: id, sender, recipient, kind, category, status: 'requested', urgent, createdAt: sentAt.toISOString(), ...(packageId ? { packageId } : {}) },
+    data: {
+      referralId: id,
+      sender,
+      recipient,
+      kind,
+      category,
+      status: 'requested',
+      urgent,
+      createdAt: sentAt.toISOString(),
+      ...(packageId ? { packageId } : {}),
+    },
   });
 }
 
@@ -84,20 +100,29 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
   }
   let routing: { suggested: string[]; followed: boolean; overrideReason: string | null } | undefined;
   if (input.routing) {
-    const suggested = suggestRouting({ category: input.category, consulter: input.routing.consulter, victimUnder18: input.routing.victimUnder18 })
+    const suggested = suggestRouting({
+      category: input.category,
+      consulter: input.routing.consulter,
+      victimUnder18: input.routing.victimUnder18,
+    })
       .filter((s) => s.action === 'refer')
       .map((s) => s.body);
     const followed = suggested.includes(input.recipient);
     const overrideReason = input.routing.overrideReason?.trim() || null;
     if (!followed && !overrideReason) {
       throw errors.validation([
-        { field: 'routing.overrideReason', problem: `needed to refer to ${input.recipient} against the suggestion (${suggested.join(', ') || 'advice only, no referral'})` },
+        {
+          field: 'routing.overrideReason',
+          problem: `needed to refer to ${input.recipient} against the suggestion (${suggested.join(', ') || 'advice only, no referral'})`,
+        },
       ]);
     }
     routing = { suggested, followed, overrideReason: followed ? null : overrideReason };
   }
-  if (input.packageId && !input.caseId) throw errors.validation([{ field: 'caseId', problem: 'required with packageId: the case the package was sealed for' }]);
-  if (input.caseId && !input.packageId) throw errors.validation([{ field: 'caseId', problem: 'only with packageId: it names the case the package was sealed for' }]);
+  if (input.packageId && !input.caseId)
+    throw errors.validation([{ field: 'caseId', problem: 'required with packageId: the case the package was sealed for' }]);
+  if (input.caseId && !input.packageId)
+    throw errors.validation([{ field: 'caseId', problem: 'only with packageId: it names the case the package was sealed for' }]);
   if (input.packageId) await requireRealPackage({ ctx, packageId: input.packageId, caseId: input.caseId!, recipient: input.recipient });
   const now = new Date();
   const status = input.status ?? 'requested';
@@ -124,15 +149,34 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
   // The clocks start when the referral is requested (a draft starts them when it is sent).
   const clocks =
     status === 'requested'
-      ? planDeadlines(now, await policyFor(ctx.db, recipient, category), ctx.calendar).map((d) => [randomUUID(), id, d.clock, d.dueAt, d.approachingAt])
+      ? planDeadlines(now, await policyFor(ctx.db, recipient, category), ctx.calendar).map((d) => [
+          randomUUID(),
+          id,
+          d.clock,
+          d.dueAt,
+          d.approachingAt,
+        ])
       : [];
   // The referral, its event, its audit entry and its clocks commit together (group commit with
   // other referrals created at the same moment: see ReferralWriter).
   await ctx.writer.write({
     referral: [
-      id, actor.agency, input.recipient, input.kind, input.category, status, input.urgent, actor.tokenId, now, now,
-      routing?.suggested ?? null, routing?.followed ?? null, routing?.overrideReason ?? null, input.packageId ?? null,
-      input.caseId ?? null, status === 'requested' ? now : null,
+      id,
+      actor.agency,
+      input.recipient,
+      input.kind,
+      input.category,
+      status,
+      input.urgent,
+      actor.tokenId,
+      now,
+      now,
+      routing?.suggested ?? null,
+      routing?.followed ?? null,
+      routing?.overrideReason ?? null,
+      input.packageId ?? null,
+      input.caseId ?? null,
+      status === 'requested' ? now : null,
     ],
     outbox: event ? outboxRow(event) : null,
     audit: auditRow({
@@ -142,7 +186,14 @@ export async function createReferral({ ctx, input }: { ctx: ReferralsContext; in
       subjectType: 'referral',
       subjectId: id,
       reason: routing?.overrideReason ?? null,
-      details: { recipient, kind, category, status, ...(input.packageId ? { packageId: input.packageId, caseId: input.caseId } : {}), ...(routing ? { routingSuggested: routing.suggested, routingFollowed: routing.followed } : {}) },
+      details: {
+        recipient,
+        kind,
+        category,
+        status,
+        ...(input.packageId ? { packageId: input.packageId, caseId: input.caseId } : {}),
+        ...(routing ? { routingSuggested: routing.suggested, routingFollowed: routing.followed } : {}),
+      },
     }),
     clocks,
   });
@@ -167,7 +218,12 @@ export async function getReferral({ ctx, id }: { ctx: ReferralsContext; id: stri
 export async function listSent({ ctx, limit }: { ctx: ReferralsContext; limit: number }): Promise<Referral[]> {
   requireMemberBody(ctx.actor, 'see referrals');
   requireRole(ctx.actor, caseRoles, 'see referrals');
-  const rows = await ctx.db.select().from(referrals).where(eq(referrals.sender, ctx.actor.agency)).orderBy(desc(referrals.createdAt)).limit(limit);
+  const rows = await ctx.db
+    .select()
+    .from(referrals)
+    .where(eq(referrals.sender, ctx.actor.agency))
+    .orderBy(desc(referrals.createdAt))
+    .limit(limit);
   return rows.map((r) => toReferral(r, ctx.actor.agency));
 }
 

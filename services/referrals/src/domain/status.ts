@@ -1,4 +1,15 @@
-import { allowedNext, type BusinessStatus, canTransition, errors, requireMemberBody, requireRole, type Side, statusesNeedingReason, type TaskStatus, taskStatusLabels } from '@liaison/domain';
+import {
+  allowedNext,
+  type BusinessStatus,
+  canTransition,
+  errors,
+  requireMemberBody,
+  requireRole,
+  type Side,
+  statusesNeedingReason,
+  type TaskStatus,
+  taskStatusLabels,
+} from '@liaison/domain';
 import { appendAudit } from '@liaison/audit';
 import { appendToOutbox, makeEvent } from '@liaison/events';
 import { and, eq, sql } from 'drizzle-orm';
@@ -28,7 +39,9 @@ export async function changeStatus({ ctx, id, input }: { ctx: ReferralsContext; 
   requireRole(actor, caseRoles, 'change referrals');
   const reason = input.statusReason?.trim() || undefined;
   if (statusesNeedingReason.includes(input.status) && !reason) {
-    throw errors.validation([{ field: 'statusReason', problem: `a reason is required to set ${input.status} (${taskStatusLabels[input.status].ja})` }]);
+    throw errors.validation([
+      { field: 'statusReason', problem: `a reason is required to set ${input.status} (${taskStatusLabels[input.status].ja})` },
+    ]);
   }
   // A draft carrying a package is sent only while the package is still real (not purged meanwhile).
   // Asked before the transaction: the row lock is not held across a call to another service.
@@ -39,12 +52,19 @@ export async function changeStatus({ ctx, id, input }: { ctx: ReferralsContext; 
       .where(and(eq(referrals.id, id), eq(referrals.sender, actor.agency), eq(referrals.status, 'draft')));
     if (draft?.packageId && draft.caseId) {
       const problem = await packageProblem({ ctx, packageId: draft.packageId, caseId: draft.caseId, recipient: draft.recipient });
-      if (problem) throw errors.conflict(`this draft cannot be sent: ${problem}; cancel it and refer again with a new package`, { packageId: draft.packageId });
+      if (problem)
+        throw errors.conflict(`this draft cannot be sent: ${problem}; cancel it and refer again with a new package`, {
+          packageId: draft.packageId,
+        });
     }
   }
   return ctx.db.transaction(async (tx) => {
     // A draft is not found by its recipient: no status, no allowed moves, no version leak out of it.
-    const [row] = await tx.select().from(referrals).where(and(eq(referrals.id, id), visibleTo(actor.agency))).for('update');
+    const [row] = await tx
+      .select()
+      .from(referrals)
+      .where(and(eq(referrals.id, id), visibleTo(actor.agency)))
+      .for('update');
     if (!row) throw errors.notFound(`referral ${id}`);
     const side: Side = row.sender === actor.agency ? 'sender' : 'recipient';
     const from = row.status as TaskStatus;
@@ -55,7 +75,11 @@ export async function changeStatus({ ctx, id, input }: { ctx: ReferralsContext; 
       });
     }
     const sameStatus = input.status === from;
-    if (sameStatus ? !(side === 'recipient' && input.businessStatus && allowedNext(from, side).length > 0) : !canTransition(from, input.status, side)) {
+    if (
+      sameStatus
+        ? !(side === 'recipient' && input.businessStatus && allowedNext(from, side).length > 0)
+        : !canTransition(from, input.status, side)
+    ) {
       const allowed = allowedNext(from, side);
       throw errors.conflict(
         `the ${side} may not move a referral from ${from} to ${input.status}; allowed next: ${allowed.length > 0 ? allowed.join(', ') : 'none'}`,
@@ -68,7 +92,14 @@ export async function changeStatus({ ctx, id, input }: { ctx: ReferralsContext; 
     const sending = from === 'draft' && input.status === 'requested';
     const [updated] = await tx
       .update(referrals)
-      .set({ status: input.status, businessStatus, statusReason: reason ?? (sameStatus ? row.statusReason : null), version, updatedAt: now, ...(sending ? { sentAt: now } : {}) })
+      .set({
+        status: input.status,
+        businessStatus,
+        statusReason: reason ?? (sameStatus ? row.statusReason : null),
+        version,
+        updatedAt: now,
+        ...(sending ? { sentAt: now } : {}),
+      })
       .where(eq(referrals.id, id))
       .returning();
     if (sending) await startClocks(tx, row, now, ctx.calendar);
@@ -98,25 +129,26 @@ export async function changeStatus({ ctx, id, input }: { ctx: ReferralsContext; 
     // Sending a draft announces the referral (as new, to its recipient); a referral never sent stays
     // off the bus whatever becomes of it (cancelled, entered in error): its recipient never learns it existed.
     if (sending) await appendToOutbox(tx, outbox, [referralCreatedEvent(toReferral(updated!, actor.agency), now)]);
-    else if (row.sentAt) await appendToOutbox(tx, outbox, [
-      makeEvent({
-        type: 'jp.liaison.referral.status_changed.v1',
-        source: `/agencies/${actor.agency}`,
-        subject: id,
-        time: now,
-        data: {
-          referralId: id,
-          sender: row.sender,
-          recipient: row.recipient,
-          from,
-          to: input.status,
-          ...(businessStatus ? { businessStatus } : {}),
-          changedBy: actor.agency,
-          version,
-          changedAt: now.toISOString(),
-        },
-      }),
-    ]);
+    else if (row.sentAt)
+      await appendToOutbox(tx, outbox, [
+        makeEvent({
+          type: 'jp.liaison.referral.status_changed.v1',
+          source: `/agencies/${actor.agency}`,
+          subject: id,
+          time: now,
+          data: {
+            referralId: id,
+            sender: row.sender,
+            recipient: row.recipient,
+            from,
+            to: input.status,
+            ...(businessStatus ? { businessStatus } : {}),
+            changedBy: actor.agency,
+            version,
+            changedAt: now.toISOString(),
+          },
+        }),
+      ]);
     return toReferral(updated!, actor.agency);
   });
 }
@@ -125,9 +157,16 @@ export async function changeStatus({ ctx, id, input }: { ctx: ReferralsContext; 
 export async function statusHistory({ ctx, id }: { ctx: ReferralsContext; id: string }) {
   requireMemberBody(ctx.actor, 'see referrals');
   requireRole(ctx.actor, caseRoles, 'see referrals');
-  const [row] = await ctx.db.select({ id: referrals.id }).from(referrals).where(and(eq(referrals.id, id), visibleTo(ctx.actor.agency)));
+  const [row] = await ctx.db
+    .select({ id: referrals.id })
+    .from(referrals)
+    .where(and(eq(referrals.id, id), visibleTo(ctx.actor.agency)));
   if (!row) throw errors.notFound(`referral ${id}`);
-  const rows = await ctx.db.select().from(referralStatusHistory).where(eq(referralStatusHistory.referralId, id)).orderBy(referralStatusHistory.version);
+  const rows = await ctx.db
+    .select()
+    .from(referralStatusHistory)
+    .where(eq(referralStatusHistory.referralId, id))
+    .orderBy(referralStatusHistory.version);
   return rows.map((r) => ({
     version: r.version,
     from: r.fromStatus as TaskStatus,

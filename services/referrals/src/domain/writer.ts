@@ -13,7 +13,24 @@ export interface NewReferralRows {
 
 const referralShape: InsertShape = {
   table: 'referrals.referrals',
-  columns: ['id', 'sender', 'recipient', 'kind', 'category', 'status', 'urgent', 'created_by', 'created_at', 'updated_at', 'routing_suggested', 'routing_followed', 'routing_override_reason', 'package_id', 'case_id', 'sent_at'],
+  columns: [
+    'id',
+    'sender',
+    'recipient',
+    'kind',
+    'category',
+    'status',
+    'urgent',
+    'created_by',
+    'created_at',
+    'updated_at',
+    'routing_suggested',
+    'routing_followed',
+    'routing_override_reason',
+    'package_id',
+    'case_id',
+    'sent_at',
+  ],
 };
 const clockShape: InsertShape = { table: 'referrals.deadlines', columns: ['id', 'referral_id', 'clock', 'due_at', 'approaching_at'] };
 const eventShape = outboxShape(outbox);
@@ -85,10 +102,16 @@ function statement(batch: NewReferralRows[]): { text: string; values: unknown[] 
     values.push(...q.values);
     return q.text;
   };
-  const state = part(referralShape, batch.map((b) => b.referral));
+  const state = part(
+    referralShape,
+    batch.map((b) => b.referral),
+  );
   const eventRows = batch.flatMap((b) => (b.outbox ? [b.outbox] : []));
   const events = eventRows.length > 0 ? `, events as (${part(eventShape, eventRows)})` : '';
-  const audited = part(auditShape, batch.map((b) => b.audit));
+  const audited = part(
+    auditShape,
+    batch.map((b) => b.audit),
+  );
   const clockRows = batch.flatMap((b) => b.clocks);
   const clocks = clockRows.length > 0 ? `, clocks as (${part(clockShape, clockRows)})` : '';
   return {

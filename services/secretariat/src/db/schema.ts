@@ -119,7 +119,10 @@ export const reportVersions = secretariatSchema.table(
   (t) => [
     unique('report_versions_meeting_version').on(t.meetingId, t.version),
     check('report_versions_status', sql`${t.status} in ('draft', 'approved')`),
-    check('report_versions_approved', sql`${t.status} = 'draft' or (${t.approvedAt} is not null and ${t.contentHash} is not null and ${t.approvedBy} is not null)`),
+    check(
+      'report_versions_approved',
+      sql`${t.status} = 'draft' or (${t.approvedAt} is not null and ${t.contentHash} is not null and ${t.approvedBy} is not null)`,
+    ),
   ],
 );
 

@@ -34,11 +34,14 @@ export function viewerOf(actor: Actor): Viewer {
   if (isSecretariat(actor)) return 'secretariat';
   if (actor.role === 'observer') return 'observer';
   if (actor.agencyRoles.includes('member') && ['caseworker', 'supervisor', 'secretariat'].includes(actor.role)) return 'member';
-  throw errors.forbidden(`role ${actor.role} of body ${actor.agency} may not see council meetings (allowed: observers, members' caseworkers, supervisors and secretariat)`);
+  throw errors.forbidden(
+    `role ${actor.role} of body ${actor.agency} may not see council meetings (allowed: observers, members' caseworkers, supervisors and secretariat)`,
+  );
 }
 
 /** Refuses anyone but the secretariat: only it creates and edits meetings. */
 export function requireSecretariat(actor: Actor, what: string): void {
   if (actor.role !== 'secretariat') throw errors.forbidden(`role ${actor.role} may not ${what} (allowed: secretariat)`);
-  if (!actor.agencyRoles.includes('secretariat')) throw errors.forbidden(`body ${actor.agency} is not the council's secretariat and may not ${what}`);
+  if (!actor.agencyRoles.includes('secretariat'))
+    throw errors.forbidden(`body ${actor.agency} is not the council's secretariat and may not ${what}`);
 }

@@ -59,7 +59,10 @@ export interface MeetingView extends MeetingSummary {
 
 /** The meeting's name, Japanese first. */
 export function meetingTitle(number: number): { ja: string; en: string } {
-  return { ja: `第${number}回 違法・有害情報相談機関連絡会`, en: `Liaison Council of Consultation Bodies on Illegal and Harmful Online Information, meeting No. ${number}` };
+  return {
+    ja: `第${number}回 違法・有害情報相談機関連絡会`,
+    en: `Liaison Council of Consultation Bodies on Illegal and Harmful Online Information, meeting No. ${number}`,
+  };
 }
 
 type MeetingRow = typeof meetings.$inferSelect;
@@ -118,13 +121,22 @@ async function readMeeting(db: Tx, id: string, viewer: Viewer, agency: string): 
     .limit(1);
   const view: MeetingView = {
     ...summary(row),
-    invitations: invited.map((i) => ({ body: i.body, role: i.role as 'member' | 'observer', attendance: (i.attendance as Attendance | null) ?? null })),
+    invitations: invited.map((i) => ({
+      body: i.body,
+      role: i.role as 'member' | 'observer',
+      attendance: (i.attendance as Attendance | null) ?? null,
+    })),
     agenda: agenda.map((a) => ({ id: a.id, position: a.position, title: a.title, presenter: a.presenter })),
     minutes: row.minutesApprovedAt && row.minutes !== null ? { text: row.minutes, approvedAt: iso(row.minutesApprovedAt) } : null,
-    report: report?.approvedAt ? { reportId: report.id, version: report.version, approvedAt: iso(report.approvedAt), releaseIds: report.releaseIds } : null,
+    report: report?.approvedAt
+      ? { reportId: report.id, version: report.version, approvedAt: iso(report.approvedAt), releaseIds: report.releaseIds }
+      : null,
   };
   if (viewer === 'secretariat') {
-    view.draftMinutes = !row.minutesApprovedAt && row.minutes !== null && row.minutesUpdatedAt ? { text: row.minutes, updatedAt: iso(row.minutesUpdatedAt) } : null;
+    view.draftMinutes =
+      !row.minutesApprovedAt && row.minutes !== null && row.minutesUpdatedAt
+        ? { text: row.minutes, updatedAt: iso(row.minutesUpdatedAt) }
+        : null;
   }
   if (viewer !== 'observer') {
     const owner = viewer === 'member' ? agency : undefined;
@@ -149,7 +161,17 @@ async function actionItemsOf(db: Tx, meeting: MeetingRow, owner: string | undefi
      where (a.meeting_id = ${meeting.id} or (r.number < ${meeting.number} and (c.id is null or c.number >= ${meeting.number})))
        ${owner === undefined ? sql`` : sql`and a.owner = ${owner}`}
      order by r.number, a.due_on, a.created_at, a.id`)) as unknown as {
-    rows: { id: string; title: string; owner: string; due_on: string; raised_id: string; raised_number: number; closed_id: string | null; closed_number: number | null; closed_at: Date | string | null }[];
+    rows: {
+      id: string;
+      title: string;
+      owner: string;
+      due_on: string;
+      raised_id: string;
+      raised_number: number;
+      closed_id: string | null;
+      closed_number: number | null;
+      closed_at: Date | string | null;
+    }[];
   };
   return rows.map((r) => ({
     id: r.id,
@@ -190,7 +212,10 @@ function councilRole(agency: Agency): 'member' | 'observer' | undefined {
 }
 
 /** Checks registry codes; the problems name each field (`invited.2`, `presenter`, …). */
-async function registryProblems(ctx: SecretariatContext, codes: { field: string; code: string }[]): Promise<{ problems: FieldProblem[]; byCode: Map<string, Agency> }> {
+async function registryProblems(
+  ctx: SecretariatContext,
+  codes: { field: string; code: string }[],
+): Promise<{ problems: FieldProblem[]; byCode: Map<string, Agency> }> {
   const byCode = new Map((await ctx.registry()).map((a) => [a.code, a]));
   const problems: FieldProblem[] = [];
   for (const { field, code } of codes) {
@@ -204,7 +229,8 @@ async function registryProblems(ctx: SecretariatContext, codes: { field: string;
 /** What must hold of a meeting's fields together, whichever were given (field named). */
 function fieldProblems(f: MeetingFields): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (f.place === null && f.onlineLink === null) problems.push({ field: 'place', problem: 'a place or an online link (onlineLink) is required' });
+  if (f.place === null && f.onlineLink === null)
+    problems.push({ field: 'place', problem: 'a place or an online link (onlineLink) is required' });
   if (f.reviewFrom > f.reviewTo) problems.push({ field: 'reviewTo', problem: `must not be before reviewFrom (${f.reviewFrom})` });
   return problems;
 }
@@ -221,8 +247,17 @@ async function lockMeeting(tx: Tx, id: string): Promise<MeetingRow> {
   return row;
 }
 
-async function commit(ctx: SecretariatContext, tx: Tx, meetingId: string, action: string, details: Record<string, unknown>, events: CloudEvent[]) {
-  await appendAudit(tx, [{ agency: ctx.actor.agency, actor: ctx.actor.tokenId, action, subjectType: 'meeting', subjectId: meetingId, details }]);
+async function commit(
+  ctx: SecretariatContext,
+  tx: Tx,
+  meetingId: string,
+  action: string,
+  details: Record<string, unknown>,
+  events: CloudEvent[],
+) {
+  await appendAudit(tx, [
+    { agency: ctx.actor.agency, actor: ctx.actor.tokenId, action, subjectType: 'meeting', subjectId: meetingId, details },
+  ]);
   await appendToOutbox(tx, outbox, events);
 }
 
@@ -247,13 +282,16 @@ export async function scheduleMeeting({ ctx, input }: { ctx: SecretariatContext;
   const now = nowOf(ctx);
   await ctx.db.transaction(async (tx) => {
     await numberingLock(tx);
-    const last = ((await tx.execute(sql`select coalesce(max(number), 0)::int as n from secretariat.meetings`)) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+    const last = (
+      (await tx.execute(sql`select coalesce(max(number), 0)::int as n from secretariat.meetings`)) as unknown as { rows: { n: number }[] }
+    ).rows[0]!.n;
     const number = input.number ?? last + 1;
     const [taken] = await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.number, number));
     if (taken) throw errors.validation([{ field: 'number', problem: `第${number}回 exists already (next free: ${last + 1})` }]);
     fields.number = number;
     await tx.insert(meetings).values({ id, ...fields, createdBy: ctx.actor.agency, createdAt: now, updatedAt: now });
-    if (invited.length > 0) await tx.insert(invitations).values(invited.map((body) => ({ meetingId: id, body, role: councilRole(byCode.get(body)!)! })));
+    if (invited.length > 0)
+      await tx.insert(invitations).values(invited.map((body) => ({ meetingId: id, body, role: councilRole(byCode.get(body)!)! })));
     await commit(ctx, tx, id, 'meeting.schedule', { number, invited: invited.length }, [
       makeEvent({
         type: 'jp.liaison.meeting.scheduled.v1',
@@ -307,14 +345,17 @@ export async function updateMeeting({ ctx, id, input }: { ctx: SecretariatContex
     }
     let invited: string[] | undefined;
     if (input.invited) {
-      const before = (await tx.select({ body: invitations.body }).from(invitations).where(eq(invitations.meetingId, id))).map((r) => r.body).sort();
+      const before = (await tx.select({ body: invitations.body }).from(invitations).where(eq(invitations.meetingId, id)))
+        .map((r) => r.body)
+        .sort();
       invited = [...new Set(input.invited)].sort();
       if (before.join() !== invited.join()) {
         changed.push('invited');
         const gone = before.filter((b) => !invited!.includes(b));
         const added = invited.filter((b) => !before.includes(b));
         if (gone.length > 0) await tx.delete(invitations).where(and(eq(invitations.meetingId, id), inArray(invitations.body, gone)));
-        if (added.length > 0) await tx.insert(invitations).values(added.map((body) => ({ meetingId: id, body, role: councilRole(byCode.get(body)!)! })));
+        if (added.length > 0)
+          await tx.insert(invitations).values(added.map((body) => ({ meetingId: id, body, role: councilRole(byCode.get(body)!)! })));
       }
     }
     if (changed.length === 0) return;
@@ -346,7 +387,11 @@ export async function addAgendaItem({
   ctx,
   id,
   input,
-}: { ctx: SecretariatContext; id: string; input: { title: string; presenter: string; position?: number | undefined } }): Promise<MeetingView['agenda'][number] & { meetingId: string }> {
+}: {
+  ctx: SecretariatContext;
+  id: string;
+  input: { title: string; presenter: string; position?: number | undefined };
+}): Promise<MeetingView['agenda'][number] & { meetingId: string }> {
   requireSecretariat(ctx.actor, 'edit meetings');
   const { problems } = await registryProblems(ctx, [{ field: 'presenter', code: input.presenter }]);
   if (problems.length > 0) throw errors.validation(problems);
@@ -356,23 +401,42 @@ export async function addAgendaItem({
     await lockMeeting(tx, id);
     const existing = await tx.select({ position: agendaItems.position }).from(agendaItems).where(eq(agendaItems.meetingId, id));
     const position = input.position ?? existing.reduce((m, r) => Math.max(m, r.position), 0) + 1;
-    if (existing.some((r) => r.position === position)) throw errors.validation([{ field: 'position', problem: `position ${position} is taken on this agenda` }]);
-    await tx.insert(agendaItems).values({ id: itemId, meetingId: id, position, title: input.title, presenter: input.presenter, createdAt: now });
+    if (existing.some((r) => r.position === position))
+      throw errors.validation([{ field: 'position', problem: `position ${position} is taken on this agenda` }]);
+    await tx
+      .insert(agendaItems)
+      .values({ id: itemId, meetingId: id, position, title: input.title, presenter: input.presenter, createdAt: now });
     await tx.update(meetings).set({ updatedAt: now }).where(eq(meetings.id, id));
     await commit(ctx, tx, id, 'meeting.agenda.add', { agendaItemId: itemId, position, presenter: input.presenter }, [
-      makeEvent({ type: 'jp.liaison.meeting.agenda_item_added.v1', source: source(ctx), subject: id, time: now, data: { meetingId: id, agendaItemId: itemId, position, presenter: input.presenter } }),
+      makeEvent({
+        type: 'jp.liaison.meeting.agenda_item_added.v1',
+        source: source(ctx),
+        subject: id,
+        time: now,
+        data: { meetingId: id, agendaItemId: itemId, position, presenter: input.presenter },
+      }),
     ]);
     return { id: itemId, meetingId: id, position, title: input.title, presenter: input.presenter };
   });
 }
 
 /** Records attendance of invited bodies (bodies, never persons). */
-export async function recordAttendance({ ctx, id, input }: { ctx: SecretariatContext; id: string; input: { attendance: { body: string; status: Attendance }[] } }) {
+export async function recordAttendance({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: SecretariatContext;
+  id: string;
+  input: { attendance: { body: string; status: Attendance }[] };
+}) {
   requireSecretariat(ctx.actor, 'record attendance');
   const now = nowOf(ctx);
   await ctx.db.transaction(async (tx) => {
     await lockMeeting(tx, id);
-    const invited = new Set((await tx.select({ body: invitations.body }).from(invitations).where(eq(invitations.meetingId, id))).map((r) => r.body));
+    const invited = new Set(
+      (await tx.select({ body: invitations.body }).from(invitations).where(eq(invitations.meetingId, id))).map((r) => r.body),
+    );
     const problems: FieldProblem[] = [];
     const seen = new Set<string>();
     input.attendance.forEach((a, i) => {
@@ -382,11 +446,20 @@ export async function recordAttendance({ ctx, id, input }: { ctx: SecretariatCon
     });
     if (problems.length > 0) throw errors.validation(problems);
     for (const a of input.attendance) {
-      await tx.update(invitations).set({ attendance: a.status }).where(and(eq(invitations.meetingId, id), eq(invitations.body, a.body)));
+      await tx
+        .update(invitations)
+        .set({ attendance: a.status })
+        .where(and(eq(invitations.meetingId, id), eq(invitations.body, a.body)));
     }
     await tx.update(meetings).set({ updatedAt: now }).where(eq(meetings.id, id));
     await commit(ctx, tx, id, 'meeting.attendance', { bodies: input.attendance.length }, [
-      makeEvent({ type: 'jp.liaison.meeting.attendance_recorded.v1', source: source(ctx), subject: id, time: now, data: { meetingId: id, attendance: input.attendance } }),
+      makeEvent({
+        type: 'jp.liaison.meeting.attendance_recorded.v1',
+        source: source(ctx),
+        subject: id,
+        time: now,
+        data: { meetingId: id, attendance: input.attendance },
+      }),
     ]);
   });
   return readMeeting(ctx.db as unknown as Tx, id, 'secretariat', ctx.actor.agency);
@@ -402,7 +475,13 @@ export async function saveMinutes({ ctx, id, input }: { ctx: SecretariatContext;
     await tx.update(meetings).set({ minutes: input.text, minutesUpdatedAt: now, updatedAt: now }).where(eq(meetings.id, id));
     // The audit and the event say that the minutes changed, never what they say.
     await commit(ctx, tx, id, 'meeting.minutes.draft', { length: input.text.length }, [
-      makeEvent({ type: 'jp.liaison.meeting.minutes_drafted.v1', source: source(ctx), subject: id, time: now, data: { meetingId: id, draftedAt: now.toISOString() } }),
+      makeEvent({
+        type: 'jp.liaison.meeting.minutes_drafted.v1',
+        source: source(ctx),
+        subject: id,
+        time: now,
+        data: { meetingId: id, draftedAt: now.toISOString() },
+      }),
     ]);
   });
   return readMeeting(ctx.db as unknown as Tx, id, 'secretariat', ctx.actor.agency);
@@ -415,17 +494,32 @@ export async function approveMinutes({ ctx, id }: { ctx: SecretariatContext; id:
   await ctx.db.transaction(async (tx) => {
     const row = await lockMeeting(tx, id);
     if (row.minutesApprovedAt) throw errors.conflict(`the minutes of 第${row.number}回 are approved already`);
-    if (row.minutes === null || row.minutes.trim() === '') throw errors.validation([{ field: 'minutes', problem: 'there is no draft to approve (save the minutes first)' }]);
+    if (row.minutes === null || row.minutes.trim() === '')
+      throw errors.validation([{ field: 'minutes', problem: 'there is no draft to approve (save the minutes first)' }]);
     await tx.update(meetings).set({ minutesApprovedAt: now, updatedAt: now }).where(eq(meetings.id, id));
     await commit(ctx, tx, id, 'meeting.minutes.approve', {}, [
-      makeEvent({ type: 'jp.liaison.meeting.minutes_approved.v1', source: source(ctx), subject: id, time: now, data: { meetingId: id, approvedAt: now.toISOString() } }),
+      makeEvent({
+        type: 'jp.liaison.meeting.minutes_approved.v1',
+        source: source(ctx),
+        subject: id,
+        time: now,
+        data: { meetingId: id, approvedAt: now.toISOString() },
+      }),
     ]);
   });
   return readMeeting(ctx.db as unknown as Tx, id, 'secretariat', ctx.actor.agency);
 }
 
 /** Raises an action item at a meeting, owned by a registry body, with a due date. */
-export async function addActionItem({ ctx, id, input }: { ctx: SecretariatContext; id: string; input: { title: string; owner: string; dueOn: string } }): Promise<ActionItemView> {
+export async function addActionItem({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: SecretariatContext;
+  id: string;
+  input: { title: string; owner: string; dueOn: string };
+}): Promise<ActionItemView> {
   requireSecretariat(ctx.actor, 'raise action items');
   const { problems } = await registryProblems(ctx, [{ field: 'owner', code: input.owner }]);
   if (problems.length > 0) throw errors.validation(problems);
@@ -433,12 +527,28 @@ export async function addActionItem({ ctx, id, input }: { ctx: SecretariatContex
   const now = nowOf(ctx);
   return ctx.db.transaction(async (tx) => {
     const row = await lockMeeting(tx, id);
-    await tx.insert(actionItems).values({ id: itemId, meetingId: id, title: input.title, owner: input.owner, dueOn: input.dueOn, createdAt: now });
+    await tx
+      .insert(actionItems)
+      .values({ id: itemId, meetingId: id, title: input.title, owner: input.owner, dueOn: input.dueOn, createdAt: now });
     await tx.update(meetings).set({ updatedAt: now }).where(eq(meetings.id, id));
     await commit(ctx, tx, id, 'meeting.action.add', { actionItemId: itemId, owner: input.owner, dueOn: input.dueOn }, [
-      makeEvent({ type: 'jp.liaison.meeting.action_item_added.v1', source: source(ctx), subject: id, time: now, data: { meetingId: id, actionItemId: itemId, owner: input.owner, dueOn: input.dueOn } }),
+      makeEvent({
+        type: 'jp.liaison.meeting.action_item_added.v1',
+        source: source(ctx),
+        subject: id,
+        time: now,
+        data: { meetingId: id, actionItemId: itemId, owner: input.owner, dueOn: input.dueOn },
+      }),
     ]);
-    return { id: itemId, title: input.title, owner: input.owner, dueOn: input.dueOn, raisedAt: { meetingId: id, number: row.number }, status: 'open' as const, closedAt: null };
+    return {
+      id: itemId,
+      title: input.title,
+      owner: input.owner,
+      dueOn: input.dueOn,
+      raisedAt: { meetingId: id, number: row.number },
+      status: 'open' as const,
+      closedAt: null,
+    };
   });
 }
 
@@ -459,7 +569,9 @@ export async function closeActionItem({ ctx, id, itemId }: { ctx: SecretariatCon
       throw errors.conflict(`action item ${itemId} was closed already at 第${by?.number}回`);
     }
     if (raised!.number > closing.number) {
-      throw errors.conflict(`action item ${itemId} was raised at 第${raised!.number}回 and cannot be closed at an earlier meeting (第${closing.number}回)`);
+      throw errors.conflict(
+        `action item ${itemId} was raised at 第${raised!.number}回 and cannot be closed at an earlier meeting (第${closing.number}回)`,
+      );
     }
     await tx.update(actionItems).set({ closedAtMeeting: id, closedAt: now }).where(eq(actionItems.id, itemId));
     await tx.update(meetings).set({ updatedAt: now }).where(eq(meetings.id, id));
@@ -475,4 +587,3 @@ export async function closeActionItem({ ctx, id, itemId }: { ctx: SecretariatCon
   });
   return readMeeting(ctx.db as unknown as Tx, id, 'secretariat', ctx.actor.agency);
 }
-

@@ -86,7 +86,15 @@ const audit = (ctx: SecretariatContext, tx: Tx, meetingId: string, action: strin
  * and stores it as the next version. Refused (409, naming the months) when a month of the period
  * has no release or the period's own release is not published.
  */
-export async function draftReport({ ctx, id, input }: { ctx: SecretariatContext; id: string; input: { period: string } }): Promise<ReportVersionView> {
+export async function draftReport({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: SecretariatContext;
+  id: string;
+  input: { period: string };
+}): Promise<ReportVersionView> {
   requireSecretariat(ctx.actor, 'draft meeting reports');
   const { number } = await visibleMeeting(ctx, id);
   const model = await buildReport(ctx.releases, input.period, { title: meetingTitle(number) });
@@ -95,7 +103,11 @@ export async function draftReport({ ctx, id, input }: { ctx: SecretariatContext;
   await ctx.db.transaction(async (tx) => {
     // The meeting row serializes version numbering (as the other writes lock it).
     await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, id)).for('update');
-    const last = ((await tx.execute(sql`select coalesce(max(version), 0)::int as n from secretariat.report_versions where meeting_id = ${id}`)) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+    const last = (
+      (await tx.execute(
+        sql`select coalesce(max(version), 0)::int as n from secretariat.report_versions where meeting_id = ${id}`,
+      )) as unknown as { rows: { n: number }[] }
+    ).rows[0]!.n;
     await tx.insert(reportVersions).values({
       id: reportId,
       meetingId: id,
@@ -133,13 +145,20 @@ export async function editReportSentence({
   await visibleMeeting(ctx, id);
   const updated = await ctx.db.transaction(async (tx) => {
     const row = await lockVersion(tx, id, version);
-    if (row.status === 'approved') throw errors.conflict(`version ${version} of the report is approved and frozen (draft a new version to change it)`, { version });
+    if (row.status === 'approved')
+      throw errors.conflict(`version ${version} of the report is approved and frozen (draft a new version to change it)`, { version });
     let model = row.content as ReportModel;
     if (input.text) model = editSentence(model, sentenceId, input.text);
     if (input.omit !== undefined) model = omitSentence(model, sentenceId, input.omit);
     const [next] = await tx.update(reportVersions).set({ content: model }).where(eq(reportVersions.id, row.id)).returning();
     // The audit says which sentence changed, never what it says.
-    await audit(ctx, tx, id, 'meeting.report.edit', { reportId: row.id, version, sentence: sentenceId, text: input.text !== undefined, ...(input.omit !== undefined ? { omit: input.omit } : {}) });
+    await audit(ctx, tx, id, 'meeting.report.edit', {
+      reportId: row.id,
+      version,
+      sentence: sentenceId,
+      text: input.text !== undefined,
+      ...(input.omit !== undefined ? { omit: input.omit } : {}),
+    });
     return next!;
   });
   return view(updated);
@@ -149,7 +168,15 @@ export async function editReportSentence({
  * Approves a draft: stores `approveReport`'s frozen model, its digest, the approving body and the
  * time, and publishes `meeting.report_approved` (ids only). The database refuses any later change.
  */
-export async function approveReportVersion({ ctx, id, version }: { ctx: SecretariatContext; id: string; version: number }): Promise<ReportVersionView> {
+export async function approveReportVersion({
+  ctx,
+  id,
+  version,
+}: {
+  ctx: SecretariatContext;
+  id: string;
+  version: number;
+}): Promise<ReportVersionView> {
   requireSecretariat(ctx.actor, 'approve meeting reports');
   await visibleMeeting(ctx, id);
   const now = nowOf(ctx);
@@ -170,7 +197,15 @@ export async function approveReportVersion({ ctx, id, version }: { ctx: Secretar
         source: `/agencies/${ctx.actor.agency}`,
         subject: id,
         time: now,
-        data: { meetingId: id, reportId: row.id, version, period: row.period, releaseIds: row.releaseIds, digest, approvedAt: now.toISOString() },
+        data: {
+          meetingId: id,
+          reportId: row.id,
+          version,
+          period: row.period,
+          releaseIds: row.releaseIds,
+          digest,
+          approvedAt: now.toISOString(),
+        },
       }),
     ]);
     return next!;
@@ -179,7 +214,13 @@ export async function approveReportVersion({ ctx, id, version }: { ctx: Secretar
 }
 
 /** The meeting's report versions the actor may see, newest first (members and observers: approved ones). */
-export async function listReportVersions({ ctx, id }: { ctx: SecretariatContext; id: string }): Promise<Omit<ReportVersionView, 'report'>[]> {
+export async function listReportVersions({
+  ctx,
+  id,
+}: {
+  ctx: SecretariatContext;
+  id: string;
+}): Promise<Omit<ReportVersionView, 'report'>[]> {
   const { secretariat } = await visibleMeeting(ctx, id);
   const rows = await ctx.db
     .select()
@@ -193,7 +234,15 @@ export async function listReportVersions({ ctx, id }: { ctx: SecretariatContext;
 }
 
 /** One version: members and observers of invited bodies see approved versions only (a draft answers 404, as one that does not exist). */
-export async function getReportVersion({ ctx, id, version }: { ctx: SecretariatContext; id: string; version: number }): Promise<ReportVersionView> {
+export async function getReportVersion({
+  ctx,
+  id,
+  version,
+}: {
+  ctx: SecretariatContext;
+  id: string;
+  version: number;
+}): Promise<ReportVersionView> {
   const { secretariat } = await visibleMeeting(ctx, id);
   const [row] = await ctx.db
     .select()

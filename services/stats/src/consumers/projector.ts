@@ -34,5 +34,10 @@ export function subscribeStatsProjector(deps: {
     await handler(received);
     deps.onBatch?.(received.length);
   };
-  return deps.bus.subscribe({ group, topics: STATS_TOPICS, handler: counted, ...(deps.fromBeginning !== undefined ? { fromBeginning: deps.fromBeginning } : {}) });
+  return deps.bus.subscribe({
+    group,
+    topics: STATS_TOPICS,
+    handler: counted,
+    ...(deps.fromBeginning !== undefined ? { fromBeginning: deps.fromBeginning } : {}),
+  });
 }

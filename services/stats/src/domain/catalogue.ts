@@ -59,7 +59,10 @@ export function loadCatalogue(json: unknown = JSON.parse(readFileSync(catalogueF
     seen.add(t.id);
     const dims = new Set<string>(['month', ...(factKinds[t.kind] as readonly string[])]);
     const check = (field: string, dim: string) => {
-      if (!dims.has(dim)) throw new CatalogueError(`table "${t.id}": field "${field}": unknown dimension "${dim}" for kind ${t.kind} (has ${[...dims].join(', ')})`);
+      if (!dims.has(dim))
+        throw new CatalogueError(
+          `table "${t.id}": field "${field}": unknown dimension "${dim}" for kind ${t.kind} (has ${[...dims].join(', ')})`,
+        );
     };
     check('rows', t.rows);
     if (t.cols !== undefined) check('cols', t.cols);
@@ -68,20 +71,25 @@ export function loadCatalogue(json: unknown = JSON.parse(readFileSync(catalogueF
       check(`filter.${dim}`, dim);
       const codes = dimensionCodes(t.kind, dim, { bodies: [], months: [] });
       for (const v of values) {
-        if (codes && codes.length > 0 && !codes.some((c) => c.code === v)) throw new CatalogueError(`table "${t.id}": field "filter.${dim}": unknown code "${v}"`);
+        if (codes && codes.length > 0 && !codes.some((c) => c.code === v))
+          throw new CatalogueError(`table "${t.id}": field "filter.${dim}": unknown code "${v}"`);
       }
     }
     for (const [dim, values] of Object.entries(t.stricter?.codes ?? {})) {
-      if (dim !== t.rows && dim !== t.cols) throw new CatalogueError(`table "${t.id}": field "stricter.codes.${dim}": not a dimension of the table`);
+      if (dim !== t.rows && dim !== t.cols)
+        throw new CatalogueError(`table "${t.id}": field "stricter.codes.${dim}": not a dimension of the table`);
       const codes = dimensionCodes(t.kind, dim, { bodies: [], months: [] });
       for (const v of values) {
-        if (codes && codes.length > 0 && !codes.some((c) => c.code === v)) throw new CatalogueError(`table "${t.id}": field "stricter.codes.${dim}": unknown code "${v}"`);
+        if (codes && codes.length > 0 && !codes.some((c) => c.code === v))
+          throw new CatalogueError(`table "${t.id}": field "stricter.codes.${dim}": unknown code "${v}"`);
       }
     }
     if (t.stricter && t.stricter.k < t.k) throw new CatalogueError(`table "${t.id}": field "stricter.k": must not be below the table's k`);
     if (t.measure === 'median-days') {
-      if (!dims.has('days')) throw new CatalogueError(`table "${t.id}": field "measure": median-days needs a kind with days (referral_days)`);
-      if (t.margins.total || t.margins.rows) throw new CatalogueError(`table "${t.id}": field "margins": a median table publishes column medians only`);
+      if (!dims.has('days'))
+        throw new CatalogueError(`table "${t.id}": field "measure": median-days needs a kind with days (referral_days)`);
+      if (t.margins.total || t.margins.rows)
+        throw new CatalogueError(`table "${t.id}": field "margins": a median table publishes column medians only`);
     } else if (t.rows === 'days' || t.cols === 'days') {
       throw new CatalogueError(`table "${t.id}": field "rows": days is a measure, not a dimension to count by`);
     }

@@ -9,7 +9,10 @@ import { factKindNames } from './kinds.ts';
 export async function monthsWithFacts(db: Db, months: string[]): Promise<string[]> {
   if (months.length === 0) return [];
   const union = sql.join(
-    factKindNames.map((kind) => sql`select distinct month from ${sql.identifier('stats')}.${sql.identifier(`r_${kind}`)} where n <> 0 and month in ${months}`),
+    factKindNames.map(
+      (kind) =>
+        sql`select distinct month from ${sql.identifier('stats')}.${sql.identifier(`r_${kind}`)} where n <> 0 and month in ${months}`,
+    ),
     sql` union `,
   );
   const result = (await db.execute(sql`select month from (${union}) m order by month`)) as unknown as { rows: { month: string }[] };

@@ -68,7 +68,11 @@ export function dimensionCodes(kind: FactKind, dim: string, context: { bodies: L
     case 'under18':
       return yesNo;
     case 'within_clock':
-      return [{ code: 'yes', ja: '期限内', en: 'Within the statutory period' }, { code: 'no', ja: '期限超過', en: 'After the statutory period' }, NONE];
+      return [
+        { code: 'yes', ja: '期限内', en: 'Within the statutory period' },
+        { code: 'no', ja: '期限超過', en: 'After the statutory period' },
+        NONE,
+      ];
     case 'operator':
       return [...designatedOperators, { code: 'other', ja: 'その他', en: 'Other' }, NONE];
     case 'kind':

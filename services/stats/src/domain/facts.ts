@@ -107,9 +107,17 @@ export function dimsOf(kind: FactKind, row: Record<string, string>): string[] {
 }
 
 /** The consultation rollup rows (consultation and requested actions) of one consultation fact. */
-export function consultationDeltas(
-  c: { month: string; body: string; category: string; platformType: string; designated: string; operator: string; consulter: string; under18: string; requestedActions: string[] },
-): RollupDelta[] {
+export function consultationDeltas(c: {
+  month: string;
+  body: string;
+  category: string;
+  platformType: string;
+  designated: string;
+  operator: string;
+  consulter: string;
+  under18: string;
+  requestedActions: string[];
+}): RollupDelta[] {
   const out: RollupDelta[] = [
     {
       kind: 'consultation',
@@ -118,7 +126,8 @@ export function consultationDeltas(
       n: 1,
     },
   ];
-  for (const action of new Set(c.requestedActions)) out.push({ kind: 'requested_action', month: c.month, dims: [c.body, c.category, action, c.under18], n: 1 });
+  for (const action of new Set(c.requestedActions))
+    out.push({ kind: 'requested_action', month: c.month, dims: [c.body, c.category, action, c.under18], n: 1 });
   return out;
 }
 
@@ -229,14 +238,30 @@ function createdRun(events: CloudEvent[], start: number): CreatedData[] {
  * New referrals, as each alone would be applied (recorded once; a requested one counted in the
  * month it was sent, once), in one insert and one update for the whole run.
  */
-async function referralsCreated(tx: Tx, run: CreatedData[], month: (at: Date | string) => string, add: (kind: FactKind, m: string, dims: string[]) => void) {
-  const rows = JSON.stringify(run.map((d) => ({ referral_id: d.referralId, sender: d.sender, recipient: d.recipient, kind: d.kind, category: d.category, created_at: d.createdAt })));
+async function referralsCreated(
+  tx: Tx,
+  run: CreatedData[],
+  month: (at: Date | string) => string,
+  add: (kind: FactKind, m: string, dims: string[]) => void,
+) {
+  const rows = JSON.stringify(
+    run.map((d) => ({
+      referral_id: d.referralId,
+      sender: d.sender,
+      recipient: d.recipient,
+      kind: d.kind,
+      category: d.category,
+      created_at: d.createdAt,
+    })),
+  );
   await tx.execute(sql`
     insert into stats.referrals (referral_id, sender, recipient, kind, category, created_at)
     select referral_id, sender, recipient, kind, category, created_at
       from json_to_recordset(${rows}::json) as x(referral_id uuid, sender text, recipient text, kind text, category text, created_at timestamptz)
     on conflict do nothing`);
-  const sent = run.filter((d) => d.status === 'requested').map((d) => ({ referral_id: d.referralId, sent_at: d.createdAt, counted_month: month(d.createdAt) }));
+  const sent = run
+    .filter((d) => d.status === 'requested')
+    .map((d) => ({ referral_id: d.referralId, sent_at: d.createdAt, counted_month: month(d.createdAt) }));
   if (sent.length === 0) return;
   const updated = rowsOf<{ sender: string; recipient: string; kind: string; category: string; counted_month: string }>(
     await tx.execute(sql`
@@ -248,7 +273,13 @@ async function referralsCreated(tx: Tx, run: CreatedData[], month: (at: Date | s
   for (const r of updated) add('referral', r.counted_month, [r.sender, r.recipient, r.kind, r.category]);
 }
 
-async function referralSent(tx: Tx, referralId: string, at: string, month: (at: Date | string) => string, add: (kind: FactKind, m: string, dims: string[]) => void) {
+async function referralSent(
+  tx: Tx,
+  referralId: string,
+  at: string,
+  month: (at: Date | string) => string,
+  add: (kind: FactKind, m: string, dims: string[]) => void,
+) {
   const m = month(at);
   const updated = rowsOf<{ sender: string; recipient: string; kind: string; category: string }>(
     await tx.execute(sql`
@@ -288,13 +319,21 @@ async function referralStatus(
     decided_at: Date | null;
     completed_at: Date | null;
     final_status: string | null;
-  }>(await tx.execute(sql`select sender, recipient, kind, category, sent_at, acknowledged_at, decided_at, completed_at, final_status from stats.referrals where referral_id = ${d.referralId} for update`));
+  }>(
+    await tx.execute(
+      sql`select sender, recipient, kind, category, sent_at, acknowledged_at, decided_at, completed_at, final_status from stats.referrals where referral_id = ${d.referralId} for update`,
+    ),
+  );
   // Unknown (its creation was dead-lettered) or never sent: nothing to count.
   if (!r?.sent_at) return;
   const at = new Date(d.changedAt);
   const m = month(at);
   const reached = milestones(d.to);
-  const column: Record<Clock, 'acknowledged_at' | 'decided_at' | 'completed_at'> = { acknowledge: 'acknowledged_at', decide: 'decided_at', complete: 'completed_at' };
+  const column: Record<Clock, 'acknowledged_at' | 'decided_at' | 'completed_at'> = {
+    acknowledge: 'acknowledged_at',
+    decide: 'decided_at',
+    complete: 'completed_at',
+  };
   for (const clock of reached) {
     if (r[column[clock]]) continue;
     add('referral_days', m, [r.sender, r.recipient, clock, String(Math.min(daysBetween(new Date(r.sent_at), at), 365))]);
@@ -317,17 +356,35 @@ async function referralStatus(
 }
 
 /** Counts a referral clock as kept or missed (missed wins, at the month of the miss), correcting an earlier count. */
-async function recountDeadline(tx: Tx, referralId: string, clock: string, add: (kind: FactKind, m: string, dims: string[], n?: number) => void, released: ReadonlySet<string>) {
-  const [f] = rowsOf<{ sender: string; recipient: string; missed_at: Date | null; met_at: Date | null; counted_month: string | null; counted_outcome: string | null }>(
-    await tx.execute(sql`select sender, recipient, missed_at, met_at, counted_month, counted_outcome from stats.deadlines where referral_id = ${referralId} and clock = ${clock}`),
+async function recountDeadline(
+  tx: Tx,
+  referralId: string,
+  clock: string,
+  add: (kind: FactKind, m: string, dims: string[], n?: number) => void,
+  released: ReadonlySet<string>,
+) {
+  const [f] = rowsOf<{
+    sender: string;
+    recipient: string;
+    missed_at: Date | null;
+    met_at: Date | null;
+    counted_month: string | null;
+    counted_outcome: string | null;
+  }>(
+    await tx.execute(
+      sql`select sender, recipient, missed_at, met_at, counted_month, counted_outcome from stats.deadlines where referral_id = ${referralId} and clock = ${clock}`,
+    ),
   );
   if (!f) return;
   const outcome = f.missed_at ? 'missed' : f.met_at ? 'kept' : null;
   if (!outcome || outcome === f.counted_outcome) return;
   const target = countingMonth(jstMonth(new Date((f.missed_at ?? f.met_at)!)), released);
-  if (f.counted_outcome && f.counted_month) add('deadline', correctionMonth(f.counted_month, released), [f.sender, f.recipient, clock, f.counted_outcome], -1);
+  if (f.counted_outcome && f.counted_month)
+    add('deadline', correctionMonth(f.counted_month, released), [f.sender, f.recipient, clock, f.counted_outcome], -1);
   add('deadline', target, [f.sender, f.recipient, clock, outcome], 1);
-  await tx.execute(sql`update stats.deadlines set counted_month = ${target}, counted_outcome = ${outcome} where referral_id = ${referralId} and clock = ${clock}`);
+  await tx.execute(
+    sql`update stats.deadlines set counted_month = ${target}, counted_outcome = ${outcome} where referral_id = ${referralId} and clock = ${clock}`,
+  );
 }
 
 /**
@@ -345,7 +402,10 @@ export async function flushDeltas(tx: Tx, deltas: RollupDelta[]): Promise<void> 
     else cells.set(key, { ...d });
   }
   for (const [kind, cells] of [...byKind].sort(([a], [b]) => a.localeCompare(b))) {
-    const list = [...cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d).filter((d) => d.n !== 0);
+    const list = [...cells.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, d]) => d)
+      .filter((d) => d.n !== 0);
     if (list.length === 0) continue;
     const dims = factKinds[kind] as readonly string[];
     const columns = ['month', ...dims];

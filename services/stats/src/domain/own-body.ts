@@ -15,7 +15,10 @@ import { medianOf, readProjections, shapeTable } from './tables.ts';
 export async function ownBodyStatistics({ ctx, period: periodId }: { ctx: StatsContext; period: string }) {
   requireOwnBodyReader(ctx.actor);
   const period = parsePeriod(periodId);
-  if (!period) throw errors.validation([{ field: 'period', problem: 'must be a month (2026-10), a fiscal quarter (2026Q3) or a fiscal year (FY2026)' }]);
+  if (!period)
+    throw errors.validation([
+      { field: 'period', problem: 'must be a month (2026-10), a fiscal quarter (2026Q3) or a fiscal year (FY2026)' },
+    ]);
   const bodies = await ctx.releases.bodies();
   const specs = ctx.releases.catalogue.filter((s) => bodyDimensions[s.kind].length > 0);
   // One statement for every table: the projections of the caller's body only.
@@ -30,7 +33,8 @@ export async function ownBodyStatistics({ ctx, period: periodId }: { ctx: StatsC
         const value = spec.measure === 'median-days' ? medianOrNull(fig.histograms?.cells.get(`${r.code}/${c.code}`)) : fig.values[i]![j]!;
         cells.push({ row: r.code, col: c.code, value, suppressed: false });
       });
-      if (spec.margins.rows && spec.measure === 'count') cells.push({ row: r.code, col: TOTAL, value: fig.values[i]!.reduce((a, b) => a + b, 0), suppressed: false });
+      if (spec.margins.rows && spec.measure === 'count')
+        cells.push({ row: r.code, col: TOTAL, value: fig.values[i]!.reduce((a, b) => a + b, 0), suppressed: false });
     });
     if (spec.margins.cols) {
       fig.cols.forEach((c, j) => {
@@ -38,11 +42,30 @@ export async function ownBodyStatistics({ ctx, period: periodId }: { ctx: StatsC
         cells.push({ row: TOTAL, col: c.code, value, suppressed: false });
       });
     }
-    if (spec.margins.total && spec.measure === 'count') cells.push({ row: TOTAL, col: TOTAL, value: colTotals.reduce((a, b) => a + b, 0), suppressed: false });
-    return { id: spec.id, titleJa: spec.titleJa, titleEn: spec.titleEn, measure: spec.measure, k: spec.k, rows: fig.rows, cols: fig.cols, margins: spec.margins, cells };
+    if (spec.margins.total && spec.measure === 'count')
+      cells.push({ row: TOTAL, col: TOTAL, value: colTotals.reduce((a, b) => a + b, 0), suppressed: false });
+    return {
+      id: spec.id,
+      titleJa: spec.titleJa,
+      titleEn: spec.titleEn,
+      measure: spec.measure,
+      k: spec.k,
+      rows: fig.rows,
+      cols: fig.cols,
+      margins: spec.margins,
+      cells,
+    };
   });
   const label = periodLabel(period.id);
-  return { period: period.id, grain: period.grain, labelJa: label.ja, labelEn: label.en, body: ctx.actor.agency, live: true as const, tables };
+  return {
+    period: period.id,
+    grain: period.grain,
+    labelJa: label.ja,
+    labelEn: label.en,
+    body: ctx.actor.agency,
+    live: true as const,
+    tables,
+  };
 }
 
 function medianOrNull(h: Map<number, number> | undefined): number | null {

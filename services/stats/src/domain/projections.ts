@@ -16,16 +16,32 @@ export interface Projection {
 }
 
 export function projectionOf(spec: TableSpec): Projection {
-  return { tableId: spec.id, kind: spec.kind, rows: spec.rows, cols: spec.cols, filter: spec.filter ?? {}, days: spec.measure === 'median-days' };
+  return {
+    tableId: spec.id,
+    kind: spec.kind,
+    rows: spec.rows,
+    cols: spec.cols,
+    filter: spec.filter ?? {},
+    days: spec.measure === 'median-days',
+  };
 }
 
-const definitionOf = (p: Projection) => JSON.stringify({ kind: p.kind, rows: p.rows, cols: p.cols ?? null, filter: p.filter, days: p.days });
+const definitionOf = (p: Projection) =>
+  JSON.stringify({ kind: p.kind, rows: p.rows, cols: p.cols ?? null, filter: p.filter, days: p.days });
 
 /** The projections registered in the database (read in each consumer batch, under the shared lock). */
 export async function loadProjections(tx: Tx | Db): Promise<Projection[]> {
-  const rows = (await tx.execute(sql`select table_id, definition from stats.table_projections order by table_id`)) as unknown as { rows: { table_id: string; definition: string }[] };
+  const rows = (await tx.execute(sql`select table_id, definition from stats.table_projections order by table_id`)) as unknown as {
+    rows: { table_id: string; definition: string }[];
+  };
   return rows.rows.map((r) => {
-    const d = JSON.parse(r.definition) as { kind: FactKind; rows: string; cols: string | null; filter: Record<string, string[]>; days: boolean };
+    const d = JSON.parse(r.definition) as {
+      kind: FactKind;
+      rows: string;
+      cols: string | null;
+      filter: Record<string, string[]>;
+      days: boolean;
+    };
     return { tableId: r.table_id, kind: d.kind, rows: d.rows, cols: d.cols ?? undefined, filter: d.filter, days: d.days };
   });
 }
@@ -44,7 +60,15 @@ export function projectDeltas(deltas: RollupDelta[], projections: Projection[]):
       const { quarter, fiscalYear } = periodsOf(delta.month);
       for (const period of [delta.month, quarter, fiscalYear]) {
         out.push({
-          key: [p.tableId, period, bodies[0] ? value(bodies[0]) : '', bodies[1] ? value(bodies[1]) : '', value(p.rows), p.cols ? value(p.cols) : 'all', p.days ? value('days') : ''],
+          key: [
+            p.tableId,
+            period,
+            bodies[0] ? value(bodies[0]) : '',
+            bodies[1] ? value(bodies[1]) : '',
+            value(p.rows),
+            p.cols ? value(p.cols) : 'all',
+            p.days ? value('days') : '',
+          ],
           n: delta.n,
         });
       }
@@ -63,7 +87,10 @@ export async function flushTableCells(tx: Tx, cells: { key: string[]; n: number 
     if (known) known.n += c.n;
     else summed.set(k, { key: c.key, n: c.n });
   }
-  const list = [...summed.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c).filter((c) => c.n !== 0);
+  const list = [...summed.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, c]) => c)
+    .filter((c) => c.n !== 0);
   if (list.length === 0) return;
   const col = (i: number) => sql`${sql.param(list.map((c) => c.key[i]!))}::text[]`;
   await tx.execute(sql`

@@ -91,7 +91,16 @@ export interface ReleaseDeps {
   cache?: Map<string, Release>;
 }
 
-type Row = { id: string; period: string; grain: Grain; fiscal_year: number; built_at: string | Date; tables: PublishedTable[]; manifest_summary: ManifestSummary; protection?: Internal };
+type Row = {
+  id: string;
+  period: string;
+  grain: Grain;
+  fiscal_year: number;
+  built_at: string | Date;
+  tables: PublishedTable[];
+  manifest_summary: ManifestSummary;
+  protection?: Internal;
+};
 const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
 function view(r: Row): Release {
@@ -111,10 +120,20 @@ function view(r: Row): Release {
 
 /** Releases, newest period first (without their tables). */
 export async function listReleases(db: Db): Promise<Omit<Release, 'tables' | 'manifest'>[]> {
-  const rows = rowsOf<Omit<Row, 'tables' | 'manifest_summary'>>(await db.execute(sql`select id, period, grain, fiscal_year, built_at from stats.releases order by fiscal_year desc, built_at desc`));
+  const rows = rowsOf<Omit<Row, 'tables' | 'manifest_summary'>>(
+    await db.execute(sql`select id, period, grain, fiscal_year, built_at from stats.releases order by fiscal_year desc, built_at desc`),
+  );
   return rows.map((r) => {
     const label = periodLabel(r.period);
-    return { id: r.id, period: r.period, grain: r.grain, fiscalYear: r.fiscal_year, labelJa: label.ja, labelEn: label.en, builtAt: new Date(r.built_at).toISOString() };
+    return {
+      id: r.id,
+      period: r.period,
+      grain: r.grain,
+      fiscalYear: r.fiscal_year,
+      labelJa: label.ja,
+      labelEn: label.en,
+      builtAt: new Date(r.built_at).toISOString(),
+    };
   });
 }
 
@@ -162,10 +181,15 @@ function releaseSystem(period: string, inputs: { spec: TableSpec; input: TableIn
       const a = inputs[i]!;
       const b = inputs[j]!;
       if (a.spec.kind !== b.spec.kind || JSON.stringify(a.spec.filter ?? {}) !== JSON.stringify(b.spec.filter ?? {})) continue;
-      const axes = (s: TableSpec) => [['rows', s.rows], ['cols', s.cols]].filter(([, d]) => d) as ['rows' | 'cols', string][];
+      const axes = (s: TableSpec) =>
+        [
+          ['rows', s.rows],
+          ['cols', s.cols],
+        ].filter(([, d]) => d) as ['rows' | 'cols', string][];
       for (const [alongA, dim] of axes(a.spec)) {
         const match = axes(b.spec).find(([, d]) => d === dim);
-        if (match) links.push(...linkMargins({ ...placed(period, a.input), along: alongA }, { ...placed(period, b.input), along: match[0] }));
+        if (match)
+          links.push(...linkMargins({ ...placed(period, a.input), along: alongA }, { ...placed(period, b.input), along: match[0] }));
       }
       links.push(...linkMargins({ ...placed(period, a.input), along: 'total' }, { ...placed(period, b.input), along: 'total' }));
     }
@@ -193,19 +217,37 @@ function withStricterCells(spec: TableSpec, system: CellSystem): CellSystem {
  * "A longer period is the sum of its sub-periods": each table of `whole` linked to the same table
  * in the releases of its months (or, for tables not published monthly, its quarters).
  */
-function periodLinks(whole: { period: Period; inputs: { spec: TableSpec; input: TableInput }[] }, parts: Map<string, { period: Period; inputs: { spec: TableSpec; input: TableInput }[] }>): Constraint[] {
+function periodLinks(
+  whole: { period: Period; inputs: { spec: TableSpec; input: TableInput }[] },
+  parts: Map<string, { period: Period; inputs: { spec: TableSpec; input: TableInput }[] }>,
+): Constraint[] {
   const out: Constraint[] = [];
   for (const { spec, input } of whole.inputs) {
     // A quarter is the sum of its months; a year of its months, or of its quarters for tables not published monthly.
     const grain: Grain | undefined =
-      whole.period.grain === 'quarter' ? 'month' : spec.grains.includes('month') ? 'month' : spec.grains.includes('quarter') ? 'quarter' : undefined;
+      whole.period.grain === 'quarter'
+        ? 'month'
+        : spec.grains.includes('month')
+          ? 'month'
+          : spec.grains.includes('quarter')
+            ? 'quarter'
+            : undefined;
     if (!grain || !spec.grains.includes(grain)) continue;
-    const subPeriods = [...parts.values()].filter((p) => p.period.grain === grain && p.period.months.every((m) => whole.period.months.includes(m)));
-    const subTables = subPeriods.map((p) => ({ period: p.period, input: p.inputs.find((x) => x.spec.id === spec.id)?.input })).filter((x): x is { period: Period; input: TableInput } => !!x.input);
+    const subPeriods = [...parts.values()].filter(
+      (p) => p.period.grain === grain && p.period.months.every((m) => whole.period.months.includes(m)),
+    );
+    const subTables = subPeriods
+      .map((p) => ({ period: p.period, input: p.inputs.find((x) => x.spec.id === spec.id)?.input }))
+      .filter((x): x is { period: Period; input: TableInput } => !!x.input);
     if (subTables.length === 0) continue;
     const axis = monthDim(spec);
     if (!axis) {
-      out.push(...linkPeriods(placed(whole.period.id, input), subTables.map((s) => placed(s.period.id, s.input))));
+      out.push(
+        ...linkPeriods(
+          placed(whole.period.id, input),
+          subTables.map((s) => placed(s.period.id, s.input)),
+        ),
+      );
       continue;
     }
     // A month dimension: the whole's (key, month) figure is the part's own (key, month) figure.
@@ -218,7 +260,10 @@ function periodLinks(whole: { period: Period; inputs: { spec: TableSpec; input: 
           const inPart = (axis === 'rows' ? s.input.rows : s.input.cols).includes(month);
           if (!inPart) continue;
           if (other === TOTAL && !(axis === 'rows' ? input.margins.rows : input.margins.cols)) continue;
-          pairs.push([{ ...placed(whole.period.id, input), row, col }, { ...placed(s.period.id, s.input), row, col }]);
+          pairs.push([
+            { ...placed(whole.period.id, input), row, col },
+            { ...placed(s.period.id, s.input), row, col },
+          ]);
         }
       }
     }
@@ -227,7 +272,12 @@ function periodLinks(whole: { period: Period; inputs: { spec: TableSpec; input: 
   return out;
 }
 
-function toPublished(spec: TableSpec, rows: Label[], cols: Label[], cell: (r: string, c: string) => { value: number | null; suppressed: boolean } | undefined): PublishedTable {
+function toPublished(
+  spec: TableSpec,
+  rows: Label[],
+  cols: Label[],
+  cell: (r: string, c: string) => { value: number | null; suppressed: boolean } | undefined,
+): PublishedTable {
   const cells: PublishedCell[] = [];
   const rowKeys = [...rows.map((r) => r.code), ...(spec.margins.cols || spec.margins.total ? [TOTAL] : [])];
   const colKeys = [...cols.map((c) => c.code), ...(spec.margins.rows || spec.margins.total ? [TOTAL] : [])];
@@ -237,14 +287,27 @@ function toPublished(spec: TableSpec, rows: Label[], cols: Label[], cell: (r: st
       if (v) cells.push({ row: r, col: c, ...v });
     }
   }
-  return { id: spec.id, titleJa: spec.titleJa, titleEn: spec.titleEn, measure: spec.measure, k: spec.k, rows, cols, margins: spec.margins, cells };
+  return {
+    id: spec.id,
+    titleJa: spec.titleJa,
+    titleEn: spec.titleEn,
+    measure: spec.measure,
+    k: spec.k,
+    rows,
+    cols,
+    margins: spec.margins,
+    cells,
+  };
 }
 
 /** The earlier releases of the same fiscal year a new release must stay consistent with. */
 async function earlierReleases(tx: Tx, catalogue: TableSpec[], period: Period) {
-  if (period.grain === 'month') return new Map<string, { period: Period; inputs: { spec: TableSpec; input: TableInput }[]; status: Record<string, CellStatus> }>();
+  if (period.grain === 'month')
+    return new Map<string, { period: Period; inputs: { spec: TableSpec; input: TableInput }[]; status: Record<string, CellStatus> }>();
   const rows = rowsOf<{ period: string; protection: Internal }>(
-    await tx.execute(sql`select period, protection from stats.releases where fiscal_year = ${period.fiscalYear} and period <> ${period.id}`),
+    await tx.execute(
+      sql`select period, protection from stats.releases where fiscal_year = ${period.fiscalYear} and period <> ${period.id}`,
+    ),
   );
   const byId = new Map(catalogue.map((s) => [s.id, s]));
   const out = new Map<string, { period: Period; inputs: { spec: TableSpec; input: TableInput }[]; status: Record<string, CellStatus> }>();
@@ -267,9 +330,13 @@ async function earlierReleases(tx: Tx, catalogue: TableSpec[], period: Period) {
  */
 export async function buildRelease(deps: ReleaseDeps, input: { period: string; requestedBy?: string | null }): Promise<Release> {
   const period = parsePeriod(input.period);
-  if (!period) throw errors.validation([{ field: 'period', problem: 'must be a month (2026-10), a fiscal quarter (2026Q3) or a fiscal year (FY2026)' }]);
+  if (!period)
+    throw errors.validation([
+      { field: 'period', problem: 'must be a month (2026-10), a fiscal quarter (2026Q3) or a fiscal year (FY2026)' },
+    ]);
   const today = jstDate((deps.now ?? (() => new Date()))());
-  if (!isClosed(period, today)) throw errors.conflict(`period ${period.id} has not closed yet (a release is a snapshot of a closed period)`, { period: period.id });
+  if (!isClosed(period, today))
+    throw errors.conflict(`period ${period.id} has not closed yet (a release is a snapshot of a closed period)`, { period: period.id });
   const bodies = await deps.bodies();
   return deps.db.transaction(async (tx) => {
     // Exclusive against the consumers: no fact lands in a month between reading it and marking it released.
@@ -278,14 +345,18 @@ export async function buildRelease(deps: ReleaseDeps, input: { period: string; r
       throw errors.conflict(`period ${period.id} is released already; a published release never changes`, { period: period.id });
     }
     if (period.grain !== 'month') {
-      const released = new Set(rowsOf<{ month: string }>(await tx.execute(sql`select month from stats.released_months`)).map((r) => r.month));
+      const released = new Set(
+        rowsOf<{ month: string }>(await tx.execute(sql`select month from stats.released_months`)).map((r) => r.month),
+      );
       const missing = period.months.filter((m) => !released.has(m));
-      if (missing.length > 0) throw errors.conflict(`the months of ${period.id} must be released first (missing: ${missing.join(', ')})`, { missing });
+      if (missing.length > 0)
+        throw errors.conflict(`the months of ${period.id} must be released first (missing: ${missing.join(', ')})`, { missing });
     }
     // Every table is read from its projection: one missing would publish zeros, so refuse instead.
     const projected = new Set((await loadProjections(tx)).map((p) => p.tableId));
     const unprojected = deps.catalogue.filter((s) => !projected.has(s.id)).map((s) => s.id);
-    if (unprojected.length > 0) throw new Error(`statistics tables without a projection (start the stats service to build them): ${unprojected.join(', ')}`);
+    if (unprojected.length > 0)
+      throw new Error(`statistics tables without a projection (start the stats service to build them): ${unprojected.join(', ')}`);
     const id = randomUUID();
     if (period.grain === 'month') await tx.execute(sql`insert into stats.released_months (month, release_id) values (${period.id}, ${id})`);
 
@@ -298,7 +369,15 @@ export async function buildRelease(deps: ReleaseDeps, input: { period: string; r
       .map(({ spec, fig }) => ({
         spec,
         labels: fig,
-        input: { id: spec.id, rows: fig.rows.map((r) => r.code), cols: fig.cols.map((c) => c.code), values: fig.values, k: spec.k, ...(spec.protectionLevel ? { protectionLevel: spec.protectionLevel } : {}), margins: spec.margins } as TableInput,
+        input: {
+          id: spec.id,
+          rows: fig.rows.map((r) => r.code),
+          cols: fig.cols.map((c) => c.code),
+          values: fig.values,
+          k: spec.k,
+          ...(spec.protectionLevel ? { protectionLevel: spec.protectionLevel } : {}),
+          margins: spec.margins,
+        } as TableInput,
       }));
     const earlier = await earlierReleases(tx, deps.catalogue, period);
     const own = releaseSystem(period.id, inputs);
@@ -314,7 +393,12 @@ export async function buildRelease(deps: ReleaseDeps, input: { period: string; r
       protection = await protect(system);
     } catch (err) {
       if (err instanceof DisclosureError) {
-        throw new DomainError('UNPROTECTABLE', 'unprocessable', `release ${period.id} refused: disclosure control failed (${err.code}: ${err.message})`, { cells: err.cells.slice(0, 20) });
+        throw new DomainError(
+          'UNPROTECTABLE',
+          'unprocessable',
+          `release ${period.id} refused: disclosure control failed (${err.code}: ${err.message})`,
+          { cells: err.cells.slice(0, 20) },
+        );
       }
       throw err;
     }
@@ -322,8 +406,12 @@ export async function buildRelease(deps: ReleaseDeps, input: { period: string; r
     const measureInputs = figures
       .filter(({ spec }) => spec.measure === 'median-days')
       .flatMap(({ spec, fig }) => [
-        ...fig.rows.flatMap((r) => fig.cols.map((c) => ({ spec, key: `${r.code}/${c.code}`, ...medianOf(fig.histograms?.cells.get(`${r.code}/${c.code}`)) }))),
-        ...(spec.margins.cols ? fig.cols.map((c) => ({ spec, key: `${TOTAL}/${c.code}`, ...medianOf(fig.histograms?.cols.get(c.code)) })) : []),
+        ...fig.rows.flatMap((r) =>
+          fig.cols.map((c) => ({ spec, key: `${r.code}/${c.code}`, ...medianOf(fig.histograms?.cells.get(`${r.code}/${c.code}`)) })),
+        ),
+        ...(spec.margins.cols
+          ? fig.cols.map((c) => ({ spec, key: `${TOTAL}/${c.code}`, ...medianOf(fig.histograms?.cols.get(c.code)) }))
+          : []),
       ])
       .map((m) => ({ id: `${period.id}/${m.spec.id}/${m.key}`, value: m.median, n: m.n, k: m.spec.k }));
     const measures = protectMeasures(measureInputs);
@@ -360,11 +448,26 @@ export async function buildRelease(deps: ReleaseDeps, input: { period: string; r
         source: '/agencies/center',
         subject: id,
         time: builtAt,
-        data: { releaseId: id, period: period.id, grain: period.grain, tables: tables.map((t) => t.id), suppressedCells, publishedAt: builtAt.toISOString() },
+        data: {
+          releaseId: id,
+          period: period.id,
+          grain: period.grain,
+          tables: tables.map((t) => t.id),
+          suppressedCells,
+          publishedAt: builtAt.toISOString(),
+        },
       }),
     ]);
     loggerFor(deps.log, 'stats').info({ period: period.id, tables: tables.length, suppressedCells }, 'statistics release published');
-    return view({ id, period: period.id, grain: period.grain, fiscal_year: period.fiscalYear, built_at: builtAt, tables, manifest_summary: summary });
+    return view({
+      id,
+      period: period.id,
+      grain: period.grain,
+      fiscal_year: period.fiscalYear,
+      built_at: builtAt,
+      tables,
+      manifest_summary: summary,
+    });
   });
 }
 
@@ -374,13 +477,18 @@ export async function buildRelease(deps: ReleaseDeps, input: { period: string; r
  */
 export async function requestRelease(deps: ReleaseDeps, input: { period: string; requestedBy: string }): Promise<Release> {
   const period = parsePeriod(input.period);
-  if (!period) throw errors.validation([{ field: 'period', problem: 'must be a month (2026-10), a fiscal quarter (2026Q3) or a fiscal year (FY2026)' }]);
+  if (!period)
+    throw errors.validation([
+      { field: 'period', problem: 'must be a month (2026-10), a fiscal quarter (2026Q3) or a fiscal year (FY2026)' },
+    ]);
   if (period.grain !== 'month') {
     const today = jstDate((deps.now ?? (() => new Date()))());
-    if (!isClosed(period, today)) throw errors.conflict(`period ${period.id} has not closed yet (a release is a snapshot of a closed period)`, { period: period.id });
+    if (!isClosed(period, today))
+      throw errors.conflict(`period ${period.id} has not closed yet (a release is a snapshot of a closed period)`, { period: period.id });
     const quarters = period.grain === 'fiscal-year' ? [1, 2, 3, 4].map((q) => `${period.fiscalYear}Q${q}`) : [];
     const subs = [...period.months, ...quarters];
-    for (const sub of subs) if (!(await getRelease(deps.db, sub))) await buildRelease(deps, { period: sub, requestedBy: input.requestedBy });
+    for (const sub of subs)
+      if (!(await getRelease(deps.db, sub))) await buildRelease(deps, { period: sub, requestedBy: input.requestedBy });
   }
   return buildRelease(deps, input);
 }
@@ -392,7 +500,9 @@ export async function requestRelease(deps: ReleaseDeps, input: { period: string;
  */
 export async function runReleaseJob(deps: ReleaseDeps, options: { businessDays: number }): Promise<string[]> {
   const [first] = rowsOf<{ month: string | null }>(
-    await deps.db.execute(sql`select least((select min(month) from stats.r_consultation), (select min(month) from stats.r_referral), (select min(month) from stats.r_action_outcome)) as month`),
+    await deps.db.execute(
+      sql`select least((select min(month) from stats.r_consultation), (select min(month) from stats.r_referral), (select min(month) from stats.r_action_outcome)) as month`,
+    ),
   );
   if (!first?.month) return [];
   const today = jstDate((deps.now ?? (() => new Date()))());

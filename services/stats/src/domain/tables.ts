@@ -24,10 +24,17 @@ export interface BodyScope {
 type FoundRow = { r: string; c: string; d?: number; n: number };
 
 /** The rows of several tables' projections for a period (month, fiscal quarter or year: one key each) in one statement, by table id. */
-export async function readProjections(tx: Tx | Db, specs: TableSpec[], period: string, scope?: BodyScope): Promise<Map<string, FoundRow[]>> {
+export async function readProjections(
+  tx: Tx | Db,
+  specs: TableSpec[],
+  period: string,
+  scope?: BodyScope,
+): Promise<Map<string, FoundRow[]>> {
   const conditions = [sql`table_id = any(${sql.param(specs.map((s) => s.id))}::text[])`, sql`month = ${period}`];
   if (scope) conditions.push(sql`(b1 = ${scope.body} or b2 = ${scope.body})`);
-  const result = await tx.execute(sql`select table_id, r, c, d, sum(n)::bigint as n from stats.table_cells where ${sql.join(conditions, sql` and `)} group by 1, 2, 3, 4`);
+  const result = await tx.execute(
+    sql`select table_id, r, c, d, sum(n)::bigint as n from stats.table_cells where ${sql.join(conditions, sql` and `)} group by 1, 2, 3, 4`,
+  );
   const out = new Map<string, FoundRow[]>(specs.map((s) => [s.id, []]));
   for (const x of (result as unknown as { rows: { table_id: string; r: string; c: string; d: string; n: string }[] }).rows) {
     out.get(x.table_id)?.push({ r: x.r, c: x.c, ...(x.d !== '' ? { d: Number(x.d) } : {}), n: Number(x.n) });
@@ -36,7 +43,13 @@ export async function readProjections(tx: Tx | Db, specs: TableSpec[], period: s
 }
 
 /** Lays projection rows out as the table: fixed codes in order, counts (or day histograms) per cell. */
-export function shapeTable(spec: TableSpec, rows: FoundRow[], months: string[], context: { bodies: Label[] }, scope?: BodyScope): TableFigures {
+export function shapeTable(
+  spec: TableSpec,
+  rows: FoundRow[],
+  months: string[],
+  context: { bodies: Label[] },
+  scope?: BodyScope,
+): TableFigures {
   if (scope && bodyDimensions[spec.kind].length === 0) rows = [];
   const median = spec.measure === 'median-days';
   const found = rows.map((x) => ({ r: keyOf(spec.rows, x.r), c: spec.cols ? keyOf(spec.cols, x.c) : 'all', d: x.d, n: x.n }));
@@ -50,8 +63,14 @@ export function shapeTable(spec: TableSpec, rows: FoundRow[], months: string[], 
     const extra = [...new Set(present)].filter((p) => !restricted.some((l) => l.code === p)).sort();
     return [...restricted, ...extra.map((code) => ({ code, ja: code, en: code }))];
   };
-  const rowLabels = axis(spec.rows, found.map((f) => f.r));
-  const cols = axis(spec.cols, found.map((f) => f.c));
+  const rowLabels = axis(
+    spec.rows,
+    found.map((f) => f.r),
+  );
+  const cols = axis(
+    spec.cols,
+    found.map((f) => f.c),
+  );
   const ri = new Map(rowLabels.map((l, i) => [l.code, i]));
   const ci = new Map(cols.map((l, i) => [l.code, i]));
   const values = rowLabels.map(() => cols.map(() => 0));

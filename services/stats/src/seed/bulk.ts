@@ -37,7 +37,8 @@ export class BulkLoader {
     const { rows } = await this.database.pool.query<{ n: string }>(
       `select (select count(*) from stats.consultations) + (select count(*) from stats.action_outcomes) + (select count(*) from stats.referrals) + (select count(*) from stats.released_months) as n`,
     );
-    if (Number(rows[0]?.n) > 0) throw new Error('the bulk path loads into an empty statistics schema only (facts or releases exist already)');
+    if (Number(rows[0]?.n) > 0)
+      throw new Error('the bulk path loads into an empty statistics schema only (facts or releases exist already)');
     const sightings = await this.database.pool.query<{ any: boolean }>('select exists (select 1 from stats.url_sightings) as any');
     this.sightingsBefore = sightings.rows[0]?.any ?? false;
     // Facts are copied into staging tables and moved in one transaction at the end, so that a
@@ -59,7 +60,19 @@ export class BulkLoader {
           this.consultations++;
           const operator = d.designatedPlatform ? (d.operator ?? '') : '';
           this.lanes.consultations.push(
-            line([d.caseId, jstMonth(new Date(e.time)), d.agency, d.category, d.platformType ?? '', yesNo(d.designatedPlatform), operator, d.consulter, yesNo(d.victimUnder18), `{${[...new Set(d.requestedActions)].join(',')}}`, e.time]),
+            line([
+              d.caseId,
+              jstMonth(new Date(e.time)),
+              d.agency,
+              d.category,
+              d.platformType ?? '',
+              yesNo(d.designatedPlatform),
+              operator,
+              d.consulter,
+              yesNo(d.victimUnder18),
+              `{${[...new Set(d.requestedActions)].join(',')}}`,
+              e.time,
+            ]),
           );
           for (const h of d.urlHashes) this.lanes.sightings.push(line([h, d.agency, e.time]));
           break;
@@ -67,7 +80,17 @@ export class BulkLoader {
         case 'jp.liaison.case.action_outcome.v1': {
           const d = (e as CloudEvent<'jp.liaison.case.action_outcome.v1'>).data;
           this.lanes.outcomes.push(
-            line([e.id, jstMonth(new Date(e.time)), d.agency, d.action, d.outcome, d.category, yesNo(d.designatedPlatform), d.designatedPlatform ? (d.operator ?? '') : '', d.clock ? yesNo(d.withinClock) : '']),
+            line([
+              e.id,
+              jstMonth(new Date(e.time)),
+              d.agency,
+              d.action,
+              d.outcome,
+              d.category,
+              yesNo(d.designatedPlatform),
+              d.designatedPlatform ? (d.operator ?? '') : '',
+              d.clock ? yesNo(d.withinClock) : '',
+            ]),
           );
           break;
         }
@@ -91,7 +114,9 @@ export class BulkLoader {
   /** Drops what was staged; nothing is counted. */
   async abandon(): Promise<void> {
     await this.inflight.catch(() => {});
-    await this.database.pool.query('drop table if exists stats.bulk_consultations, stats.bulk_outcomes, stats.bulk_misses, stats.bulk_sightings');
+    await this.database.pool.query(
+      'drop table if exists stats.bulk_consultations, stats.bulk_outcomes, stats.bulk_misses, stats.bulk_sightings',
+    );
   }
 
   /** Consultations added so far. */
@@ -123,7 +148,11 @@ export class BulkLoader {
     this.lanes.outcomes = [];
     this.lanes.misses = [];
     await Promise.all([
-      this.copy('stats.bulk_consultations', 'case_id, month, body, category, platform_type, designated, operator, consulter, under18, requested_actions, recorded_at', consultations),
+      this.copy(
+        'stats.bulk_consultations',
+        'case_id, month, body, category, platform_type, designated, operator, consulter, under18, requested_actions, recorded_at',
+        consultations,
+      ),
       this.copy('stats.bulk_sightings', 'hash, body, seen', sightings),
       this.copy('stats.bulk_outcomes', 'fact_id, month, body, action, outcome, category, designated, operator, within_clock', outcomes),
       this.copy('stats.bulk_misses', 'action_id, month, body, action, clock, designated', misses),

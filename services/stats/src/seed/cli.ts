@@ -45,22 +45,37 @@ try {
   await migrate(database, [authMigrations, auditMigrations, pglogMigrations, statsMigrations]);
   await seedAgencies(database.db);
   await syncProjections(database.db, loadCatalogue(), RELEASE_LOCK);
-  const bar = new cliProgress.SingleBar({ format: '統計データ生成 seeding |{bar}| {percentage}% {value}/{total} consultations {rate}/s', hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: '統計データ生成 seeding |{bar}| {percentage}% {value}/{total} consultations {rate}/s', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
   const started = Date.now();
   let begun = false;
-  const result = await seedStatistics(database, { seed: Number(values.seed), from: values.from!, to: values.to!, scale, until: new Date() }, (done, total) => {
-    if (!begun) {
-      bar.start(total, 0, { rate: 0 });
-      begun = true;
-    }
-    bar.update(done, { rate: Math.round(done / ((Date.now() - started) / 1000)) });
-  });
+  const result = await seedStatistics(
+    database,
+    { seed: Number(values.seed), from: values.from!, to: values.to!, scale, until: new Date() },
+    (done, total) => {
+      if (!begun) {
+        bar.start(total, 0, { rate: 0 });
+        begun = true;
+      }
+      bar.update(done, { rate: Math.round(done / ((Date.now() - started) / 1000)) });
+    },
+  );
   bar.stop();
   const seconds = (Date.now() - started) / 1000;
-  console.log(`seeded ${result.consultations} consultations (${result.events} events) in ${seconds.toFixed(1)} s: ${Math.round(result.events / seconds)} facts/s`);
+  console.log(
+    `seeded ${result.consultations} consultations (${result.events} events) in ${seconds.toFixed(1)} s: ${Math.round(result.events / seconds)} facts/s`,
+  );
   if (values.release) {
-    const bodies = async () => (await listAgencies(database.db)).filter((a) => a.roles.includes('member')).map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn }));
-    const released = await runReleaseJob({ db: database.db, catalogue: loadCatalogue(), bodies, log: (m) => console.log(m) }, { businessDays: 5 });
+    const bodies = async () =>
+      (await listAgencies(database.db))
+        .filter((a) => a.roles.includes('member'))
+        .map((a) => ({ code: a.code, ja: a.nameJa, en: a.nameEn }));
+    const released = await runReleaseJob(
+      { db: database.db, catalogue: loadCatalogue(), bodies, log: (m) => console.log(m) },
+      { businessDays: 5 },
+    );
     console.log(`released ${released.length} periods`);
   }
 } finally {

@@ -52,7 +52,9 @@ export async function seedDemoStatistics(deps: {
   shouldStop?: () => boolean;
   now?: Date;
 }): Promise<void> {
-  const { rows } = await deps.database.pool.query<{ n: string }>('select (select count(*) from stats.consultations) + (select count(*) from stats.releases) as n');
+  const { rows } = await deps.database.pool.query<{ n: string }>(
+    'select (select count(*) from stats.consultations) + (select count(*) from stats.releases) as n',
+  );
   if (Number(rows[0]?.n) > 0) return;
   const now = deps.now ?? new Date();
   const to = new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 7);
@@ -74,5 +76,13 @@ export async function seedDemoStatistics(deps: {
   );
   if (deps.shouldStop?.()) return;
   const released = await deps.stats.releaseDue();
-  logger.info({ consultations: result.consultations, seconds: Math.round((Date.now() - started) / 100) / 10, releases: released.length, latest: released.at(-1) ?? null }, 'statistics demo seed finished');
+  logger.info(
+    {
+      consultations: result.consultations,
+      seconds: Math.round((Date.now() - started) / 100) / 10,
+      releases: released.length,
+      latest: released.at(-1) ?? null,
+    },
+    'statistics demo seed finished',
+  );
 }

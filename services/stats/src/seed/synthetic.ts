@@ -71,78 +71,256 @@ interface BodyProfile {
 export const profiles: Record<string, BodyProfile> = {
   center: {
     perYear: 6_400,
-    categories: [['R01', 32], ['R03', 20], ['R02', 9], ['R04', 6], ['R06', 5], ['P01', 8], ['P02', 6], ['P03', 2], ['B01', 4], ['R05', 2], ['R08', 3], ['R09', 1], ['C01', 1], ['Z99', 1]],
-    platforms: [['SNS', 40], ['BBS', 15], ['VID', 10], ['MIR', 8], ['REV', 10], ['BLG', 5], ['QA', 4], ['SRC', 4], ['OTH', 4]],
-    consulters: [['SELF', 70], ['FAM', 8], ['GRD', 6], ['ORG', 10], ['LAW', 3], ['SCH', 2], ['ANO', 1]],
+    categories: [
+      ['R01', 32],
+      ['R03', 20],
+      ['R02', 9],
+      ['R04', 6],
+      ['R06', 5],
+      ['P01', 8],
+      ['P02', 6],
+      ['P03', 2],
+      ['B01', 4],
+      ['R05', 2],
+      ['R08', 3],
+      ['R09', 1],
+      ['C01', 1],
+      ['Z99', 1],
+    ],
+    platforms: [
+      ['SNS', 40],
+      ['BBS', 15],
+      ['VID', 10],
+      ['MIR', 8],
+      ['REV', 10],
+      ['BLG', 5],
+      ['QA', 4],
+      ['SRC', 4],
+      ['OTH', 4],
+    ],
+    consulters: [
+      ['SELF', 70],
+      ['FAM', 8],
+      ['GRD', 6],
+      ['ORG', 10],
+      ['LAW', 3],
+      ['SCH', 2],
+      ['ANO', 1],
+    ],
     under18: 0.07,
-    requested: [['advice', 70], ['self-request', 20], ['art25-request', 6], ['disclosure', 4]],
+    requested: [
+      ['advice', 70],
+      ['self-request', 20],
+      ['art25-request', 6],
+      ['disclosure', 4],
+    ],
     acts: 0.08,
     refers: 0.04,
-    recipients: [['sia', 70], ['hotline', 20], ['consumer', 5], ['tokyo', 5]],
+    recipients: [
+      ['sia', 70],
+      ['hotline', 20],
+      ['consumer', 5],
+      ['tokyo', 5],
+    ],
     sharedUrls: 0.08,
   },
   sia: {
     perYear: 3_000,
-    categories: [['R01', 58], ['R02', 16], ['R03', 14], ['B01', 6], ['R04', 6]],
-    platforms: [['SNS', 55], ['BBS', 15], ['VID', 12], ['MIR', 10], ['QA', 4], ['OTH', 4]],
-    consulters: [['SELF', 60], ['GRD', 20], ['SCH', 10], ['FAM', 10]],
+    categories: [
+      ['R01', 58],
+      ['R02', 16],
+      ['R03', 14],
+      ['B01', 6],
+      ['R04', 6],
+    ],
+    platforms: [
+      ['SNS', 55],
+      ['BBS', 15],
+      ['VID', 12],
+      ['MIR', 10],
+      ['QA', 4],
+      ['OTH', 4],
+    ],
+    consulters: [
+      ['SELF', 60],
+      ['GRD', 20],
+      ['SCH', 10],
+      ['FAM', 10],
+    ],
     under18: 0.25,
-    requested: [['notice-on-behalf', 80], ['art25-request', 15], ['advice', 5]],
+    requested: [
+      ['notice-on-behalf', 80],
+      ['art25-request', 15],
+      ['advice', 5],
+    ],
     acts: 0.7,
     refers: 0.01,
-    recipients: [['center', 80], ['hotline', 20]],
+    recipients: [
+      ['center', 80],
+      ['hotline', 20],
+    ],
     sharedUrls: 0.1,
   },
   hotline: {
     perYear: 550_000,
-    categories: [['I01', 30], ['I04', 14], ['I06', 10], ['I03', 8], ['H01', 12], ['I02', 5], ['I05', 5], ['I07', 4], ['H02', 5], ['H03', 1], ['I08', 1], ['R01', 3], ['Z99', 2]],
-    platforms: [['SNS', 45], ['BBS', 20], ['MIR', 10], ['VID', 8], ['ADV', 5], ['EC', 5], ['MAT', 4], ['OTH', 3]],
-    consulters: [['ANO', 70], ['SELF', 10], ['ORG', 10], ['PRV', 5], ['AGY', 5]],
+    categories: [
+      ['I01', 30],
+      ['I04', 14],
+      ['I06', 10],
+      ['I03', 8],
+      ['H01', 12],
+      ['I02', 5],
+      ['I05', 5],
+      ['I07', 4],
+      ['H02', 5],
+      ['H03', 1],
+      ['I08', 1],
+      ['R01', 3],
+      ['Z99', 2],
+    ],
+    platforms: [
+      ['SNS', 45],
+      ['BBS', 20],
+      ['MIR', 10],
+      ['VID', 8],
+      ['ADV', 5],
+      ['EC', 5],
+      ['MAT', 4],
+      ['OTH', 3],
+    ],
+    consulters: [
+      ['ANO', 70],
+      ['SELF', 10],
+      ['ORG', 10],
+      ['PRV', 5],
+      ['AGY', 5],
+    ],
     under18: 0.02,
-    requested: [['police', 60], ['self-request', 40]],
+    requested: [
+      ['police', 60],
+      ['self-request', 40],
+    ],
     acts: 0.05,
     refers: 0.0005,
-    recipients: [['center', 60], ['sia', 40]],
+    recipients: [
+      ['center', 60],
+      ['sia', 40],
+    ],
     sharedUrls: 0.002,
   },
   tokyo: {
     perYear: 1_500,
-    categories: [['B01', 28], ['R01', 28], ['R03', 20], ['R04', 10], ['H02', 4], ['Z99', 10]],
-    platforms: [['SNS', 60], ['MSG', 15], ['VID', 10], ['GAM', 5], ['BBS', 5], ['OTH', 5]],
-    consulters: [['SELF', 35], ['GRD', 35], ['SCH', 20], ['FAM', 10]],
+    categories: [
+      ['B01', 28],
+      ['R01', 28],
+      ['R03', 20],
+      ['R04', 10],
+      ['H02', 4],
+      ['Z99', 10],
+    ],
+    platforms: [
+      ['SNS', 60],
+      ['MSG', 15],
+      ['VID', 10],
+      ['GAM', 5],
+      ['BBS', 5],
+      ['OTH', 5],
+    ],
+    consulters: [
+      ['SELF', 35],
+      ['GRD', 35],
+      ['SCH', 20],
+      ['FAM', 10],
+    ],
     under18: 0.45,
-    requested: [['advice', 85], ['self-request', 15]],
+    requested: [
+      ['advice', 85],
+      ['self-request', 15],
+    ],
     acts: 0.05,
     refers: 0.05,
-    recipients: [['sia', 50], ['center', 50]],
+    recipients: [
+      ['sia', 50],
+      ['center', 50],
+    ],
     sharedUrls: 0.05,
   },
   consumer: {
     perYear: 2_000,
-    categories: [['C01', 70], ['I05', 15], ['R01', 5], ['Z99', 10]],
-    platforms: [['EC', 40], ['ADV', 20], ['SNS', 20], ['MAT', 10], ['OTH', 10]],
-    consulters: [['SELF', 80], ['FAM', 15], ['ORG', 5]],
+    categories: [
+      ['C01', 70],
+      ['I05', 15],
+      ['R01', 5],
+      ['Z99', 10],
+    ],
+    platforms: [
+      ['EC', 40],
+      ['ADV', 20],
+      ['SNS', 20],
+      ['MAT', 10],
+      ['OTH', 10],
+    ],
+    consulters: [
+      ['SELF', 80],
+      ['FAM', 15],
+      ['ORG', 5],
+    ],
     under18: 0.03,
-    requested: [['advice', 95], ['police', 5]],
+    requested: [
+      ['advice', 95],
+      ['police', 5],
+    ],
     acts: 0.02,
     refers: 0.02,
-    recipients: [['center', 70], ['hotline', 30]],
+    recipients: [
+      ['center', 70],
+      ['hotline', 30],
+    ],
     sharedUrls: 0.02,
   },
 };
 
 /** Which platform types designated large platforms run, with their operators (2025-04-30 designations). */
 const designation: Record<string, { share: number; operators: Mix }> = {
-  SNS: { share: 0.6, operators: [['X Corp.', 40], ['Meta Platforms', 30], ['LINEヤフー', 15], ['TikTok', 15]] },
-  VID: { share: 0.75, operators: [['Google (YouTube)', 70], ['TikTok', 30]] },
+  SNS: {
+    share: 0.6,
+    operators: [
+      ['X Corp.', 40],
+      ['Meta Platforms', 30],
+      ['LINEヤフー', 15],
+      ['TikTok', 15],
+    ],
+  },
+  VID: {
+    share: 0.75,
+    operators: [
+      ['Google (YouTube)', 70],
+      ['TikTok', 30],
+    ],
+  },
   QA: { share: 0.5, operators: [['LINEヤフー', 100]] },
   MSG: { share: 0.3, operators: [['LINEヤフー', 100]] },
 };
 
 const outcomes: Record<string, Mix> = {
-  'art25-request': [['deleted', 45], ['partly-deleted', 8], ['restricted', 7], ['not-deleted', 30], ['extended', 10]],
-  'deletion-request': [['deleted', 55], ['partly-deleted', 10], ['not-deleted', 25], ['no-response', 10]],
-  'notice-on-behalf': [['deleted', 50], ['not-deleted', 30], ['no-response', 20]],
+  'art25-request': [
+    ['deleted', 45],
+    ['partly-deleted', 8],
+    ['restricted', 7],
+    ['not-deleted', 30],
+    ['extended', 10],
+  ],
+  'deletion-request': [
+    ['deleted', 55],
+    ['partly-deleted', 10],
+    ['not-deleted', 25],
+    ['no-response', 10],
+  ],
+  'notice-on-behalf': [
+    ['deleted', 50],
+    ['not-deleted', 30],
+    ['no-response', 20],
+  ],
 };
 
 export interface SyntheticOptions {
@@ -257,7 +435,8 @@ export function* syntheticEvents(options: SyntheticOptions, batch = 5000): Gener
           }),
         );
         if (rand() < p.acts) out.push(...caseAction(rand, { caseId, body, category, designated, operator, at, until }));
-        if (rand() < p.refers * (options.referralBoost ?? 1)) out.push(...referral(rand, { body, recipient: pick(rand, p.recipients), category, at, until }));
+        if (rand() < p.refers * (options.referralBoost ?? 1))
+          out.push(...referral(rand, { body, recipient: pick(rand, p.recipients), category, at, until }));
         if (out.length >= batch) {
           yield out;
           out = [];
@@ -276,7 +455,8 @@ function caseAction(
   const actionId = uuid(rand);
   const requestedAt = c.at + Math.floor(rand() * 2 * DAY);
   const clock = action === 'art25-request' ? ('art25-decision' as const) : undefined;
-  const decidedAt = requestedAt + Math.floor((action === 'art25-request' ? (rand() < 0.88 ? rand() * 6.5 : 7.5 + rand() * 10) : rand() * 20) * DAY);
+  const decidedAt =
+    requestedAt + Math.floor((action === 'art25-request' ? (rand() < 0.88 ? rand() * 6.5 : 7.5 + rand() * 10) : rand() * 20) * DAY);
   const dueAt = requestedAt + 7 * DAY;
   const events: CloudEvent[] = [];
   if (clock && decidedAt > dueAt && dueAt <= c.until) {
@@ -287,7 +467,15 @@ function caseAction(
         source: `/agencies/${c.body}`,
         subject: c.caseId,
         time: new Date(dueAt + 60_000),
-        data: { caseId: c.caseId, actionId, agency: c.body, action, clock, designatedPlatform: c.designated, dueAt: new Date(dueAt).toISOString() },
+        data: {
+          caseId: c.caseId,
+          actionId,
+          agency: c.body,
+          action,
+          clock,
+          designatedPlatform: c.designated,
+          dueAt: new Date(dueAt).toISOString(),
+        },
       }),
     );
   }
@@ -331,13 +519,23 @@ function referral(rand: () => number, r: { body: string; recipient: string; cate
       source: `/agencies/${r.body}`,
       subject: referralId,
       time: new Date(createdAt),
-      data: { referralId, sender: r.body, recipient: r.recipient, kind, category: r.category, status: 'requested', createdAt: new Date(createdAt).toISOString() },
+      data: {
+        referralId,
+        sender: r.body,
+        recipient: r.recipient,
+        kind,
+        category: r.category,
+        status: 'requested',
+        createdAt: new Date(createdAt).toISOString(),
+      },
     }),
   ];
   // Received in 0–4 days, decided 0–6 days later, completed 2–40 days after that (or rejected).
   const steps: { to: 'received' | 'accepted' | 'rejected' | 'completed'; after: number; by: string }[] = [
     { to: 'received', after: rand() * 4 * DAY, by: r.recipient },
-    rand() < 0.85 ? { to: 'accepted', after: rand() * 6 * DAY, by: r.recipient } : { to: 'rejected', after: rand() * 6 * DAY, by: r.recipient },
+    rand() < 0.85
+      ? { to: 'accepted', after: rand() * 6 * DAY, by: r.recipient }
+      : { to: 'rejected', after: rand() * 6 * DAY, by: r.recipient },
   ];
   if (steps[1]!.to === 'accepted' && rand() < 0.9) steps.push({ to: 'completed', after: (2 + rand() * 38) * DAY, by: r.recipient });
   // Clocks (business days in the real service; calendar days here): acknowledge 2, decide 5, complete 30.
@@ -360,7 +558,16 @@ function referral(rand: () => number, r: { body: string; recipient: string; cate
         source: `/agencies/${s.by}`,
         subject: referralId,
         time: new Date(t),
-        data: { referralId, sender: r.body, recipient: r.recipient, from: from as 'requested', to: s.to, changedBy: s.by, version, changedAt: new Date(t).toISOString() },
+        data: {
+          referralId,
+          sender: r.body,
+          recipient: r.recipient,
+          from: from as 'requested',
+          to: s.to,
+          changedBy: s.by,
+          version,
+          changedAt: new Date(t).toISOString(),
+        },
       }),
     );
     from = s.to;
@@ -375,7 +582,15 @@ function referral(rand: () => number, r: { body: string; recipient: string; cate
           source: '/agencies/center',
           subject: referralId,
           time: new Date(due[clock] + 60_000),
-          data: { deadlineId: uuid(rand), referralId, sender: r.body, recipient: r.recipient, clock, dueAt: new Date(due[clock]).toISOString(), escalatedTo: 'center' },
+          data: {
+            deadlineId: uuid(rand),
+            referralId,
+            sender: r.body,
+            recipient: r.recipient,
+            clock,
+            dueAt: new Date(due[clock]).toISOString(),
+            escalatedTo: 'center',
+          },
         }),
       );
     }

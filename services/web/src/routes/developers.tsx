@@ -81,7 +81,9 @@ function Fields({ schema, doc, t, depth = 0 }: { schema: Schema | undefined; doc
 /** An API reference rendered on the server from the OpenAPI document: no script, nothing from a CDN. */
 function ReferencePage({ ctx, document, doc }: { ctx: PageContext; document: ApiDocument; doc: OpenApiDocument }) {
   const { t } = ctx;
-  const ops = Object.entries(doc.paths ?? {}).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+  const ops = Object.entries(doc.paths ?? {}).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ path, method, op })),
+  );
   return (
     <Layout ctx={ctx} title={`${t.referenceTitle}: ${t[document.title]}`} section="developers">
       <p class="lead">{doc.info?.description}</p>
@@ -120,7 +122,10 @@ function ReferencePage({ ctx, document, doc }: { ctx: PageContext; document: Api
               <ul>
                 {op.parameters.map((p) => (
                   <li>
-                    <code>{p.name}</code> <span class="muted">({p.in}) {typeOf(p.schema, doc)}</span>
+                    <code>{p.name}</code>{' '}
+                    <span class="muted">
+                      ({p.in}) {typeOf(p.schema, doc)}
+                    </span>
                     {p.required ? <strong> {t.required}</strong> : null}
                     {p.description || p.schema?.description ? <> — {p.description ?? p.schema?.description}</> : null}
                   </li>
@@ -146,7 +151,9 @@ function ReferencePage({ ctx, document, doc }: { ctx: PageContext; document: Api
             {Object.entries(op.responses ?? {}).map(([status, r]) => (
               <li>
                 <strong>{status}</strong> {r.description}{' '}
-                {Object.values(r.content ?? {})[0]?.schema ? <span class="muted">{typeOf(Object.values(r.content ?? {})[0]!.schema, doc)}</span> : null}
+                {Object.values(r.content ?? {})[0]?.schema ? (
+                  <span class="muted">{typeOf(Object.values(r.content ?? {})[0]!.schema, doc)}</span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -203,7 +210,10 @@ YogaGraphiQL.renderYogaGraphiQL(document.getElementById('root'), { endpoint: '/g
 }
 
 /** The developer pages: API references of every OpenAPI document, the GraphQL SDL, GraphiQL (development). */
-export function developerRoutes(app: Hono<WebEnv>, options: { documents: ApiDocument[]; developerTools: boolean; graphqlSdl?: (() => string) | undefined; api: ServiceFetch }): void {
+export function developerRoutes(
+  app: Hono<WebEnv>,
+  options: { documents: ApiDocument[]; developerTools: boolean; graphqlSdl?: (() => string) | undefined; api: ServiceFetch },
+): void {
   app.get('/developers', (c) => render(c, <DevelopersPage ctx={c.get('page')} documents={options.documents} />));
 
   app.get('/developers/api/:id', async (c) => {
@@ -253,4 +263,3 @@ export function developerRoutes(app: Hono<WebEnv>, options: { documents: ApiDocu
     return c.body(file.body);
   });
 }
-

@@ -288,7 +288,10 @@ export function meetingRoutes(app: Hono<WebEnv>): void {
             <ol data-agenda="">
               {m.agenda.map((a) => (
                 <li data-agenda-item={a.id}>
-                  {a.title} <span class="muted">（{w.presenter}: <span class="code">{a.presenter}</span>）</span>
+                  {a.title}{' '}
+                  <span class="muted">
+                    （{w.presenter}: <span class="code">{a.presenter}</span>）
+                  </span>
                 </li>
               ))}
             </ol>
@@ -323,7 +326,9 @@ export function meetingRoutes(app: Hono<WebEnv>): void {
         </section>
 
         {m.actionItems ? <ActionItems lang={lang} id="action-items" caption={w.actionItems} items={m.actionItems} /> : null}
-        {m.carriedActionItems ? <ActionItems lang={lang} id="carried-action-items" caption={w.carried} items={m.carriedActionItems} /> : null}
+        {m.carriedActionItems ? (
+          <ActionItems lang={lang} id="carried-action-items" caption={w.carried} items={m.carriedActionItems} />
+        ) : null}
 
         <section aria-labelledby="report">
           <h2 id="report">{w.report}</h2>

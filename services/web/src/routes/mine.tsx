@@ -14,7 +14,13 @@ import { Layout } from '../views/layout.tsx';
 import { StatFigure } from '../views/statistics.tsx';
 
 /** The tables the member page draws (the others are downloads): by month, categories, referrals, deadlines. */
-const drawn = ['consultations-by-body-month', 'category-by-body', 'referral-flows', 'deadline-compliance-by-recipient', 'statutory-clock-misses'];
+const drawn = [
+  'consultations-by-body-month',
+  'category-by-body',
+  'referral-flows',
+  'deadline-compliance-by-recipient',
+  'statutory-clock-misses',
+];
 
 interface ReferralItem {
   id?: string;
@@ -130,7 +136,11 @@ function MineFigures({ data, lang, t }: { data: Awaited<ReturnType<typeof loadMi
   const { own } = data;
   const byId = new Map(own.tables.map((x) => [x.id, x]));
   const cards: [string, number | null, string][] = [
-    [lang === 'ja' ? `${own.labelJa}の相談件数` : `Consultations, ${own.labelEn}`, total(byId.get('consultations-by-body-month')), 'consultations'],
+    [
+      lang === 'ja' ? `${own.labelJa}の相談件数` : `Consultations, ${own.labelEn}`,
+      total(byId.get('consultations-by-body-month')),
+      'consultations',
+    ],
     [t.inbox, data.inbox.length, 'inbox'],
     [t.actionNeeded, data.actionNeeded.length, 'action-needed'],
     [t.overdueDeadlines, data.overdue.length, 'overdue'],
@@ -216,7 +226,14 @@ function MineFigures({ data, lang, t }: { data: Awaited<ReturnType<typeof loadMi
       {own.tables
         .filter((table) => drawn.includes(table.id))
         .map((table) => (
-          <StatFigure table={table} lang={lang} t={t} svg={renderChart(table, { lang })} csv={`${base}/${table.id}.csv`} json={`${base}/${table.id}.json`} />
+          <StatFigure
+            table={table}
+            lang={lang}
+            t={t}
+            svg={renderChart(table, { lang })}
+            csv={`${base}/${table.id}.csv`}
+            json={`${base}/${table.id}.json`}
+          />
         ))}
       <h2>{t.releaseTables}</h2>
       <ul>
@@ -281,7 +298,13 @@ export function mineRoutes(app: Hono<WebEnv>, options: { gateway: (req: Request)
     }
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="${name}.csv"`);
-    return c.body(tableCsv(table, { periodJa: own.labelJa, periodId: own.period, notes: [`${own.body} の速報値（実数） / live exact figures of ${own.body}`] }));
+    return c.body(
+      tableCsv(table, {
+        periodJa: own.labelJa,
+        periodId: own.period,
+        notes: [`${own.body} の速報値（実数） / live exact figures of ${own.body}`],
+      }),
+    );
   });
 
   // The live stream: the gateway's GraphQL subscription, opened as the signed-in person and relayed
@@ -318,6 +341,9 @@ export function mineRoutes(app: Hono<WebEnv>, options: { gateway: (req: Request)
         return reader.cancel(reason).catch(() => {});
       },
     });
-    return new Response(relay, { status: 200, headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' } });
+    return new Response(relay, {
+      status: 200,
+      headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' },
+    });
   });
 }

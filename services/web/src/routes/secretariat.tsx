@@ -29,9 +29,21 @@ export function fiscalPeriods(fy: number): Period[] {
   const months: Period[] = Array.from({ length: 12 }, (_, i) => {
     const m0 = (3 + i) % 12;
     const y = i < 9 ? fy : fy + 1;
-    return { id: `${y}-${String(m0 + 1).padStart(2, '0')}`, grain: 'month', ja: `${y}年${m0 + 1}月`, en: `${y}-${String(m0 + 1).padStart(2, '0')}`, end: jstMidnight(y, m0 + 1) };
+    return {
+      id: `${y}-${String(m0 + 1).padStart(2, '0')}`,
+      grain: 'month',
+      ja: `${y}年${m0 + 1}月`,
+      en: `${y}-${String(m0 + 1).padStart(2, '0')}`,
+      end: jstMidnight(y, m0 + 1),
+    };
   });
-  const quarters: Period[] = [1, 2, 3, 4].map((q) => ({ id: `${fy}Q${q}`, grain: 'quarter', ja: `${fy}年度 第${q}四半期`, en: `FY${fy} Q${q}`, end: months[q * 3 - 1]!.end }));
+  const quarters: Period[] = [1, 2, 3, 4].map((q) => ({
+    id: `${fy}Q${q}`,
+    grain: 'quarter',
+    ja: `${fy}年度 第${q}四半期`,
+    en: `FY${fy} Q${q}`,
+    end: months[q * 3 - 1]!.end,
+  }));
   return [...months, ...quarters, { id: `FY${fy}`, grain: 'fiscal-year', ja: `${fy}年度`, en: `FY${fy}`, end: months[11]!.end }];
 }
 
@@ -117,7 +129,8 @@ export function secretariatRoutes(app: Hono<WebEnv>): void {
     const form = await postedForm(c);
     if (!form) return render(c, <Problem ctx={page} title={page.t.badRequestTitle} body={page.t.formRefused} />, 403);
     const period = form.period ?? '';
-    if (!PERIOD.test(period)) return render(c, <Problem ctx={page} title={page.t.badRequestTitle} body="period: must be 2026-10, 2026Q3 or FY2026" />, 400);
+    if (!PERIOD.test(period))
+      return render(c, <Problem ctx={page} title={page.t.badRequestTitle} body="period: must be 2026-10, 2026Q3 or FY2026" />, 400);
     try {
       await c.get('api')!.post('/v1/stats/releases', { period });
       return c.redirect(`/secretariat?released=${encodeURIComponent(period)}`, 303);

@@ -29,7 +29,8 @@ class ChartCache {
   }
 }
 
-export const grainLabel = (t: Messages, grain: ReleaseSummary['grain']) => (grain === 'month' ? t.grainMonth : grain === 'quarter' ? t.grainQuarter : t.grainYear);
+export const grainLabel = (t: Messages, grain: ReleaseSummary['grain']) =>
+  grain === 'month' ? t.grainMonth : grain === 'quarter' ? t.grainQuarter : t.grainYear;
 const periodOf = (r: { labelJa: string; labelEn: string }, lang: Lang) => (lang === 'ja' ? r.labelJa : r.labelEn);
 
 /** A file download: the right type, a file name, never cached. */
@@ -110,8 +111,8 @@ export function statsRoutes(app: Hono<WebEnv>): void {
           <dd>{formatTime(release.builtAt)}</dd>
           <dt>{t.manifestTitle}</dt>
           <dd>
-            {t.manifestCells} {formatNumber(release.manifest.cells)} · {t.manifestPublished} {formatNumber(release.manifest.published)} · {t.manifestSuppressed}{' '}
-            {formatNumber(release.manifest.suppressed)} — <a href={`${base}/manifest`}>{t.manifestTitle}</a>
+            {t.manifestCells} {formatNumber(release.manifest.cells)} · {t.manifestPublished} {formatNumber(release.manifest.published)} ·{' '}
+            {t.manifestSuppressed} {formatNumber(release.manifest.suppressed)} — <a href={`${base}/manifest`}>{t.manifestTitle}</a>
           </dd>
         </dl>
         <SecretLegend t={t} />

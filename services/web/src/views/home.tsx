@@ -64,7 +64,9 @@ export function HomePage({ ctx, documents }: { ctx: PageContext; documents: ApiD
       <h2>{t.homeTokens}</h2>
       <p>{t.homeTokensBody}</p>
       <pre class="code">
-        {'CENTER=$(pnpm -s liaison token center caseworker)   # デモ用 (demo)\ncurl -H "Authorization: Bearer $CENTER" http://127.0.0.1:3000/v1/inbox'}
+        {
+          'CENTER=$(pnpm -s liaison token center caseworker)   # デモ用 (demo)\ncurl -H "Authorization: Bearer $CENTER" http://127.0.0.1:3000/v1/inbox'
+        }
       </pre>
     </Layout>
   );

@@ -26,7 +26,8 @@ export function StatTableView({ table, lang, t, id }: { table: StatTable; lang: 
   const cols = orderedWithTotal(table, 'cols');
   const cells = cellIndex(table);
   const title = lang === 'ja' ? table.titleJa : table.titleEn;
-  const unit = table.measure === 'median-days' ? (lang === 'ja' ? '（日・中央値）' : ' (median days)') : lang === 'ja' ? '（件）' : ' (count)';
+  const unit =
+    table.measure === 'median-days' ? (lang === 'ja' ? '（日・中央値）' : ' (median days)') : lang === 'ja' ? '（件）' : ' (count)';
   return (
     <Scroll labelledBy={`${id}-caption`}>
       <table id={id} data-table={table.id} class="stat">

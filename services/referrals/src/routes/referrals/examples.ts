@@ -37,14 +37,36 @@ export const referralExample = {
 };
 
 /** The same referral as its recipient sees it after accepting it. */
-export const referralAtRecipientExample = { ...referralExample, caseId: null, status: 'accepted', version: 3, updatedAt: '2026-12-01T02:10:00.000Z' };
+export const referralAtRecipientExample = {
+  ...referralExample,
+  caseId: null,
+  status: 'accepted',
+  version: 3,
+  updatedAt: '2026-12-01T02:10:00.000Z',
+};
 
 export const changeStatusExample = { status: 'accepted', expectedVersion: 2 };
 
 export const historyExample = {
   items: [
-    { version: 2, from: 'requested', to: 'received', businessStatus: null, statusReason: null, changedBy: 'sia', changedAt: '2026-12-01T02:00:00.000Z' },
-    { version: 3, from: 'received', to: 'accepted', businessStatus: null, statusReason: null, changedBy: 'sia', changedAt: '2026-12-01T02:10:00.000Z' },
+    {
+      version: 2,
+      from: 'requested',
+      to: 'received',
+      businessStatus: null,
+      statusReason: null,
+      changedBy: 'sia',
+      changedAt: '2026-12-01T02:00:00.000Z',
+    },
+    {
+      version: 3,
+      from: 'received',
+      to: 'accepted',
+      businessStatus: null,
+      statusReason: null,
+      changedBy: 'sia',
+      changedAt: '2026-12-01T02:10:00.000Z',
+    },
   ],
 };
 
@@ -58,14 +80,26 @@ export const suggestionsExample = {
       nameEn: 'Safer Internet Association',
       action: 'refer',
       rule: 'child-harm-to-sia',
-      reasonJa: '被害者が児童の誹謗中傷・いじめ等は、保護者・学校からも受け付けるセーファーインターネット協会へ（青少年の相談連携 2017年〜）',
-      reasonEn: 'Child victims of defamation, bullying and the like: SIA accepts reports from guardians and schools (youth referral scheme since 2017)',
+      reasonJa:
+        '被害者が児童の誹謗中傷・いじめ等は、保護者・学校からも受け付けるセーファーインターネット協会へ（青少年の相談連携 2017年〜）',
+      reasonEn:
+        'Child victims of defamation, bullying and the like: SIA accepts reports from guardians and schools (youth referral scheme since 2017)',
     },
   ],
 };
 
 export const overdueExample = {
-  items: [{ referralId, clock: 'acknowledge', dueAt: '2026-12-03T14:59:59.999Z', sender: 'center', recipient: 'sia', category: 'R01', status: 'requested' }],
+  items: [
+    {
+      referralId,
+      clock: 'acknowledge',
+      dueAt: '2026-12-03T14:59:59.999Z',
+      sender: 'center',
+      recipient: 'sia',
+      category: 'R01',
+      status: 'requested',
+    },
+  ],
 };
 
 export const inboxExample = {

@@ -5,7 +5,19 @@ import { suggest } from '../../domain/routing.ts';
 import { changeStatus, listActionNeeded, statusHistory } from '../../domain/status.ts';
 import type { ReferralsEnv } from '../../env-types.ts';
 import * as ex from './examples.ts';
-import { ChangeStatusBody, CreateReferralBody, RoutingSuggestion, SuggestRoutingBody, ErrorBody, IdParam, ListQuery, OverdueDeadline, ReceivedReferral, Referral, StatusChange } from './schema.ts';
+import {
+  ChangeStatusBody,
+  CreateReferralBody,
+  RoutingSuggestion,
+  SuggestRoutingBody,
+  ErrorBody,
+  IdParam,
+  ListQuery,
+  OverdueDeadline,
+  ReceivedReferral,
+  Referral,
+  StatusChange,
+} from './schema.ts';
 
 const errorResponses = {
   400: { description: 'Invalid input; details.problems names each field', content: { 'application/json': { schema: ErrorBody } } },
@@ -23,8 +35,16 @@ export function referralRoutes(app: OpenAPIHono<ReferralsEnv>): void {
       path: '/v1/referrals',
       summary: 'Refer a case to another member body / 他機関への照会・移送',
       security,
-      request: { body: { required: true, content: { 'application/json': { schema: CreateReferralBody, example: ex.createReferralExample } } } },
-      responses: { 201: { description: 'Stored; delivered to the recipient asynchronously', content: { 'application/json': { schema: Referral, example: ex.referralExample } } }, ...errorResponses },
+      request: {
+        body: { required: true, content: { 'application/json': { schema: CreateReferralBody, example: ex.createReferralExample } } },
+      },
+      responses: {
+        201: {
+          description: 'Stored; delivered to the recipient asynchronously',
+          content: { 'application/json': { schema: Referral, example: ex.referralExample } },
+        },
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const referral = await createReferral({ ctx: c.get('ctx'), input: c.req.valid('json') });
@@ -39,7 +59,13 @@ export function referralRoutes(app: OpenAPIHono<ReferralsEnv>): void {
       summary: 'Referrals sent by my body / 送信済み',
       security,
       request: { query: ListQuery },
-      responses: { 200: { description: 'Newest first', content: { 'application/json': { schema: ListOf(Referral), example: { items: [ex.referralExample] } } } }, ...errorResponses },
+      responses: {
+        200: {
+          description: 'Newest first',
+          content: { 'application/json': { schema: ListOf(Referral), example: { items: [ex.referralExample] } } },
+        },
+        ...errorResponses,
+      },
     }),
     async (c) => c.json({ items: await listSent({ ctx: c.get('ctx'), limit: c.req.valid('query').limit }) }, 200),
   );
@@ -51,7 +77,13 @@ export function referralRoutes(app: OpenAPIHono<ReferralsEnv>): void {
       summary: 'Referrals where my body has the next move / 要対応',
       security,
       request: { query: ListQuery },
-      responses: { 200: { description: 'Urgent first, then oldest first', content: { 'application/json': { schema: ListOf(Referral), example: { items: [ex.referralExample] } } } }, ...errorResponses },
+      responses: {
+        200: {
+          description: 'Urgent first, then oldest first',
+          content: { 'application/json': { schema: ListOf(Referral), example: { items: [ex.referralExample] } } },
+        },
+        ...errorResponses,
+      },
     }),
     async (c) => c.json({ items: await listActionNeeded({ ctx: c.get('ctx'), limit: c.req.valid('query').limit }) }, 200),
   );
@@ -62,11 +94,20 @@ export function referralRoutes(app: OpenAPIHono<ReferralsEnv>): void {
       path: '/v1/referrals/{id}/status',
       summary: 'Move a referral to another status / 状態の変更',
       security,
-      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: ChangeStatusBody, example: ex.changeStatusExample } } } },
+      request: {
+        params: IdParam,
+        body: { required: true, content: { 'application/json': { schema: ChangeStatusBody, example: ex.changeStatusExample } } },
+      },
       responses: {
-        200: { description: 'The referral after the change', content: { 'application/json': { schema: Referral, example: ex.referralAtRecipientExample } } },
+        200: {
+          description: 'The referral after the change',
+          content: { 'application/json': { schema: Referral, example: ex.referralAtRecipientExample } },
+        },
         404: { description: 'No such referral visible to this body', content: { 'application/json': { schema: ErrorBody } } },
-        409: { description: 'Not allowed from the current status for this side; details.allowed lists what is', content: { 'application/json': { schema: ErrorBody } } },
+        409: {
+          description: 'Not allowed from the current status for this side; details.allowed lists what is',
+          content: { 'application/json': { schema: ErrorBody } },
+        },
         ...errorResponses,
       },
     }),
@@ -111,8 +152,16 @@ export function referralRoutes(app: OpenAPIHono<ReferralsEnv>): void {
       path: '/v1/routing/suggestions',
       summary: 'Who should take a case, and why / 担当機関の提案',
       security,
-      request: { body: { required: true, content: { 'application/json': { schema: SuggestRoutingBody, example: ex.suggestRoutingExample } } } },
-      responses: { 200: { description: 'In order of the rules', content: { 'application/json': { schema: ListOf(RoutingSuggestion), example: ex.suggestionsExample } } }, ...errorResponses },
+      request: {
+        body: { required: true, content: { 'application/json': { schema: SuggestRoutingBody, example: ex.suggestRoutingExample } } },
+      },
+      responses: {
+        200: {
+          description: 'In order of the rules',
+          content: { 'application/json': { schema: ListOf(RoutingSuggestion), example: ex.suggestionsExample } },
+        },
+        ...errorResponses,
+      },
     }),
     async (c) => c.json({ items: await suggest({ ctx: c.get('ctx'), input: c.req.valid('json') }) }, 200),
   );
@@ -123,7 +172,13 @@ export function referralRoutes(app: OpenAPIHono<ReferralsEnv>): void {
       path: '/v1/deadlines/overdue',
       summary: 'Overdue clocks / 期限超過の一覧 (secretariat: all bodies; members: their own referrals)',
       security,
-      responses: { 200: { description: 'Oldest due first', content: { 'application/json': { schema: ListOf(OverdueDeadline), example: ex.overdueExample } } }, ...errorResponses },
+      responses: {
+        200: {
+          description: 'Oldest due first',
+          content: { 'application/json': { schema: ListOf(OverdueDeadline), example: ex.overdueExample } },
+        },
+        ...errorResponses,
+      },
     }),
     async (c) => c.json({ items: await listOverdue({ ctx: c.get('ctx') }) }, 200),
   );
@@ -135,7 +190,13 @@ export function referralRoutes(app: OpenAPIHono<ReferralsEnv>): void {
       summary: "My body's referral inbox / 受信した照会",
       security,
       request: { query: ListQuery },
-      responses: { 200: { description: 'Newest first', content: { 'application/json': { schema: ListOf(ReceivedReferral), example: ex.inboxExample } } }, ...errorResponses },
+      responses: {
+        200: {
+          description: 'Newest first',
+          content: { 'application/json': { schema: ListOf(ReceivedReferral), example: ex.inboxExample } },
+        },
+        ...errorResponses,
+      },
     }),
     async (c) => c.json({ items: await listInbox({ ctx: c.get('ctx'), limit: c.req.valid('query').limit }) }, 200),
   );

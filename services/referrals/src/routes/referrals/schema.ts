@@ -21,21 +21,35 @@ export const TaskStatus = z.enum(taskStatuses).openapi({ description: 'FHIR Task
 export const CreateReferralBody = z
   .strictObject({
     recipient: AgencyCode,
-    kind: z.enum(['referral', 'transfer']).default('referral').openapi({ description: 'referral 照会: the sender keeps the case; transfer 移送: ownership moves' }),
-    category: z.enum(categoryCodes, { message: `must be a taxonomy category code (${categoryCodes.slice(0, 3).join(', ')}, …)` }).openapi({ example: 'R01' }),
+    kind: z
+      .enum(['referral', 'transfer'])
+      .default('referral')
+      .openapi({ description: 'referral 照会: the sender keeps the case; transfer 移送: ownership moves' }),
+    category: z
+      .enum(categoryCodes, { message: `must be a taxonomy category code (${categoryCodes.slice(0, 3).join(', ')}, …)` })
+      .openapi({ example: 'R01' }),
     urgent: z.boolean().default(false),
-    status: z.enum(['draft', 'requested']).default('requested').openapi({ description: 'draft 下書き: not yet sent; requested 依頼済: sent' }),
-    routing: RoutingBasis.optional().openapi({ description: 'The case codes for a routing suggestion; recorded with whether it was followed' }),
-    packageId: z
+    status: z
+      .enum(['draft', 'requested'])
+      .default('requested')
+      .openapi({ description: 'draft 下書き: not yet sent; requested 依頼済: sent' }),
+    routing: RoutingBasis.optional().openapi({
+      description: 'The case codes for a routing suggestion; recorded with whether it was followed',
+    }),
+    packageId: z.string().uuid('must be a package id (UUID)').optional().openapi({
+      description: 'A package of personal data your body sealed to the recipient for caseId (POST /v1/cases/{id}/packages), not purged',
+    }),
+    caseId: z
       .string()
-      .uuid('must be a package id (UUID)')
+      .uuid('must be a case id (UUID)')
       .optional()
-      .openapi({ description: 'A package of personal data your body sealed to the recipient for caseId (POST /v1/cases/{id}/packages), not purged' }),
-    caseId: z.string().uuid('must be a case id (UUID)').optional().openapi({ description: 'Your case the package was sealed for; required with packageId, only with it' }),
+      .openapi({ description: 'Your case the package was sealed for; required with packageId, only with it' }),
   })
   .superRefine((body, ctx) => {
-    if (body.packageId && !body.caseId) ctx.addIssue({ code: 'custom', path: ['caseId'], message: 'required with packageId: the case the package was sealed for' });
-    if (body.caseId && !body.packageId) ctx.addIssue({ code: 'custom', path: ['caseId'], message: 'only with packageId: it names the case the package was sealed for' });
+    if (body.packageId && !body.caseId)
+      ctx.addIssue({ code: 'custom', path: ['caseId'], message: 'required with packageId: the case the package was sealed for' });
+    if (body.caseId && !body.packageId)
+      ctx.addIssue({ code: 'custom', path: ['caseId'], message: 'only with packageId: it names the case the package was sealed for' });
   })
   .openapi('CreateReferral');
 
@@ -62,8 +76,16 @@ export const RoutingSuggestion = z
 export const ChangeStatusBody = z
   .strictObject({
     status: TaskStatus,
-    businessStatus: z.enum(businessStatusCodes, { message: `must be a business status code (${businessStatusCodes.slice(0, 3).join(', ')}, …)` }).optional(),
-    statusReason: z.string().trim().min(1).max(2000).optional().openapi({ description: 'Required for rejected, failed, cancelled, entered-in-error' }),
+    businessStatus: z
+      .enum(businessStatusCodes, { message: `must be a business status code (${businessStatusCodes.slice(0, 3).join(', ')}, …)` })
+      .optional(),
+    statusReason: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .optional()
+      .openapi({ description: 'Required for rejected, failed, cancelled, entered-in-error' }),
     expectedVersion: z.number().int().min(1).optional(),
   })
   .openapi('ChangeStatus');
@@ -97,7 +119,11 @@ export const Referral = z
     version: z.number().int(),
     createdAt: z.string().datetime(),
     updatedAt: z.string().datetime(),
-    sentAt: z.string().datetime().nullable().openapi({ description: 'When it was sent (requested 依頼済); null for a draft, which only its sender sees' }),
+    sentAt: z
+      .string()
+      .datetime()
+      .nullable()
+      .openapi({ description: 'When it was sent (requested 依頼済); null for a draft, which only its sender sees' }),
   })
   .openapi('Referral');
 

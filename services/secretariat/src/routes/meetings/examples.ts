@@ -15,7 +15,12 @@ export const scheduleExample = {
 
 export const updateExample = { heldOn: '2026-12-11', place: null };
 export const agendaExample = { title: '上半期の相談状況について', presenter: 'center' };
-export const attendanceExample = { attendance: [{ body: 'sia', status: 'present' }, { body: 'mic', status: 'online' }] };
+export const attendanceExample = {
+  attendance: [
+    { body: 'sia', status: 'present' },
+    { body: 'mic', status: 'online' },
+  ],
+};
 export const minutesExample = { text: '1. 上半期の相談状況について、事務局から報告があった。' };
 export const actionItemExample = { title: '削除依頼の対応期限の集計方法を整理する', owner: 'sia', dueOn: '2027-03-31' };
 
@@ -33,7 +38,13 @@ const summary = {
   minutesApproved: false,
 };
 
-export const agendaItemExample = { id: '1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b', meetingId, position: 1, title: '上半期の相談状況について', presenter: 'center' };
+export const agendaItemExample = {
+  id: '1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b',
+  meetingId,
+  position: 1,
+  title: '上半期の相談状況について',
+  presenter: 'center',
+};
 
 export const actionItemCreatedExample = {
   id: '0f1e2d3c-4b5a-4697-8877-665544332211',
@@ -103,7 +114,10 @@ export const reportVersionExample = {
   ...reportVersionSummary,
   report: {
     format: 'liaison.meeting-report/1',
-    title: { ja: '第12回 違法・有害情報相談機関連絡会', en: 'Liaison Council of Consultation Bodies on Illegal and Harmful Online Information, meeting No. 12' },
+    title: {
+      ja: '第12回 違法・有害情報相談機関連絡会',
+      en: 'Liaison Council of Consultation Bodies on Illegal and Harmful Online Information, meeting No. 12',
+    },
     period: { id: 'FY2025', grain: 'fiscal-year', labelJa: '2025年度', labelEn: 'FY2025', months: ['2025-04', '…', '2026-03'] },
     comparison: { id: 'FY2024', labelJa: '2024年度', labelEn: 'FY2024' },
     releases: [
@@ -115,7 +129,13 @@ export const reportVersionExample = {
     tables: [],
     sentences: [],
     status: 'approved',
-    approval: { version: 1, approvedBy: 'center', approvedAt: '2026-12-10T06:00:00.000Z', digest: 'b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184' },
+    approval: {
+      version: 1,
+      approvedBy: 'center',
+      approvedAt: '2026-12-10T06:00:00.000Z',
+      digest: 'b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184',
+    },
   },
 };
-export const reportHtmlExample = '<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>第12回 違法・有害情報相談機関連絡会</title></head><body>…</body></html>';
+export const reportHtmlExample =
+  '<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>第12回 違法・有害情報相談機関連絡会</title></head><body>…</body></html>';

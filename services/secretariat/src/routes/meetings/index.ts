@@ -11,7 +11,14 @@ import {
   scheduleMeeting,
   updateMeeting,
 } from '../../domain/meetings.ts';
-import { approveReportVersion, draftReport, editReportSentence, getReportVersion, listReportVersions, reportVersionHtml } from '../../domain/reports.ts';
+import {
+  approveReportVersion,
+  draftReport,
+  editReportSentence,
+  getReportVersion,
+  listReportVersions,
+  reportVersionHtml,
+} from '../../domain/reports.ts';
 import type { SecretariatEnv } from '../../env-types.ts';
 import {
   actionItemCreatedExample,
@@ -57,11 +64,24 @@ const errorResponses = {
   401: { description: 'No valid token', content: { 'application/json': { schema: ErrorBody } } },
   403: { description: 'Wrong body or role (changes are the secretariat’s)', content: { 'application/json': { schema: ErrorBody } } },
 } as const;
-const notFound = { 404: { description: 'No such meeting (or your body is not invited to it)', content: { 'application/json': { schema: ErrorBody } } } } as const;
-const conflict = { 409: { description: 'Not possible in the meeting’s state (approved minutes are frozen; an item closed already)', content: { 'application/json': { schema: ErrorBody } } } } as const;
+const notFound = {
+  404: { description: 'No such meeting (or your body is not invited to it)', content: { 'application/json': { schema: ErrorBody } } },
+} as const;
+const conflict = {
+  409: {
+    description: 'Not possible in the meeting’s state (approved minutes are frozen; an item closed already)',
+    content: { 'application/json': { schema: ErrorBody } },
+  },
+} as const;
 const security = [{ bearer: [] }];
-const meetingAnswer = (description: string) => ({ description, content: { 'application/json': { schema: Meeting, example: meetingExample } } });
-const json = <T extends z.ZodType>(schema: T, example: unknown) => ({ required: true, content: { 'application/json': { schema, example } } });
+const meetingAnswer = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: Meeting, example: meetingExample } },
+});
+const json = <T extends z.ZodType>(schema: T, example: unknown) => ({
+  required: true,
+  content: { 'application/json': { schema, example } },
+});
 
 /** Mounts the meeting routes (`/v1/meetings/…`). */
 export function meetingRoutes(app: OpenAPIHono<SecretariatEnv>): void {
@@ -72,7 +92,13 @@ export function meetingRoutes(app: OpenAPIHono<SecretariatEnv>): void {
       summary: 'Council meetings, newest first / 連絡会の一覧',
       description: 'The secretariat sees every meeting; members and observers those their body is invited to.',
       security,
-      responses: { 200: { description: 'Meetings', content: { 'application/json': { schema: z.object({ items: z.array(MeetingSummary) }), example: meetingListExample } } }, ...errorResponses },
+      responses: {
+        200: {
+          description: 'Meetings',
+          content: { 'application/json': { schema: z.object({ items: z.array(MeetingSummary) }), example: meetingListExample } },
+        },
+        ...errorResponses,
+      },
     }),
     async (c) => c.json({ items: await listMeetings({ ctx: c.get('ctx') }) }, 200),
   );
@@ -122,7 +148,11 @@ export function meetingRoutes(app: OpenAPIHono<SecretariatEnv>): void {
       summary: 'Add an agenda item (secretariat) / 議題の追加',
       security,
       request: { params: MeetingIdParam, body: json(AgendaItemBody, agendaExample) },
-      responses: { 201: { description: 'Added', content: { 'application/json': { schema: AgendaItem, example: agendaItemExample } } }, ...notFound, ...errorResponses },
+      responses: {
+        201: { description: 'Added', content: { 'application/json': { schema: AgendaItem, example: agendaItemExample } } },
+        ...notFound,
+        ...errorResponses,
+      },
     }),
     async (c) => c.json(await addAgendaItem({ ctx: c.get('ctx'), id: c.req.valid('param').id, input: c.req.valid('json') }), 201),
   );
@@ -170,7 +200,14 @@ export function meetingRoutes(app: OpenAPIHono<SecretariatEnv>): void {
       summary: 'Raise an action item (secretariat) / 対応事項の追加',
       security,
       request: { params: MeetingIdParam, body: json(ActionItemBody, actionItemExample) },
-      responses: { 201: { description: 'Raised; carried to later meetings until closed', content: { 'application/json': { schema: ActionItem, example: actionItemCreatedExample } } }, ...notFound, ...errorResponses },
+      responses: {
+        201: {
+          description: 'Raised; carried to later meetings until closed',
+          content: { 'application/json': { schema: ActionItem, example: actionItemCreatedExample } },
+        },
+        ...notFound,
+        ...errorResponses,
+      },
     }),
     async (c) => c.json(await addActionItem({ ctx: c.get('ctx'), id: c.req.valid('param').id, input: c.req.valid('json') }), 201),
   );
@@ -192,10 +229,14 @@ export function meetingRoutes(app: OpenAPIHono<SecretariatEnv>): void {
   );
 
   // ——— The meeting report: drafts from published releases, edited, approved (frozen, versioned). ———
-  const reportAnswer = (description: string) => ({ description, content: { 'application/json': { schema: ReportVersion, example: reportVersionExample } } });
+  const reportAnswer = (description: string) => ({
+    description,
+    content: { 'application/json': { schema: ReportVersion, example: reportVersionExample } },
+  });
   const reportConflict = {
     409: {
-      description: 'Not possible: a month of the period (named) or the period itself is not released yet; or the version is approved and frozen',
+      description:
+        'Not possible: a month of the period (named) or the period itself is not released yet; or the version is approved and frozen',
       content: { 'application/json': { schema: ErrorBody } },
     },
   } as const;
@@ -212,7 +253,16 @@ export function meetingRoutes(app: OpenAPIHono<SecretariatEnv>): void {
       description: 'Members and observers of invited bodies: approved versions only. The secretariat: drafts too.',
       security,
       request: { params: MeetingIdParam },
-      responses: { 200: { description: 'Versions (without their content)', content: { 'application/json': { schema: z.object({ items: z.array(ReportVersionSummary) }), example: reportVersionListExample } } }, ...notFound, ...errorResponses },
+      responses: {
+        200: {
+          description: 'Versions (without their content)',
+          content: {
+            'application/json': { schema: z.object({ items: z.array(ReportVersionSummary) }), example: reportVersionListExample },
+          },
+        },
+        ...notFound,
+        ...errorResponses,
+      },
     }),
     async (c) => c.json({ items: await listReportVersions({ ctx: c.get('ctx'), id: c.req.valid('param').id }) }, 200),
   );
@@ -252,7 +302,11 @@ export function meetingRoutes(app: OpenAPIHono<SecretariatEnv>): void {
       description: 'The report printed as one self-contained HTML document (no script, nothing fetched). Who may read it: as for the JSON.',
       security,
       request: { params: ReportVersionParams },
-      responses: { 200: { description: 'The HTML document', content: { 'text/html': { schema: z.string(), example: reportHtmlExample } } }, ...notFound, ...errorResponses },
+      responses: {
+        200: { description: 'The HTML document', content: { 'text/html': { schema: z.string(), example: reportHtmlExample } } },
+        ...notFound,
+        ...errorResponses,
+      },
     }),
     async (c) => c.html(await reportVersionHtml({ ctx: c.get('ctx'), ...versionOf(c) }), 200),
   );
@@ -278,7 +332,8 @@ export function meetingRoutes(app: OpenAPIHono<SecretariatEnv>): void {
       method: 'post',
       path: '/v1/meetings/{id}/report/{version}/approve',
       summary: 'Approve a draft report (secretariat) / 会議報告の承認',
-      description: 'Freezes the version (its content, digest, approving body and time never change) and makes it visible to every invited body.',
+      description:
+        'Freezes the version (its content, digest, approving body and time never change) and makes it visible to every invited body.',
       security,
       request: { params: ReportVersionParams },
       responses: { 200: reportAnswer('Approved and frozen'), ...notFound, ...reportConflict, ...errorResponses },

@@ -17,7 +17,8 @@ const BodyCode = z
   .string()
   .regex(/^[a-z][a-z0-9-]{1,31}$/, 'must be a registry code such as sia')
   .openapi({ example: 'sia', description: 'Registry code of a council body' });
-const Text = (max: number, what: string) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).openapi({ description: what });
+const Text = (max: number, what: string) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).openapi({ description: what });
 const StartTime = z
   .string()
   .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a time such as 14:00 (HH:MM, Japan time)')
@@ -28,21 +29,36 @@ const OnlineLink = z
   .openapi({ example: 'https://meet.example.jp/liaison-12', description: 'Where invited bodies join online (https)' });
 const Place = Text(200, 'Where the meeting is held');
 
-export const MeetingIdParam = z.object({ id: z.uuid('must be a meeting id (UUID)').openapi({ param: { name: 'id', in: 'path' }, example: '7d1c2a3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }) });
+export const MeetingIdParam = z.object({
+  id: z.uuid('must be a meeting id (UUID)').openapi({ param: { name: 'id', in: 'path' }, example: '7d1c2a3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }),
+});
 export const ActionItemParams = MeetingIdParam.extend({
-  itemId: z.uuid('must be an action item id (UUID)').openapi({ param: { name: 'itemId', in: 'path' }, example: '0f1e2d3c-4b5a-4697-8877-665544332211' }),
+  itemId: z
+    .uuid('must be an action item id (UUID)')
+    .openapi({ param: { name: 'itemId', in: 'path' }, example: '0f1e2d3c-4b5a-4697-8877-665544332211' }),
 });
 
 export const ScheduleMeetingBody = z
   .strictObject({
-    number: z.number().int('must be a whole number').min(1, 'must be 1 or more').max(10_000).optional().openapi({ description: '第N回; by default the next number' }),
+    number: z
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be 1 or more')
+      .max(10_000)
+      .optional()
+      .openapi({ description: '第N回; by default the next number' }),
     heldOn: Day('The day of the meeting'),
     startTime: StartTime.optional(),
     place: Place.optional(),
     onlineLink: OnlineLink.optional(),
     reviewFrom: Month.openapi({ description: 'First month the meeting reviews' }),
     reviewTo: Month.openapi({ description: 'Last month the meeting reviews (inclusive)' }),
-    invited: z.array(BodyCode).min(1, 'must invite at least one body').max(200).optional().openapi({ description: 'Bodies invited; by default every member and observer in the registry' }),
+    invited: z
+      .array(BodyCode)
+      .min(1, 'must invite at least one body')
+      .max(200)
+      .optional()
+      .openapi({ description: 'Bodies invited; by default every member and observer in the registry' }),
   })
   .openapi('ScheduleMeeting');
 
@@ -64,20 +80,33 @@ export const AgendaItemBody = z
   .strictObject({
     title: Text(300, 'The agenda item, as the agenda prints it'),
     presenter: BodyCode.openapi({ description: 'The body that presents it' }),
-    position: z.number().int('must be a whole number').min(1).max(200).optional().openapi({ description: 'Place on the agenda; by default the end' }),
+    position: z
+      .number()
+      .int('must be a whole number')
+      .min(1)
+      .max(200)
+      .optional()
+      .openapi({ description: 'Place on the agenda; by default the end' }),
   })
   .openapi('AddAgendaItem');
 
 export const AttendanceBody = z
   .strictObject({
     attendance: z
-      .array(z.strictObject({ body: BodyCode, status: z.enum(['present', 'online', 'absent'], { message: 'must be present, online or absent' }) }))
+      .array(
+        z.strictObject({
+          body: BodyCode,
+          status: z.enum(['present', 'online', 'absent'], { message: 'must be present, online or absent' }),
+        }),
+      )
       .min(1, 'must list at least one body')
       .max(200),
   })
   .openapi('RecordAttendance');
 
-export const MinutesBody = z.strictObject({ text: Text(100_000, 'The minutes (free text); seen by the secretariat only until approved') }).openapi('SaveMinutes');
+export const MinutesBody = z
+  .strictObject({ text: Text(100_000, 'The minutes (free text); seen by the secretariat only until approved') })
+  .openapi('SaveMinutes');
 
 export const ActionItemBody = z
   .strictObject({
@@ -124,16 +153,33 @@ export const MeetingSummary = z.object(SummaryFields).openapi('MeetingSummary');
 export const Meeting = z
   .object({
     ...SummaryFields,
-    invitations: z.array(z.object({ body: z.string(), role: z.enum(['member', 'observer']), attendance: z.enum(['present', 'online', 'absent']).nullable() })),
+    invitations: z.array(
+      z.object({ body: z.string(), role: z.enum(['member', 'observer']), attendance: z.enum(['present', 'online', 'absent']).nullable() }),
+    ),
     agenda: z.array(z.object({ id: z.uuid(), position: z.number().int(), title: z.string(), presenter: z.string() })),
-    minutes: z.object({ text: z.string(), approvedAt: z.string() }).nullable().openapi({ description: 'Approved minutes; null until approved' }),
-    draftMinutes: z.object({ text: z.string(), updatedAt: z.string() }).nullable().optional().openapi({ description: 'The secretariat only: the draft while not approved' }),
-    actionItems: z.array(ActionItem).optional().openapi({ description: 'Members (their own body’s) and the secretariat: raised at this meeting' }),
-    carriedActionItems: z.array(ActionItem).optional().openapi({ description: 'Members (their own body’s) and the secretariat: raised earlier, still open when this meeting met' }),
+    minutes: z
+      .object({ text: z.string(), approvedAt: z.string() })
+      .nullable()
+      .openapi({ description: 'Approved minutes; null until approved' }),
+    draftMinutes: z
+      .object({ text: z.string(), updatedAt: z.string() })
+      .nullable()
+      .optional()
+      .openapi({ description: 'The secretariat only: the draft while not approved' }),
+    actionItems: z
+      .array(ActionItem)
+      .optional()
+      .openapi({ description: 'Members (their own body’s) and the secretariat: raised at this meeting' }),
+    carriedActionItems: z
+      .array(ActionItem)
+      .optional()
+      .openapi({ description: 'Members (their own body’s) and the secretariat: raised earlier, still open when this meeting met' }),
     report: z
       .object({ reportId: z.uuid(), version: z.number().int(), approvedAt: z.string(), releaseIds: z.array(z.uuid()) })
       .nullable()
-      .openapi({ description: 'The latest approved version of the meeting report (built from published releases only); null until one is approved' }),
+      .openapi({
+        description: 'The latest approved version of the meeting report (built from published releases only); null until one is approved',
+      }),
   })
   .openapi('Meeting');
 
@@ -155,11 +201,20 @@ export const DraftReportBody = z
     period: z
       .string()
       .regex(/^(FY[0-9]{4}|[0-9]{4}Q[1-4])$/, 'must be a fiscal year such as FY2025 or a fiscal quarter such as 2025Q3')
-      .openapi({ example: 'FY2025', description: 'The report’s period: a fiscal year (April–March) or a fiscal quarter (Q1 = April–June)' }),
+      .openapi({
+        example: 'FY2025',
+        description: 'The report’s period: a fiscal year (April–March) or a fiscal quarter (Q1 = April–June)',
+      }),
   })
   .openapi('DraftMeetingReport');
 
-const SentenceText = (what: string) => z.string().trim().min(1, 'must not be empty (omit the sentence instead)').max(2000, 'must be at most 2000 characters').openapi({ description: what });
+const SentenceText = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty (omit the sentence instead)')
+    .max(2000, 'must be at most 2000 characters')
+    .openapi({ description: what });
 
 export const EditSentenceBody = z
   .strictObject({
@@ -191,8 +246,9 @@ export const ReportVersionSummary = z.object(ReportVersionFields).openapi('Meeti
 export const ReportVersion = z
   .object({
     ...ReportVersionFields,
-    report: z
-      .record(z.string(), z.unknown())
-      .openapi({ description: 'The report model (format liaison.meeting-report/1, docs/report.md): sections, tables, sentences; every number a published release’s' }),
+    report: z.record(z.string(), z.unknown()).openapi({
+      description:
+        'The report model (format liaison.meeting-report/1, docs/report.md): sections, tables, sentences; every number a published release’s',
+    }),
   })
   .openapi('MeetingReportVersion');

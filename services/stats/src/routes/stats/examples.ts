@@ -32,11 +32,23 @@ const table = {
   ],
 };
 
-const summary = { id: releaseId, period: '2026-10', grain: 'month', fiscalYear: 2026, labelJa: '2026年10月', labelEn: 'October 2026', builtAt: '2026-11-09T00:00:03.000Z' };
+const summary = {
+  id: releaseId,
+  period: '2026-10',
+  grain: 'month',
+  fiscalYear: 2026,
+  labelJa: '2026年10月',
+  labelEn: 'October 2026',
+  builtAt: '2026-11-09T00:00:03.000Z',
+};
 
 export const requestReleaseExample = { period: '2026-10' };
 export const releaseListExample = { items: [summary] };
-export const releaseExample = { ...summary, tables: [table], manifest: { format: 'liaison-disclosure-manifest/1', auditMethod: 'lp-relaxation', cells: 9, published: 7, suppressed: 2 } };
+export const releaseExample = {
+  ...summary,
+  tables: [table],
+  manifest: { format: 'liaison-disclosure-manifest/1', auditMethod: 'lp-relaxation', cells: 9, published: 7, suppressed: 2 },
+};
 export const manifestExample = {
   format: 'liaison-disclosure-manifest/1',
   audience: 'public',
@@ -51,5 +63,12 @@ export const ownStatisticsExample = {
   labelEn: 'November 2026',
   body: 'center',
   live: true,
-  tables: [{ ...table, id: 'referral-flows', rows: [table.rows[0]], cells: table.cells.slice(0, 2).map((c) => ({ ...c, value: c.value ?? 3, suppressed: false })) }],
+  tables: [
+    {
+      ...table,
+      id: 'referral-flows',
+      rows: [table.rows[0]],
+      cells: table.cells.slice(0, 2).map((c) => ({ ...c, value: c.value ?? 3, suppressed: false })),
+    },
+  ],
 };

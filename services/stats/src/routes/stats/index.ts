@@ -34,7 +34,13 @@ export function statsRoutes(app: OpenAPIHono<StatsEnv>): void {
       path: '/v1/stats/releases',
       summary: 'Statistics releases, newest first / 統計の公表一覧',
       security,
-      responses: { 200: { description: 'Immutable snapshots of closed periods', content: { 'application/json': { schema: z.object({ items: z.array(ReleaseSummary) }), example: releaseListExample } } }, ...errorResponses },
+      responses: {
+        200: {
+          description: 'Immutable snapshots of closed periods',
+          content: { 'application/json': { schema: z.object({ items: z.array(ReleaseSummary) }), example: releaseListExample } },
+        },
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const { actor, db } = c.get('ctx');
@@ -51,8 +57,13 @@ export function statsRoutes(app: OpenAPIHono<StatsEnv>): void {
       security,
       request: { params: ReleaseIdParam, query: ReleaseQuery },
       responses: {
-        200: { description: 'The release (every read is logged: who, which release and table, when)', content: { 'application/json': { schema: Release, example: releaseExample } } },
-        304: { description: 'Not modified: If-None-Match named this answer (its ETag; a release never changes). The read is logged all the same' },
+        200: {
+          description: 'The release (every read is logged: who, which release and table, when)',
+          content: { 'application/json': { schema: Release, example: releaseExample } },
+        },
+        304: {
+          description: 'Not modified: If-None-Match named this answer (its ETag; a release never changes). The read is logged all the same',
+        },
         404: { description: 'No such release', content: { 'application/json': { schema: ErrorBody } } },
         ...errorResponses,
       },
@@ -66,7 +77,14 @@ export function statsRoutes(app: OpenAPIHono<StatsEnv>): void {
       const tables = only ? release.tables.filter((t) => t.id === only) : release.tables;
       if (only && tables.length === 0) throw errors.notFound(`table ${only} in release ${release.period}`);
       await appendAudit(db, [
-        { agency: actor.agency, actor: actor.tokenId, action: 'stats.release.read', subjectType: 'stats-release', subjectId: release.id, details: { period: release.period, tables: tables.map((t) => t.id) } },
+        {
+          agency: actor.agency,
+          actor: actor.tokenId,
+          action: 'stats.release.read',
+          subjectType: 'stats-release',
+          subjectId: release.id,
+          details: { period: release.period, tables: tables.map((t) => t.id) },
+        },
       ]);
       // A release never changes: its answer is rendered once, and a client that holds it (the
       // gateway) is told so with 304 — after the read is authorized and logged, as any other.
@@ -85,7 +103,8 @@ export function statsRoutes(app: OpenAPIHono<StatsEnv>): void {
       request: { params: ReleaseIdParam },
       responses: {
         200: {
-          description: 'Every cell (value or null), every constraint and the feasibility interval of each suppressed cell: re-check the release from the published numbers alone',
+          description:
+            'Every cell (value or null), every constraint and the feasibility interval of each suppressed cell: re-check the release from the published numbers alone',
           content: { 'application/json': { schema: z.record(z.string(), z.unknown()), example: manifestExample } },
         },
         404: { description: 'No such release', content: { 'application/json': { schema: ErrorBody } } },
@@ -98,7 +117,16 @@ export function statsRoutes(app: OpenAPIHono<StatsEnv>): void {
       const release = await getRelease(db, c.req.valid('param').id, releases.cache);
       const manifest = release && (await getManifest(db, release.id));
       if (!release || !manifest) throw errors.notFound(`release ${c.req.valid('param').id}`);
-      await appendAudit(db, [{ agency: actor.agency, actor: actor.tokenId, action: 'stats.manifest.read', subjectType: 'stats-release', subjectId: release.id, details: { period: release.period } }]);
+      await appendAudit(db, [
+        {
+          agency: actor.agency,
+          actor: actor.tokenId,
+          action: 'stats.manifest.read',
+          subjectType: 'stats-release',
+          subjectId: release.id,
+          details: { period: release.period },
+        },
+      ]);
       return c.json(manifest as unknown as Record<string, unknown>, 200);
     },
   );
@@ -109,19 +137,39 @@ export function statsRoutes(app: OpenAPIHono<StatsEnv>): void {
       path: '/v1/stats/releases',
       summary: 'Release a closed period now (secretariat) / 統計の公表（臨時）',
       security,
-      request: { body: { required: true, content: { 'application/json': { schema: RequestReleaseBody, example: requestReleaseExample } } } },
+      request: {
+        body: { required: true, content: { 'application/json': { schema: RequestReleaseBody, example: requestReleaseExample } } },
+      },
       responses: {
-        201: { description: 'Released (with its months and quarters first, when missing)', content: { 'application/json': { schema: Release, example: releaseExample } } },
+        201: {
+          description: 'Released (with its months and quarters first, when missing)',
+          content: { 'application/json': { schema: Release, example: releaseExample } },
+        },
         409: { description: 'The period has not closed, or is released already', content: { 'application/json': { schema: ErrorBody } } },
-        422: { description: 'Disclosure control could not protect the release; nothing was published', content: { 'application/json': { schema: ErrorBody } } },
+        422: {
+          description: 'Disclosure control could not protect the release; nothing was published',
+          content: { 'application/json': { schema: ErrorBody } },
+        },
         ...errorResponses,
       },
     }),
     async (c) => {
       const ctx = c.get('ctx');
       requireSecretariat(ctx.actor);
-      const release = await requestRelease(ctx.releases, { period: c.req.valid('json').period, requestedBy: `${ctx.actor.agency}/${ctx.actor.tokenId}` });
-      await appendAudit(ctx.db, [{ agency: ctx.actor.agency, actor: ctx.actor.tokenId, action: 'stats.release.request', subjectType: 'stats-release', subjectId: release.id, details: { period: release.period } }]);
+      const release = await requestRelease(ctx.releases, {
+        period: c.req.valid('json').period,
+        requestedBy: `${ctx.actor.agency}/${ctx.actor.tokenId}`,
+      });
+      await appendAudit(ctx.db, [
+        {
+          agency: ctx.actor.agency,
+          actor: ctx.actor.tokenId,
+          action: 'stats.release.request',
+          subjectType: 'stats-release',
+          subjectId: release.id,
+          details: { period: release.period },
+        },
+      ]);
       return c.json(release, 201);
     },
   );
@@ -133,7 +181,13 @@ export function statsRoutes(app: OpenAPIHono<StatsEnv>): void {
       summary: "My body's exact live statistics / 自機関の統計（速報・実数）",
       security,
       request: { query: OwnQuery },
-      responses: { 200: { description: "Exact counts of the caller's body only (open periods included)", content: { 'application/json': { schema: OwnStatistics, example: ownStatisticsExample } } }, ...errorResponses },
+      responses: {
+        200: {
+          description: "Exact counts of the caller's body only (open periods included)",
+          content: { 'application/json': { schema: OwnStatistics, example: ownStatisticsExample } },
+        },
+        ...errorResponses,
+      },
     }),
     async (c) => c.json(await ownBodyStatistics({ ctx: c.get('ctx'), period: c.req.valid('query').period }), 200),
   );

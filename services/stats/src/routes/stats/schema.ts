@@ -6,13 +6,19 @@ export const ErrorBody = z
 
 export const PeriodId = z
   .string()
-  .regex(/^([0-9]{4}-(0[1-9]|1[0-2])|[0-9]{4}Q[1-4]|FY[0-9]{4})$/, 'must be a month (2026-10), a fiscal quarter (2026Q3) or a fiscal year (FY2026)')
+  .regex(
+    /^([0-9]{4}-(0[1-9]|1[0-2])|[0-9]{4}Q[1-4]|FY[0-9]{4})$/,
+    'must be a month (2026-10), a fiscal quarter (2026Q3) or a fiscal year (FY2026)',
+  )
   .openapi({ example: '2026-10', description: 'Month (JST), fiscal quarter (Q1 = April–June) or fiscal year (April–March)' });
 
 export const ReleaseIdParam = z.object({
   id: z
     .string()
-    .regex(/^([0-9a-f-]{36}|[0-9]{4}-(0[1-9]|1[0-2])|[0-9]{4}Q[1-4]|FY[0-9]{4})$/i, 'must be a release id or a period such as 2026-10, 2026Q3, FY2026')
+    .regex(
+      /^([0-9a-f-]{36}|[0-9]{4}-(0[1-9]|1[0-2])|[0-9]{4}Q[1-4]|FY[0-9]{4})$/i,
+      'must be a release id or a period such as 2026-10, 2026Q3, FY2026',
+    )
     .openapi({ param: { name: 'id', in: 'path' }, example: 'FY2025' }),
 });
 
@@ -69,7 +75,13 @@ export const Release = z
     ...ReleaseFields,
     tables: z.array(Table),
     manifest: z
-      .object({ format: z.string(), auditMethod: z.string(), cells: z.number().int(), published: z.number().int(), suppressed: z.number().int() })
+      .object({
+        format: z.string(),
+        auditMethod: z.string(),
+        cells: z.number().int(),
+        published: z.number().int(),
+        suppressed: z.number().int(),
+      })
       .openapi({ description: 'The audit manifest in brief; the whole manifest at /v1/stats/releases/{id}/manifest' }),
   })
   .openapi('StatisticsRelease');
