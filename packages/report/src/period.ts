@@ -18,7 +18,8 @@ export interface ReportPeriod {
   previous: string;
 }
 
-const MONTHS_EN = [
+/** English month names, January first. */
+export const MONTHS_EN = [
   'January',
   'February',
   'March',

@@ -1,5 +1,6 @@
 import type { CellRef, Derived, ReportModel, Sentence } from './model.ts';
 import { TOTAL } from './model.ts';
+import { MONTHS_EN } from './period.ts';
 import type { SourceRelease, SourceTable } from './source.ts';
 
 /**
@@ -29,20 +30,6 @@ const ja = (n: number) => n.toLocaleString('ja-JP');
 const en = (n: number) => n.toLocaleString('en-US');
 const pct = (n: number) => Math.abs(n).toFixed(1);
 const round1 = (x: number) => Math.round(x * 10) / 10;
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 interface Draft {
   cells: CellRef[];

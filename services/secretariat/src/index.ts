@@ -10,6 +10,7 @@ export { isSecretariat, type SecretariatContext, type Viewer, viewerOf } from '.
 export {
   addActionItem,
   addAgendaItem,
+  type ActionItemView,
   approveMinutes,
   closeActionItem,
   getMeeting,

@@ -1,3 +1,4 @@
+import type { ActionItemView, MeetingSummary as MeetingSummaryView, MeetingView } from '@liaison/secretariat';
 import { GraphQLError } from 'graphql';
 import { builder, type GatewayContext } from '../builder.ts';
 import { callService, requireActor } from './errors.ts';
@@ -7,41 +8,11 @@ import { callService, requireActor } from './errors.ts';
 // items; the secretariat: everything). The fields only observers may not have say so themselves
 // (scope auth), so a query for them is refused rather than answered empty.
 
-interface MeetingRefShape {
-  meetingId: string;
-  number: number;
-}
-interface ActionItemShape {
-  id: string;
-  title: string;
-  owner: string;
-  dueOn: string;
-  raisedAt: MeetingRefShape;
-  status: 'open' | 'closed';
-  closedAt: (MeetingRefShape & { at: string }) | null;
-}
-interface SummaryShape {
-  id: string;
-  number: number;
-  titleJa: string;
-  titleEn: string;
-  heldOn: string;
-  startTime: string | null;
-  place: string | null;
-  onlineLink: string | null;
-  reviewFrom: string;
-  reviewTo: string;
-  minutesApproved: boolean;
-}
-interface MeetingShape extends SummaryShape {
-  invitations: { body: string; role: 'member' | 'observer'; attendance: 'present' | 'online' | 'absent' | null }[];
-  agenda: { id: string; position: number; title: string; presenter: string }[];
-  minutes: { text: string; approvedAt: string } | null;
-  draftMinutes?: { text: string; updatedAt: string } | null;
-  actionItems?: ActionItemShape[];
-  carriedActionItems?: ActionItemShape[];
-  report: { reportId: string; version: number; approvedAt: string; releaseIds: string[] } | null;
-}
+// The shapes the secretariat's REST API answers.
+type MeetingRefShape = ActionItemView['raisedAt'];
+type ActionItemShape = ActionItemView;
+type SummaryShape = MeetingSummaryView;
+type MeetingShape = MeetingView;
 
 function secretariat(ctx: GatewayContext) {
   if (!ctx.secretariat)

@@ -1,4 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { ActionItemView, MeetingSummary, MeetingView } from '@liaison/secretariat';
 import type { Hono } from 'hono';
 import type { WebEnv } from '../context.ts';
 import { requireArea } from '../guards.tsx';
@@ -13,37 +14,8 @@ import { Scroll } from '../views/scroll.tsx';
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface ActionItem {
-  id: string;
-  title: string;
-  owner: string;
-  dueOn: string;
-  raisedAt: { meetingId: string; number: number };
-  status: 'open' | 'closed';
-  closedAt: { meetingId: string; number: number; at: string } | null;
-}
-interface MeetingSummary {
-  id: string;
-  number: number;
-  titleJa: string;
-  titleEn: string;
-  heldOn: string;
-  startTime: string | null;
-  place: string | null;
-  onlineLink: string | null;
-  reviewFrom: string;
-  reviewTo: string;
-  minutesApproved: boolean;
-}
-interface Meeting extends MeetingSummary {
-  invitations: { body: string; role: 'member' | 'observer'; attendance: 'present' | 'online' | 'absent' | null }[];
-  agenda: { id: string; position: number; title: string; presenter: string }[];
-  minutes: { text: string; approvedAt: string } | null;
-  draftMinutes?: { text: string; updatedAt: string } | null;
-  actionItems?: ActionItem[];
-  carriedActionItems?: ActionItem[];
-  report: { reportId: string; version: number; approvedAt: string; releaseIds: string[] } | null;
-}
+type ActionItem = ActionItemView;
+type Meeting = MeetingView;
 
 const words = {
   ja: {
