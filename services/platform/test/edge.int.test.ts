@@ -22,7 +22,14 @@ type Route = { method: string; path: string; creates: boolean };
 // `unique`: the same body a second time is refused (409) rather than creating another — a public key is published once.
 const creating: Record<
   string,
-  (ids: { case: string; meeting: string }) => { path: string; body: Record<string, unknown>; as?: 'admin' | 'secretariat'; unique?: true }
+  (ids: { case: string; meeting: string }) => {
+    path: string;
+    body: Record<string, unknown>;
+    as?: 'admin' | 'secretariat';
+    unique?: true;
+    /** The field of the answer that names what was created (default `id`). */
+    idField?: string;
+  }
 > = {
   'POST /v1/referrals': () => ({ path: '/v1/referrals', body: { recipient: 'sia', category: 'R01' } }),
   'POST /v1/cases': () => ({ path: '/v1/cases', body: { category: 'R01', consulter: 'SELF', victimUnder18: false } }),
@@ -60,6 +67,13 @@ const creating: Record<
     path: `/v1/meetings/${ids.meeting}/action-items`,
     body: { title: '対応', owner: 'sia', dueOn: '2027-03-31' },
     as: 'secretariat',
+  }),
+  // A draft of the meeting report from the released quarter (the set-up releases 2026Q1); each draft is a new version.
+  'POST /v1/meetings/{id}/report': (ids) => ({
+    path: `/v1/meetings/${ids.meeting}/report`,
+    body: { period: '2026Q1' },
+    as: 'secretariat',
+    idField: 'reportId',
   }),
 };
 
@@ -164,6 +178,11 @@ describe('the edge: GraphQL limits, REST body limits and headers, auth throttlin
     );
     expect(meeting.status).toBe(201);
     meetingId = meeting.body.id;
+    // The quarter the meeting report's example is drafted from: its months, then the quarter.
+    for (const period of ['2026-04', '2026-05', '2026-06', '2026Q1']) {
+      const release = await api.post('/v1/stats/releases', { period }, api.tokenOf('center', 'secretariat'));
+      expect(release.status, `${period} ${JSON.stringify(release.body)}`).toBe(201);
+    }
     admin = (await issueToken(platform.database.db, { agency: 'center', role: 'admin', label: 'edge test' })).token;
   });
   afterAll(async () => {
@@ -462,11 +481,12 @@ describe('the edge: GraphQL limits, REST body limits and headers, auth throttlin
           expect(fresh.status, label).toBe(409);
         } else {
           expect(fresh.status, label).toBe(201);
-          expect(((await fresh.json()) as any).id, label).not.toBe(JSON.parse(firstBody).id);
+          const idField = example.idField ?? 'id';
+          expect(((await fresh.json()) as any)[idField], label).not.toBe(JSON.parse(firstBody)[idField]);
         }
         // The stored answer is not readable in the database.
         const { rows } = await platform.database.pool.query('select response from idempotency.keys where key = $1', [key]);
-        expect(rows[0].response, label).not.toContain(JSON.parse(firstBody).id);
+        expect(rows[0].response, label).not.toContain(String(JSON.parse(firstBody)[example.idField ?? 'id']));
       }
     });
 
