@@ -33,6 +33,8 @@ const bodiesFor: Record<string, unknown[]> = {
   'PUT /v1/meetings/{id}/attendance': [{ attendance: [{ body: 'sia', status: 'present' }] }],
   'PUT /v1/meetings/{id}/minutes': [{ text: '議事録' }],
   'POST /v1/meetings/{id}/action-items': [{ title: '対応', owner: 'sia', dueOn: '2027-03-31' }],
+  'POST /v1/meetings/{id}/report': [{ period: '2026Q1' }],
+  'PATCH /v1/meetings/{id}/report/{version}/sentences/{sentenceId}': [{ omit: true }],
 };
 
 /** A selection of every field of a GraphQL type, nested types included (arguments left to their defaults). */
@@ -136,7 +138,10 @@ describe('drafts stay with their sender, on every route, field, subscription and
   });
 
   const send = async (route: Route, id: string, token: string, body?: unknown) => {
-    const path = route.path.replace(/\{[^}]+\}/g, id);
+    // The probed id in every id slot; a report's version and sentence get fixed valid values, so that
+    // the answer depends on the probed id only.
+    const fixed: Record<string, string> = { version: '1', sentenceId: 'total' };
+    const path = route.path.replace(/\{([^}]+)\}/g, (_, name: string) => fixed[name] ?? id);
     const res = await platform.app.request(path, {
       method: route.method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
