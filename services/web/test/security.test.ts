@@ -7,13 +7,13 @@ import { areasFor, isLoopback, localPath } from '../src/security.ts';
 const actor = (role: Actor['role'], agencyRoles: string[]): Actor => ({ agency: 'x', role, tokenId: 't', agencyRoles });
 
 describe('who sees which pages', () => {
-  it('gives observers the releases only, member caseworkers their own body too, the secretariat the release job', () => {
-    expect(areasFor(actor('observer', ['observer']))).toEqual(['releases']);
-    expect(areasFor(actor('caseworker', ['member']))).toEqual(['releases', 'mine']);
-    expect(areasFor(actor('supervisor', ['member', 'secretariat']))).toEqual(['releases', 'mine']);
-    expect(areasFor(actor('secretariat', ['member', 'secretariat']))).toEqual(['releases', 'secretariat']);
-    // The secretariat role in a body that is not the secretariat runs nothing.
-    expect(areasFor(actor('secretariat', ['member']))).toEqual(['releases']);
+  it('gives observers the releases and meetings only, member caseworkers their own body too, the secretariat the release job', () => {
+    expect(areasFor(actor('observer', ['observer']))).toEqual(['releases', 'meetings']);
+    expect(areasFor(actor('caseworker', ['member']))).toEqual(['releases', 'mine', 'meetings']);
+    expect(areasFor(actor('supervisor', ['member', 'secretariat']))).toEqual(['releases', 'mine', 'meetings']);
+    expect(areasFor(actor('secretariat', ['member', 'secretariat']))).toEqual(['releases', 'secretariat', 'meetings']);
+    // The secretariat role in a body that is not the secretariat runs no release job (it reads meetings as a member does).
+    expect(areasFor(actor('secretariat', ['member']))).toEqual(['releases', 'meetings']);
     expect(areasFor(actor('admin', ['member', 'secretariat']))).toEqual([]);
   });
 });
