@@ -133,7 +133,7 @@ export const platformEnvSchema = z
       .string()
       .default('.liaison')
       .transform((dir) => resolve(projectRoot, dir)),
-    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(25432),
     /** Demo data and demo tokens: on by default in embedded mode only; with an external database only when `true`. */
     LIAISON_SEED_DEMO: z
       .enum(['true', 'false'])

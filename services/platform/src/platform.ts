@@ -146,7 +146,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     if (!url) {
       const dataDir = resolve(options.dataDir);
       mkdirSync(dataDir, { recursive: true });
-      const embedded = await startEmbeddedPostgres({ dataDir, port: options.embeddedPgPort ?? 54329 });
+      const embedded = await startEmbeddedPostgres({ dataDir, port: options.embeddedPgPort ?? 25432 });
       cleanup.push(embedded.stop);
       url = await ensureDatabase(embedded.url, 'liaison');
       databaseMode = 'embedded';
