@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { type LogSink, loggerFor, requestFields } from '@liaison/observe';
+import { type LogSink, loggerFor, requestFields, requestIdFrom } from '@liaison/observe';
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { describeError } from '@liaison/db';
@@ -41,8 +40,7 @@ export type RequestIdVariables = { requestId: string };
 export const requestId: MiddlewareHandler<{ Variables: RequestIdVariables }> = async (c, next) => {
   // Kept when an earlier middleware (observeRequests, or the first of the apps mounted in the
   // platform) already gave the request one.
-  const given = c.get('requestId') ?? c.req.header('x-request-id');
-  const id = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+  const id = requestIdFrom(c.get('requestId') ?? c.req.header('x-request-id'));
   c.set('requestId', id);
   c.header('x-request-id', id);
   await next();

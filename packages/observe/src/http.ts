@@ -30,6 +30,11 @@ const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
  * with `requestId`, `traceId` and `agency`. Cheap: a counter and a histogram observation, one
  * (asynchronous) log line, and a no-op span while tracing is off.
  */
+/** The id a request goes by: the caller's `X-Request-Id` when it is sane, else a new one. */
+export function requestIdFrom(given: string | undefined): string {
+  return given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
 export function observeRequests(options: { logger: Logger; metrics?: Metrics | undefined }): MiddlewareHandler {
   const { logger, metrics } = options;
   const requests = metrics?.counter('liaison_http_requests_total', 'HTTP requests answered, by method, route pattern and status.', [
@@ -50,8 +55,7 @@ export function observeRequests(options: { logger: Logger; metrics?: Metrics | u
   );
   return async (c, next) => {
     const started = performance.now();
-    const given = c.req.header('x-request-id');
-    c.set('requestId' as never, (given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID()) as never);
+    c.set('requestId' as never, requestIdFrom(c.req.header('x-request-id')) as never);
     const parent = contextOf(c.req.header('traceparent'), context.active());
     const span = tracer().startSpan(c.req.method, { kind: SpanKind.SERVER, attributes: { 'http.request.method': c.req.method } }, parent);
     // Without the SDK the caller's trace id still reaches the log lines.

@@ -10,4 +10,4 @@ export {
 } from './logger.ts';
 export { createMetrics, type GaugeCollector, Metrics } from './metrics.ts';
 export { activeTraceId, contextOf, inSpan, SpanKind, traceparentOf, tracer } from './tracing.ts';
-export { metricsRoute, observeRequests, requestFields } from './http.ts';
+export { metricsRoute, observeRequests, requestFields, requestIdFrom } from './http.ts';
