@@ -1,5 +1,5 @@
 import { auditShape } from '@liaison/audit';
-import { type InsertShape, multiInsert, type Pool } from '@liaison/db';
+import { Batcher, type InsertShape, multiInsert, type Pool } from '@liaison/db';
 import { outboxShape } from '@liaison/events';
 import { outbox } from '../db/schema.ts';
 
@@ -38,44 +38,34 @@ const eventShape = outboxShape(outbox);
 /** Referrals written per statement at the most. */
 const MAX_BATCH = 64;
 
-interface Pending extends NewReferralRows {
-  resolve: () => void;
-  reject: (err: unknown) => void;
-}
-
 /**
- * Group commit for new referrals: while one statement is on its way, the referrals that arrive
- * meanwhile wait and then go together in the next one — each referral with its event, audit entry
- * and clocks, all rows in one statement (data-modifying CTEs), so each is as atomic as alone. An
- * idle writer sends at once; under load, one round trip and one commit serve many requests.
+ * Group commit for new referrals (a {@link Batcher}): while one statement is on its way, the
+ * referrals that arrive meanwhile wait and then go together in the next one — each referral with
+ * its event, audit entry and clocks, all rows in one statement (data-modifying CTEs), so each is as
+ * atomic as alone. An idle writer sends at once; under load, one round trip and one commit serve
+ * many requests.
  */
 export class ReferralWriter {
-  private readonly queue: Pending[] = [];
-  private inFlight = false;
+  /** Answers each referral with the error that refused it, or null once it is committed. */
+  private readonly batcher: Batcher<NewReferralRows, { error: unknown } | null>;
 
-  constructor(private readonly pool: Pool) {}
-
-  /** Resolves once the referral and everything it writes are committed. */
-  write(rows: NewReferralRows): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ ...rows, resolve, reject });
-      if (!this.inFlight) void this.flush();
-    });
+  constructor(private readonly pool: Pool) {
+    this.batcher = new Batcher((batch) => this.writeBatch(batch), { maxBatch: MAX_BATCH });
   }
 
-  private async flush(): Promise<void> {
-    this.inFlight = true;
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      try {
-        await this.pool.query(statement(batch));
-        for (const p of batch) p.resolve();
-      } catch (err) {
-        if (batch.length === 1) batch[0]!.reject(err);
-        else await this.oneByOne(batch);
-      }
+  /** Resolves once the referral and everything it writes are committed. */
+  async write(rows: NewReferralRows): Promise<void> {
+    const refused = await this.batcher.submit(rows);
+    if (refused) throw refused.error;
+  }
+
+  private async writeBatch(batch: NewReferralRows[]): Promise<({ error: unknown } | null)[]> {
+    try {
+      await this.pool.query(statement(batch));
+      return batch.map(() => null);
+    } catch (error) {
+      return batch.length === 1 ? [{ error }] : this.oneByOne(batch);
     }
-    this.inFlight = false;
   }
 
   /**
@@ -83,15 +73,17 @@ export class ReferralWriter {
    * would fail every referral that happened to share it. So after a failed group, each referral
    * is written alone: the others commit, and only the bad one fails, with its own error.
    */
-  private async oneByOne(batch: Pending[]): Promise<void> {
-    for (const p of batch) {
+  private async oneByOne(batch: NewReferralRows[]): Promise<({ error: unknown } | null)[]> {
+    const outcomes: ({ error: unknown } | null)[] = [];
+    for (const rows of batch) {
       try {
-        await this.pool.query(statement([p]));
-        p.resolve();
-      } catch (err) {
-        p.reject(err);
+        await this.pool.query(statement([rows]));
+        outcomes.push(null);
+      } catch (error) {
+        outcomes.push({ error });
       }
     }
+    return outcomes;
   }
 }
 
