@@ -13,6 +13,8 @@
 //             GraphQL over HTTP; p95. Then the web face's release page of it (server time, bytes).
 //
 // Environment: BENCH_FACTS, BENCH_QUERIES (default 200), DATABASE_URL (else the local server / embedded).
+// Runs with NODE_ENV=production (the package script sets it), as a deployment does: graphql-js then
+// skips its development-only checks, which cost more than the whole compiled execution of a release.
 import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
 import { auditMigrations } from '@liaison/audit';
