@@ -18,6 +18,24 @@ export const okabeIto = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', 
 /** One-hue sequential scale (ColorBrewer Blues) for the matrix: order readable without colour vision. */
 export const sequentialBlues = ['#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c'];
 const SECRET_FILL = '#8c8c8c';
+
+/**
+ * The colour key of a matrix whose largest published count is `max`: up to five bins of whole
+ * numbers that cover 1..max without gap or overlap, darker for larger counts. With a small maximum
+ * there are fewer bins (a maximum of 3 gives 1, 2 and 3), never an empty one such as "1–0".
+ */
+export function heatBins(max: number): { lo: number; hi: number; color: string }[] {
+  const top = Math.max(1, Math.floor(max));
+  const n = Math.min(sequentialBlues.length, top);
+  const bins: { lo: number; hi: number; color: string }[] = [];
+  for (let b = 0; b < n; b++) {
+    const lo = b === 0 ? 1 : bins[b - 1]!.hi + 1;
+    const hi = b === n - 1 ? top : Math.max(lo, Math.floor(((b + 1) * top) / n));
+    // The darkest colours stay with the largest counts, whatever the number of bins.
+    bins.push({ lo, hi, color: sequentialBlues[sequentialBlues.length - n + b]! });
+  }
+  return bins;
+}
 const FONT = 'Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic UI, Meiryo, sans-serif';
 
 /** What one drawn element stands for: the table cell, and its hover text. */
@@ -92,7 +110,6 @@ export function renderChart(table: StatTable, options: ChartOptions): string {
     const cols = allCols.filter((c) => rows.some((r) => hasAny(r, c)));
     const values = rows.flatMap((r) => cols.map((c) => cellOf(r, c)?.value ?? 0));
     const max = Math.max(1, ...values);
-    const step = max / sequentialBlues.length;
     const data: [number, number, number][] = [];
     rows.forEach((r, i) => {
       cols.forEach((c, j) => {
@@ -139,16 +156,12 @@ export function renderChart(table: StatTable, options: ChartOptions): string {
         pieces: [
           { value: -1, color: SECRET_FILL, label: lang === 'ja' ? '秘匿' : '秘匿 (suppressed)' },
           { value: 0, color: '#ffffff', label: lang === 'ja' ? '0（空白）' : '0 (blank)' },
-          ...sequentialBlues.map((color, b) => {
-            const lo = b === 0 ? 1 : Math.floor(b * step) + 1;
-            const hi = b === sequentialBlues.length - 1 ? max : Math.floor((b + 1) * step);
-            return {
-              gt: b === 0 ? 0.5 : Math.floor(b * step),
-              lte: b === sequentialBlues.length - 1 ? Number.MAX_SAFE_INTEGER : hi,
-              color,
-              label: `${fmt(lo)}–${fmt(hi)}`,
-            };
-          }),
+          ...heatBins(max).map((bin, b, all) => ({
+            gt: bin.lo - 0.5,
+            lte: b === all.length - 1 ? Number.MAX_SAFE_INTEGER : bin.hi,
+            color: bin.color,
+            label: bin.lo === bin.hi ? fmt(bin.lo) : `${fmt(bin.lo)}–${fmt(bin.hi)}`,
+          })),
         ],
       },
       series: [{ type: 'heatmap', data, itemStyle: { borderWidth: 0 }, emphasis: { disabled: true } }],

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { chartLayout, okabeIto, renderChart } from '../src/charts.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { chartLayout, heatBins, okabeIto, renderChart, sequentialBlues } from '../src/charts.ts';
 import { matrixTable, monthlyTable } from './fixtures.ts';
 
 const count = (svg: string, re: RegExp) => svg.match(re)?.length ?? 0;
@@ -88,5 +88,36 @@ describe('an empty table', () => {
     const table = monthlyTable();
     table.cells = table.cells.map((c) => ({ ...c, value: 0, suppressed: false }));
     expect(renderChart(table, { lang: 'ja' })).toBe('');
+  });
+});
+
+describe('the colour key of a matrix', () => {
+  it('keys a matrix with whole-number bins that cover 1..max without gap or overlap, for every maximum', () => {
+    for (let max = 1; max <= 300; max++) {
+      const bins = heatBins(max);
+      expect(bins.length).toBe(Math.min(5, max));
+      expect(bins[0]!.lo).toBe(1);
+      expect(bins.at(-1)!.hi).toBe(max);
+      bins.forEach((bin, b) => {
+        expect(bin.lo).toBeLessThanOrEqual(bin.hi);
+        if (b > 0) expect(bin.lo).toBe(bins[b - 1]!.hi + 1);
+      });
+      // The darkest colour is always the largest counts'.
+      expect(bins.at(-1)!.color).toBe(sequentialBlues.at(-1));
+    }
+  });
+
+  it('draws a matrix of small counts with a key ECharts accepts (no empty "1–0" bin, no warning)', () => {
+    const table = matrixTable();
+    const small = { ...table, cells: table.cells.map((c) => (c.suppressed ? c : { ...c, value: c.value ? 1 + (c.value % 3) : c.value })) };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const svg = renderChart(small, { lang: 'ja' });
+      expect(warn).not.toHaveBeenCalled();
+      expect(svg).not.toMatch(/>1–0</);
+      for (const label of ['>1<', '>2<', '>3<']) expect(svg).toContain(label);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
