@@ -318,12 +318,13 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     cleanup.push(async () => {
       stopping = true;
       if (!seeding) return;
-      // The seed stops between its batches; its last steps (moving the staged facts, building the
-      // releases) do not, and would hold the drain for minutes on a first start: wait a little only.
+      // The seed stops between its batches and between the releases it builds; moving the staged
+      // facts and the one release being built do not stop. Wait for that (seconds), not for longer:
+      // the drain has a grace period of its own.
       let timer: NodeJS.Timeout | undefined;
       const finished = await Promise.race([
         seeding.then(() => true),
-        new Promise<false>((r) => (timer = setTimeout(() => r(false), 3000))),
+        new Promise<false>((r) => (timer = setTimeout(() => r(false), 10_000))),
       ]);
       clearTimeout(timer);
       if (!finished) {

@@ -107,11 +107,14 @@ export function createStatsService(deps: StatsServiceDeps) {
   });
   const businessDays = deps.releaseAfterBusinessDays ?? 5;
   const jobState = { running: false, lastRun: 0, lastSuccess: 0, failures: 0, published: 0 };
-  const releaseDue = async () => {
+  // Set by stop(): a pass of the release job (the timer's, or one asked for by the demo seed) ends
+  // after the period it is building, so a drain waits for one release at most.
+  let stopping = false;
+  const releaseDue = async (shouldStop?: () => boolean) => {
     jobState.running = true;
     jobState.lastRun = Date.now();
     try {
-      const released = await runReleaseJob(releases, { businessDays });
+      const released = await runReleaseJob(releases, { businessDays, shouldStop: () => stopping || !!shouldStop?.() });
       jobState.lastSuccess = Date.now();
       jobState.published += released.length;
       return released;
@@ -128,8 +131,10 @@ export function createStatsService(deps: StatsServiceDeps) {
     }
   };
   if (deps.metrics) statsMetrics(deps.metrics, deps.database.pool, jobState);
-  const job = new Periodic(releaseDue, deps.releaseInterval ?? 600_000, (err) =>
-    logger.error({ component: 'release-job', err: describeError(err) }, 'statistics release job failed'),
+  const job = new Periodic(
+    () => releaseDue(),
+    deps.releaseInterval ?? 600_000,
+    (err) => logger.error({ component: 'release-job', err: describeError(err) }, 'statistics release job failed'),
   );
   const subscriptions: Subscription[] = [];
   const runJob = deps.releaseJob ?? deps.relay !== false;
@@ -139,9 +144,10 @@ export function createStatsService(deps: StatsServiceDeps) {
     releases,
     catalogue,
     migrations: statsMigrations,
-    /** One pass of the release job now (the timer runs it every `releaseInterval`). */
+    /** One pass of the release job now (the timer runs it every `releaseInterval`); it ends early once `shouldStop` answers true or the service stops. */
     releaseDue,
     async start() {
+      stopping = false;
       // A table added to (or changed in) the catalogue gets its projection built from the rollups.
       const rebuilt = await syncProjections(deps.database.db, catalogue, RELEASE_LOCK);
       if (rebuilt.length > 0) logger.info({ tables: rebuilt }, 'statistics projections built');
@@ -150,6 +156,7 @@ export function createStatsService(deps: StatsServiceDeps) {
       if (runJob) job.start();
     },
     async stop() {
+      stopping = true;
       await job.stop();
       await Promise.all(subscriptions.splice(0).map((s) => s.stop()));
       await relay.stop();

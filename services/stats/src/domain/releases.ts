@@ -498,7 +498,13 @@ export async function requestRelease(deps: ReleaseDeps, input: { period: string;
  * `businessDays` business days after it closed — and not yet built, months before their quarters
  * and years. Returns the periods it released.
  */
-export async function runReleaseJob(deps: ReleaseDeps, options: { businessDays: number }): Promise<string[]> {
+export async function runReleaseJob(
+  deps: ReleaseDeps,
+  options: {
+    businessDays: number /** Asked before each period: a stopping process ends the pass there (the next pass builds the rest). */;
+    shouldStop?: () => boolean;
+  },
+): Promise<string[]> {
   const [first] = rowsOf<{ month: string | null }>(
     await deps.db.execute(
       sql`select least((select min(month) from stats.r_consultation), (select min(month) from stats.r_referral), (select min(month) from stats.r_action_outcome)) as month`,
@@ -511,6 +517,7 @@ export async function runReleaseJob(deps: ReleaseDeps, options: { businessDays: 
   // From the start of that fiscal year: its quarters and the year need every month released.
   for (const period of closedPeriods(fiscalYearMonths(fiscalYearOf(first.month))[0]!, today)) {
     if (done.has(period.id) || !isDue(period, today, options.businessDays, deps.calendar)) continue;
+    if (options.shouldStop?.()) break;
     // A quarter or year waits for all its months (its first months may predate the data: release them too).
     await buildRelease(deps, { period: period.id, requestedBy: null });
     built.push(period.id);

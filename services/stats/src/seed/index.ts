@@ -47,7 +47,7 @@ export function scaleForFacts(facts: number, from: string, to: string): number {
  */
 export async function seedDemoStatistics(deps: {
   database: Database;
-  stats: { releaseDue: () => Promise<string[]> };
+  stats: { releaseDue: (shouldStop?: () => boolean) => Promise<string[]> };
   log?: LogSink | undefined;
   shouldStop?: () => boolean;
   now?: Date;
@@ -75,7 +75,8 @@ export async function seedDemoStatistics(deps: {
     deps.shouldStop,
   );
   if (deps.shouldStop?.()) return;
-  const released = await deps.stats.releaseDue();
+  const released = await deps.stats.releaseDue(deps.shouldStop);
+  if (deps.shouldStop?.()) return;
   logger.info(
     {
       consultations: result.consultations,
