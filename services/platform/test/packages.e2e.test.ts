@@ -1,27 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issueToken } from '@liaison/auth';
 import { createDatabase } from '@liaison/db/client';
 import { generateBodyKey } from '@liaison/privacy';
-import { createTestDatabase, uniqueName, waitFor } from '@liaison/testing';
+import { createTestDatabase, freePort, uniqueName, waitFor } from '@liaison/testing';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 
 const platformDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const children: ChildProcess[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => res(port));
-    });
-    srv.on('error', rej);
-  });
-}
 
 /** Starts `pnpm start:service` (src/service.ts) as its own process; waits for what it prints. */
 function service(env: Record<string, string>) {

@@ -1,28 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, type TestDatabase, waitFor } from '@liaison/testing';
+import { createTestDatabase, freePort, type TestDatabase, waitFor } from '@liaison/testing';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const platformDir = resolve(here, '../../platform');
 /** Where the browser tests leave their screenshots (PNG), one per page and language. */
 export const artifactsDir = resolve(here, '../test-results');
-
-export function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => res(port));
-    });
-    srv.on('error', rej);
-  });
-}
 
 export interface RunningPlatform {
   origin: string;
@@ -168,3 +156,5 @@ export async function pageWeight(
   const sizes = await Promise.all(reads);
   return { bytes: sizes.reduce((a, x) => a + x.decoded, 0), resources: sizes.map((x) => x.url) };
 }
+
+export { freePort };
