@@ -1,6 +1,7 @@
 import type { Actor } from '@liaison/auth';
 import { errors } from '@liaison/domain';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export type AuthVariables = { actor: Actor };
 
@@ -46,4 +47,41 @@ export function authenticate(verify: (token: string) => Promise<Actor | null>): 
     c.set('actor', actor);
     await next();
   };
+}
+
+/**
+ * Answers to vouched requests, by the answer's body stream (a middleware that sets a header late
+ * makes a new Response around the same body): the value itself, for the caller in this process.
+ */
+const handedOver = new WeakMap<ReadableStream, unknown>();
+const utf8 = new TextEncoder();
+
+/**
+ * Answers `value` as JSON. To a vouched request (see {@link vouchFor}: the gateway calling a
+ * service in its own process) the value itself is handed over with the answer, and
+ * {@link readAnswer} takes it as it is: no text is made, checked, encoded, decoded and parsed
+ * again on the way (for a member's whole statistics, ~70 KB, a sixth of the gateway's work).
+ * The answer's body is still the value's JSON, made only if someone reads it. Any other request
+ * gets ordinary JSON text.
+ */
+export function jsonAnswer(c: Context, value: unknown, status: ContentfulStatusCode = 200): Response {
+  if (!vouched.has(c.req.raw)) return c.json(value as never, status);
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      controller.enqueue(utf8.encode(JSON.stringify(value)));
+      controller.close();
+    },
+  });
+  handedOver.set(body, value);
+  return c.body(body, status, { 'content-type': 'application/json' });
+}
+
+/** The JSON value of a service's answer: the value handed over in this process (see {@link jsonAnswer}), else the parsed body. */
+export async function readAnswer(res: Response): Promise<unknown> {
+  const body = res.body;
+  if (body && handedOver.has(body)) {
+    await body.cancel();
+    return handedOver.get(body);
+  }
+  return res.json();
 }

@@ -1,4 +1,4 @@
-export { type AuthVariables, authenticate, bearerToken, vouchFor } from './auth.ts';
+export { type AuthVariables, authenticate, bearerToken, jsonAnswer, readAnswer, vouchFor } from './auth.ts';
 // The domain's errors and permission checks, for the HTTP layer's own refusals (edge guards, auth).
 export { DomainError, errors, type FieldProblem, requireMemberBody, requireRole } from '@liaison/domain';
 export { errorResponse, notFound, onError, type RequestIdVariables, requestId, statusOfKind, zodProblems } from './errors.ts';

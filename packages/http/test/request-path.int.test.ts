@@ -9,7 +9,16 @@ import { migrate } from '@liaison/db/migrate';
 import { createTestDatabase, type TestDatabase } from '@liaison/testing';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type AuthVariables, authenticate, idempotency, idempotencyMigrations, onError, vouchFor } from '../src/index.ts';
+import {
+  type AuthVariables,
+  authenticate,
+  idempotency,
+  idempotencyMigrations,
+  jsonAnswer,
+  onError,
+  readAnswer,
+  vouchFor,
+} from '../src/index.ts';
 
 describe('the request path', () => {
   let testDb: TestDatabase;
@@ -72,6 +81,44 @@ describe('the request path', () => {
     const plain = await app.fetch(new Request('http://svc/v1/me', { headers: { authorization: `Bearer ${token}` } }));
     expect(plain.status).toBe(200);
     expect(counted.n).toBe(2);
+  });
+
+  it('hands a vouched in-process caller the answer itself, and gives everyone else (and any reader of the body) the same JSON', async () => {
+    const { token } = await issueToken(database.db, { agency: 'hotline', role: 'caseworker', label: 'handover' });
+    const counted = counting();
+    const app = new Hono<{ Variables: AuthVariables }>();
+    app.onError(onError());
+    app.use('*', async (c, next) => {
+      await next();
+      c.header('cache-control', 'no-store');
+    });
+    app.use('/v1/*', authenticate(counted.verify));
+    const figures = () => ({ body: 'hotline', tables: [{ id: 't', cells: [{ row: 'a', col: 'b', value: 12, label: '計 \u{1F600}' }] }] });
+    let made: unknown;
+    app.get('/v1/figures', (c) => {
+      made = figures();
+      return jsonAnswer(c, made);
+    });
+    const actor: Actor = { agency: 'hotline', role: 'caseworker', tokenId: 'handover', agencyRoles: ['member'] };
+    const ask = () => new Request('http://svc/v1/figures', { headers: { authorization: `Bearer ${token}` } });
+
+    // In this process, vouched for: the very value, no text made or parsed.
+    const inProcess = await app.fetch(vouchFor(ask(), { actor, token }));
+    expect(inProcess.status).toBe(200);
+    expect(inProcess.headers.get('content-type')).toBe('application/json');
+    expect(inProcess.headers.get('cache-control')).toBe('no-store');
+    expect(await readAnswer(inProcess)).toBe(made);
+    // A vouched answer read as a body all the same: its JSON.
+    const readAsBody = await app.fetch(vouchFor(ask(), { actor, token }));
+    expect(await readAsBody.json()).toEqual(figures());
+    // From the network: ordinary JSON text, read by readAnswer as any other answer.
+    const plain = await app.fetch(ask());
+    expect(plain.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await plain.clone().text()).toBe(JSON.stringify(figures()));
+    expect(await readAnswer(plain)).toEqual(figures());
+    expect(counted.n).toBe(1);
+    // A refusal is read from its body as before.
+    expect(await readAnswer(await app.fetch(new Request('http://svc/v1/figures')))).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
   });
 
   it('answers concurrent lookups each with its own actor, in fewer statements, and refuses a revoked token at once', async () => {

@@ -27,6 +27,17 @@ export interface GatewayDeps {
   limits?: Partial<GraphqlLimits>;
 }
 
+/**
+ * `Response`, resolved at each construction. Yoga copies its fetch classes when it is created, which
+ * is before the server starts; `@hono/node-server` replaces the global `Response` when it starts with
+ * a lighter one whose string body it writes straight to the socket. Built through this, a GraphQL
+ * answer (a whole statistics release is ~0.3 MB) is neither checked for lone surrogates, encoded nor
+ * streamed in chunks by undici on the way out.
+ */
+const currentResponse = new Proxy(Response, {
+  construct: (_target, args) => Reflect.construct(globalThis.Response, args),
+}) as typeof Response;
+
 /** A GraphQL-shaped refusal at the HTTP level, before any GraphQL work. */
 function refusal(status: 401 | 413, code: string, message: string): Response {
   return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
@@ -51,9 +62,11 @@ export function createGatewayApp(deps: GatewayDeps): Hono {
     // Errors we raise keep their message and code; anything unexpected is masked.
     maskedErrors: true,
     landingPage: false,
-    // Node's own fetch classes (Hono's lighter Response once the server runs) rather than Yoga's
-    // ponyfills: no conversion of every request and answer between the two (≈ 1 ms CPU per request).
-    fetchAPI: { Request, Response, Headers, ReadableStream, URL, TextEncoder, TextDecoder },
+    // Node's own fetch classes rather than Yoga's ponyfills: no conversion of every request and
+    // answer between the two (≈ 1 ms CPU per request). The answer class is looked up when each
+    // answer is made ({@link currentResponse}), not now: once the HTTP server runs, that is Hono's
+    // lighter Response, which the server writes out as a string instead of streaming it.
+    fetchAPI: { Request, Response: currentResponse, Headers, ReadableStream, URL, TextEncoder, TextDecoder },
     plugins: [
       ...limitPlugins(limits, { introspection: deps.introspection ?? true }),
       // Queries and mutations run compiled (graphql-jit: one function per document, kept with the

@@ -1,5 +1,5 @@
 import type { Actor } from '@liaison/auth';
-import { vouchFor } from '@liaison/http';
+import { readAnswer, vouchFor } from '@liaison/http';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../builder.ts';
 
@@ -37,7 +37,7 @@ export async function callService<T>(
     await res.body?.cancel();
     return known.body as T;
   }
-  const body = (await res.json()) as { error?: { code: string; message: string } } & T;
+  const body = (await readAnswer(res)) as { error?: { code: string; message: string } } & T;
   const etag = res.headers.get('etag');
   if (res.ok && etag) {
     if (kept.size >= 64) kept.delete(kept.keys().next().value!);

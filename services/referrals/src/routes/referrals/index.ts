@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { jsonAnswer } from '@liaison/http';
 import { createReferral, getReferral, listInbox, listSent } from '../../domain/referrals.ts';
 import { listOverdue } from '../../domain/deadlines.ts';
 import { suggest } from '../../domain/routing.ts';
@@ -198,7 +199,7 @@ export function referralRoutes(app: OpenAPIHono<ReferralsEnv>): void {
         ...errorResponses,
       },
     }),
-    async (c) => c.json({ items: await listInbox({ ctx: c.get('ctx'), limit: c.req.valid('query').limit }) }, 200),
+    async (c) => jsonAnswer(c, { items: await listInbox({ ctx: c.get('ctx'), limit: c.req.valid('query').limit }) }) as never,
   );
 }
 

@@ -1,7 +1,7 @@
 import { manifestExample, ownStatisticsExample, releaseExample, releaseListExample, requestReleaseExample } from './examples.ts';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { appendAudit } from '@liaison/audit';
-import { errors } from '@liaison/http';
+import { errors, jsonAnswer } from '@liaison/http';
 import { requireReleaseReader, requireSecretariat } from '../../domain/context.ts';
 import { ownBodyStatistics } from '../../domain/own-body.ts';
 import { getManifest, getRelease, listReleases, type Release as ReleaseView, requestRelease } from '../../domain/releases.ts';
@@ -189,6 +189,6 @@ export function statsRoutes(app: OpenAPIHono<StatsEnv>): void {
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await ownBodyStatistics({ ctx: c.get('ctx'), period: c.req.valid('query').period }), 200),
+    async (c) => jsonAnswer(c, await ownBodyStatistics({ ctx: c.get('ctx'), period: c.req.valid('query').period })) as never,
   );
 }
