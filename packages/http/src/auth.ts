@@ -66,12 +66,16 @@ const utf8 = new TextEncoder();
  */
 export function jsonAnswer(c: Context, value: unknown, status: ContentfulStatusCode = 200): Response {
   if (!vouched.has(c.req.raw)) return c.json(value as never, status);
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      controller.enqueue(utf8.encode(JSON.stringify(value)));
-      controller.close();
+  // highWaterMark 0: nothing is made until someone reads (a stream fills its queue at once otherwise).
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        controller.enqueue(utf8.encode(JSON.stringify(value)));
+        controller.close();
+      },
     },
-  });
+    { highWaterMark: 0 },
+  );
   handedOver.set(body, value);
   return c.body(body, status, { 'content-type': 'application/json' });
 }

@@ -93,7 +93,21 @@ describe('the request path', () => {
       c.header('cache-control', 'no-store');
     });
     app.use('/v1/*', authenticate(counted.verify));
-    const figures = () => ({ body: 'hotline', tables: [{ id: 't', cells: [{ row: 'a', col: 'b', value: 12, label: '計 \u{1F600}' }] }] });
+    // The text of the answer is made only when someone reads it: toJSON counts how often.
+    let texts = 0;
+    const table = { id: 't', cells: [{ row: 'a', col: 'b', value: 12, label: '計 \u{1F600}' }] };
+    const figures = () => ({
+      body: 'hotline',
+      tables: [
+        {
+          toJSON: () => {
+            texts++;
+            return table;
+          },
+        },
+      ],
+    });
+    const asJson = { body: 'hotline', tables: [table] };
     let made: unknown;
     app.get('/v1/figures', (c) => {
       made = figures();
@@ -108,14 +122,16 @@ describe('the request path', () => {
     expect(inProcess.headers.get('content-type')).toBe('application/json');
     expect(inProcess.headers.get('cache-control')).toBe('no-store');
     expect(await readAnswer(inProcess)).toBe(made);
+    expect(texts).toBe(0);
     // A vouched answer read as a body all the same: its JSON.
     const readAsBody = await app.fetch(vouchFor(ask(), { actor, token }));
-    expect(await readAsBody.json()).toEqual(figures());
+    expect(await readAsBody.json()).toEqual(asJson);
+    expect(texts).toBe(1);
     // From the network: ordinary JSON text, read by readAnswer as any other answer.
     const plain = await app.fetch(ask());
     expect(plain.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await plain.clone().text()).toBe(JSON.stringify(figures()));
-    expect(await readAnswer(plain)).toEqual(figures());
+    expect(await plain.clone().text()).toBe(JSON.stringify(asJson));
+    expect(await readAnswer(plain)).toEqual(asJson);
     expect(counted.n).toBe(1);
     // A refusal is read from its body as before.
     expect(await readAnswer(await app.fetch(new Request('http://svc/v1/figures')))).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
