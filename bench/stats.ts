@@ -24,7 +24,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { auditMigrations } from '@liaison/audit';
@@ -35,7 +34,7 @@ import { createEventBus, pglogMigrations } from '@liaison/events';
 import { createGatewayApp } from '@liaison/gateway';
 import { buildRelease, createStatsService, loadCatalogue, RELEASE_LOCK, statsMigrations, syncProjections } from '@liaison/stats';
 import { scaleForFacts, seedStatistics } from '@liaison/stats/seed';
-import { createTestDatabase, resolvePostgresServer } from '@liaison/testing';
+import { createTestDatabase, freePort, resolvePostgresServer } from '@liaison/testing';
 import { benchReleasePage } from './web-page.ts';
 
 const FACTS = Number(process.env.BENCH_FACTS ?? 1_000_000);
@@ -78,17 +77,6 @@ async function timed(n: number, run: () => Promise<unknown>): Promise<number[]> 
   const used = process.cpuUsage(cpu);
   lastCpu = (used.user + used.system) / 1000 / n;
   return out;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 }
 
 const server = await resolvePostgresServer();
