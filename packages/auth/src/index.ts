@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { Batcher, type Db, type MigrationSet } from '@liaison/db';
-import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { agencies, apiTokens } from './schema.ts';
 
 export {
@@ -110,12 +110,21 @@ export async function verifyToken(db: Db, token: string): Promise<Actor | null> 
  * own — nothing is cached, so a revoked or expired token is refused from the next lookup on.
  */
 export function tokenVerifier(db: Db): (token: string) => Promise<Actor | null> {
+  // Built once and prepared (every request of every service runs it): no query building per request.
+  const lookup = db
+    .select({ hash: apiTokens.tokenHash, id: apiTokens.id, agency: apiTokens.agency, role: apiTokens.role, agencyRoles: agencies.roles })
+    .from(apiTokens)
+    .innerJoin(agencies, eq(agencies.code, apiTokens.agency))
+    .where(
+      and(
+        sql`${apiTokens.tokenHash} = any(${sql.placeholder('hashes')})`,
+        isNull(apiTokens.revokedAt),
+        gt(apiTokens.expiresAt, sql`now()`),
+      ),
+    )
+    .prepare('liaison_token_lookup');
   const lookups = new Batcher<string, Actor | null>(async (hashes) => {
-    const rows = await db
-      .select({ hash: apiTokens.tokenHash, id: apiTokens.id, agency: apiTokens.agency, role: apiTokens.role, agencyRoles: agencies.roles })
-      .from(apiTokens)
-      .innerJoin(agencies, eq(agencies.code, apiTokens.agency))
-      .where(and(inArray(apiTokens.tokenHash, [...new Set(hashes)]), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, sql`now()`)));
+    const rows = await lookup.execute({ hashes: [...new Set(hashes)] });
     const byHash = new Map(rows.map((r) => [r.hash, r]));
     return hashes.map((hash) => {
       const row = byHash.get(hash);
