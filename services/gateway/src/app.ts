@@ -69,6 +69,9 @@ export function createGatewayApp(deps: GatewayDeps): Hono {
     fetchAPI: { Request, Response: currentResponse, Headers, ReadableStream, URL, TextEncoder, TextDecoder },
     // Parsed documents by text, without Yoga's default one-hour expiry: with an expiry every look-up
     // reads the clock and re-arms a timer (3 % of a `{ me }`); the 1,024 most recent stay either way.
+    // The body limit is Hono's (`bodyLimit` below, 100 KB, chunked bodies counted as they come);
+    // Yoga's own 25 MB one would pipe every request body through a second counting stream.
+    maxRequestBodySize: false,
     parserAndValidationCache: { documentCache: createLRUCache({ max: 1024, ttl: 0 }), errorCache: createLRUCache({ max: 1024, ttl: 0 }) },
     plugins: [
       ...limitPlugins(limits, { introspection: deps.introspection ?? true }),
