@@ -20,7 +20,9 @@
 // of the answer is outside the timings and printed beside them. The inner paths run in this process.
 //
 // Environment: BENCH_FACTS, BENCH_QUERIES (default 200), DATABASE_URL (else the local server / embedded),
-// BENCH_PROFILE (a folder: CPU profiles of the server during each GraphQL measurement, for DevTools).
+// BENCH_PROFILE (a folder: CPU profiles of the server during each GraphQL measurement, for DevTools),
+// BENCH_KEEP=1 (keep the seeded database, bench_stats_<facts>, and time against it again on the next
+// run instead of seeding: for working on the query paths; seed, settle and release times are then not printed).
 // Runs with NODE_ENV=production (the package script sets it), as a deployment does: graphql-js then
 // skips its development-only checks, which cost more than the whole compiled execution of a release.
 import { type ChildProcess, fork } from 'node:child_process';
@@ -34,7 +36,15 @@ import { createDatabase } from '@liaison/db/client';
 import { migrate } from '@liaison/db/migrate';
 import { createEventBus, pglogMigrations } from '@liaison/events';
 import { createGatewayApp } from '@liaison/gateway';
-import { buildRelease, createStatsService, loadCatalogue, RELEASE_LOCK, statsMigrations, syncProjections } from '@liaison/stats';
+import {
+  buildRelease,
+  createStatsService,
+  getRelease,
+  loadCatalogue,
+  RELEASE_LOCK,
+  statsMigrations,
+  syncProjections,
+} from '@liaison/stats';
 import { scaleForFacts, seedStatistics } from '@liaison/stats/seed';
 import { createTestDatabase, freePort, resolvePostgresServer } from '@liaison/testing';
 import { benchReleasePage } from './web-page.ts';
@@ -43,6 +53,7 @@ const FACTS = Number(process.env.BENCH_FACTS ?? 1_000_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
 /** When set, a CPU profile of the server (this process) during each GraphQL measurement is written there. */
 const PROFILE_DIR = process.env.BENCH_PROFILE;
+const KEEP = process.env.BENCH_KEEP === '1';
 const profiler = PROFILE_DIR ? new Session() : undefined;
 if (profiler) {
   profiler.connect();
@@ -82,37 +93,31 @@ async function timed(n: number, run: () => Promise<unknown>): Promise<number[]> 
 }
 
 const server = await resolvePostgresServer();
-const testDb = await createTestDatabase(server.adminUrl, 'benchstats');
+const testDb = KEEP ? await keptDatabase(server.adminUrl, `bench_stats_${FACTS}`) : await createTestDatabase(server.adminUrl, 'benchstats');
 const database = createDatabase({ url: testDb.url, max: 20 });
+/** A database kept between runs (BENCH_KEEP=1): created when missing; `seeded` once a run finished seeding it. */
+async function keptDatabase(adminUrl: string, name: string) {
+  const admin = createDatabase({ url: adminUrl, max: 1 });
+  try {
+    const exists = (await admin.pool.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+    if (!exists) await admin.pool.query(`create database "${name}"`);
+  } finally {
+    await admin.close();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), name, drop: async () => {} };
+}
 let http: ReturnType<typeof serve> | undefined;
 let client: ChildProcess | undefined;
 try {
   await migrate(database, [authMigrations, auditMigrations, pglogMigrations, statsMigrations]);
-  await seedAgencies(database.db);
-  await syncProjections(database.db, loadCatalogue(), RELEASE_LOCK);
+  await database.pool.query('create table if not exists public.bench_seeded (facts bigint not null)');
+  const reused = KEEP && (await database.pool.query('select 1 from public.bench_seeded')).rowCount! > 0;
   const scale = scaleForFacts(FACTS, FROM, TO);
   console.log(`bench:stats — ${fmt(FACTS)} consultations (scale ×${fmt(scale, 2)} of the bodies' yearly volumes), ${FROM} … ${TO}`);
-
-  // Seed through the bulk path.
-  let t = process.hrtime.bigint();
-  let lastReport = 0;
-  const seeded = await seedStatistics(database, { seed: 2026, from: FROM, to: TO, scale }, (done, total) => {
-    if (done - lastReport >= total / 10) {
-      lastReport = done;
-      process.stdout.write(`  seeding ${fmt((done / total) * 100)}%\r`);
-    }
-  });
-  const seedSeconds = ms(t) / 1000;
-  console.log(
-    `seed      ${fmt(seeded.events)} facts (${fmt(seeded.consultations)} consultations) in ${fmt(seedSeconds, 1)} s: ${fmt(seeded.events / seedSeconds)} facts/s (bulk path: COPY + set-based rollups)`,
-  );
-
-  // Settle the freshly loaded database before anything is timed, as a database that grew over months
-  // is: otherwise autovacuum starts on the ten million new rows (and the rewritten projections)
-  // while the queries are timed, and takes a core of this two-core machine for minutes.
-  t = process.hrtime.bigint();
-  await database.pool.query('vacuum (analyze)');
-  console.log(`settle    VACUUM (ANALYZE) of the loaded database in ${fmt(ms(t) / 1000, 1)} s (not in the seed rate)`);
+  if (!reused) await seedAndSettle();
+  else console.log(`seed      (kept database ${testDb.name}: seeded, settled and released by an earlier run)`);
 
   const bus = createEventBus({ kind: 'pglog', pool: database.pool, topicPrefix: 'bench.' });
   // As the platform composes them: the registry from a short cache, token lookups batched.
@@ -133,42 +138,47 @@ try {
   });
   const deps = stats.releases;
 
-  // Releases: the months and quarters of FY2025 first, then the year.
-  t = process.hrtime.bigint();
-  const fy = [
-    '2025-04',
-    '2025-05',
-    '2025-06',
-    '2025Q1',
-    '2025-07',
-    '2025-08',
-    '2025-09',
-    '2025Q2',
-    '2025-10',
-    '2025-11',
-    '2025-12',
-    '2025Q3',
-    '2026-01',
-    '2026-02',
-    '2026-03',
-    '2025Q4',
-  ];
-  const perRelease: number[] = [];
-  for (const period of fy) {
-    const one = process.hrtime.bigint();
-    await buildRelease(deps, { period });
-    perRelease.push(ms(one));
-  }
-  console.log(
-    `releases  12 months and 4 quarters of FY2025 in ${fmt(ms(t) / 1000, 1)} s (month p50 ${fmt(pct(perRelease, 50))} ms, max ${fmt(Math.max(...perRelease))} ms)`,
-  );
-  t = process.hrtime.bigint();
-  const year = await buildRelease(deps, { period: 'FY2025' });
-  const yearMs = ms(t);
+  const year = reused ? (await getRelease(database.db, 'FY2025'))! : await buildReleases();
   const cells = year.tables.reduce((n, x) => n + x.cells.length, 0);
-  console.log(
-    `release   FY2025: ${year.tables.length} tables, ${fmt(cells)} cells, ${fmt(year.manifest.suppressed)} suppressed in the checked system of ${fmt(year.manifest.cells)} cells (${year.manifest.auditMethod}) — built in ${fmt(yearMs / 1000, 2)} s (goal ≤ 10 s)`,
-  );
+  async function buildReleases() {
+    // Releases: the months and quarters of FY2025 first, then the year.
+    let t = process.hrtime.bigint();
+    const fy = [
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025Q1',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025Q2',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2025Q3',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2025Q4',
+    ];
+    const perRelease: number[] = [];
+    for (const period of fy) {
+      const one = process.hrtime.bigint();
+      await buildRelease(deps, { period });
+      perRelease.push(ms(one));
+    }
+    console.log(
+      `releases  12 months and 4 quarters of FY2025 in ${fmt(ms(t) / 1000, 1)} s (month p50 ${fmt(pct(perRelease, 50))} ms, max ${fmt(Math.max(...perRelease))} ms)`,
+    );
+    t = process.hrtime.bigint();
+    const year = await buildRelease(deps, { period: 'FY2025' });
+    const yearMs = ms(t);
+    await database.pool.query('insert into public.bench_seeded (facts) values ($1)', [FACTS]);
+    console.log(
+      `release   FY2025: ${year.tables.length} tables, ${fmt(year.tables.reduce((n, x) => n + x.cells.length, 0))} cells, ${fmt(year.manifest.suppressed)} suppressed in the checked system of ${fmt(year.manifest.cells)} cells (${year.manifest.auditMethod}) — built in ${fmt(yearMs / 1000, 2)} s (goal ≤ 10 s)`,
+    );
+    return year;
+  }
 
   // HTTP: the gateway and the stats service as the platform mounts them, on a real port.
   const gateway = createGatewayApp({
@@ -328,4 +338,30 @@ try {
   await database.close();
   await testDb.drop();
   await server.stop();
+}
+
+async function seedAndSettle() {
+  await seedAgencies(database.db);
+  await syncProjections(database.db, loadCatalogue(), RELEASE_LOCK);
+  const scale = scaleForFacts(FACTS, FROM, TO);
+  // Seed through the bulk path.
+  const t0 = process.hrtime.bigint();
+  let lastReport = 0;
+  const seeded = await seedStatistics(database, { seed: 2026, from: FROM, to: TO, scale }, (done, total) => {
+    if (done - lastReport >= total / 10) {
+      lastReport = done;
+      process.stdout.write(`  seeding ${fmt((done / total) * 100)}%\r`);
+    }
+  });
+  const seedSeconds = ms(t0) / 1000;
+  console.log(
+    `seed      ${fmt(seeded.events)} facts (${fmt(seeded.consultations)} consultations) in ${fmt(seedSeconds, 1)} s: ${fmt(seeded.events / seedSeconds)} facts/s (bulk path: COPY + set-based rollups)`,
+  );
+
+  // Settle the freshly loaded database before anything is timed, as a database that grew over months
+  // is: otherwise autovacuum starts on the ten million new rows (and the rewritten projections)
+  // while the queries are timed, and takes a core of this two-core machine for minutes.
+  const t = process.hrtime.bigint();
+  await database.pool.query('vacuum (analyze)');
+  console.log(`settle    VACUUM (ANALYZE) of the loaded database in ${fmt(ms(t) / 1000, 1)} s (not in the seed rate)`);
 }

@@ -7,6 +7,7 @@ import { createLRUCache, createYoga } from 'graphql-yoga';
 import { Hono } from 'hono';
 import type { GatewayContext, ServiceFetch } from './builder.ts';
 import type { EventFeed } from './feed.ts';
+import { useImmutableAnswers } from './immutable.ts';
 import { defaultGraphqlLimits, type GraphqlLimits, limitPlugins } from './limits.ts';
 import { schema } from './schema/index.ts';
 import type { LogSink } from '@liaison/observe';
@@ -79,6 +80,8 @@ export function createGatewayApp(deps: GatewayDeps): Hono {
       // parsed document), several times faster than the interpreter on big answers such as a whole
       // statistics release; subscriptions stay on the reference executor.
       useGraphQlJit({}, { enableIf: (args) => getOperationAST(args.document, args.operationName)?.operation !== 'subscription' }),
+      // A release read again is answered from the kept text once the service has authorized and logged it.
+      useImmutableAnswers(),
     ],
     context: ({ gatewayContext }) => gatewayContext,
   });
@@ -100,7 +103,15 @@ export function createGatewayApp(deps: GatewayDeps): Hono {
     if (!actor) return refusal(401, 'UNAUTHENTICATED', 'a valid bearer token is required (Authorization: Bearer lia_…)');
     c.set('actor' as never, actor as never);
     return yoga.fetch(c.req.raw, {
-      gatewayContext: { actor, token, referrals: deps.referrals, stats: deps.stats, secretariat: deps.secretariat, feed: deps.feed },
+      gatewayContext: {
+        actor,
+        token,
+        referrals: deps.referrals,
+        stats: deps.stats,
+        secretariat: deps.secretariat,
+        feed: deps.feed,
+        answer: { calls: [], keepable: false, early: new Map() },
+      },
     });
   });
   return app;

@@ -19,6 +19,24 @@ export interface GatewayContext {
   secretariat?: ServiceFetch | undefined;
   /** Live events for subscriptions (absent on a gateway without a bus). */
   feed?: EventFeed | undefined;
+  /** What this request's answer was made of, for answers built only from immutable service answers (see immutable.ts). */
+  answer?: AnswerRecord | undefined;
+}
+
+/** One service answer an execution used: which service and path, and its ETag (null: not an immutable answer). */
+export interface ServiceCall {
+  fetcher: ServiceFetch;
+  path: string;
+  etag: string | null;
+}
+
+/** Per request: the service answers its execution used, and answers already fetched while revalidating a kept one. */
+export interface AnswerRecord {
+  calls: ServiceCall[];
+  /** A query (not a mutation or subscription) whose root fields may be kept. */
+  keepable: boolean;
+  /** Answers the revalidation already received (each read is asked for, and logged, once), by path. */
+  early: Map<string, { etag: string; res: Response }>;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { issueToken } from '@liaison/auth';
+import { issueToken, revokeToken } from '@liaison/auth';
 import { generateBodyKey } from '@liaison/privacy';
 import { createTestDatabase, type TestDatabase, waitFor } from '@liaison/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -619,6 +619,40 @@ describe('authorization on every route and field', () => {
     expect(
       (await platform.database.pool.query(`select count(*)::int as n from audit.entries where action = 'stats.release.read'`)).rows[0].n,
     ).toBe(before.rows[0].n + 1);
+  });
+
+  it('answers a release read again over GraphQL from the kept answer, each read still authorized and logged', async () => {
+    const reads = async () =>
+      (await platform.database.pool.query(`select agency, actor from audit.entries where action = 'stats.release.read' order by id`)).rows;
+    const query = `query Release($id: ID!) { statisticsRelease(id: $id) { id period tables { id cells { row col value suppressed { reason } } } } me { agency role } }`;
+    const before = (await reads()).length;
+    const mic = await issueToken(platform.database.db, { agency: 'mic', role: 'observer', label: 'kept answers test' });
+    const first = await api.graphql(query, mic.token, { id: ids.release });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.statisticsRelease.id).toBe(ids.release);
+    expect(first.data!.me).toEqual({ agency: 'mic', role: 'observer' });
+    const second = await api.graphql(query, mic.token, { id: ids.release });
+    expect(second).toEqual(first);
+    // Another body's observer: the same published figures, its own `me`, its own line in the log.
+    const npa = await issueToken(platform.database.db, { agency: 'npa', role: 'observer', label: 'kept answers test' });
+    for (let i = 0; i < 2; i++) {
+      const other = await api.graphql(query, npa.token, { id: ids.release });
+      expect(other.data!.statisticsRelease).toEqual(first.data!.statisticsRelease);
+      expect(other.data!.me).toEqual({ agency: 'npa', role: 'observer' });
+    }
+    const logged = (await reads()).slice(before);
+    expect(logged.map((r) => r.agency)).toEqual(['mic', 'mic', 'npa', 'npa']);
+    expect(logged.map((r) => r.actor)).toEqual([mic.id, mic.id, npa.id, npa.id]);
+    // A role the release is not for, and a revoked token, are refused as before.
+    const admin = (await issueToken(platform.database.db, { agency: 'center', role: 'admin', label: 'kept answers test' })).token;
+    expect((await api.graphql(query, admin, { id: ids.release })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await revokeToken(platform.database.db, mic.id);
+    expect((await api.graphql(query, mic.token, { id: ids.release })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // Another document or other variables is another answer.
+    const table = await api.graphql(`{ statisticsRelease(id: "${ids.release}", table: "category-by-body") { tables { id } } }`, npa.token);
+    expect(table.data!.statisticsRelease.tables).toEqual([{ id: 'category-by-body' }]);
+    expect((await api.graphql(query, npa.token, { id: 'FY1999' })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await reads()).length - before).toBe(5);
   });
 
   it('refuses every GraphQL field to anonymous callers, observers and wrong roles as its policy says', async () => {

@@ -1,7 +1,7 @@
 import type { Actor } from '@liaison/auth';
 import { readAnswer, vouchFor } from '@liaison/http';
 import { GraphQLError } from 'graphql';
-import type { GatewayContext } from '../builder.ts';
+import type { GatewayContext, ServiceFetch } from '../builder.ts';
 
 /** The caller's actor, or an UNAUTHENTICATED error. */
 export function requireActor(ctx: GatewayContext) {
@@ -12,16 +12,23 @@ export function requireActor(ctx: GatewayContext) {
 }
 
 /** Answers kept by ETag, per service and path (a few dozen at most: the releases being read). */
-const held = new WeakMap<GatewayContext['referrals'], Map<string, { etag: string; body: unknown }>>();
+const held = new WeakMap<ServiceFetch, Map<string, { etag: string; body: unknown }>>();
+
+/** Asks a service for `path` as the caller (vouched: see {@link callService}), conditionally when `etag` is given. */
+export function askService(fetcher: ServiceFetch, caller: { actor: Actor; token: string }, path: string, etag?: string): Promise<Response> {
+  const headers: Record<string, string> = { authorization: `Bearer ${caller.token}`, ...(etag ? { 'if-none-match': etag } : {}) };
+  return fetcher(vouchFor(new Request(`http://service${path}`, { headers }), caller));
+}
 
 /**
  * Calls a service with the caller's own token and turns its `{ error }` replies into GraphQL errors
  * with the same code. The request is vouched for (the gateway verified this token for this very
  * request): a service in the same process takes the actor without looking the token up again; a
- * service across the network verifies it itself.
+ * service across the network verifies it itself. Each call is noted in the request's answer record.
  */
 export async function callService<T>(
-  fetcher: GatewayContext['referrals'],
+  ctx: GatewayContext,
+  fetcher: ServiceFetch,
   caller: { actor: Actor; token: string },
   path: string,
 ): Promise<T> {
@@ -31,14 +38,19 @@ export async function callService<T>(
   const kept = held.get(fetcher) ?? new Map<string, { etag: string; body: unknown }>();
   held.set(fetcher, kept);
   const known = kept.get(path);
-  const headers: Record<string, string> = { authorization: `Bearer ${caller.token}`, ...(known ? { 'if-none-match': known.etag } : {}) };
-  const res = await fetcher(vouchFor(new Request(`http://referrals${path}`, { headers }), caller));
+  // Asked already while a kept GraphQL answer was revalidated (immutable.ts): not asked (nor logged) twice.
+  const early = ctx.answer?.early.get(path);
+  if (early) ctx.answer!.early.delete(path);
+  const res =
+    early && (early.res.status !== 304 || early.etag === known?.etag) ? early.res : await askService(fetcher, caller, path, known?.etag);
   if (res.status === 304 && known) {
     await res.body?.cancel();
+    ctx.answer?.calls.push({ fetcher, path, etag: known.etag });
     return known.body as T;
   }
   const body = (await readAnswer(res)) as { error?: { code: string; message: string } } & T;
   const etag = res.headers.get('etag');
+  ctx.answer?.calls.push({ fetcher, path, etag: res.ok ? etag : null });
   if (res.ok && etag) {
     if (kept.size >= 64) kept.delete(kept.keys().next().value!);
     kept.set(path, { etag, body });

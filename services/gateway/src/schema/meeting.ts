@@ -169,7 +169,7 @@ builder.queryFields((t) => ({
     authScopes: { meetingReader: true },
     resolve: async (_root, _args, ctx) => {
       const caller = requireActor(ctx);
-      return (await callService<{ items: SummaryShape[] }>(secretariat(ctx), caller, '/v1/meetings')).items;
+      return (await callService<{ items: SummaryShape[] }>(ctx, secretariat(ctx), caller, '/v1/meetings')).items;
     },
   }),
   meeting: t.field({
@@ -179,7 +179,7 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const caller = requireActor(ctx);
-      return callService<MeetingShape>(secretariat(ctx), caller, `/v1/meetings/${encodeURIComponent(String(args.id))}`);
+      return callService<MeetingShape>(ctx, secretariat(ctx), caller, `/v1/meetings/${encodeURIComponent(String(args.id))}`);
     },
   }),
 }));

@@ -67,7 +67,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const caller = requireActor(ctx);
       const limit = args.limit ?? 100;
-      const body = await callService<{ items: ReceivedReferralShape[] }>(ctx.referrals, caller, `/v1/inbox?limit=${limit}`);
+      const body = await callService<{ items: ReceivedReferralShape[] }>(ctx, ctx.referrals, caller, `/v1/inbox?limit=${limit}`);
       return body.items;
     },
   }),

@@ -127,7 +127,7 @@ const Manifest = builder.objectRef<ManifestShape>('StatisticsManifest').implemen
       description: 'The whole manifest (machine-readable JSON), fetched only when asked for',
       resolve: async (m, _args, ctx) => {
         const caller = requireActor(ctx);
-        return JSON.stringify(await callService<unknown>(stats(ctx), caller, `/v1/stats/releases/${m.releaseId}/manifest`));
+        return JSON.stringify(await callService<unknown>(ctx, stats(ctx), caller, `/v1/stats/releases/${m.releaseId}/manifest`));
       },
     }),
   }),
@@ -182,7 +182,7 @@ builder.queryFields((t) => ({
     authScopes: { releaseReader: true },
     resolve: async (_root, _args, ctx) => {
       const caller = requireActor(ctx);
-      return (await callService<{ items: ReleaseSummaryShape[] }>(stats(ctx), caller, '/v1/stats/releases')).items;
+      return (await callService<{ items: ReleaseSummaryShape[] }>(ctx, stats(ctx), caller, '/v1/stats/releases')).items;
     },
   }),
   statisticsRelease: t.field({
@@ -196,7 +196,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const caller = requireActor(ctx);
       const query = args.table ? `?table=${encodeURIComponent(args.table)}` : '';
-      return callService<ReleaseShape>(stats(ctx), caller, `/v1/stats/releases/${encodeURIComponent(String(args.id))}${query}`);
+      return callService<ReleaseShape>(ctx, stats(ctx), caller, `/v1/stats/releases/${encodeURIComponent(String(args.id))}${query}`);
     },
   }),
   myBodyStatistics: t.field({
@@ -206,7 +206,7 @@ builder.queryFields((t) => ({
     args: { period: t.arg.string({ required: true, description: '2026-11, 2026Q3 or FY2026' }) },
     resolve: async (_root, args, ctx) => {
       const caller = requireActor(ctx);
-      return callService<OwnShape>(stats(ctx), caller, `/v1/stats/own?period=${encodeURIComponent(args.period)}`);
+      return callService<OwnShape>(ctx, stats(ctx), caller, `/v1/stats/own?period=${encodeURIComponent(args.period)}`);
     },
   }),
 }));
