@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { Agent, request as httpRequest } from 'node:http';
 import { connect, createServer, type Server } from 'node:net';
 import { issueToken } from '@liaison/auth';
 import { createDatabase } from '@liaison/db/client';
@@ -142,33 +143,63 @@ describe('graceful drain under load (src/service.ts on Kafka)', () => {
 
         let termAt: number | undefined;
         const outcomes: Outcome[] = [];
-        const client = async () => {
-          for (;;) {
-            const sentAfterTerm = termAt !== undefined;
-            let res: Response;
-            try {
-              res = await fetch(`http://127.0.0.1:${port}/v1/referrals`, {
+        // Each client holds one keep-alive connection of its own and opens another only when told to
+        // close (as a client with a fixed-size connection pool does). fetch's shared pool opens extra
+        // connections now and then; one whose handshake the kernel completed just before the listener
+        // closed sits in the accept queue and is reset, not refused — in production the drain delay
+        // (not ready, still serving) lets the load balancer stop sending new connections first.
+        const post = (agent: Agent, body: string) =>
+          new Promise<{ status: number; text: string }>((resolve, reject) => {
+            const req = httpRequest(
+              {
+                host: '127.0.0.1',
+                port,
+                path: '/v1/referrals',
                 method: 'POST',
-                headers: { authorization: `Bearer ${center}`, 'content-type': 'application/json' },
-                body: JSON.stringify({ recipient: 'sia', category: 'R01' }),
-              });
-            } catch (err) {
-              const code = (err as { cause?: { code?: string } }).cause?.code;
-              // A refused connection is the only error a client may see, and only once the drain began.
-              if (code === 'ECONNREFUSED' && termAt !== undefined) outcomes.push({ kind: 'refused' });
-              else outcomes.push({ kind: 'failed', what: `${code ?? (err as Error).message}`, afterTerm: termAt !== undefined });
-              return;
+                agent,
+                headers: {
+                  authorization: `Bearer ${center}`,
+                  'content-type': 'application/json',
+                  'content-length': Buffer.byteLength(body),
+                },
+              },
+              (res) => {
+                let text = '';
+                res.setEncoding('utf8');
+                res.on('data', (chunk: string) => {
+                  text += chunk;
+                });
+                res.on('end', () => resolve({ status: res.statusCode!, text }));
+                res.on('error', reject);
+              },
+            );
+            req.on('error', reject);
+            req.end(body);
+          });
+        const client = async () => {
+          const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+          try {
+            for (;;) {
+              const sentAfterTerm = termAt !== undefined;
+              let res: { status: number; text: string };
+              try {
+                res = await post(agent, JSON.stringify({ recipient: 'sia', category: 'R01' }));
+              } catch (err) {
+                const code = (err as { code?: string }).code;
+                // A refused connection is the only error a client may see, and only once the drain began.
+                if (code === 'ECONNREFUSED' && termAt !== undefined) outcomes.push({ kind: 'refused' });
+                else outcomes.push({ kind: 'failed', what: `${code ?? (err as Error).message}`, afterTerm: termAt !== undefined });
+                return;
+              }
+              const body = JSON.parse(res.text) as { id?: string };
+              if (res.status !== 201) {
+                outcomes.push({ kind: 'failed', what: `HTTP ${res.status} ${res.text.slice(0, 200)}`, afterTerm: termAt !== undefined });
+                return;
+              }
+              outcomes.push({ kind: 'created', id: body.id!, afterTerm: sentAfterTerm });
             }
-            const body = (await res.json()) as { id?: string };
-            if (res.status !== 201) {
-              outcomes.push({
-                kind: 'failed',
-                what: `HTTP ${res.status} ${JSON.stringify(body).slice(0, 200)}`,
-                afterTerm: termAt !== undefined,
-              });
-              return;
-            }
-            outcomes.push({ kind: 'created', id: body.id!, afterTerm: sentAfterTerm });
+          } finally {
+            agent.destroy();
           }
         };
         const clients = Array.from({ length: 32 }, () => client());
