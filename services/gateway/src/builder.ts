@@ -37,6 +37,8 @@ export interface AnswerRecord {
   keepable: boolean;
   /** Answers the revalidation already received (each read is asked for, and logged, once), by path. */
   early: Map<string, { etag: string; res: Response }>;
+  /** The kept-answer key of this request's parameters; unset when the answer came from the kept text. */
+  key?: string;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { getOperationAST, Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { AnswerRecord, GatewayContext, ServiceCall } from './builder.ts';
+import type { GatewayContext, ServiceCall } from './builder.ts';
 import { askService } from './schema/errors.ts';
 
 /**
@@ -38,7 +38,6 @@ export function useImmutableAnswers(
     bytes += text.length * 2;
     while (kept.size > maxEntries || bytes > maxBytes) forget(kept.keys().next().value!);
   };
-  const records = new WeakMap<AnswerRecord, string>();
 
   return {
     async onParams({ params, context, setResult }) {
@@ -53,7 +52,7 @@ export function useImmutableAnswers(
         params.query ?? '',
         params.variables ?? null,
       ]);
-      records.set(g.answer, key);
+      g.answer.key = key;
       const hit = kept.get(key);
       if (!hit) return;
       const caller = { actor: g.actor, token: g.token };
@@ -68,10 +67,8 @@ export function useImmutableAnswers(
         g.answer.early.set(call.path, { etag: call.etag!, res });
       }
       g.answer.early.clear();
-      records.delete(g.answer);
-      forget(key);
-      kept.set(key, hit);
-      bytes += hit.text.length * 2;
+      g.answer.key = undefined;
+      keep(key, hit.calls, hit.text);
       setResult({ data: {}, stringify: () => hit.text } as never);
     },
     onExecute({ args }) {
@@ -82,7 +79,7 @@ export function useImmutableAnswers(
     },
     onExecutionResult({ result, setResult, context }) {
       const record = context.gatewayContext?.answer;
-      const key = record && records.get(record);
+      const key = record?.key;
       if (!record || !key || !record.keepable || !result || Symbol.asyncIterator in result) return;
       if (result.errors?.length || record.calls.length === 0 || record.calls.some((c) => c.etag === null)) return;
       const calls = [...record.calls];
