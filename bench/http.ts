@@ -24,7 +24,7 @@ import { issueToken } from '@liaison/auth';
 import { createDatabase } from '@liaison/db/client';
 import { createTestDatabase, freePort, resolveKafka, resolvePostgresServer, uniqueName } from '@liaison/testing';
 import autocannon from 'autocannon';
-import { benchKeys, cpuMs, PARTITIONS, relayPath } from './referral-path.ts';
+import { backendCpuMs, backendCpuPerItem, benchKeys, cpuMs, PARTITIONS, relayPath } from './referral-path.ts';
 
 const N = Number(process.env.BENCH_N ?? 10000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -42,6 +42,9 @@ interface Figures {
   cpuPerItem?: number;
   /** CPU milliseconds per request of the load generator (autocannon, this process). */
   loadCpuPerItem?: number;
+  /** CPU milliseconds per request of Postgres (server and backends) and of Kafka. */
+  dbCpuPerItem?: number;
+  kafkaCpuPerItem?: number;
 }
 
 /** Runs autocannon and refuses a run with any error or non-2xx answer (a fast 401 is no figure). */
@@ -129,6 +132,7 @@ async function httpPath(brokers: string[], adminUrl: string) {
 
     const serverCpu = cpuMs(platform.pid);
     const loadCpu = cpuMs();
+    const backends = backendCpuMs();
     const start = Date.now();
     const created = await create(N);
     const answered = (Date.now() - start) / 1000;
@@ -136,17 +140,28 @@ async function httpPath(brokers: string[], adminUrl: string) {
     while ((await delivered()) < WARMUP + N) await new Promise((r) => setTimeout(r, 20));
     const seconds = (Date.now() - start) / 1000;
     const cpuPerItem = (cpuMs(platform.pid) - serverCpu) / N;
+    const backendPerItem = backendCpuPerItem(backends, N);
     const lat = await database.pool.query(
       `select percentile_cont(0.5) within group (order by ms) as p50, percentile_cont(0.99) within group (order by ms) as p99
        from (select extract(epoch from (received_at - sent_at)) * 1000 as ms from referrals.received_referrals order by sent_at desc limit $1) t`,
       [N],
     );
     const createFigures: Figures = { rate: N / answered, p50: created.latency.p50, p99: created.latency.p99, loadCpuPerItem };
-    const deliveredFigures: Figures = { rate: N / seconds, p50: Number(lat.rows[0].p50), p99: Number(lat.rows[0].p99), cpuPerItem };
+    const deliveredFigures: Figures = {
+      rate: N / seconds,
+      p50: Number(lat.rows[0].p50),
+      p99: Number(lat.rows[0].p99),
+      cpuPerItem,
+      ...backendPerItem,
+    };
+    // The reads come a second later, not the minute after which autovacuum would have analysed the
+    // inbox that just grew from nothing to N rows: without statistics Postgres sorts the whole inbox
+    // for every page of twenty. Analyse now, as a database in service has been.
+    await database.pool.query('analyze referrals.received_referrals');
 
     const read = async (name: string, request: autocannon.Request): Promise<Figures> => {
       await load(name, { url, duration: 2, requests: [request] }); // warm-up
-      const [server, client] = [cpuMs(platform!.pid), cpuMs()];
+      const [server, client, backends] = [cpuMs(platform!.pid), cpuMs(), backendCpuMs()];
       const r = await load(name, { url, duration: SECONDS, requests: [request] });
       const n = r.requests.total;
       return {
@@ -155,6 +170,7 @@ async function httpPath(brokers: string[], adminUrl: string) {
         p99: r.latency.p99,
         cpuPerItem: (cpuMs(platform!.pid) - server) / n,
         loadCpuPerItem: (cpuMs() - client) / n,
+        ...backendCpuPerItem(backends, n),
       };
     };
     const auth = { authorization: `Bearer ${sia}` };
@@ -211,6 +227,8 @@ try {
       'p50 ms'.padStart(9) +
       'p99 ms'.padStart(9) +
       'CPU ms/req'.padStart(12) +
+      'Postgres'.padStart(10) +
+      'Kafka'.padStart(8) +
       'load CPU'.padStart(10),
   );
   for (const [name, r] of rows) {
@@ -220,10 +238,14 @@ try {
         fmt(r.p50).padStart(9) +
         fmt(r.p99).padStart(9) +
         ms2(r.cpuPerItem).padStart(12) +
+        ms2(r.dbCpuPerItem).padStart(10) +
+        ms2(r.kafkaCpuPerItem).padStart(8) +
         ms2(r.loadCpuPerItem).padStart(10),
     );
   }
-  console.log('(CPU ms/req: the serving processes — platform, or domain function + relay + projector; load CPU: the load generator)');
+  console.log(
+    '(CPU ms/req: the serving processes — platform, or domain function + relay + projector; Postgres, Kafka: every process of each; load CPU: the load generator)',
+  );
   console.log('');
   console.log(
     `HTTP / domain (delivered to the inbox): ${((http.delivered.rate / domain.rate) * 100).toFixed(0)} % (goal ≥ 75 %; ≥ 1,500 referrals/s)`,

@@ -2,7 +2,7 @@
 // domain function `createReferral` called by 32 concurrent loops (no HTTP), the outbox relay in this
 // process, and SIA's inbox projector in its own process on Kafka, as in distributed mode.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { auditMigrations } from '@liaison/audit';
@@ -33,6 +33,35 @@ export function cpuMs(pid?: number): number {
   }
 }
 
+/**
+ * CPU time used so far by every process named `postgres` (the server and its backends) and `java`
+ * (Kafka), milliseconds: what the database and the broker spend on a path, beside the serving
+ * process's own. Machine-wide by name: meaningful while the bench is the only user of both.
+ */
+export function backendCpuMs(): { postgres: number; kafka: number } {
+  const sum = { postgres: 0, kafka: 0 };
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const which = name === 'postgres' ? 'postgres' : name === 'java' ? 'kafka' : undefined;
+      if (!which) continue;
+      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+      sum[which] += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return sum;
+}
+
+/** CPU milliseconds per item of Postgres and Kafka between `before` (from {@link backendCpuMs}) and now. */
+export function backendCpuPerItem(before: { postgres: number; kafka: number }, items: number) {
+  const now = backendCpuMs();
+  return { dbCpuPerItem: (now.postgres - before.postgres) / items, kafkaCpuPerItem: (now.kafka - before.kafka) / items };
+}
+
 /** Fresh keys for a platform process on an external database (which makes none of its own). */
 export const benchKeys = () =>
   Object.fromEntries(['AUDIT_KEY', 'FIELD_KEY', 'COUNCIL_KEY', 'WEBHOOK_KEY'].map((k) => [k, randomBytes(32).toString('base64')]));
@@ -47,7 +76,7 @@ export async function relayPath(
   adminUrl: string,
   mode: 'relay' | 'e2e',
   N: number,
-): Promise<{ rate: number; p50: number; p99: number; cpuPerItem: number }> {
+): Promise<{ rate: number; p50: number; p99: number; cpuPerItem: number; dbCpuPerItem?: number; kafkaCpuPerItem?: number }> {
   const testDb = await createTestDatabase(adminUrl, 'bench');
   const database = createDatabase({ url: testDb.url, max: 40 });
   await migrate(database, [authMigrations, auditMigrations, referralsMigrations]);
@@ -104,17 +133,19 @@ export async function relayPath(
       (await database.pool.query('select count(*)::int as n from referrals.received_referrals')).rows[0].n as number;
     const cpu = () => cpuMs() + cpuMs(consumer.child.pid);
     const cpuStart = cpu();
+    const backends = backendCpuMs();
     const start = Date.now();
     await create(N);
     while ((await delivered()) < N) await new Promise((r) => setTimeout(r, 20));
     const seconds = (Date.now() - start) / 1000;
     const cpuPerItem = (cpu() - cpuStart) / N;
+    const backendPerItem = backendCpuPerItem(backends, N);
     consumer.child.kill('SIGTERM');
     const lat = await database.pool.query(
       `select percentile_cont(0.5) within group (order by ms) as p50, percentile_cont(0.99) within group (order by ms) as p99
        from (select extract(epoch from (received_at - sent_at)) * 1000 as ms from referrals.received_referrals) t`,
     );
-    return { rate: N / seconds, p50: Number(lat.rows[0].p50), p99: Number(lat.rows[0].p99), cpuPerItem };
+    return { rate: N / seconds, p50: Number(lat.rows[0].p50), p99: Number(lat.rows[0].p99), cpuPerItem, ...backendPerItem };
   } finally {
     await service.stop();
     await bus.close();

@@ -4,7 +4,8 @@ import { makeEvent, outboxRow } from '@liaison/events';
 import { errors, planDeadlines, requireMemberBody, requireRole, suggestRouting, type TaskStatus } from '@liaison/domain';
 import { policyFor } from './deadlines.ts';
 import { requireRealPackage } from './packages.ts';
-import { and, desc, eq, isNotNull, ne, or } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, ne, or, sql } from 'drizzle-orm';
+import type { Db } from '@liaison/db';
 import { receivedReferrals, referrals } from '../db/schema.ts';
 import { caseRoles, type ReceivedReferral, type Referral, type ReferralsContext } from './context.ts';
 
@@ -228,15 +229,32 @@ export async function listSent({ ctx, limit }: { ctx: ReferralsContext; limit: n
 }
 
 /** The actor's body's referral inbox ("shared with me"), newest first. */
+/**
+ * The inbox listing, built once per database handle and prepared (the most frequent read of every
+ * member): no query building per request, and Postgres parses and plans it once per connection.
+ */
+const inboxQueries = new WeakMap<Db, ReturnType<typeof buildInboxQuery>>();
+const buildInboxQuery = (db: Db) =>
+  db
+    .select()
+    .from(receivedReferrals)
+    .where(and(eq(receivedReferrals.recipient, sql.placeholder('recipient')), ne(receivedReferrals.status, 'draft')))
+    .orderBy(desc(receivedReferrals.sentAt))
+    .limit(sql.placeholder('limit'))
+    .prepare('liaison_referrals_inbox');
+function inboxQuery(db: Db) {
+  let query = inboxQueries.get(db);
+  if (!query) {
+    query = buildInboxQuery(db);
+    inboxQueries.set(db, query);
+  }
+  return query;
+}
+
 export async function listInbox({ ctx, limit }: { ctx: ReferralsContext; limit: number }): Promise<ReceivedReferral[]> {
   requireMemberBody(ctx.actor, 'see referrals');
   requireRole(ctx.actor, caseRoles, 'see referrals');
-  const rows = await ctx.db
-    .select()
-    .from(receivedReferrals)
-    .where(and(eq(receivedReferrals.recipient, ctx.actor.agency), ne(receivedReferrals.status, 'draft')))
-    .orderBy(desc(receivedReferrals.sentAt))
-    .limit(limit);
+  const rows = await inboxQuery(ctx.db).execute({ recipient: ctx.actor.agency, limit });
   return rows.map((r) => ({
     referralId: r.referralId,
     sender: r.sender,
