@@ -10,6 +10,7 @@ import {
   idempotentHandler,
   type InboxTable,
   makeEvent,
+  type ReceivedEvent,
 } from '@liaison/events';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
@@ -33,8 +34,30 @@ export const MAX_RETRY_AFTER_MS = 86_400_000;
 /** The event type announcing a dead letter. */
 export const DEAD_LETTERED = 'jp.liaison.webhook.dead_lettered.v1';
 
-/** Fans events out to the endpoints of the bodies they concern, once per (endpoint, event). */
-export function fanOut(db: Db, inbox: InboxTable) {
+/**
+ * Fans events out to the endpoints of the bodies they concern, once per (endpoint, event). A batch
+ * whose bodies have no enabled endpoint (most bodies, most of the time) is looked at with one
+ * statement and nothing else: there is nothing to deliver, so nothing to record as done either
+ * (no transaction, no inbox rows). An endpoint created meanwhile gets the events from then on, as
+ * it would have had it been created a moment later.
+ */
+export function fanOut(db: Db, inbox: InboxTable): (received: ReceivedEvent[]) => Promise<void> {
+  const deliver = fanOutHandler(db, inbox);
+  const anyEndpoint = db
+    .select({ id: endpoints.id })
+    .from(endpoints)
+    .where(and(sql`${endpoints.agency} = any(${sql.placeholder('bodies')})`, eq(endpoints.enabled, true)))
+    .limit(1)
+    .prepare('liaison_notifier_any_endpoint');
+  return async (received) => {
+    const bodies = [...new Set(received.flatMap((r) => concernedBodies(r.event)))];
+    if (bodies.length === 0) return;
+    const found = await anyEndpoint.execute({ bodies });
+    if (found.length > 0) await deliver(received);
+  };
+}
+
+function fanOutHandler(db: Db, inbox: InboxTable) {
   return idempotentHandler({
     db,
     inbox,
