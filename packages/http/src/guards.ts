@@ -38,6 +38,9 @@ export function limitBody(maxSize: number): MiddlewareHandler {
     },
   });
   return async (c, next) => {
+    // A GET or HEAD has no body (fetch's Request cannot carry one). Asked for its body, the
+    // adapter's lightweight request would build a whole Request (headers, abort signal) to say so.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const held = c.get('bodyLimit' as never) as number | undefined;
     if (held !== undefined && held <= maxSize) return next();
     c.set('bodyLimit' as never, maxSize as never);
