@@ -50,6 +50,17 @@ export function chooseDriver(url: string, forced?: Driver): Driver {
  * The Neon path uses `@neondatabase/serverless` over WebSockets (`drizzle-orm/neon-serverless`),
  * which keeps transactions and LISTEN available, unlike the HTTP driver.
  */
+/**
+ * Every client of a pool keeps a listener for its connection's errors for its whole life. The pool
+ * listens only while a client is idle; a client checked out (a transaction, a relay's lock, a
+ * consumer's session) whose server goes away (a restart, a failover, a terminated backend) would
+ * otherwise emit an unhandled 'error' and crash the process. Its queries fail with the error
+ * instead, and the pool discards the client when it is given back.
+ */
+function survive(client: { on(event: 'error', listener: (err: Error) => void): unknown }): void {
+  client.on('error', () => {});
+}
+
 export function createDatabase(options: DatabaseOptions): Database {
   const driver = chooseDriver(options.url, options.driver);
   const max = options.max ?? 10;
@@ -63,6 +74,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     }
     const pool = new NeonPool({ connectionString: options.url, max });
     pool.on('error', () => {});
+    pool.on('connect', survive);
     const db = drizzleNeon({ client: pool });
     return { db, pool: pool as unknown as Pool, driver, url: options.url, close: () => pool.end() };
   }
@@ -70,6 +82,7 @@ export function createDatabase(options: DatabaseOptions): Database {
   // An idle client losing its server (restart, failover) must not crash the process; the next
   // query gets a fresh connection or a clear error.
   pool.on('error', () => {});
+  pool.on('connect', survive);
   const db = drizzlePg({ client: pool });
   return { db, pool, driver, url: options.url, close: () => pool.end() };
 }

@@ -368,21 +368,50 @@ class PgLogMember {
   }
 
   async start(): Promise<void> {
-    const client = await this.bus.pool.connect();
-    this.client = client;
-    client.on('notification', (n) => {
-      if (n.channel === WAKE_CHANNEL && n.payload && this.sub.topics.includes(n.payload)) this.sleeper.wake();
-    });
-    await client.query(`listen ${WAKE_CHANNEL}`);
+    await this.connect();
     await this.rebalance();
     this.running = true;
     this.loop = this.run();
+  }
+
+  /**
+   * The member's own session: it listens for wake-ups and holds the advisory locks of the
+   * partitions it owns. When the session is lost (Postgres restarted, the backend terminated), the
+   * locks went with it: the member forgets its partitions and the loop opens a new session and
+   * takes its share again, reading on from the committed offsets (a batch whose offset was not
+   * committed comes again; consumers are idempotent).
+   */
+  private async connect(): Promise<void> {
+    const client = await this.bus.pool.connect();
+    const lost = (err?: Error) => {
+      if (this.client !== client) return;
+      this.client = undefined;
+      this.owned.clear();
+      client.release(err ?? new Error('the member session ended'));
+      this.sleeper.wake();
+    };
+    client.on('error', lost);
+    client.on('end', () => lost());
+    client.on('notification', (n) => {
+      if (n.channel === WAKE_CHANNEL && n.payload && this.sub.topics.includes(n.payload)) this.sleeper.wake();
+    });
+    this.client = client;
+    try {
+      await client.query(`listen ${WAKE_CHANNEL}`);
+    } catch (err) {
+      lost(err as Error);
+      throw err;
+    }
   }
 
   private async run(): Promise<void> {
     let failures = 0;
     while (this.running) {
       try {
+        if (!this.client) {
+          await this.connect();
+          await this.rebalance();
+        }
         if (Date.now() - this.lastRebalance >= this.heartbeatInterval) await this.rebalance();
         let progressed = false;
         let nextRetry = Number.POSITIVE_INFINITY;
@@ -516,12 +545,13 @@ class PgLogMember {
   }
 
   async stop(): Promise<void> {
-    if (!this.client) return;
+    if (!this.running && !this.client) return;
     this.running = false;
     this.sleeper.wake();
     await this.loop?.catch(() => {});
     const client = this.client;
     this.client = undefined;
+    if (!client) return;
     try {
       await client.query('select pg_advisory_unlock_all()');
       await client.query(`unlisten ${WAKE_CHANNEL}`);
