@@ -1,7 +1,7 @@
 // The referral path at the domain level, as `pnpm bench:bus` and `pnpm bench:http` measure it: the
 // domain function `createReferral` called by 32 concurrent loops (no HTTP), the outbox relay in this
 // process, and SIA's inbox projector in its own process on Kafka, as in distributed mode.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +99,8 @@ export async function relayPath(
       }),
     );
   };
+  // The projector's process, stopped (and waited for) before its database is dropped.
+  const children: ChildProcess[] = [];
   try {
     if (mode === 'relay') {
       await create(N);
@@ -123,6 +125,7 @@ export async function relayPath(
         },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
+      children.push(child);
       const ready = new Promise<void>((resolveReady) => child.stdout!.on('data', (d) => String(d).includes('running') && resolveReady()));
       return { child, ready };
     };
@@ -140,13 +143,22 @@ export async function relayPath(
     const seconds = (Date.now() - start) / 1000;
     const cpuPerItem = (cpu() - cpuStart) / N;
     const backendPerItem = backendCpuPerItem(backends, N);
-    consumer.child.kill('SIGTERM');
     const lat = await database.pool.query(
       `select percentile_cont(0.5) within group (order by ms) as p50, percentile_cont(0.99) within group (order by ms) as p99
        from (select extract(epoch from (received_at - sent_at)) * 1000 as ms from referrals.received_referrals) t`,
     );
     return { rate: N / seconds, p50: Number(lat.rows[0].p50), p99: Number(lat.rows[0].p99), cpuPerItem, ...backendPerItem };
   } finally {
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolveExit) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolveExit();
+            child.once('exit', () => resolveExit());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
     await service.stop();
     await bus.close();
     await database.close();
