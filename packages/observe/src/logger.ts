@@ -99,10 +99,7 @@ export function createLogger(options: LoggerOptions): Logger {
         config,
         pino.transport({ target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } }),
       )
-    : pino(
-        config,
-        typeof destination === 'function' ? lineStream(destination) : (destination ?? stdoutDestination()),
-      );
+    : pino(config, typeof destination === 'function' ? lineStream(destination) : (destination ?? stdoutDestination()));
   const logger = root.child({ service: options.service });
   roots.set(logger, root);
   return logger;
