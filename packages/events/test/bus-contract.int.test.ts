@@ -14,34 +14,16 @@ import {
   defineInbox,
   type EventBus,
   idempotentHandler,
-  makeEvent,
   type ReceivedEvent,
   type Subscription,
   toStructuredWire,
   toWire,
   type WireRecord,
 } from '../src/index.ts';
-import { type BusFixture, busFixture } from './helpers.ts';
+import { type BusFixture, busFixture, referralEvent } from './helpers.ts';
 
 const TOPIC = 'liaison.referrals';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-
-function referralEvent(referralId: string = randomUUID()): CloudEvent<'jp.liaison.referral.created.v1'> {
-  return makeEvent({
-    type: 'jp.liaison.referral.created.v1',
-    source: '/agencies/center',
-    subject: referralId,
-    data: {
-      referralId,
-      sender: 'center',
-      recipient: 'sia',
-      kind: 'referral',
-      category: 'R01',
-      status: 'requested',
-      createdAt: new Date().toISOString(),
-    },
-  });
-}
 
 /** What a poison event's handler throws: its message carries words that must never reach a dead letter. */
 class PoisonError extends Error {

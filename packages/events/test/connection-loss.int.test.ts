@@ -1,30 +1,10 @@
-// Postgres going away under a process (a restart, a failover, an operator terminating a backend)
-// is an error for the work that was using the connection, never a crashed process; and a consumer
-// of the Postgres log whose own session is lost opens a new one and goes on.
-import { randomUUID } from 'node:crypto';
 import { waitFor } from '@liaison/testing';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeEvent, type ReceivedEvent, type Subscription } from '../src/index.ts';
-import { type BusFixture, busFixture } from './helpers.ts';
+import type { ReceivedEvent, Subscription } from '../src/index.ts';
+import { type BusFixture, busFixture, referralEvent } from './helpers.ts';
 
 const TOPIC = 'liaison.referrals';
-
-const referralEvent = () =>
-  makeEvent({
-    type: 'jp.liaison.referral.created.v1',
-    source: '/agencies/center',
-    subject: randomUUID(),
-    data: {
-      referralId: randomUUID(),
-      sender: 'center',
-      recipient: 'sia',
-      kind: 'referral',
-      category: 'R01',
-      status: 'requested',
-      createdAt: new Date().toISOString(),
-    },
-  });
 
 describe('losing the database connection', () => {
   const fixtures: BusFixture[] = [];
@@ -52,7 +32,7 @@ describe('losing the database connection', () => {
     await pool.query('create table lost_writes (n int)');
     const lost = db.transaction(async (tx) => {
       await tx.execute(sql`insert into lost_writes values (1)`);
-      const own = (await tx.execute(sql`select pg_backend_pid() as pid`)).rows[0] as { pid: number };
+      const own = ((await tx.execute(sql`select pg_backend_pid() as pid`)) as unknown as { rows: { pid: number }[] }).rows[0]!;
       await pool.query('select pg_terminate_backend($1)', [own.pid]);
       await tx.execute(sql`insert into lost_writes values (2)`);
     });

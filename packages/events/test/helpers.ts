@@ -2,7 +2,8 @@ import { createDatabase, type Database } from '@liaison/db/client';
 import { migrate } from '@liaison/db/migrate';
 import { createTestDatabase, type TestDatabase, uniqueName } from '@liaison/testing';
 import { inject } from 'vitest';
-import { createEventBus, type EventBus, pglogMigrations } from '../src/index.ts';
+import { randomUUID } from 'node:crypto';
+import { type CloudEvent, createEventBus, type EventBus, makeEvent, pglogMigrations } from '../src/index.ts';
 
 export type BusKind = 'kafka' | 'pglog';
 
@@ -48,4 +49,22 @@ export async function busFixture(kind: BusKind, options: { beside?: BusFixture; 
       await testDb.drop();
     },
   };
+}
+
+/** A valid referral-created event; `key` is its subject (the partition key) and its referral id. */
+export function referralEvent(key: string = randomUUID()): CloudEvent<'jp.liaison.referral.created.v1'> {
+  return makeEvent({
+    type: 'jp.liaison.referral.created.v1',
+    source: '/agencies/center',
+    subject: key,
+    data: {
+      referralId: key,
+      sender: 'center',
+      recipient: 'sia',
+      kind: 'referral',
+      category: 'R01',
+      status: 'requested',
+      createdAt: new Date().toISOString(),
+    },
+  });
 }

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { type KafkaCluster, startKafka, uniqueName, waitFor } from '@liaison/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventBus, type EventBus, makeEvent, type ReceivedEvent } from '../src/index.ts';
+import { createEventBus, type EventBus, type ReceivedEvent } from '../src/index.ts';
+import { referralEvent } from './helpers.ts';
 import { tmpdir } from 'node:os';
 import { mkdtempSync } from 'node:fs';
 
@@ -30,23 +30,7 @@ describe('three-node Kafka (RF 3, min.insync 2)', () => {
     await cluster?.destroy();
   });
 
-  const event = () => {
-    const id = randomUUID();
-    return makeEvent({
-      type: 'jp.liaison.referral.created.v1',
-      source: '/agencies/center',
-      subject: id,
-      data: {
-        referralId: id,
-        sender: 'center',
-        recipient: 'sia',
-        kind: 'referral',
-        category: 'R01',
-        status: 'requested',
-        createdAt: new Date().toISOString(),
-      },
-    });
-  };
+  const event = () => referralEvent();
 
   it('creates topics replicated three times with min.insync.replicas 2', async () => {
     const admin = new Kafka({ brokers: cluster.brokers, logLevel: logLevel.NOTHING }).admin();

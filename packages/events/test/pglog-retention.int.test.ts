@@ -1,30 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { uniqueName, waitFor } from '@liaison/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEventBus, type EventBus, makeEvent, type ReceivedEvent, type Subscription } from '../src/index.ts';
+import { createEventBus, type EventBus, type ReceivedEvent, type Subscription } from '../src/index.ts';
 import type { PgLogAdapter, PgLogRetention } from '../src/pglog/index.ts';
-import { type BusFixture, busFixture } from './helpers.ts';
+import { type BusFixture, busFixture, referralEvent } from './helpers.ts';
 
 const TOPIC = 'liaison.referrals';
 const HOUR = 3600_000;
-
-function referralEvent(key: string) {
-  const referralId = randomUUID();
-  return makeEvent({
-    type: 'jp.liaison.referral.created.v1',
-    source: '/agencies/center',
-    subject: key,
-    data: {
-      referralId,
-      sender: 'center',
-      recipient: 'sia',
-      kind: 'referral',
-      category: 'R01',
-      status: 'requested',
-      createdAt: new Date().toISOString(),
-    },
-  });
-}
 
 // The Postgres log keeps a bounded log, as Kafka topics do: by age and by size per partition. Like
 // Kafka it deletes whatever the groups have read; a group behind the retention resumes at the

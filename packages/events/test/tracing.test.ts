@@ -1,26 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { fromWire, makeEvent, toStructuredWire, toWire } from '../src/index.ts';
+import { fromWire, toStructuredWire, toWire } from '../src/index.ts';
+import { referralEvent } from './helpers.ts';
 
 const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 
-const event = () => {
-  const referralId = randomUUID();
-  return makeEvent({
-    type: 'jp.liaison.referral.created.v1',
-    source: '/agencies/center',
-    subject: referralId,
-    data: {
-      referralId,
-      sender: 'center',
-      recipient: 'sia',
-      kind: 'referral',
-      category: 'R01',
-      status: 'requested',
-      createdAt: new Date().toISOString(),
-    },
-  });
-};
+const event = () => referralEvent();
 
 // The CloudEvents distributed-tracing extension on the wire: `ce_traceparent` in binary mode (Kafka
 // and the Postgres log), the `traceparent` attribute in structured mode.
