@@ -26,11 +26,16 @@ export function cpuMs(pid?: number): number {
     return (u.user + u.system) / 1000;
   }
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+    return statCpuMs(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return Number.NaN;
   }
+}
+
+/** The CPU time (user + system, ms) in a `/proc/<pid>/stat` line. */
+function statCpuMs(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
 }
 
 /**
@@ -47,8 +52,7 @@ export function backendCpuMs(): { postgres: number; kafka: number } {
       const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const which = name === 'postgres' ? 'postgres' : name === 'java' ? 'kafka' : undefined;
       if (!which) continue;
-      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
-      sum[which] += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+      sum[which] += statCpuMs(stat);
     } catch {
       // the process ended meanwhile
     }

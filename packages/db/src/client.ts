@@ -46,11 +46,6 @@ export function chooseDriver(url: string, forced?: Driver): Driver {
 }
 
 /**
- * Opens a pool and a drizzle database on it. Nothing connects until the first query.
- * The Neon path uses `@neondatabase/serverless` over WebSockets (`drizzle-orm/neon-serverless`),
- * which keeps transactions and LISTEN available, unlike the HTTP driver.
- */
-/**
  * Every client of a pool keeps a listener for its connection's errors for its whole life. The pool
  * listens only while a client is idle; a client checked out (a transaction, a relay's lock, a
  * consumer's session) whose server goes away (a restart, a failover, a terminated backend) would
@@ -61,6 +56,11 @@ function survive(client: { on(event: 'error', listener: (err: Error) => void): u
   client.on('error', () => {});
 }
 
+/**
+ * Opens a pool and a drizzle database on it. Nothing connects until the first query.
+ * The Neon path uses `@neondatabase/serverless` over WebSockets (`drizzle-orm/neon-serverless`),
+ * which keeps transactions and LISTEN available, unlike the HTTP driver.
+ */
 export function createDatabase(options: DatabaseOptions): Database {
   const driver = chooseDriver(options.url, options.driver);
   const max = options.max ?? 10;

@@ -1,6 +1,7 @@
 export {
   createLogger,
   errorCode,
+  flushLogs,
   type LogDestination,
   type Logger,
   type LoggerOptions,

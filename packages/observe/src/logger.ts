@@ -112,7 +112,9 @@ export function createLogger(options: LoggerOptions): Logger {
  * pipe to a log collector, a wake-up of the reader). At exit, a crash included, pino writes what is
  * left synchronously; a SIGKILL loses at most the last 200 ms of lines.
  */
-function stdoutDestination(): DestinationStream {
+function stdoutDestination(): ReturnType<typeof pino.destination> {
+  // One per process, however many loggers write to it (a test process starts many platforms).
+  if (stdout) return stdout;
   const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
   setInterval(() => {
     try {
@@ -121,7 +123,19 @@ function stdoutDestination(): DestinationStream {
       // ended (the process is exiting)
     }
   }, 200).unref();
+  stdout = destination;
   return destination;
+}
+let stdout: ReturnType<typeof pino.destination> | undefined;
+
+/**
+ * Resolves once every line logged so far is written to standard output: for what the process writes
+ * elsewhere (a banner on stderr) to come after the log lines before it, as it did line by line.
+ */
+export function flushLogs(): Promise<void> {
+  const destination = stdout;
+  if (!destination) return Promise.resolve();
+  return new Promise((resolve) => destination.flush(() => resolve()));
 }
 
 /** The root (no `service` binding) of each logger made here, so a component's child names its own service once. */

@@ -19,7 +19,8 @@ export function testPortRange(): { low: number; high: number } {
     // Not Linux: keep the IANA/Linux default.
   }
   const high = Math.min(32767, ephemeralLow - 1);
-  return { low: Math.min(20000, high - 2000), high };
+  // Never a privileged port, even where the ephemeral range starts very low.
+  return { low: Math.max(1024, Math.min(20000, high - 2000)), high };
 }
 
 /** True when nothing listens on `port` of 127.0.0.1 (we could bind it just now). */

@@ -2,6 +2,7 @@
 // DATABASE_URL / KAFKA_BROKERS say otherwise.
 import { serve } from '@hono/node-server';
 import { ConfigError, startupPolicy } from '@liaison/config';
+import { flushLogs } from '@liaison/observe';
 import { resolve } from 'node:path';
 import { Hono } from 'hono';
 import { env } from './env.ts';
@@ -124,7 +125,11 @@ const dataDir = resolve(config.LIAISON_DATA_DIR);
       },
       'Liaison is running',
     );
-    if (platform.demoTokens.length > 0) console.error(lines.join('\n'));
+    if (platform.demoTokens.length > 0) {
+      // After the log lines before it (stdout is written in blocks).
+      await flushLogs();
+      console.error(lines.join('\n'));
+    }
   }
   platform.afterListen();
 }

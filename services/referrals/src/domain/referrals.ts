@@ -228,7 +228,6 @@ export async function listSent({ ctx, limit }: { ctx: ReferralsContext; limit: n
   return rows.map((r) => toReferral(r, ctx.actor.agency));
 }
 
-/** The actor's body's referral inbox ("shared with me"), newest first. */
 /**
  * The inbox listing, built once per database handle and prepared (the most frequent read of every
  * member): no query building per request, and Postgres parses and plans it once per connection.
@@ -251,6 +250,7 @@ function inboxQuery(db: Db) {
   return query;
 }
 
+/** The actor's body's referral inbox ("shared with me"), newest first. */
 export async function listInbox({ ctx, limit }: { ctx: ReferralsContext; limit: number }): Promise<ReceivedReferral[]> {
   requireMemberBody(ctx.actor, 'see referrals');
   requireRole(ctx.actor, caseRoles, 'see referrals');
